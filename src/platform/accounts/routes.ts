@@ -1,0 +1,1 @@
+export function registerAccountRoutes(_r: import("../http/router.ts").Router): void {}

@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import type { Exec } from '../db/database.ts';
+import { canonicalJson } from '../util/canonical-json.ts';
+
+// Writers queue audit entries in their own transaction; the sequencer later gives each its leaf
+// index in the Merkle tree. So a change and its audit entry commit together, or not at all.
+
+export type Actor = { id: string | null; label: string };
+export const SYSTEM_ACTOR: Actor = { id: null, label: 'system' };
+
+export type AuditEvent = {
+  actor: Actor;
+  /** verb-first, dotted: `user.create`, `victim.read` */
+  action: string;
+  recordType: string;
+  recordId: string | null;
+  /** What changed (or, for a read, what was read). Only its SHA-256 digest is stored. */
+  change: unknown;
+};
+
+export function digestOf(change: unknown): Buffer {
+  return createHash('sha256').update(canonicalJson(change ?? null)).digest();
+}
+
+export async function appendAudit(tx: Exec, event: AuditEvent): Promise<void> {
+  await appendAuditBatch(tx, [event]);
+}
+
+export async function appendAuditBatch(tx: Exec, events: readonly AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx
+    .insertInto('audit_entries')
+    .values(
+      events.map((e) => ({
+        actor_id: e.actor.id,
+        actor: e.actor.label,
+        action: e.action,
+        record_type: e.recordType,
+        record_id: e.recordId,
+        digest: digestOf(e.change),
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,76 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+// Every setting a node reads from its environment. The README's configuration table mirrors this list.
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  JARING_DATA_DIR: z.string().min(1).default('./.jaring'),
+  JARING_MASTER_KEY: z.string().optional(),
+  JARING_NODE_NAME: z.string().min(1).max(200).default('Jaring node'),
+  JARING_NODE_COUNTRY: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as TH or VN')
+    .default('ID'),
+  JARING_ADMIN_USERNAME: z.string().min(1).max(100).default('admin'),
+  JARING_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  JARING_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JARING_BODY_LIMIT: z.coerce.number().int().positive().default(1024 * 1024),
+  JARING_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  JARING_SESSION_HOURS: z.coerce.number().positive().default(12),
+  JARING_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  JARING_LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  JARING_CHECKPOINT_SECONDS: z.coerce.number().positive().default(300),
+  JARING_WORKERS: z.enum(['inprocess', 'none']).default('inprocess'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  masterKey: string | undefined;
+  nodeName: string;
+  nodeCountry: string;
+  adminUsername: string;
+  adminPassword: string | undefined;
+  logLevel: z.infer<typeof envSchema>['JARING_LOG_LEVEL'];
+  bodyLimit: number;
+  trustProxy: boolean;
+  sessionHours: number;
+  loginMaxFailures: number;
+  loginLockoutMinutes: number;
+  checkpointSeconds: number;
+  workers: 'inprocess' | 'none';
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.JARING_DATA_DIR),
+    masterKey: e.JARING_MASTER_KEY,
+    nodeName: e.JARING_NODE_NAME,
+    nodeCountry: e.JARING_NODE_COUNTRY,
+    adminUsername: e.JARING_ADMIN_USERNAME,
+    adminPassword: e.JARING_ADMIN_PASSWORD,
+    logLevel: e.JARING_LOG_LEVEL,
+    bodyLimit: e.JARING_BODY_LIMIT,
+    trustProxy: e.JARING_TRUST_PROXY,
+    sessionHours: e.JARING_SESSION_HOURS,
+    loginMaxFailures: e.JARING_LOGIN_MAX_FAILURES,
+    loginLockoutMinutes: e.JARING_LOGIN_LOCKOUT_MINUTES,
+    checkpointSeconds: e.JARING_CHECKPOINT_SECONDS,
+    workers: e.JARING_WORKERS,
+  };
+}

@@ -1,0 +1,26 @@
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { PlatformTables } from './tables.ts';
+
+// bigint columns (int8) stay strings, as pg returns them, so no precision is lost.
+export type DB = PlatformTables;
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+/** An executor: the database, or a transaction. Repositories take one as their first argument. */
+export type Exec = Kysely<DB>;
+
+export type Database = { db: Db; pool: pg.Pool; close(): Promise<void> };
+
+export function openDatabase(url: string, max = 20): Database {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'jaring' });
+  // An idle client that errors (server restart) must not crash the process.
+  pool.on('error', () => {});
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    pool,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { resolvePrincipal } from '../auth/principal.ts';
+import type { AppDeps, AppEnv } from './context.ts';
+import { errorBody, HttpError } from './errors.ts';
+import { registerModuleRoutes } from './modules.ts';
+import { Router } from './router.ts';
+import { registerSystemRoutes } from './system-routes.ts';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; router: Router } {
+  const app = new OpenAPIHono<AppEnv>({
+    // zod failures: 400 naming each field.
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const fields = result.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
+      const summary = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
+      return c.json(errorBody('validation_failed', `Invalid request: ${summary}`, fields), 400);
+    },
+  });
+
+  app.use('*', async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    c.set('deps', deps);
+    c.set('requestId', requestId);
+    c.set('log', deps.logger.child({ requestId }));
+    c.header('X-Request-Id', requestId);
+    const started = performance.now();
+    await next();
+    // Paths only: query strings and bodies may carry personal data.
+    c.var.log.info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  app.use('*', resolvePrincipal());
+
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return c.json(errorBody(err.code, err.message, err.fields), err.status);
+    if (err instanceof HTTPException) {
+      const message = err.status === 400 ? 'The request body is not valid JSON.' : err.message || 'Request refused.';
+      return c.json(errorBody(err.status === 400 ? 'malformed_body' : 'http_error', message), err.status);
+    }
+    c.var.log?.error({ err }, 'unhandled error');
+    return c.json(errorBody('internal', 'Something went wrong on the server. The request id identifies it in the logs.'), 500);
+  });
+  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
+
+  const router = new Router(app, deps.config.bodyLimit);
+  registerModuleRoutes(router);
+  registerSystemRoutes(router);
+  return { app, router };
+}

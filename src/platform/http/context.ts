@@ -1,0 +1,33 @@
+import type { KeyObject } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { FieldCipher } from '../crypto/fields.ts';
+import type { Db } from '../db/database.ts';
+import type { Principal } from './policy.ts';
+
+export type NodeIdentity = {
+  id: string;
+  name: string;
+  country: string;
+  publicKey: Buffer;
+  privateKey: KeyObject;
+};
+
+/** What every request handler may use. Built once per process by platform/node/boot.ts. */
+export type AppDeps = {
+  config: Config;
+  db: Db;
+  cipher: FieldCipher;
+  node: NodeIdentity;
+  logger: Logger;
+  migrationVersion: number;
+};
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    principal: Principal | undefined;
+    requestId: string;
+    log: Logger;
+  };
+};

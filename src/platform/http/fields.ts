@@ -1,0 +1,42 @@
+import { z } from '@hono/zod-openapi';
+
+// Shared zod building blocks. Text is kept literally (no HTML escaping here: presenters and the UI
+// treat it as data), but must be well-formed Unicode, and PostgreSQL text cannot hold U+0000.
+export function text(max: number, min = 1) {
+  return z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((s) => s.isWellFormed(), 'is not well-formed Unicode (it has a lone surrogate)')
+    .refine((s) => !s.includes('\u0000'), 'must not contain the NUL character (U+0000)');
+}
+
+export const uuid = z.uuid();
+export const idParam = z.strictObject({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as TH');
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .openapi('Error');
+
+/** The error responses every guarded route may give, for the OpenAPI document. */
+export const errorResponses = {
+  400: { description: 'Invalid request', content: { 'application/json': { schema: errorSchema } } },
+  401: { description: 'Not logged in', content: { 'application/json': { schema: errorSchema } } },
+  403: { description: 'Not allowed', content: { 'application/json': { schema: errorSchema } } },
+  413: { description: 'Body too large', content: { 'application/json': { schema: errorSchema } } },
+} as const;
+
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { body: { content: { 'application/json': { schema } }, required: true } } as const;
+}
+
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { content: { 'application/json': { schema } }, description } as const;
+}

@@ -1,0 +1,9 @@
+import { registerAccountRoutes } from '../accounts/routes.ts';
+import { registerAuthRoutes } from '../auth/routes.ts';
+import type { Router } from './router.ts';
+
+// Each module adds its routes here, once.
+export function registerModuleRoutes(router: Router): void {
+  registerAuthRoutes(router);
+  registerAccountRoutes(router);
+}

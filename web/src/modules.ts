@@ -1,0 +1,32 @@
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type en from './i18n/locales/en.json';
+import type { Role } from './platform/roles.ts';
+
+// The navigation registry: one entry per module that exists. The shell shows an entry, and routes
+// to its page, only for users holding one of its roles. A new module adds one entry here and its
+// label under "nav" in en.json.
+
+export type ModuleEntry = {
+  path: string;
+  labelKey: keyof typeof en.nav;
+  roles: readonly Role[];
+  testId: string;
+  page: LazyExoticComponent<ComponentType>;
+};
+
+export const modules: readonly ModuleEntry[] = [
+  {
+    path: '/admin',
+    labelKey: 'admin',
+    roles: ['administrator'],
+    testId: 'nav-admin',
+    page: lazy(() => import('./platform/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage }))),
+  },
+  {
+    path: '/audit',
+    labelKey: 'audit',
+    roles: ['administrator', 'investigator', 'analyst', 'central_authority'],
+    testId: 'nav-audit',
+    page: lazy(() => import('./platform/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage }))),
+  },
+];
