@@ -30,3 +30,7 @@ export const modules: readonly ModuleEntry[] = [
     page: lazy(() => import('./platform/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage }))),
   },
 ];
+
+export function modulesFor(userRoles: readonly string[]): ModuleEntry[] {
+  return modules.filter((module) => module.roles.some((role) => userRoles.includes(role)));
+}

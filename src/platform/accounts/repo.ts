@@ -1,4 +1,5 @@
 import { sql, type Updateable } from 'kysely';
+import pg from 'pg';
 import type { Exec } from '../db/database.ts';
 import type { AgenciesTable, UsersTable } from '../db/tables.ts';
 
@@ -114,4 +115,16 @@ export function revokeToken(db: Exec, id: string) {
     .where('revoked_at', 'is', null)
     .returningAll()
     .executeTakeFirst();
+}
+
+/** Which unique rule a failed insert or update broke, if it was a duplicate agency name or username. */
+export function duplicateOf(err: unknown): 'agencyName' | 'username' | undefined {
+  if (!(err instanceof pg.DatabaseError) || err.code !== '23505') return undefined;
+  if (err.constraint === 'agencies_name_key') return 'agencyName';
+  if (err.constraint === 'users_username') return 'username';
+  return undefined;
+}
+
+export function lockUser(db: Exec, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }

@@ -1,6 +1,6 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { errorCode } from '../common/errors.ts';
@@ -14,6 +14,11 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [askTotp, setAskTotp] = useState(false);
+  const totpInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (askTotp) totpInput.current?.focus();
+  }, [askTotp]);
 
   const login = useMutation({
     mutationFn: async (credentials: Credentials) => {
@@ -35,7 +40,10 @@ export function LoginPage() {
   const needsCode = errorCode(login.error) === 'totp_required';
   return (
     <AuthLayout title={t('login.title')}>
-      <form onSubmit={submit} data-testid="login-form" noValidate>
+      <Text size="sm" c="dimmed" mb="md">
+        {t('login.subtitle')}
+      </Text>
+      <form onSubmit={submit} data-testid="login-form">
         <Stack>
           <TextInput
             label={t('common.username')}
@@ -45,7 +53,6 @@ export function LoginPage() {
             autoCapitalize="none"
             spellCheck={false}
             required
-            data-autofocus
           />
           <PasswordInput
             label={t('common.password')}
@@ -63,7 +70,7 @@ export function LoginPage() {
               autoComplete="one-time-code"
               inputMode="numeric"
               maxLength={10}
-              autoFocus
+              ref={totpInput}
             />
           )}
           {needsCode ? (
@@ -73,12 +80,11 @@ export function LoginPage() {
           ) : (
             <ErrorAlert error={login.error} />
           )}
-          <Button type="submit" loading={login.isPending} disabled={!username.trim() || !password}>
+          <Button type="submit" loading={login.isPending}>
             {t('login.submit')}
           </Button>
         </Stack>
       </form>
-      <p hidden>{t('login.subtitle')}</p>
     </AuthLayout>
   );
 }

@@ -1,0 +1,24 @@
+import { Command } from 'commander';
+import { ConfigError } from '../platform/config.ts';
+import { DataDirBusyError } from '../platform/db/embedded.ts';
+import { serveCommand } from './commands/serve.ts';
+import { statusCommand } from './commands/status.ts';
+
+const program = new Command('jaring')
+  .description('Jaring: a node of the ASEAN platform against technology-facilitated trafficking in persons')
+  .version('0.1.0');
+
+program.addCommand(serveCommand());
+program.addCommand(statusCommand());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  // Expected operator errors get one clear line; anything else its stack.
+  if (err instanceof ConfigError || err instanceof DataDirBusyError) {
+    console.error(`jaring: ${err.message}`);
+  } else {
+    console.error(err instanceof Error ? `jaring: ${err.message}\n${err.stack ?? ''}` : err);
+  }
+  process.exit(1);
+}

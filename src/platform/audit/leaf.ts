@@ -1,0 +1,31 @@
+import { canonicalJson } from '../util/canonical-json.ts';
+
+// An entry's leaf: the canonical JSON of its columns plus its own index, fixed when the sequencer
+// integrates it. Carrying the index means a row moved to another position no longer fits there.
+
+export type LeafFields = {
+  index: number;
+  /** ISO 8601 in UTC with microseconds, as PostgreSQL stores `at` (see repo.ts AT_TEXT). */
+  at: string;
+  actorId: string | null;
+  actor: string;
+  action: string;
+  recordType: string;
+  recordId: string | null;
+  digest: Buffer;
+};
+
+export function leafBytes(fields: LeafFields): Buffer {
+  return Buffer.from(canonicalJson({ ...fields, digest: fields.digest.toString('hex') }), 'utf8');
+}
+
+/** The index a leaf says it has, or undefined when the bytes are not a leaf. */
+export function leafIndexOf(leaf: Buffer): number | undefined {
+  try {
+    const parsed: unknown = JSON.parse(leaf.toString('utf8'));
+    if (typeof parsed !== 'object' || parsed === null || !('index' in parsed)) return undefined;
+    return typeof parsed.index === 'number' && Number.isSafeInteger(parsed.index) ? parsed.index : undefined;
+  } catch {
+    return undefined;
+  }
+}
