@@ -19,13 +19,13 @@ create table crypto_keys (
 );
 create unique index crypto_keys_one_active on crypto_keys (status) where status = 'active';
 
--- HTCDS 2.0 org_Type values.
+-- org_type: the HTCDS 2.0 org_Type picklist (standards/htcds/htcds-2.0-fields.csv).
 create table agencies (
   id uuid primary key default gen_random_uuid(),
   name text not null unique,
   org_type text not null check (org_type in (
-    'LawEnforcement', 'Judiciary', 'Prosecution', 'NGO', 'InternationalOrganization',
-    'GovernmentSocialServices', 'GovernmentOther', 'LabourInspection', 'Academic', 'Other')),
+    'NGO', 'LawEnforcement', 'HealthServiceOrganisation', 'CentralGovernmentOrganisation',
+    'LocalGovernmentOrganisation', 'ImmigrationService', 'LegalService', 'CorporateBusiness', 'SchoolOrCollege')),
   country char(2) not null,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
@@ -65,7 +65,7 @@ create table api_tokens (
   id uuid primary key default gen_random_uuid(),
   user_id uuid not null references users (id) on delete cascade,
   name text not null,
-  token_hash bytea not null unique,   -- SHA-256 of the secret part
+  token_hash bytea not null unique,   -- SHA-256 of the whole jrt_... secret
   prefix text not null,               -- first characters, shown to tell tokens apart
   scopes text[] not null,
   created_at timestamptz not null default now(),

@@ -11,7 +11,11 @@ chmodSync(dataDir, 0o755);
 const running: CliProcess[] = [];
 
 async function serve(port: number): Promise<CliProcess> {
-  const p = startCli(['serve'], { JARING_DATA_DIR: dataDir, PORT: String(port), JARING_NODE_NAME: 'Lifecycle node' });
+  const p = startCli(['serve'], {
+    JARING_DATA_DIR: dataDir,
+    PORT: String(port),
+    JARING_NODE_NAME: 'Lifecycle node',
+  });
   running.push(p);
   await waitForOutput(p, 'is serving on');
   return p;

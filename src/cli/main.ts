@@ -1,8 +1,12 @@
 import { Command } from 'commander';
 import { ConfigError } from '../platform/config.ts';
+import { DecryptionError } from '../platform/crypto/aead.ts';
+import { MasterKeyError } from '../platform/crypto/master-key.ts';
 import { DataDirBusyError } from '../platform/db/embedded.ts';
+import { keysCommand } from './commands/keys.ts';
 import { serveCommand } from './commands/serve.ts';
 import { statusCommand } from './commands/status.ts';
+import { workerCommand } from './commands/worker.ts';
 
 const program = new Command('jaring')
   .description('Jaring: a node of the ASEAN platform against technology-facilitated trafficking in persons')
@@ -10,12 +14,19 @@ const program = new Command('jaring')
 
 program.addCommand(serveCommand());
 program.addCommand(statusCommand());
+program.addCommand(workerCommand());
+program.addCommand(keysCommand());
 
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
   // Expected operator errors get one clear line; anything else its stack.
-  if (err instanceof ConfigError || err instanceof DataDirBusyError) {
+  if (
+    err instanceof ConfigError ||
+    err instanceof DataDirBusyError ||
+    err instanceof MasterKeyError ||
+    err instanceof DecryptionError
+  ) {
     console.error(`jaring: ${err.message}`);
   } else {
     console.error(err instanceof Error ? `jaring: ${err.message}\n${err.stack ?? ''}` : err);

@@ -1,5 +1,5 @@
-import type { Logger } from 'pino';
 import type pg from 'pg';
+import type { Logger } from 'pino';
 import { type Config, loadConfig } from '../platform/config.ts';
 import { loadMasterKey } from '../platform/crypto/master-key.ts';
 import { type Db, openDatabase } from '../platform/db/database.ts';
@@ -8,6 +8,7 @@ import type { NodeIdentity } from '../platform/http/context.ts';
 import { createLogger } from '../platform/logging.ts';
 import { openNodeDatabase } from '../platform/node/boot.ts';
 import { ensureNodeIdentity } from '../platform/node/identity.ts';
+import { onShutdownSignal } from '../platform/node/signals.ts';
 
 export type NodeDbContext = {
   db: Db;
@@ -28,14 +29,32 @@ export type NodeDbContext = {
 export async function withNodeDatabase<T>(fn: (ctx: NodeDbContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
   // CLI output is for people; logs go to stderr so stdout stays parseable.
-  const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }, process.stderr);
+  const logger = createLogger(
+    { logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel },
+    process.stderr,
+  );
   const { url, embedded } = await openNodeDatabase(config, 'cli', logger);
+  if (embedded?.owned) {
+    // Interrupted: stop the PostgreSQL this command started, then leave.
+    onShutdownSignal(() => {
+      void embedded.stop().finally(() => process.exit(130));
+    });
+  }
   const database = openDatabase(url, 5);
   try {
     await migrate(database.pool);
     const master = loadMasterKey(config.masterKey, config.dataDir).key;
     const node = await ensureNodeIdentity(database.db, master, config);
-    return await fn({ db: database.db, pool: database.pool, url, config, master, logger, node, shared: embedded?.owned === false });
+    return await fn({
+      db: database.db,
+      pool: database.pool,
+      url,
+      config,
+      master,
+      logger,
+      node,
+      shared: embedded?.owned === false,
+    });
   } finally {
     await database.close();
     await embedded?.stop();

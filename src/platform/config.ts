@@ -16,8 +16,15 @@ const envSchema = z.object({
   JARING_ADMIN_USERNAME: z.string().min(1).max(100).default('admin'),
   JARING_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   JARING_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  JARING_BODY_LIMIT: z.coerce.number().int().positive().default(1024 * 1024),
-  JARING_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  JARING_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  JARING_TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   JARING_SESSION_HOURS: z.coerce.number().positive().default(12),
   JARING_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   JARING_LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),

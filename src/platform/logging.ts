@@ -25,6 +25,10 @@ const REDACT = [
 ];
 
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: DestinationStream): Logger {
-  const options = { level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' }, base: { service: 'jaring' } };
+  const options = {
+    level: config.logLevel,
+    redact: { paths: REDACT, censor: '[redacted]' },
+    base: { service: 'jaring' },
+  };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -37,17 +37,29 @@ export async function createTestApp(env: Record<string, string> = {}, logger?: L
   const { app, router } = createApp(booted.deps);
   const { deps } = booted;
 
-  const request = (method: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}) =>
-    app.request(path, {
+  const request = async (
+    method: string,
+    path: string,
+    init: { body?: unknown; headers?: Record<string, string> } = {},
+  ) =>
+    await app.request(path, {
       method,
-      headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
-      body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+      headers: {
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...init.headers,
+      },
+      body:
+        init.body === undefined
+          ? undefined
+          : typeof init.body === 'string'
+            ? init.body
+            : JSON.stringify(init.body),
     });
 
   async function login(username: string, password: string): Promise<TestClient> {
     const res = await request('POST', '/api/auth/login', { body: { username, password } });
     if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${await res.text()}`);
-    const { csrfToken, user } = (await res.json()) as { csrfToken: string; user: { id: string } };
+    const { csrfToken, user } = await res.json();
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     return {
       userId: user.id,

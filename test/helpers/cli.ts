@@ -21,7 +21,10 @@ export function startCli(args: string[], env: Record<string, string>): CliProces
   return { child, output: () => out, exited };
 }
 
-export async function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+export async function runCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   const p = startCli(args, env);
   const code = await p.exited;
   return { code, output: p.output() };

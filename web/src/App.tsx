@@ -23,7 +23,11 @@ export function App() {
 
 /** Re-themes when the language changes, so each script gets its own font stack first. */
 function LanguageTheme({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
-  const theme = useMemo(() => themeFor(languageOf(i18n.language)), [i18n.language]);
+  const { t, i18n } = useTranslation();
+  const showHidePassword = t('common.showHide');
+  const theme = useMemo(
+    () => themeFor(languageOf(i18n.language), { showHidePassword }),
+    [i18n.language, showHidePassword],
+  );
   return <MantineProvider theme={theme}>{children}</MantineProvider>;
 }

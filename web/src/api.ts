@@ -101,7 +101,11 @@ export async function sendJson<T>(
 }
 
 /** For writes answered with 204 No Content. */
-export async function sendNoContent(method: Exclude<Method, 'GET'>, path: string, body?: unknown): Promise<void> {
+export async function sendNoContent(
+  method: Exclude<Method, 'GET'>,
+  path: string,
+  body?: unknown,
+): Promise<void> {
   await send(method, path, body);
 }
 

@@ -3,8 +3,9 @@ import { Command } from 'commander';
 import { loadConfig } from '../../platform/config.ts';
 import { createApp } from '../../platform/http/app.ts';
 import { createLogger } from '../../platform/logging.ts';
-import { bootNode, openNodeDatabase } from '../../platform/node/boot.ts';
 import { startBackground } from '../../platform/node/background.ts';
+import { onShutdownSignal } from '../../platform/node/signals.ts';
+import { bootNode, openNodeDatabase } from '../../platform/node/boot.ts';
 
 function listen(server: ServerType): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -32,6 +33,8 @@ export async function runServe(): Promise<void> {
           : `\nFirst administrator "${username}" created with the password from JARING_ADMIN_PASSWORD.\n\n`,
       );
     }
+    // Jobs first: an early request may enqueue one, and pg-boss creates its schema on start.
+    const background = await startBackground(node.deps, url);
     const { app } = createApp(node.deps);
     const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
     await listen(server).catch((err: NodeJS.ErrnoException) => {
@@ -41,7 +44,6 @@ export async function runServe(): Promise<void> {
           : `Cannot listen on ${config.host}:${config.port}: ${err.message}`,
       );
     });
-    const background = await startBackground(node.deps, url);
     const address = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
     logger.info({ nodeId: node.deps.node.id, address, embedded: Boolean(embedded) }, 'Jaring is serving');
     process.stdout.write(`Jaring node "${node.deps.node.name}" is serving on ${address}\n`);
@@ -57,8 +59,7 @@ export async function runServe(): Promise<void> {
       logger.info('stopped');
       process.exit(0);
     };
-    process.on('SIGINT', () => void shutdown('SIGINT'));
-    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    onShutdownSignal((signal) => void shutdown(signal));
   } catch (err) {
     await stopEmbedded();
     throw err;
@@ -67,6 +68,8 @@ export async function runServe(): Promise<void> {
 
 export function serveCommand(): Command {
   return new Command('serve')
-    .description('Run the node: API, web UI and background work (starts the embedded PostgreSQL unless DATABASE_URL is set)')
+    .description(
+      'Run the node: API, web UI and background work (starts the embedded PostgreSQL unless DATABASE_URL is set)',
+    )
     .action(runServe);
 }

@@ -13,7 +13,11 @@ export function statusCommand(): Command {
           name: node.name,
           country: node.country,
           migrationVersion: await currentVersion(pool),
-          database: config.databaseUrl ? 'external' : shared ? 'embedded, shared with the running jaring serve' : 'embedded, started for this command',
+          database: config.databaseUrl
+            ? 'external'
+            : shared
+              ? 'embedded, shared with the running jaring serve'
+              : 'embedded, started for this command',
           dataDir: config.dataDir,
         };
         if (opts.json) process.stdout.write(`${JSON.stringify(status)}\n`);

@@ -1,7 +1,7 @@
-import type { Config } from '../config.ts';
-import type { Db } from '../db/database.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/append.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
 
 export type FirstAdmin = { username: string; oneTimePassword: string | undefined };
 
@@ -20,7 +20,11 @@ export async function ensureFirstAdmin(db: Db, config: Config): Promise<FirstAdm
     if (await tx.selectFrom('users').select('id').limit(1).executeTakeFirst()) return undefined;
     const agency = await tx
       .insertInto('agencies')
-      .values({ name: `${config.nodeName} administration`, org_type: 'GovernmentOther', country: config.nodeCountry })
+      .values({
+        name: `${config.nodeName} administration`,
+        org_type: 'CentralGovernmentOrganisation',
+        country: config.nodeCountry,
+      })
       .onConflict((oc) => oc.column('name').doUpdateSet({ updated_at: new Date() }))
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -41,7 +45,7 @@ export async function ensureFirstAdmin(db: Db, config: Config): Promise<FirstAdm
       action: 'agency.create',
       recordType: 'agency',
       recordId: agency.id,
-      change: { name: `${config.nodeName} administration`, orgType: 'GovernmentOther' },
+      change: { name: `${config.nodeName} administration`, orgType: 'CentralGovernmentOrganisation' },
     });
     await appendAudit(tx, {
       actor: SYSTEM_ACTOR,

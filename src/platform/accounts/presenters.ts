@@ -29,7 +29,13 @@ export function presentUser(u: UserRow) {
 }
 
 export function presentAgency(a: AgencyRow) {
-  return { id: a.id, name: a.name, orgType: a.org_type, country: a.country, createdAt: a.created_at.toISOString() };
+  return {
+    id: a.id,
+    name: a.name,
+    orgType: a.org_type,
+    country: a.country,
+    createdAt: a.created_at.toISOString(),
+  };
 }
 
 export function presentToken(t: TokenRow) {

@@ -25,7 +25,14 @@ export type UserRow = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
 
 export function insertUser(
   db: Exec,
-  u: { agencyId: string; username: string; displayName: string; passwordHash: string; roles: string[]; mustChangePassword: boolean },
+  u: {
+    agencyId: string;
+    username: string;
+    displayName: string;
+    passwordHash: string;
+    roles: string[];
+    mustChangePassword: boolean;
+  },
 ) {
   return db
     .insertInto('users')
@@ -91,7 +98,14 @@ export type TokenRow = NonNullable<Awaited<ReturnType<typeof findToken>>>;
 
 export function insertToken(
   db: Exec,
-  t: { userId: string; name: string; tokenHash: Buffer; prefix: string; scopes: string[]; expiresAt: Date | null },
+  t: {
+    userId: string;
+    name: string;
+    tokenHash: Buffer;
+    prefix: string;
+    scopes: string[];
+    expiresAt: Date | null;
+  },
 ) {
   return db
     .insertInto('api_tokens')
@@ -127,4 +141,13 @@ export function duplicateOf(err: unknown): 'agencyName' | 'username' | undefined
 
 export function lockUser(db: Exec, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Ends a user's sessions, except the one whose id hash is `keep` (the caller's own, when changing themselves). */
+export async function deleteSessionsOf(db: Exec, userId: string, keep?: Buffer): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .$if(keep !== undefined, (q) => q.where('id_hash', '!=', keep ?? Buffer.alloc(0)))
+    .execute();
 }

@@ -12,7 +12,13 @@ const nothingToChange = { message: 'must change at least one field' };
 export const orgType = z.enum(ORG_TYPES);
 
 export const agency = z
-  .object({ id: z.string(), name: z.string(), orgType: z.string(), country: z.string(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    orgType: z.string(),
+    country: z.string(),
+    createdAt: z.string(),
+  })
   .openapi('Agency');
 export const agencyList = z.object({ agencies: z.array(agency) });
 export const agencyResult = z.object({ agency });
@@ -81,7 +87,10 @@ export const resetPasswordResult = z.object({ temporaryPassword: z.string() }).o
 export const scope = z
   .string()
   .max(100)
-  .regex(/^[a-z_]+(\.[a-z_]+)*(\.\*)?$/, 'must be an action name such as audit.read, or a wildcard such as intel.*');
+  .regex(
+    /^[a-z_]+(\.[a-z_]+)*(\.\*)?$/,
+    'must be an action name such as audit.read, or a wildcard such as intel.*',
+  );
 
 export const token = z
   .object({
@@ -107,7 +116,11 @@ export const createTokenBody = z
     scopes: z.array(scope).min(1).max(50),
     expiresAt: z.iso
       .datetime({ offset: true })
-      .refine((s) => Date.parse(s) > Date.now(), 'must be in the future')
+      // A malformed date-time is already named by the format check; only a valid one can be past.
+      .refine((s) => {
+        const at = Date.parse(s);
+        return Number.isNaN(at) || at > Date.now();
+      }, 'must be in the future')
       .optional(),
     userId: z.uuid().optional(),
   })

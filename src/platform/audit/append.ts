@@ -19,7 +19,9 @@ export type AuditEvent = {
 };
 
 export function digestOf(change: unknown): Buffer {
-  return createHash('sha256').update(canonicalJson(change ?? null)).digest();
+  return createHash('sha256')
+    .update(canonicalJson(change ?? null))
+    .digest();
 }
 
 export async function appendAudit(tx: Exec, event: AuditEvent): Promise<void> {

@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
-import type { Db } from '../db/database.ts';
+import type { Db, Exec } from '../db/database.ts';
 import type { AppDeps, NodeIdentity } from '../http/context.ts';
 import { rootAt } from './proofs.ts';
 import {
@@ -22,7 +22,9 @@ export function checkpointBody(origin: string, size: number, root: Buffer): stri
   return `${origin}\n${size}\n${root.toString('base64')}\n`;
 }
 
-export function parseCheckpointBody(note: string): { origin: string; size: number; root: Buffer } | undefined {
+export function parseCheckpointBody(
+  note: string,
+): { origin: string; size: number; root: Buffer } | undefined {
   const m = /^([^\n]+)\n(0|[1-9][0-9]*)\n([A-Za-z0-9+/]{43}=)\n$/.exec(note);
   if (!m?.[1] || !m[2] || !m[3]) return undefined;
   const size = Number(m[2]);
@@ -53,30 +55,38 @@ export function signedNote(note: string, signature: Buffer, keyName: string, pub
   return `${note}\n\u2014 ${keyName} ${Buffer.concat([keyId, signature]).toString('base64')}\n`;
 }
 
-/**
- * Integrates what is queued, then signs the tree as it stands. With `onlyIfGrown`, returns
- * undefined when the latest checkpoint already covers every integrated entry.
- */
-export async function createCheckpoint(
-  deps: { db: Db; node: NodeIdentity },
-  { onlyIfGrown = false }: { onlyIfGrown?: boolean } = {},
-): Promise<Checkpoint | undefined> {
+/** Integrates what is queued, then signs the tree as it stands (API and CLI, on demand). */
+export async function createCheckpoint(deps: { db: Db; node: NodeIdentity }): Promise<Checkpoint> {
+  await integratePending(deps.db);
+  return deps.db.transaction().execute(async (tx) => signCurrentTree(tx, deps.node));
+}
+
+/** As createCheckpoint, but only when the tree grew since the latest checkpoint (the periodic one). */
+export async function createCheckpointIfGrown(deps: {
+  db: Db;
+  node: NodeIdentity;
+}): Promise<Checkpoint | undefined> {
   await integratePending(deps.db);
   return deps.db.transaction().execute(async (tx) => {
     await lockCheckpointer(tx);
-    const state = await readTreeState(tx);
-    if (onlyIfGrown) {
-      const last = await latestCheckpoint(tx);
-      if ((last?.treeSize ?? 0) >= state.size) return undefined;
-    }
-    // Never sign a root the stored nodes do not support.
-    if (!(await rootAt(tx, state.size)).equals(state.root)) {
-      throw new TreeCorruptError(`the stored audit tree nodes do not give the stored root at size ${state.size}`);
-    }
-    const note = checkpointBody(checkpointOrigin(deps.node.id), state.size, state.root);
-    const signature = sign(null, Buffer.from(note, 'utf8'), deps.node.privateKey);
-    return insertCheckpoint(tx, { treeSize: state.size, rootHash: state.root, note, signature });
+    const [state, last] = [await readTreeState(tx), await latestCheckpoint(tx)];
+    if (state.size === 0 || (last && last.treeSize >= state.size)) return undefined;
+    return signCurrentTree(tx, deps.node);
   });
+}
+
+async function signCurrentTree(tx: Exec, node: NodeIdentity): Promise<Checkpoint> {
+  await lockCheckpointer(tx);
+  const state = await readTreeState(tx);
+  // Never sign a root the stored nodes do not support.
+  if (!(await rootAt(tx, state.size)).equals(state.root)) {
+    throw new TreeCorruptError(
+      `the stored audit tree nodes do not give the stored root at size ${state.size}`,
+    );
+  }
+  const note = checkpointBody(checkpointOrigin(node.id), state.size, state.root);
+  const signature = sign(null, Buffer.from(note, 'utf8'), node.privateKey);
+  return insertCheckpoint(tx, { treeSize: state.size, rootHash: state.root, note, signature });
 }
 
 export async function getLatestCheckpoint(db: Db): Promise<Checkpoint | undefined> {
@@ -88,23 +98,25 @@ export function startCheckpointer(
   deps: Pick<AppDeps, 'db' | 'node' | 'logger'>,
   seconds: number,
 ): { stop(): Promise<void> } {
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = createCheckpoint(deps, { onlyIfGrown: true }).then(
-      (c) => {
-        if (c) deps.logger.info({ treeSize: c.treeSize }, 'audit checkpoint signed');
-      },
-      (err: unknown) => deps.logger.error({ err }, 'audit checkpoint failed'),
-    );
-  };
+  let busy: Promise<void> | undefined;
   const timer = setInterval(() => {
-    void running.then(tick);
+    if (busy) return; // the previous one is still being signed
+    busy = createCheckpointIfGrown(deps)
+      .then(
+        (c) => {
+          if (c) deps.logger.info({ treeSize: c.treeSize }, 'audit checkpoint signed');
+        },
+        (err: unknown) => deps.logger.error({ err }, 'audit checkpoint failed'),
+      )
+      .finally(() => {
+        busy = undefined;
+      });
   }, seconds * 1000);
   timer.unref();
   return {
     stop: async () => {
       clearInterval(timer);
-      await running;
+      await busy;
     },
   };
 }

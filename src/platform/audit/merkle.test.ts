@@ -19,7 +19,8 @@ import {
 
 // The reference implementation's cases (transparency-dev/merkle testdata): happy paths verify,
 // every corruption is rejected, as each file's wantErr says.
-const TESTDATA = process.env.JARING_RFC6962_TESTDATA ?? repoPath('..', 'shared', 'standards', 'rfc6962-testdata');
+const TESTDATA =
+  process.env.JARING_RFC6962_TESTDATA ?? repoPath('..', 'shared', 'standards', 'rfc6962-testdata');
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -31,7 +32,10 @@ function jsonFiles(dir: string): string[] {
 
 // Sizes can be uint64 (2^64 - 1 after an underflow), beyond what a JS number holds exactly.
 function parseCase(path: string): Record<string, unknown> {
-  const text = readFileSync(path, 'utf8').replaceAll(/"(leafIdx|treeSize|size1|size2)":\s*(\d+)/g, '"$1": "$2"');
+  const text = readFileSync(path, 'utf8').replaceAll(
+    /"(leafIdx|treeSize|size1|size2)":\s*(\d+)/g,
+    '"$1": "$2"',
+  );
   const parsed: unknown = JSON.parse(text);
   if (typeof parsed !== 'object' || parsed === null) throw new Error(`${path} is not an object`);
   return Object.fromEntries(Object.entries(parsed));
@@ -56,12 +60,24 @@ describe('RFC 6962 reference test data', () => {
   });
 
   it.each(inclusion)('inclusion $name', ({ c }) => {
-    const verdict = verifyInclusion(big(c.leafIdx), big(c.treeSize), bytes(c.leafHash), hashes(c.proof), bytes(c.root));
+    const verdict = verifyInclusion(
+      big(c.leafIdx),
+      big(c.treeSize),
+      bytes(c.leafHash),
+      hashes(c.proof),
+      bytes(c.root),
+    );
     expect(verdict.ok).toBe(c.wantErr !== true);
   });
 
   it.each(consistency)('consistency $name', ({ c }) => {
-    const verdict = verifyConsistency(big(c.size1), big(c.size2), hashes(c.proof), bytes(c.root1), bytes(c.root2));
+    const verdict = verifyConsistency(
+      big(c.size1),
+      big(c.size2),
+      hashes(c.proof),
+      bytes(c.root1),
+      bytes(c.root2),
+    );
     expect(verdict.ok).toBe(c.wantErr !== true);
   });
 });
@@ -81,7 +97,9 @@ function flipBit(list: readonly Buffer[], item: number, bit: number): Buffer[] {
 
 describe('proofs', () => {
   it('hashes as RFC 6962 says', () => {
-    expect(EMPTY_ROOT.toString('hex')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(EMPTY_ROOT.toString('hex')).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
     // The reference tree's leaf 0 is the empty string: the first happy path's leaf hash.
     expect(hashLeaf(Buffer.alloc(0)).toString('base64')).toBe('bjQLnP+zepicpUTmu3gKLHiQHT+zNzh2hRGjBhevoB0=');
   });
@@ -90,7 +108,9 @@ describe('proofs', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 300 }), (n) => {
         const all = leaves(n);
-        const parts = completeSubtrees(0, n).map((s) => rootOf(all.slice(s.index * 2 ** s.level, (s.index + 1) * 2 ** s.level)));
+        const parts = completeSubtrees(0, n).map((s) =>
+          rootOf(all.slice(s.index * 2 ** s.level, (s.index + 1) * 2 ** s.level)),
+        );
         expect(foldSubtrees(parts).equals(rootOf(all))).toBe(true);
       }),
     );
@@ -99,7 +119,9 @@ describe('proofs', () => {
   it('inclusion proofs verify, and a flipped bit or the sibling index breaks them', () => {
     const sizeAndIndex = fc
       .integer({ min: 1, max: 400 })
-      .chain((n) => fc.record({ n: fc.constant(n), i: fc.integer({ min: 0, max: n - 1 }), bit: fc.nat(255) }));
+      .chain((n) =>
+        fc.record({ n: fc.constant(n), i: fc.integer({ min: 0, max: n - 1 }), bit: fc.nat(255) }),
+      );
     fc.assert(
       fc.property(sizeAndIndex, ({ n, i, bit }) => {
         const all = leaves(n);
@@ -134,8 +156,12 @@ describe('proofs', () => {
         for (let k = 0; k < proof.length; k++) {
           expect(verifyConsistency(m, n, flipBit(proof, k, bit), oldRoot, newRoot).ok).toBe(false);
         }
-        expect(verifyConsistency(m, n, proof, flipBit([oldRoot], 0, bit)[0] ?? oldRoot, newRoot).ok).toBe(false);
-        expect(verifyConsistency(m, n, proof, oldRoot, flipBit([newRoot], 0, bit)[0] ?? newRoot).ok).toBe(false);
+        expect(verifyConsistency(m, n, proof, flipBit([oldRoot], 0, bit)[0] ?? oldRoot, newRoot).ok).toBe(
+          false,
+        );
+        expect(verifyConsistency(m, n, proof, oldRoot, flipBit([newRoot], 0, bit)[0] ?? newRoot).ok).toBe(
+          false,
+        );
       }),
       { numRuns: 150 },
     );

@@ -121,7 +121,7 @@ export function completeSubtrees(start: number, end: number): NodeId[] {
 export function foldSubtrees(hashes: readonly Uint8Array[]): Buffer {
   const last = hashes[hashes.length - 1];
   if (!last) return EMPTY_ROOT;
-  let acc = Buffer.from(last);
+  let acc: Buffer = Buffer.from(last);
   for (let i = hashes.length - 2; i >= 0; i--) acc = hashChildren(leafAt(hashes, i), acc);
   return acc;
 }
@@ -163,7 +163,8 @@ export function verifyInclusion(
 ): Verdict {
   const leafIndex = toSize(index);
   const treeSize = toSize(size);
-  if (leafIndex === undefined || treeSize === undefined) return fail('index and tree size must be non-negative integers');
+  if (leafIndex === undefined || treeSize === undefined)
+    return fail('index and tree size must be non-negative integers');
   if (leafIndex >= treeSize) return fail(`leaf index ${leafIndex} is not below tree size ${treeSize}`);
   if (leafHash.length !== HASH_SIZE) return fail(`the leaf hash must be ${HASH_SIZE} bytes`);
   if (badHashes(proof)) return fail(`every proof hash must be ${HASH_SIZE} bytes`);

@@ -14,8 +14,20 @@ import { TreeCorruptError } from './sequencer.ts';
 // Proofs read from the stored complete subtrees: every node a proof needs is either stored or (on
 // the right edge of a smaller tree) folded from at most log2(n) stored ones. One query per proof.
 
-export type InclusionProof = { index: number; treeSize: number; leafHash: Buffer; proof: Buffer[]; rootHash: Buffer };
-export type ConsistencyProof = { from: number; to: number; proof: Buffer[]; fromRoot: Buffer; toRoot: Buffer };
+export type InclusionProof = {
+  index: number;
+  treeSize: number;
+  leafHash: Buffer;
+  proof: Buffer[];
+  rootHash: Buffer;
+};
+export type ConsistencyProof = {
+  from: number;
+  to: number;
+  proof: Buffer[];
+  fromRoot: Buffer;
+  toRoot: Buffer;
+};
 
 /** Reads the stored nodes behind `ranges` and returns each range's hash. */
 async function hashRanges(ex: Exec, ranges: readonly NodeRange[]): Promise<Buffer[]> {
@@ -35,9 +47,12 @@ async function hashRanges(ex: Exec, ranges: readonly NodeRange[]): Promise<Buffe
 }
 
 function checkSize(name: string, value: number, min: number, currentSize: number): void {
-  if (!Number.isSafeInteger(value) || value < min) throw badRequest(`${name} must be an integer of at least ${min}.`);
+  if (!Number.isSafeInteger(value) || value < min)
+    throw badRequest(`${name} must be an integer of at least ${min}.`);
   if (value > currentSize) {
-    throw badRequest(`${name} ${value} is larger than the audit log, which has ${currentSize} integrated entries.`);
+    throw badRequest(
+      `${name} ${value} is larger than the audit log, which has ${currentSize} integrated entries.`,
+    );
   }
 }
 

@@ -63,6 +63,9 @@ export async function lastQueuedId(ex: Exec): Promise<string | undefined> {
 
 /** The oldest queued entries (queue order = id), locked for this integrator's transaction. */
 export async function takeQueued(tx: Exec, limit: number, upToId: string): Promise<QueuedEntry[]> {
+  // Walk the partial index in id order. Without stats on a fresh backlog the planner picks a bitmap
+  // scan that sorts the whole queue for every batch (measured: 240 ms per 2,000 of a 200k backlog).
+  await sql`set local enable_bitmapscan = off`.execute(tx);
   const { rows } = await sql<QueuedEntry>`
     select id, ${AT_TEXT} as at, actor_id, actor, action, record_type, record_id, digest
     from audit_entries where seq is null and id <= ${upToId}
@@ -70,7 +73,10 @@ export async function takeQueued(tx: Exec, limit: number, upToId: string): Promi
   return rows;
 }
 
-export async function assignLeaves(tx: Exec, leaves: readonly { id: string; seq: number; leaf: Buffer }[]): Promise<void> {
+export async function assignLeaves(
+  tx: Exec,
+  leaves: readonly { id: string; seq: number; leaf: Buffer }[],
+): Promise<void> {
   if (leaves.length === 0) return;
   await sql`
     update audit_entries e set seq = v.seq, leaf = v.leaf
@@ -134,7 +140,11 @@ function toSequenced(row: Omit<SequencedEntry, 'seq'> & { seq: string }): Sequen
 }
 
 /** Integrated entries, newest first, below `before` (a seq). */
-export async function listEntries(ex: Exec, before: number | undefined, limit: number): Promise<SequencedEntry[]> {
+export async function listEntries(
+  ex: Exec,
+  before: number | undefined,
+  limit: number,
+): Promise<SequencedEntry[]> {
   const below = before === undefined ? sql`` : sql`and seq < ${before}`;
   const { rows } = await sql<Omit<SequencedEntry, 'seq'> & { seq: string }>`
     select ${ENTRY_COLUMNS} from audit_entries

@@ -27,7 +27,8 @@ async function loadFrontier(tx: Exec): Promise<CompactRange> {
   const stored = await readNodes(tx, ids);
   const hashes = ids.map((id) => stored.get(nodeKey(id.level, id.index)));
   const frontier = hashes.filter((h): h is Buffer => h !== undefined);
-  if (frontier.length !== ids.length) throw new TreeCorruptError(`stored tree nodes of size ${state.size} are missing`);
+  if (frontier.length !== ids.length)
+    throw new TreeCorruptError(`stored tree nodes of size ${state.size} are missing`);
   const range = new CompactRange(state.size, frontier);
   if (!range.root().equals(state.root)) {
     throw new TreeCorruptError(`the stored tree nodes do not give the stored root at size ${state.size}`);
@@ -103,6 +104,7 @@ export function startSequencer(
     new Promise<void>((resolve) => {
       wakeUp = resolve;
       timer = setTimeout(resolve, ms);
+      timer.unref();
     });
 
   const loop = async () => {

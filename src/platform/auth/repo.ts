@@ -51,13 +51,19 @@ export function findTokenPrincipal(db: Exec, tokenHash: Buffer) {
     .select([...principalColumns, 'api_tokens.id as tokenId', 'api_tokens.scopes'])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', sql<Date>`now()`)]))
+    .where((eb) =>
+      eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', sql<Date>`now()`)]),
+    )
     .where('users.disabled', '=', false)
     .executeTakeFirst();
 }
 
 export async function touchToken(db: Exec, tokenId: string): Promise<void> {
-  await db.updateTable('api_tokens').set({ last_used_at: sql<Date>`now()` }).where('id', '=', tokenId).execute();
+  await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: sql<Date>`now()` })
+    .where('id', '=', tokenId)
+    .execute();
 }
 
 /** Counts one attempt for key in a fixed window; returns the count within the current window. */

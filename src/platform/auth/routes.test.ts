@@ -9,7 +9,9 @@ afterAll(async () => t?.close());
 
 describe('login', () => {
   it('logs the administrator in with an httpOnly SameSite cookie and a CSRF token', async () => {
-    const res = await t.request('POST', '/api/auth/login', { body: { username: 'admin', password: ADMIN_PASSWORD } });
+    const res = await t.request('POST', '/api/auth/login', {
+      body: { username: 'admin', password: ADMIN_PASSWORD },
+    });
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^jaring_session=[A-Za-z0-9_-]{43};/);
@@ -21,8 +23,12 @@ describe('login', () => {
   });
 
   it('refuses a wrong password with 401 and never says whether the user exists', async () => {
-    const wrong = await t.request('POST', '/api/auth/login', { body: { username: 'admin', password: 'nope' } });
-    const unknown = await t.request('POST', '/api/auth/login', { body: { username: 'ghost', password: 'nope' } });
+    const wrong = await t.request('POST', '/api/auth/login', {
+      body: { username: 'admin', password: 'nope' },
+    });
+    const unknown = await t.request('POST', '/api/auth/login', {
+      body: { username: 'ghost', password: 'nope' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect((await wrong.json()).error.code).toBe('invalid_credentials');
@@ -47,7 +53,9 @@ describe('login', () => {
   });
 
   it('rejects unknown fields and wrong types with 400 naming the field', async () => {
-    const res = await t.request('POST', '/api/auth/login', { body: { username: 'admin', password: 1, role: 'x' } });
+    const res = await t.request('POST', '/api/auth/login', {
+      body: { username: 'admin', password: 1, role: 'x' },
+    });
     expect(res.status).toBe(400);
     const body = await res.json();
     const paths = body.error.fields.map((f: { path: string }) => f.path);
@@ -63,7 +71,7 @@ describe('login', () => {
   it('answers malformed cookies and tokens with 401, never 500', async () => {
     for (const headers of [
       { cookie: 'jaring_session=%%%;;==' },
-      { cookie: 'jaring_session=' + 'A'.repeat(43) },
+      { cookie: `jaring_session=${'A'.repeat(43)}` },
       { authorization: 'Bearer jrt_garbage' },
       { authorization: 'Basic Zm9vOmJhcg==' },
       { authorization: `Bearer jrt_${'x'.repeat(43)}` },

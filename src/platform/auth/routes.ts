@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { findUserById } from '../accounts/repo.ts';
 import { presentSessionUser } from '../accounts/presenters.ts';
+import { findUserById } from '../accounts/repo.ts';
+import { HttpError, requirePrincipal } from '../http/errors.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../http/fields.ts';
-import { HttpError } from '../http/errors.ts';
 import type { Router } from '../http/router.ts';
 import { clientAddress, isSecureRequest } from './client.ts';
 import { authPolicy } from './policy.ts';
@@ -56,11 +56,6 @@ const totpDisableRoute = createRoute({
   responses: noContent,
 });
 
-function mustBePrincipal<T>(p: T | undefined): T {
-  if (!p) throw new HttpError(401, 'unauthenticated', 'Log in first.');
-  return p;
-}
-
 export function registerAuthRoutes(router: Router): void {
   router.openapi(loginRoute, authPolicy['auth.login'], async (c) => {
     const { deps } = c.var;
@@ -77,13 +72,13 @@ export function registerAuthRoutes(router: Router): void {
   });
 
   router.openapi(logoutRoute, authPolicy['auth.logout'], async (c) => {
-    await logout(c.var.deps.db, mustBePrincipal(c.var.principal));
+    await logout(c.var.deps.db, requirePrincipal(c.var.principal));
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   });
 
   router.openapi(meRoute, authPolicy['auth.me'], async (c) => {
-    const principal = mustBePrincipal(c.var.principal);
+    const principal = requirePrincipal(c.var.principal);
     const { node, db } = c.var.deps;
     const user = await findUserById(db, principal.userId);
     if (!user) throw new HttpError(401, 'unauthenticated', 'Log in first.');
@@ -99,24 +94,24 @@ export function registerAuthRoutes(router: Router): void {
 
   router.openapi(passwordRoute, authPolicy['auth.password'], async (c) => {
     const { currentPassword, newPassword } = c.req.valid('json');
-    await changePassword(c.var.deps.db, mustBePrincipal(c.var.principal), currentPassword, newPassword);
+    await changePassword(c.var.deps.db, requirePrincipal(c.var.principal), currentPassword, newPassword);
     return c.body(null, 204);
   });
 
   router.openapi(totpSetupRoute, authPolicy['auth.totp'], async (c) => {
     const { db, cipher } = c.var.deps;
-    return c.json(await setupTotp(db, cipher, mustBePrincipal(c.var.principal)), 200);
+    return c.json(await setupTotp(db, cipher, requirePrincipal(c.var.principal)), 200);
   });
 
   router.openapi(totpEnableRoute, authPolicy['auth.totp'], async (c) => {
     const { db, cipher } = c.var.deps;
-    await setTotpEnabled(db, cipher, mustBePrincipal(c.var.principal), c.req.valid('json').code, true);
+    await setTotpEnabled(db, cipher, requirePrincipal(c.var.principal), c.req.valid('json').code, true);
     return c.body(null, 204);
   });
 
   router.openapi(totpDisableRoute, authPolicy['auth.totp'], async (c) => {
     const { db, cipher } = c.var.deps;
-    await setTotpEnabled(db, cipher, mustBePrincipal(c.var.principal), c.req.valid('json').code, false);
+    await setTotpEnabled(db, cipher, requirePrincipal(c.var.principal), c.req.valid('json').code, false);
     return c.body(null, 204);
   });
 }

@@ -42,9 +42,18 @@ async function recordFailure(db: Db, user: UserRow, config: Config): Promise<voi
 }
 
 /** Password (and, when enabled, TOTP) login. Throttled per client address; locks the account after repeated failures. */
-export async function login(db: Db, config: Config, cipher: FieldCipher, input: LoginInput): Promise<LoginResult> {
+export async function login(
+  db: Db,
+  config: Config,
+  cipher: FieldCipher,
+  input: LoginInput,
+): Promise<LoginResult> {
   if ((await countAttempt(db, `addr:${input.clientKey}`, 60)) > LOGIN_ATTEMPTS_PER_MINUTE) {
-    throw new HttpError(429, 'rate_limited', 'Too many login attempts from this address. Wait a minute and try again.');
+    throw new HttpError(
+      429,
+      'rate_limited',
+      'Too many login attempts from this address. Wait a minute and try again.',
+    );
   }
   const user = await findUserByUsername(db, input.username);
   if (!user || user.disabled) {
@@ -52,7 +61,11 @@ export async function login(db: Db, config: Config, cipher: FieldCipher, input: 
     throw invalid();
   }
   if (user.locked_until && user.locked_until > new Date()) {
-    throw new HttpError(401, 'locked', 'This account is locked after too many failed logins. Try again later.');
+    throw new HttpError(
+      401,
+      'locked',
+      'This account is locked after too many failed logins. Try again later.',
+    );
   }
   if (!(await verifyPassword(user.password_hash, input.password))) {
     await recordFailure(db, user, config);
@@ -60,9 +73,14 @@ export async function login(db: Db, config: Config, cipher: FieldCipher, input: 
   }
   let totpStep: number | undefined;
   if (user.totp_enabled && user.totp_secret_enc) {
-    if (!input.totp) throw new HttpError(401, 'totp_required', 'Enter the six-digit code from your authenticator app.');
+    if (!input.totp)
+      throw new HttpError(401, 'totp_required', 'Enter the six-digit code from your authenticator app.');
     const secret = cipher.decrypt(user.totp_secret_enc, totpContext(user.id));
-    totpStep = checkTotp(secret, input.totp, user.totp_last_step === null ? null : Number(user.totp_last_step));
+    totpStep = checkTotp(
+      secret,
+      input.totp,
+      user.totp_last_step === null ? null : Number(user.totp_last_step),
+    );
     if (totpStep === undefined) {
       await recordFailure(db, user, config);
       throw new HttpError(401, 'invalid_totp', 'The authenticator code is wrong or was already used.');
@@ -110,7 +128,12 @@ export async function currentUser(db: Exec, principal: Principal): Promise<UserR
   return user;
 }
 
-export async function changePassword(db: Db, principal: Principal, current: string, next: string): Promise<void> {
+export async function changePassword(
+  db: Db,
+  principal: Principal,
+  current: string,
+  next: string,
+): Promise<void> {
   const user = await currentUser(db, principal);
   if (!(await verifyPassword(user.password_hash, current))) {
     throw new HttpError(400, 'wrong_password', 'The current password is wrong.', [
@@ -129,7 +152,9 @@ export async function changePassword(db: Db, principal: Principal, current: stri
     await tx
       .deleteFrom('sessions')
       .where('user_id', '=', user.id)
-      .$if(principal.sessionIdHash !== undefined, (q) => q.where('id_hash', '!=', principal.sessionIdHash ?? Buffer.alloc(0)))
+      .$if(principal.sessionIdHash !== undefined, (q) =>
+        q.where('id_hash', '!=', principal.sessionIdHash ?? Buffer.alloc(0)),
+      )
       .execute();
     await appendAudit(tx, {
       actor: { id: user.id, label: user.username },
@@ -143,10 +168,14 @@ export async function changePassword(db: Db, principal: Principal, current: stri
 
 export async function setupTotp(db: Db, cipher: FieldCipher, principal: Principal) {
   const user = await currentUser(db, principal);
-  if (user.totp_enabled) throw new HttpError(409, 'conflict', 'Two-factor login is already on. Turn it off first.');
+  if (user.totp_enabled)
+    throw new HttpError(409, 'conflict', 'Two-factor login is already on. Turn it off first.');
   const secret = newTotpSecret();
   await db.transaction().execute(async (tx) => {
-    await updateUser(tx, user.id, { totp_secret_enc: cipher.encrypt(secret, totpContext(user.id)), totp_last_step: null });
+    await updateUser(tx, user.id, {
+      totp_secret_enc: cipher.encrypt(secret, totpContext(user.id)),
+      totp_last_step: null,
+    });
     await appendAudit(tx, {
       actor: { id: user.id, label: user.username },
       action: 'user.totp_setup',
@@ -158,11 +187,21 @@ export async function setupTotp(db: Db, cipher: FieldCipher, principal: Principa
   return { secret, otpauthUrl: totpUri(secret, user.username) };
 }
 
-export async function setTotpEnabled(db: Db, cipher: FieldCipher, principal: Principal, code: string, enabled: boolean) {
+export async function setTotpEnabled(
+  db: Db,
+  cipher: FieldCipher,
+  principal: Principal,
+  code: string,
+  enabled: boolean,
+) {
   const user = await currentUser(db, principal);
   if (!user.totp_secret_enc) throw new HttpError(409, 'conflict', 'Set up two-factor login first.');
   if (user.totp_enabled === enabled) {
-    throw new HttpError(409, 'conflict', enabled ? 'Two-factor login is already on.' : 'Two-factor login is already off.');
+    throw new HttpError(
+      409,
+      'conflict',
+      enabled ? 'Two-factor login is already on.' : 'Two-factor login is already off.',
+    );
   }
   const secret = cipher.decrypt(user.totp_secret_enc, totpContext(user.id));
   const step = checkTotp(secret, code, user.totp_last_step === null ? null : Number(user.totp_last_step));
@@ -190,4 +229,3 @@ export async function setTotpEnabled(db: Db, cipher: FieldCipher, principal: Pri
 export async function endAllSessions(db: Exec, userId: string): Promise<void> {
   await deleteUserSessions(db, userId);
 }
-

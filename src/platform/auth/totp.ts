@@ -21,7 +21,12 @@ export function currentTotp(secret: string, at = Date.now()): string {
 }
 
 /** Returns the matched time step, or undefined when the code is wrong or was already used. */
-export function checkTotp(secret: string, code: string, lastStep: number | null, at = Date.now()): number | undefined {
+export function checkTotp(
+  secret: string,
+  code: string,
+  lastStep: number | null,
+  at = Date.now(),
+): number | undefined {
   if (!/^\d{6}$/.test(code)) return undefined;
   const delta = totpFor(secret, 'x').validate({ token: code, timestamp: at, window: 1 });
   if (delta === null) return undefined;

@@ -21,6 +21,8 @@ export function open(key: Buffer, sealed: Buffer, aad: string): Buffer {
   try {
     return Buffer.concat([decipher.update(sealed.subarray(12, sealed.length - 16)), decipher.final()]);
   } catch {
-    throw new DecryptionError('ciphertext failed authentication: it was modified, or the key or context is wrong');
+    throw new DecryptionError(
+      'ciphertext failed authentication: it was modified, or the key or context is wrong',
+    );
   }
 }

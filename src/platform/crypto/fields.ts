@@ -22,7 +22,8 @@ export class FieldCipher {
 
   decrypt(value: string, context: string): string {
     const [prefix, keyId, body, extra] = value.split('.');
-    if (prefix !== PREFIX || !keyId || !body || extra !== undefined) throw new DecryptionError('not an encrypted field value');
+    if (prefix !== PREFIX || !keyId || !body || extra !== undefined)
+      throw new DecryptionError('not an encrypted field value');
     const key = this.keys.get(keyId);
     if (!key) throw new DecryptionError(`data key ${keyId} is unknown`);
     return open(key, Buffer.from(body, 'base64url'), context).toString('utf8');
@@ -33,7 +34,7 @@ export class FieldCipher {
   }
 }
 
-function wrapContext(id: string): string {
+export function wrapContext(id: string): string {
   return `crypto_keys:${id}`;
 }
 

@@ -119,7 +119,11 @@ async function ensureDatabase(dataDir: string, port: number): Promise<void> {
  * Opens the node's embedded PostgreSQL. A `serve` process always owns the server; a CLI process
  * reuses the server of a running `serve`, or starts (and owns) one itself when none runs.
  */
-export async function openEmbedded(dataDir: string, role: Owner['role'], log: Log): Promise<EmbeddedDatabase> {
+export async function openEmbedded(
+  dataDir: string,
+  role: Owner['role'],
+  log: Log,
+): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true });
   // The postgres system user must be able to reach its cluster folder inside ours.
   chmodSync(dataDir, 0o755);
@@ -140,7 +144,9 @@ export async function openEmbedded(dataDir: string, role: Owner['role'], log: Lo
   const port = await freePort();
   const owner: Owner = { pid: process.pid, role, port, startedAt: new Date().toISOString() };
   if (!claim(dataDir, owner)) {
-    throw new DataDirBusyError(`Another process claimed the data folder ${dataDir} at the same moment; try again.`);
+    throw new DataDirBusyError(
+      `Another process claimed the data folder ${dataDir} at the same moment; try again.`,
+    );
   }
 
   const release = () => rmSync(join(dataDir, 'owner.json'), { force: true });
@@ -153,7 +159,14 @@ export async function openEmbedded(dataDir: string, role: Owner['role'], log: Lo
     persistent: true,
     createPostgresUser: true,
     authMethod: 'scram-sha-256',
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+    ],
     onLog: (m) => {
       pgLog.push(String(m));
       if (pgLog.length > 50) pgLog.shift();

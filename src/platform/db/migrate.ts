@@ -12,7 +12,11 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return readdirSync(dir)
     .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
     .sort()
-    .map((f) => ({ version: Number.parseInt(f.slice(0, 4), 10), name: f, sql: readFileSync(join(dir, f), 'utf8') }));
+    .map((f) => ({
+      version: Number.parseInt(f.slice(0, 4), 10),
+      name: f,
+      sql: readFileSync(join(dir, f), 'utf8'),
+    }));
 }
 
 export async function migrate(pool: pg.Pool, dir = MIGRATIONS_DIR): Promise<number> {
@@ -24,14 +28,19 @@ export async function migrate(pool: pg.Pool, dir = MIGRATIONS_DIR): Promise<numb
     await client.query('select pg_advisory_lock(7261001)');
     try {
       const done = new Set(
-        (await client.query<{ version: number }>('select version from schema_migrations')).rows.map((r) => r.version),
+        (await client.query<{ version: number }>('select version from schema_migrations')).rows.map(
+          (r) => r.version,
+        ),
       );
       for (const m of listMigrations(dir)) {
         if (done.has(m.version)) continue;
         await client.query('begin');
         try {
           await client.query(m.sql);
-          await client.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);
+          await client.query('insert into schema_migrations (version, name) values ($1, $2)', [
+            m.version,
+            m.name,
+          ]);
           await client.query('commit');
         } catch (err) {
           await client.query('rollback');

@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { resolvePrincipal } from '../auth/principal.ts';
 import type { AppDeps, AppEnv } from './context.ts';
-import { errorBody, HttpError } from './errors.ts';
+import { clientDatabaseError, errorBody, HttpError } from './errors.ts';
 import { registerModuleRoutes } from './modules.ts';
 import { Router } from './router.ts';
 import { registerSystemRoutes } from './system-routes.ts';
@@ -16,7 +16,11 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; router: Ro
     // zod failures: 400 naming each field.
     defaultHook: (result, c) => {
       if (result.success) return;
-      const fields = result.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
+      const fields = result.error.issues.flatMap((i) =>
+        i.code === 'unrecognized_keys'
+          ? i.keys.map((k) => ({ path: [...i.path, k].join('.'), message: 'is not a known field' }))
+          : [{ path: i.path.join('.') || '(body)', message: i.message }],
+      );
       const summary = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
       return c.json(errorBody('validation_failed', `Invalid request: ${summary}`, fields), 400);
     },
@@ -33,7 +37,12 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; router: Ro
     await next();
     // Paths only: query strings and bodies may carry personal data.
     c.var.log.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
       'request',
     );
   });
@@ -58,11 +67,23 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; router: Ro
   app.onError((err, c) => {
     if (err instanceof HttpError) return c.json(errorBody(err.code, err.message, err.fields), err.status);
     if (err instanceof HTTPException) {
-      const message = err.status === 400 ? 'The request body is not valid JSON.' : err.message || 'Request refused.';
-      return c.json(errorBody(err.status === 400 ? 'malformed_body' : 'http_error', message), err.status);
+      if (err.status === 400)
+        return c.json(errorBody('malformed_body', 'The request body is not valid JSON.'), 400);
+      if (err.status === 415) {
+        return c.json(
+          errorBody('unsupported_media_type', 'Send the body as JSON (Content-Type: application/json).'),
+          415,
+        );
+      }
+      return c.json(errorBody('http_error', err.message || 'Request refused.'), err.status);
     }
+    const pgError = clientDatabaseError(err);
+    if (pgError) return c.json(errorBody(pgError.code, pgError.message), pgError.status);
     c.var.log?.error({ err }, 'unhandled error');
-    return c.json(errorBody('internal', 'Something went wrong on the server. The request id identifies it in the logs.'), 500);
+    return c.json(
+      errorBody('internal', 'Something went wrong on the server. The request id identifies it in the logs.'),
+      500,
+    );
   });
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
 

@@ -15,7 +15,8 @@ export class HttpError extends Error {
   }
 }
 
-export const badRequest = (message: string, fields?: FieldIssue[]) => new HttpError(400, 'bad_request', message, fields);
+export const badRequest = (message: string, fields?: FieldIssue[]) =>
+  new HttpError(400, 'bad_request', message, fields);
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} was not found`);
 export const conflict = (message: string) => new HttpError(409, 'conflict', message);
 
@@ -25,4 +26,41 @@ export function errorBody(code: string, message: string, fields?: FieldIssue[]) 
 
 export function sendError(c: Context, err: HttpError) {
   return c.json(errorBody(err.code, err.message, err.fields), err.status);
+}
+
+/** Database refusals caused by the client's data (a duplicate, a dangling reference) are 4xx, not 500. */
+export function clientDatabaseError(
+  err: unknown,
+): { status: 400 | 409; code: string; message: string } | undefined {
+  if (!(err instanceof Error) || !('code' in err) || typeof err.code !== 'string') return undefined;
+  switch (err.code) {
+    case '23505':
+      return {
+        status: 409,
+        code: 'conflict',
+        message: 'A record with the same unique value already exists.',
+      };
+    case '23503':
+      return {
+        status: 400,
+        code: 'bad_reference',
+        message: 'The request refers to a record that does not exist.',
+      };
+    case '22P02':
+    case '22021':
+    case '22001':
+      return {
+        status: 400,
+        code: 'bad_request',
+        message: 'A value in the request is malformed or too long.',
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** The guard has already refused anonymous requests on non-public routes; this narrows the type. */
+export function requirePrincipal<T>(principal: T | undefined): T {
+  if (!principal) throw new HttpError(401, 'unauthenticated', 'Log in first.');
+  return principal;
 }

@@ -21,9 +21,12 @@ export type Principal = {
 };
 
 /** Builds a module's policy: action name -> rule, with the action name filled in. */
-export function definePolicy<const P extends Record<string, { public: true } | { authenticated: true } | { roles: readonly [Role, ...Role[]] }>>(
-  policy: P,
-): { [K in keyof P]: P[K] & { action: K & string } } {
+export function definePolicy<
+  const P extends Record<
+    string,
+    { public: true } | { authenticated: true } | { roles: readonly [Role, ...Role[]] }
+  >,
+>(policy: P): { [K in keyof P]: P[K] & { action: K & string } } {
   const out: Record<string, unknown> = {};
   for (const [action, rule] of Object.entries(policy)) out[action] = { ...rule, action };
   return out as { [K in keyof P]: P[K] & { action: K & string } };

@@ -19,12 +19,30 @@ export function guard(rule: Rule): MiddlewareHandler<AppEnv> {
       return c.json(errorBody('forbidden', `Your roles do not allow ${rule.action}.`), 403);
     }
     // Cookie-authenticated writes must carry the session's CSRF token (tokens in headers are immune).
-    if (principal?.via === 'session' && UNSAFE.has(c.req.method) && c.req.header('x-csrf-token') !== principal.csrfToken) {
+    if (
+      principal?.via === 'session' &&
+      UNSAFE.has(c.req.method) &&
+      c.req.header('x-csrf-token') !== principal.csrfToken
+    ) {
       return c.json(errorBody('csrf', 'The X-CSRF-Token header is missing or wrong.'), 403);
     }
     await next();
   };
 }
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Refuses a body that is not valid UTF-8, instead of letting the JSON parser substitute U+FFFD. */
+const requireUtf8: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.raw.body && UNSAFE.has(c.req.method)) {
+    try {
+      strictUtf8.decode(await c.req.arrayBuffer());
+    } catch {
+      return c.json(errorBody('malformed_body', 'The request body is not valid UTF-8.'), 400);
+    }
+  }
+  await next();
+};
 
 /** Every route is registered through here, so each has a rule and the policy test can list them. */
 export class Router {
@@ -42,13 +60,18 @@ export class Router {
     handler: RouteHandler<R, AppEnv>,
     options: { bodyLimit?: number } = {},
   ): void {
-    this.routes.push({ method: route.method.toUpperCase(), path: route.path.replaceAll(/\{(.+?)\}/g, ':$1'), rule });
+    this.routes.push({
+      method: route.method.toUpperCase(),
+      path: route.path.replaceAll(/\{(.+?)\}/g, ':$1'),
+      rule,
+    });
     const maxSize = options.bodyLimit ?? this.defaultBodyLimit;
     const limit = bodyLimit({
       maxSize,
-      onError: (c) => c.json(errorBody('body_too_large', `The request body is larger than ${maxSize} bytes.`), 413),
+      onError: (c) =>
+        c.json(errorBody('body_too_large', `The request body is larger than ${maxSize} bytes.`), 413),
     });
-    this.app.openapi({ ...route, middleware: [guard(rule), limit] }, handler);
+    this.app.openapi({ ...route, middleware: [guard(rule), limit, requireUtf8] }, handler);
   }
 
   /** For routes outside the OpenAPI document (static files, docs page). */

@@ -27,7 +27,10 @@ const health = createRoute({
   method: 'get',
   path: '/api/health',
   tags: ['system'],
-  responses: { 200: jsonResponse(healthSchema, 'Node health'), 503: jsonResponse(healthSchema, 'Database down') },
+  responses: {
+    200: jsonResponse(healthSchema, 'Node health'),
+    503: jsonResponse(healthSchema, 'Database down'),
+  },
 });
 
 const WEB_ROOT = repoPath('dist', 'web');
@@ -80,7 +83,7 @@ export function registerSystemRoutes(router: Router): void {
   });
 
   // The web UI: built files, and index.html for every other non-API path (client-side routing).
-  router.raw('GET', '/*', systemPolicy['system.web'], async (c, next) => {
+  router.raw('GET', '/*', systemPolicy['system.web'], async (c) => {
     if (c.req.path.startsWith('/api/')) return c.notFound();
     if (!existsSync(WEB_ROOT)) return c.text('The web UI is not built. Run `npm run build`.', 503);
     const found = await serveStatic({ root: WEB_ROOT })(c, async () => {});

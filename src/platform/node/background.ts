@@ -1,10 +1,32 @@
+import { loadFieldCipher } from '../crypto/fields.ts';
+import { loadMasterKey } from '../crypto/master-key.ts';
 import type { AppDeps } from '../http/context.ts';
+import { startJobs } from '../jobs/runner.ts';
 
-// Background work of a serving node: the audit sequencer and checkpointer, and in-process job workers.
+// Background work of a serving node: job queues (and in-process workers), and a periodic reload of
+// the data keys so that values re-encrypted by `jaring keys rotate` stay readable without a restart.
 export type Background = { stop(): Promise<void> };
 
-export async function startBackground(_deps: AppDeps, _url: string): Promise<Background> {
+const KEY_RELOAD_MS = 60_000;
+
+export async function startBackground(deps: AppDeps, url: string): Promise<Background> {
   const stops: Array<() => Promise<void>> = [];
+  // Always started: it creates pg-boss's schema, queues and schedules even when workers run elsewhere.
+  const jobs = await startJobs({ url, db: deps.db, logger: deps.logger, work: deps.config.workers === 'inprocess' });
+  stops.push(() => jobs.stop());
+
+  const master = loadMasterKey(deps.config.masterKey, deps.config.dataDir).key;
+  const reload = setInterval(() => {
+    loadFieldCipher(deps.db, master).then(
+      (cipher) => {
+        deps.cipher = cipher;
+      },
+      (err: unknown) => deps.logger.error({ err }, 'reloading the data keys failed'),
+    );
+  }, KEY_RELOAD_MS);
+  reload.unref();
+  stops.push(async () => clearInterval(reload));
+
   return {
     stop: async () => {
       for (const stop of stops.reverse()) await stop();

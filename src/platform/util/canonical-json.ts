@@ -5,7 +5,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 function normalise(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return typeof value === 'bigint' ? value.toString() : value;
+  if (value === null || typeof value !== 'object')
+    return typeof value === 'bigint' ? value.toString() : value;
   if (value instanceof Date) return value.toISOString();
   if (Buffer.isBuffer(value)) return value.toString('hex');
   if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : normalise(v)));

@@ -37,7 +37,12 @@ export const languages: readonly Language[] = [
   { code: 'lo', nativeName: 'ລາວ', htmlLang: 'lo', fonts: ['Noto Sans Lao', 'Lao UI'] },
   { code: 'my', nativeName: 'မြန်မာ', htmlLang: 'my', fonts: ['Noto Sans Myanmar', 'Myanmar Text', 'Padauk'] },
   // zh-Hans so browsers pick Simplified glyph forms for shared Han code points.
-  { code: 'zh', nativeName: '中文', htmlLang: 'zh-Hans', fonts: ['Noto Sans SC', 'PingFang SC', 'Microsoft YaHei'] },
+  {
+    code: 'zh',
+    nativeName: '中文',
+    htmlLang: 'zh-Hans',
+    fonts: ['Noto Sans SC', 'PingFang SC', 'Microsoft YaHei'],
+  },
 ];
 
 export function isLanguageCode(value: string): value is LanguageCode {

@@ -1,4 +1,5 @@
 import type { Resource } from 'i18next';
+import type { LanguageCode } from './languages.ts';
 import en from './locales/en.json';
 import fil from './locales/fil.json';
 import id from './locales/id.json';
@@ -9,7 +10,6 @@ import my from './locales/my.json';
 import th from './locales/th.json';
 import vi from './locales/vi.json';
 import zh from './locales/zh.json';
-import type { LanguageCode } from './languages.ts';
 
 // Every language is bundled: together they are a few tens of kilobytes, and switching must work offline.
 export const resources = {

@@ -12,7 +12,13 @@ import {
 } from './schema.ts';
 
 export type AgencyInput = Pick<Agency, 'name' | 'orgType' | 'country'>;
-export type NewUser = { username: string; displayName: string; agencyId: string; roles: string[]; password: string };
+export type NewUser = {
+  username: string;
+  displayName: string;
+  agencyId: string;
+  roles: string[];
+  password: string;
+};
 export type UserChange = Partial<Pick<User, 'displayName' | 'roles' | 'disabled'>> & { agencyId?: string };
 export type NewToken = { name: string; scopes: string[]; expiresAt?: string };
 
@@ -29,7 +35,8 @@ export const updateAgency = async (id: string, change: Partial<AgencyInput>) =>
   (await sendJson('PATCH', `/api/agencies/${encodeURIComponent(id)}`, change, agencyAnswer)).agency;
 
 export const listUsers = async () => (await getJson('/api/users', userList)).users;
-export const createUser = async (input: NewUser) => (await sendJson('POST', '/api/users', input, userAnswer)).user;
+export const createUser = async (input: NewUser) =>
+  (await sendJson('POST', '/api/users', input, userAnswer)).user;
 export const updateUser = async (id: string, change: UserChange) =>
   (await sendJson('PATCH', `/api/users/${encodeURIComponent(id)}`, change, userAnswer)).user;
 export const resetPassword = async (id: string) =>

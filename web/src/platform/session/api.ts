@@ -1,5 +1,5 @@
 import { ApiError, getJson, sendJson, sendNoContent, setCsrfToken } from '../../api.ts';
-import { loginAnswer, meAnswer, type Session, totpSetupAnswer, type TotpSetup } from './schema.ts';
+import { loginAnswer, meAnswer, type Session, type TotpSetup, totpSetupAnswer } from './schema.ts';
 
 export const meQueryKey = ['auth', 'me'] as const;
 

@@ -17,6 +17,7 @@ export function LanguageSelect() {
         id={id}
         aria-label={t('common.language')}
         data-testid="language-select"
+        w={{ base: 120, sm: 170 }}
         value={languageOf(i18n.language).code}
         onChange={(event) => {
           const code = event.currentTarget.value;

@@ -1,10 +1,10 @@
 import { AppShell } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import classes from './Shell.module.css';
 import { ShellHeader } from './ShellHeader.tsx';
 import { ShellNavigation } from './ShellNavigation.tsx';
 import { ShellRoutes } from './ShellRoutes.tsx';
-import classes from './Shell.module.css';
 
 /** The signed-in frame: header, collapsible navigation (a drawer on phones), and the routed page. */
 export function Shell() {

@@ -26,7 +26,13 @@ export function ShellHeader({ navOpen, onToggleNav }: Props) {
           {t('app.name')}
         </Anchor>
         {node && (
-          <Text size="sm" c="dimmed" truncate="end" title={`${t('shell.node')}: ${node.name}`}>
+          <Text
+            size="sm"
+            c="dimmed"
+            truncate="end"
+            visibleFrom="sm"
+            title={`${t('shell.node')}: ${node.name}`}
+          >
             {node.name}
           </Text>
         )}
@@ -42,7 +48,13 @@ export function ShellHeader({ navOpen, onToggleNav }: Props) {
         >
           {user.displayName}
         </Anchor>
-        <Button variant="default" size="xs" onClick={() => logout.mutate()} loading={logout.isPending}>
+        <Button
+          variant="default"
+          size="xs"
+          onClick={() => logout.mutate()}
+          loading={logout.isPending}
+          style={{ flexShrink: 0 }}
+        >
           {t('common.logout')}
         </Button>
       </Group>

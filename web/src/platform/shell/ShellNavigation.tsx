@@ -1,4 +1,4 @@
-import { Divider, NavLink, Stack } from '@mantine/core';
+import { Divider, NavLink, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { modulesFor } from '../../modules.ts';
@@ -9,12 +9,18 @@ type Props = { onNavigate: () => void };
 /** Home, the registry's modules this user's roles may use, and the user's own account page. */
 export function ShellNavigation({ onNavigate }: Props) {
   const { t } = useTranslation();
-  const { user } = useSession();
+  const { user, node } = useSession();
   const { pathname } = useLocation();
   const isActive = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
   const visible = modulesFor(user.roles);
   return (
     <Stack gap={4}>
+      {node && (
+        // The header has no room for the node's name on a phone.
+        <Text size="sm" c="dimmed" hiddenFrom="sm" px="sm" pb="xs">
+          {t('shell.node')}: {node.name}
+        </Text>
+      )}
       <NavLink
         component={Link}
         to="/"

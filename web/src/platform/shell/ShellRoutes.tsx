@@ -8,7 +8,9 @@ import { useSession } from '../session/context.ts';
 import { Forbidden, NotFound } from './ErrorPages.tsx';
 import { HomePage } from './HomePage.tsx';
 
-const AccountPage = lazy(() => import('../account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
+const AccountPage = lazy(() =>
+  import('../account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })),
+);
 
 export function ShellRoutes() {
   const { t } = useTranslation();

@@ -41,7 +41,9 @@ export function AgenciesTab() {
                 {list.map((agency) => (
                   <Table.Tr key={agency.id}>
                     <Table.Td>{agency.name}</Table.Td>
-                    <Table.Td>{isOrgType(agency.orgType) ? t(`orgTypes.${agency.orgType}`) : agency.orgType}</Table.Td>
+                    <Table.Td>
+                      {isOrgType(agency.orgType) ? t(`orgTypes.${agency.orgType}`) : agency.orgType}
+                    </Table.Td>
                     <Table.Td>{agency.country}</Table.Td>
                     <Table.Td>
                       <Text size="sm">{formatTime(agency.createdAt)}</Text>

@@ -19,7 +19,10 @@ export function CountrySelect({ value, onChange }: Props) {
     const extra = value && !known.includes(value) ? [item(value)] : [];
     return [
       { group: t('admin.agencies.asean'), items: countries.asean.map(item).sort(byName) },
-      { group: t('admin.agencies.otherCountries'), items: [...extra, ...countries.other.map(item)].sort(byName) },
+      {
+        group: t('admin.agencies.otherCountries'),
+        items: [...extra, ...countries.other.map(item)].sort(byName),
+      },
     ];
   }, [i18n.language, t, value]);
   return (

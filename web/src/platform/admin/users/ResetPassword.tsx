@@ -19,7 +19,11 @@ export function ResetPassword({ user, onDone }: { user: User; onDone: () => void
     return (
       <Stack>
         <Alert color="yellow">{t('admin.users.temporaryPasswordNote', { name: user.displayName })}</Alert>
-        <SecretValue label={t('admin.users.temporaryPassword')} value={reset.data} testId="temporary-password" />
+        <SecretValue
+          label={t('admin.users.temporaryPassword')}
+          value={reset.data}
+          testId="temporary-password"
+        />
         <Group justify="flex-end">
           <Button onClick={onDone}>{t('common.close')}</Button>
         </Group>

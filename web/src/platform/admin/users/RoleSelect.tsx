@@ -18,6 +18,8 @@ export function RoleSelect({ value, onChange }: Props) {
         onChange(next);
       }}
       error={touched && value.length === 0 ? t('admin.users.pickRoles') : undefined}
+      searchable
+      hidePickedOptions
       required
     />
   );

@@ -8,7 +8,9 @@ export function UserStatus({ user }: { user: User }) {
   const formatTime = useFormatTime();
   if (user.disabled) return <Badge color="gray">{t('admin.users.disabledStatus')}</Badge>;
   if (user.lockedUntil && new Date(user.lockedUntil).getTime() > Date.now()) {
-    return <Badge color="orange">{t('admin.users.lockedUntil', { time: formatTime(user.lockedUntil) })}</Badge>;
+    return (
+      <Badge color="orange">{t('admin.users.lockedUntil', { time: formatTime(user.lockedUntil) })}</Badge>
+    );
   }
   return <Badge color="green">{t('admin.users.active')}</Badge>;
 }

@@ -35,7 +35,7 @@ export function UsersTab() {
       </Group>
       <QueryState query={users} empty={t('admin.users.empty')}>
         {(list) => (
-          <Table.ScrollContainer minWidth={800}>
+          <Table.ScrollContainer minWidth={1000}>
             <Table striped highlightOnHover data-testid="users-table">
               <Table.Thead>
                 <Table.Tr>

@@ -1,0 +1,209 @@
+import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/app.ts';
+import { resolvePrincipal } from '../auth/principal.ts';
+import type { AppEnv } from '../http/context.ts';
+import { errorBody, HttpError } from '../http/errors.ts';
+import { errorSchema } from '../http/fields.ts';
+import { Router } from '../http/router.ts';
+import { appendAuditBatch } from './append.ts';
+import { verifyCheckpointSignature } from './checkpoint.ts';
+import { leafBytes } from './leaf.ts';
+import { hashLeaf, verifyConsistency, verifyInclusion } from './merkle.ts';
+import { registerAuditRoutes } from './routes.ts';
+import { checkpointResult, consistencyResult, entryList, inclusionResult } from './schema.ts';
+
+let t: TestApp;
+let fetchAudit: (req: Request) => Response | Promise<Response>;
+
+// Until registerAuditRoutes is wired into the node's app, serve the routes from a minimal app with
+// the same principal resolution and error shape.
+function standaloneApp(app: TestApp): OpenAPIHono<AppEnv> {
+  const hono = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      return c.json(
+        errorBody('validation_failed', result.error.issues.map((i) => i.message).join('; ')),
+        400,
+      );
+    },
+  });
+  hono.use('*', async (c, next) => {
+    c.set('deps', app.deps);
+    c.set('log', app.deps.logger);
+    await next();
+  });
+  hono.use('*', resolvePrincipal());
+  hono.onError((err, c) => {
+    if (err instanceof HttpError) return c.json(errorBody(err.code, err.message), err.status);
+    throw err;
+  });
+  registerAuditRoutes(new Router(hono, 1 << 20));
+  return hono;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const wired = t.router.routes.some((r) => r.path === '/api/audit/entries');
+  const app = wired ? t.app : standaloneApp(t);
+  fetchAudit = (req) => app.fetch(req);
+});
+afterAll(async () => t?.close());
+
+async function call(who: TestClient | undefined, method: string, path: string) {
+  const headers: Record<string, string> = who ? { cookie: who.cookie, 'x-csrf-token': who.csrfToken } : {};
+  const res = await fetchAudit(new Request(`http://node${path}`, { method, headers }));
+  const body: unknown = await res.json();
+  return { status: res.status, body };
+}
+
+/** Calls, expects `status`, and parses the body with the route's own response schema. */
+async function expectBody<T extends z.ZodType>(
+  schema: T,
+  status: number,
+  ...args: Parameters<typeof call>
+): Promise<z.infer<T>> {
+  const res = await call(...args);
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  return schema.parse(res.body);
+}
+
+const fromHex = (h: string) => Buffer.from(h, 'hex');
+
+async function appendSome(n: number, tag: string) {
+  await t.deps.db.transaction().execute((tx) =>
+    appendAuditBatch(
+      tx,
+      Array.from({ length: n }, (_, i) => ({
+        actor: { id: null, label: 'routes test' },
+        action: 'victim.read',
+        recordType: 'victim',
+        recordId: `${tag}-${i}`,
+        change: { i },
+      })),
+    ),
+  );
+}
+
+const latestCheckpoint = (who: TestClient) =>
+  expectBody(checkpointResult, 200, who, 'GET', '/api/audit/checkpoints/latest');
+
+describe('audit routes', () => {
+  it('answers 404 while no checkpoint exists', async () => {
+    const admin = await t.loginAdmin();
+    const res = await expectBody(errorSchema, 404, admin, 'GET', '/api/audit/checkpoints/latest');
+    expect(res.error.message).toMatch(/No audit checkpoint/);
+  });
+
+  it('lets only administrators sign checkpoints, and only the four reading roles read', async () => {
+    expect((await call(undefined, 'GET', '/api/audit/entries')).status).toBe(401);
+    for (const role of ['caseworker', 'researcher', 'referral_focal_point'] as const) {
+      const user = await t.loginAs([role]);
+      expect((await call(user, 'GET', '/api/audit/entries')).status).toBe(403);
+      expect((await call(user, 'GET', '/api/audit/proofs/inclusion?index=0&treeSize=1')).status).toBe(403);
+      expect((await call(user, 'POST', '/api/audit/checkpoints')).status).toBe(403);
+    }
+    for (const role of ['administrator', 'investigator', 'analyst', 'central_authority'] as const) {
+      const user = await t.loginAs([role]);
+      expect((await call(user, 'GET', '/api/audit/entries')).status).toBe(200);
+      if (role !== 'administrator')
+        expect((await call(user, 'POST', '/api/audit/checkpoints')).status).toBe(403);
+    }
+  });
+
+  it('signs a checkpoint that covers what was queued, verifiable with the published key', async () => {
+    await appendSome(30, 'a');
+    const admin = await t.loginAdmin();
+    const c = await expectBody(checkpointResult, 201, admin, 'POST', '/api/audit/checkpoints');
+    expect(c.treeSize).toBeGreaterThanOrEqual(30);
+    expect(c.note).toBe(
+      `jaring/${t.deps.node.id}\n${c.treeSize}\n${fromHex(c.rootHash).toString('base64')}\n`,
+    );
+    expect(c.signedNote.startsWith(`${c.note}\n\u2014 jaring/${t.deps.node.id} `)).toBe(true);
+    const publicKey = Buffer.from(c.publicKey, 'base64');
+    expect(publicKey.equals(t.deps.node.publicKey)).toBe(true);
+    expect(verifyCheckpointSignature(c.note, Buffer.from(c.signature, 'base64'), publicKey)).toBe(true);
+    expect(await latestCheckpoint(admin)).toEqual(c);
+  });
+
+  it('pages entries newest first', async () => {
+    const analyst = await t.loginAs(['analyst']);
+    const first = await expectBody(entryList, 200, analyst, 'GET', '/api/audit/entries?limit=5');
+    const seqs = first.entries.map((e) => e.seq);
+    expect(seqs).toEqual([1, 2, 3, 4, 5].map((i) => first.treeSize - i));
+    const next = await expectBody(
+      entryList,
+      200,
+      analyst,
+      'GET',
+      `/api/audit/entries?limit=5&before=${seqs[4]}`,
+    );
+    expect(next.entries[0]?.seq).toBe((seqs[4] ?? 0) - 1);
+    const all = await expectBody(entryList, 200, analyst, 'GET', '/api/audit/entries?limit=200');
+    expect(all.entries.length).toBe(Math.min(200, all.treeSize));
+    for (const bad of ['limit=0', 'limit=201', 'limit=x', 'before=-1']) {
+      expect((await call(analyst, 'GET', `/api/audit/entries?${bad}`)).status, bad).toBe(400);
+    }
+  });
+
+  it('proves an entry, recomputed from its listed fields, is in the signed tree', async () => {
+    const analyst = await t.loginAs(['analyst']);
+    const latest = await latestCheckpoint(analyst);
+    const path = `/api/audit/entries?limit=1&before=${latest.treeSize - 7}`;
+    const entry = (await expectBody(entryList, 200, analyst, 'GET', path)).entries[0];
+    if (!entry) throw new Error('no entry listed');
+    const leafHash = hashLeaf(leafBytes({ ...entry, index: entry.seq, digest: fromHex(entry.digest) }));
+    const query = `index=${entry.seq}&treeSize=${latest.treeSize}`;
+    const p = await expectBody(inclusionResult, 200, analyst, 'GET', `/api/audit/proofs/inclusion?${query}`);
+    expect(p.leafHash).toBe(leafHash.toString('hex'));
+    expect(p.rootHash).toBe(latest.rootHash);
+    const verdict = verifyInclusion(
+      entry.seq,
+      latest.treeSize,
+      leafHash,
+      p.proof.map(fromHex),
+      fromHex(latest.rootHash),
+    );
+    expect(verdict).toEqual({ ok: true });
+  });
+
+  it('proves the log only grew between two checkpoints', async () => {
+    const admin = await t.loginAdmin();
+    const older = await latestCheckpoint(admin);
+    await appendSome(11, 'b');
+    const newer = await expectBody(checkpointResult, 201, admin, 'POST', '/api/audit/checkpoints');
+    const query = `from=${older.treeSize}&to=${newer.treeSize}`;
+    const p = await expectBody(
+      consistencyResult,
+      200,
+      admin,
+      'GET',
+      `/api/audit/proofs/consistency?${query}`,
+    );
+    expect(p.fromRoot).toBe(older.rootHash);
+    expect(p.toRoot).toBe(newer.rootHash);
+    const roots = [fromHex(older.rootHash), fromHex(newer.rootHash)] as const;
+    expect(verifyConsistency(older.treeSize, newer.treeSize, p.proof.map(fromHex), ...roots)).toEqual({
+      ok: true,
+    });
+  });
+
+  it('answers 400 with a clear message for proofs outside the log', async () => {
+    const admin = await t.loginAdmin();
+    const { treeSize } = await latestCheckpoint(admin);
+    const cases: [string, RegExp][] = [
+      [`inclusion?index=${treeSize}&treeSize=${treeSize}`, /index must be an integer from 0 to treeSize - 1/],
+      [`inclusion?index=0&treeSize=${treeSize + 1000}`, /larger than the audit log/],
+      ['inclusion?index=0&treeSize=0', /treeSize must be an integer of at least 1/],
+      [`consistency?from=0&to=${treeSize}`, /from must be an integer from 1/],
+      [`consistency?from=5&to=${treeSize + 1000}`, /larger than the audit log/],
+      [`consistency?from=${treeSize}&to=2`, /from must be an integer from 1/],
+      ['inclusion?index=abc&treeSize=1', /./],
+      ['consistency?from=1', /./],
+    ];
+    for (const [query, message] of cases) {
+      const res = await expectBody(errorSchema, 400, admin, 'GET', `/api/audit/proofs/${query}`);
+      expect(res.error.message, query).toMatch(message);
+    }
+  });
+});

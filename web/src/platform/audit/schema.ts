@@ -1,0 +1,31 @@
+import * as z from 'zod/mini';
+import { timestamp } from '../common/schema.ts';
+
+/** Sequence numbers are bigints on the server; they may arrive as numbers or strings. */
+const bigintish = z.pipe(
+  z.union([z.number(), z.string()]),
+  z.transform((value) => String(value)),
+);
+
+export const auditEntry = z.object({
+  seq: z.nullish(bigintish),
+  at: timestamp,
+  actor: z.string(),
+  action: z.string(),
+  recordType: z.string(),
+  recordId: z.nullish(z.string()),
+  digest: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+export const auditPage = z.object({ entries: z.array(auditEntry), treeSize: z.nullish(bigintish) });
+export type AuditPage = z.infer<typeof auditPage>;
+
+export const checkpoint = z.object({
+  treeSize: bigintish,
+  rootHash: z.string(),
+  timestamp,
+  signature: z.nullish(z.string()),
+  note: z.nullish(z.string()),
+});
+export type Checkpoint = z.infer<typeof checkpoint>;
