@@ -1,8 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { MasterKeyError, parseMasterKey } from '../../platform/crypto/master-key.ts';
-import { masterKeyFingerprint } from '../../platform/crypto/master-key.ts';
+import { MasterKeyError, masterKeyFingerprint, parseMasterKey } from '../../platform/crypto/master-key.ts';
 import { rewrapMasterKey, rotateDataKey } from '../../platform/crypto/rotate.ts';
 import { withNodeDatabase } from '../node-db.ts';
 

@@ -4,8 +4,8 @@ import { loadConfig } from '../../platform/config.ts';
 import { createApp } from '../../platform/http/app.ts';
 import { createLogger } from '../../platform/logging.ts';
 import { startBackground } from '../../platform/node/background.ts';
-import { onShutdownSignal } from '../../platform/node/signals.ts';
 import { bootNode, openNodeDatabase } from '../../platform/node/boot.ts';
+import { onShutdownSignal } from '../../platform/node/signals.ts';
 
 function listen(server: ServerType): Promise<void> {
   return new Promise((resolve, reject) => {

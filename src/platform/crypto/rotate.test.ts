@@ -8,8 +8,8 @@ import type { Db } from '../db/database.ts';
 import { ensureNodeIdentity } from '../node/identity.ts';
 import { DecryptionError } from './aead.ts';
 import { type FieldCipher, loadFieldCipher } from './fields.ts';
-import { defineEncryptedColumn, type EncryptedColumn, platformEncryptedColumns } from './registry.ts';
 import { masterKeyFingerprint } from './master-key.ts';
+import { defineEncryptedColumn, type EncryptedColumn, platformEncryptedColumns } from './registry.ts';
 import { rewrapMasterKey, rotateDataKey } from './rotate.ts';
 
 const open: TestDatabase[] = [];

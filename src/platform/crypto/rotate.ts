@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { type Actor, appendAudit, SYSTEM_ACTOR } from '../audit/append.ts';
 import type { Db, Exec } from '../db/database.ts';
-import { DecryptionError, open, seal } from './aead.ts';
 import { NODE_KEY_CONTEXT } from '../node/identity.ts';
-import { masterKeyFingerprint } from './master-key.ts';
+import { DecryptionError, open, seal } from './aead.ts';
 import { createDataKey, type FieldCipher, loadFieldCipher, wrapContext } from './fields.ts';
+import { masterKeyFingerprint } from './master-key.ts';
 import { columnName, type EncryptedColumn, encryptedColumns } from './registry.ts';
 
 // Key rotation. Both operations run in one transaction: they commit whole or change nothing.

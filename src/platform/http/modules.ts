@@ -1,4 +1,5 @@
 import { registerAccountRoutes } from '../accounts/routes.ts';
+import { registerAuditRoutes } from '../audit/routes.ts';
 import { registerAuthRoutes } from '../auth/routes.ts';
 import type { Router } from './router.ts';
 
@@ -6,4 +7,5 @@ import type { Router } from './router.ts';
 export function registerModuleRoutes(router: Router): void {
   registerAuthRoutes(router);
   registerAccountRoutes(router);
+  registerAuditRoutes(router);
 }

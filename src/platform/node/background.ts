@@ -1,10 +1,13 @@
+import { startCheckpointer } from '../audit/checkpoint.ts';
+import { startSequencer } from '../audit/sequencer.ts';
 import { loadFieldCipher } from '../crypto/fields.ts';
 import { loadMasterKey } from '../crypto/master-key.ts';
 import type { AppDeps } from '../http/context.ts';
 import { startJobs } from '../jobs/runner.ts';
 
-// Background work of a serving node: job queues (and in-process workers), and a periodic reload of
-// the data keys so that values re-encrypted by `jaring keys rotate` stay readable without a restart.
+// Background work of a serving node: the audit sequencer and checkpointer, job queues (and in-process
+// workers), and a periodic reload of the data keys, so that values re-encrypted by
+// `jaring keys rotate` stay readable without a restart.
 export type Background = { stop(): Promise<void> };
 
 const KEY_RELOAD_MS = 60_000;
@@ -12,8 +15,18 @@ const KEY_RELOAD_MS = 60_000;
 export async function startBackground(deps: AppDeps, url: string): Promise<Background> {
   const stops: Array<() => Promise<void>> = [];
   // Always started: it creates pg-boss's schema, queues and schedules even when workers run elsewhere.
-  const jobs = await startJobs({ url, db: deps.db, logger: deps.logger, work: deps.config.workers === 'inprocess' });
+  const jobs = await startJobs({
+    url,
+    db: deps.db,
+    logger: deps.logger,
+    work: deps.config.workers === 'inprocess',
+  });
   stops.push(() => jobs.stop());
+
+  const sequencer = startSequencer(deps.db, deps.logger);
+  stops.push(() => sequencer.stop());
+  const checkpointer = startCheckpointer(deps, deps.config.checkpointSeconds);
+  stops.push(() => checkpointer.stop());
 
   const master = loadMasterKey(deps.config.masterKey, deps.config.dataDir).key;
   const reload = setInterval(() => {

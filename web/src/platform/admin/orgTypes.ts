@@ -1,15 +1,15 @@
-// Organisation types of an agency, as the server validates them.
+// Organisation types of an agency: the HTCDS 2.0 `org_Type` picklist, as the server validates them
+// (src/platform/accounts/org-types.ts).
 export const orgTypes = [
-  'LawEnforcement',
-  'Judiciary',
-  'Prosecution',
   'NGO',
-  'InternationalOrganization',
-  'GovernmentSocialServices',
-  'GovernmentOther',
-  'LabourInspection',
-  'Academic',
-  'Other',
+  'LawEnforcement',
+  'HealthServiceOrganisation',
+  'CentralGovernmentOrganisation',
+  'LocalGovernmentOrganisation',
+  'ImmigrationService',
+  'LegalService',
+  'CorporateBusiness',
+  'SchoolOrCollege',
 ] as const;
 
 export type OrgType = (typeof orgTypes)[number];
