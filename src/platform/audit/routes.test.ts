@@ -194,7 +194,7 @@ describe('audit routes', () => {
     const cases: [string, RegExp][] = [
       [`inclusion?index=${treeSize}&treeSize=${treeSize}`, /index must be an integer from 0 to treeSize - 1/],
       [`inclusion?index=0&treeSize=${treeSize + 1000}`, /larger than the audit log/],
-      ['inclusion?index=0&treeSize=0', /treeSize must be an integer of at least 1/],
+      ['inclusion?index=0&treeSize=0', /treeSize must be an integer from 1 to the log size/],
       [`consistency?from=0&to=${treeSize}`, /from must be an integer from 1/],
       [`consistency?from=5&to=${treeSize + 1000}`, /larger than the audit log/],
       [`consistency?from=${treeSize}&to=2`, /from must be an integer from 1/],
