@@ -3,6 +3,7 @@ import { ConfigError } from '../platform/config.ts';
 import { DecryptionError } from '../platform/crypto/aead.ts';
 import { MasterKeyError } from '../platform/crypto/master-key.ts';
 import { DataDirBusyError } from '../platform/db/embedded.ts';
+import { auditCommand } from './commands/audit.ts';
 import { keysCommand } from './commands/keys.ts';
 import { serveCommand } from './commands/serve.ts';
 import { statusCommand } from './commands/status.ts';
@@ -16,6 +17,7 @@ program.addCommand(serveCommand());
 program.addCommand(statusCommand());
 program.addCommand(workerCommand());
 program.addCommand(keysCommand());
+program.addCommand(auditCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -15,6 +15,7 @@ import {
   rootOf,
   verifyConsistency,
   verifyInclusion,
+  verifySubtreeInclusion,
 } from './merkle.ts';
 
 // The reference implementation's cases (transparency-dev/merkle testdata): happy paths verify,
@@ -33,7 +34,7 @@ function jsonFiles(dir: string): string[] {
 // Sizes can be uint64 (2^64 - 1 after an underflow), beyond what a JS number holds exactly.
 function parseCase(path: string): Record<string, unknown> {
   const text = readFileSync(path, 'utf8').replaceAll(
-    /"(leafIdx|treeSize|size1|size2)":\s*(\d+)/g,
+    /"(leafIdx|treeSize|size1|size2|start|end|size)":\s*(\d+)/g,
     '"$1": "$2"',
   );
   const parsed: unknown = JSON.parse(text);
@@ -53,10 +54,12 @@ function cases(folder: string) {
 describe('RFC 6962 reference test data', () => {
   const inclusion = cases('inclusion');
   const consistency = cases('consistency');
+  const subtreeInclusion = cases('subtreeinclusion');
 
   it('finds the cases', () => {
     expect(inclusion.length).toBeGreaterThan(50);
     expect(consistency.length).toBeGreaterThan(50);
+    expect(subtreeInclusion.length).toBeGreaterThan(50);
   });
 
   it.each(inclusion)('inclusion $name', ({ c }) => {
@@ -79,6 +82,19 @@ describe('RFC 6962 reference test data', () => {
       bytes(c.root2),
     );
     expect(verdict.ok).toBe(c.wantErr !== true);
+  });
+
+  // Subtree inclusion (C2SP tlog-tiles / Merkle Tree Certificates) is an ordinary proof within the subtree.
+  it.each(subtreeInclusion)('subtree inclusion $name', ({ c }) => {
+    const args = [
+      big(c.leafIdx),
+      big(c.start),
+      big(c.end),
+      bytes(c.leafHash),
+      hashes(c.proof),
+      bytes(c.root),
+    ] as const;
+    expect(verifySubtreeInclusion(...args).ok).toBe(c.wantErr !== true);
   });
 });
 

@@ -191,6 +191,34 @@ export function verifyInclusion(
   return equalBytes(r, root) ? OK : fail('the computed root does not match the given root');
 }
 
+/** A subtree [start, end) of a log: non-empty, and start a multiple of the smallest power of 2 ≥ its size. */
+function isSubtree(start: bigint, end: bigint): boolean {
+  if (end <= start) return false;
+  let width = 1n;
+  while (width < end - start) width <<= 1n;
+  return start % width === 0n;
+}
+
+/**
+ * Inclusion of leaf `index` in the subtree [start, end) with hash `root` (the subtree proofs of
+ * C2SP tlog-tiles / Merkle Tree Certificates): an ordinary proof within that subtree.
+ */
+export function verifySubtreeInclusion(
+  index: number | bigint,
+  start: number | bigint,
+  end: number | bigint,
+  leafHash: Uint8Array,
+  proof: readonly Uint8Array[],
+  root: Uint8Array,
+): Verdict {
+  const [i, s, e] = [toSize(index), toSize(start), toSize(end)];
+  if (i === undefined || s === undefined || e === undefined)
+    return fail('indexes must be non-negative integers');
+  if (!isSubtree(s, e)) return fail(`[${s}, ${e}) is not a subtree`);
+  if (i < s || i >= e) return fail(`leaf index ${i} is not inside [${s}, ${e})`);
+  return verifyInclusion(i - s, e - s, leafHash, proof, root);
+}
+
 /** RFC 9162 §2.1.4.2: does `proof` show that the tree of size `from` is a prefix of the tree of size `to`? */
 export function verifyConsistency(
   from: number | bigint,

@@ -14,8 +14,20 @@ import { TreeCorruptError } from './sequencer.ts';
 // Proofs read from the stored complete subtrees: every node a proof needs is either stored or (on
 // the right edge of a smaller tree) folded from at most log2(n) stored ones. One query per proof.
 
-export type InclusionProof = { index: number; treeSize: number; leafHash: Buffer; proof: Buffer[]; rootHash: Buffer };
-export type ConsistencyProof = { from: number; to: number; proof: Buffer[]; fromRoot: Buffer; toRoot: Buffer };
+export type InclusionProof = {
+  index: number;
+  treeSize: number;
+  leafHash: Buffer;
+  proof: Buffer[];
+  rootHash: Buffer;
+};
+export type ConsistencyProof = {
+  from: number;
+  to: number;
+  proof: Buffer[];
+  fromRoot: Buffer;
+  toRoot: Buffer;
+};
 
 /** The complete subtrees behind each range, once each. */
 function subtreesOf(ranges: readonly NodeRange[]): { parts: NodeId[][]; unique: NodeId[] } {
@@ -40,11 +52,18 @@ function fold(parts: readonly NodeId[][], stored: Map<string, Buffer>): Buffer[]
 /** Reads the nodes behind `ranges` and the current size together, checks `treeSize`, hashes each range. */
 async function hashRangesAt(ex: Exec, treeSize: number, ranges: readonly NodeRange[]): Promise<Buffer[]> {
   const { parts, unique } = subtreesOf(ranges);
-  const { size, nodes } = await readNodesAndSize(ex, unique);
+  const { size, hashes } = await readNodesAndSize(ex, unique);
   if (treeSize > size) {
-    throw badRequest(`Tree size ${treeSize} is larger than the audit log, which has ${size} integrated entries.`);
+    throw badRequest(
+      `Tree size ${treeSize} is larger than the audit log, which has ${size} integrated entries.`,
+    );
   }
-  return fold(parts, nodes);
+  const stored = new Map<string, Buffer>();
+  unique.forEach((id, i) => {
+    const hash = hashes[i];
+    if (hash) stored.set(nodeKey(id.level, id.index), hash);
+  });
+  return fold(parts, stored);
 }
 
 function checkInteger(name: string, value: number, min: number, max: number, maxName = `${max}`): void {

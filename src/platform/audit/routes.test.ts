@@ -1,58 +1,22 @@
-import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import type { z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/app.ts';
-import { resolvePrincipal } from '../auth/principal.ts';
-import type { AppEnv } from '../http/context.ts';
-import { errorBody, HttpError } from '../http/errors.ts';
 import { errorSchema } from '../http/fields.ts';
-import { Router } from '../http/router.ts';
 import { appendAuditBatch } from './append.ts';
 import { verifyCheckpointSignature } from './checkpoint.ts';
 import { leafBytes } from './leaf.ts';
 import { hashLeaf, verifyConsistency, verifyInclusion } from './merkle.ts';
-import { registerAuditRoutes } from './routes.ts';
 import { checkpointResult, consistencyResult, entryList, inclusionResult } from './schema.ts';
 
 let t: TestApp;
-let fetchAudit: (req: Request) => Response | Promise<Response>;
-
-// Until registerAuditRoutes is wired into the node's app, serve the routes from a minimal app with
-// the same principal resolution and error shape.
-function standaloneApp(app: TestApp): OpenAPIHono<AppEnv> {
-  const hono = new OpenAPIHono<AppEnv>({
-    defaultHook: (result, c) => {
-      if (result.success) return;
-      return c.json(
-        errorBody('validation_failed', result.error.issues.map((i) => i.message).join('; ')),
-        400,
-      );
-    },
-  });
-  hono.use('*', async (c, next) => {
-    c.set('deps', app.deps);
-    c.set('log', app.deps.logger);
-    await next();
-  });
-  hono.use('*', resolvePrincipal());
-  hono.onError((err, c) => {
-    if (err instanceof HttpError) return c.json(errorBody(err.code, err.message), err.status);
-    throw err;
-  });
-  registerAuditRoutes(new Router(hono, 1 << 20));
-  return hono;
-}
-
 beforeAll(async () => {
   t = await createTestApp();
-  const wired = t.router.routes.some((r) => r.path === '/api/audit/entries');
-  const app = wired ? t.app : standaloneApp(t);
-  fetchAudit = (req) => app.fetch(req);
 });
 afterAll(async () => t?.close());
 
 async function call(who: TestClient | undefined, method: string, path: string) {
   const headers: Record<string, string> = who ? { cookie: who.cookie, 'x-csrf-token': who.csrfToken } : {};
-  const res = await fetchAudit(new Request(`http://node${path}`, { method, headers }));
+  const res = await t.app.request(path, { method, headers });
   const body: unknown = await res.json();
   return { status: res.status, body };
 }
@@ -89,6 +53,19 @@ const latestCheckpoint = (who: TestClient) =>
   expectBody(checkpointResult, 200, who, 'GET', '/api/audit/checkpoints/latest');
 
 describe('audit routes', () => {
+  it('are in the OpenAPI document', async () => {
+    const doc = await (await t.app.request('/api/openapi.json')).text();
+    for (const path of [
+      'entries',
+      'checkpoints/latest',
+      'checkpoints',
+      'proofs/inclusion',
+      'proofs/consistency',
+    ]) {
+      expect(doc).toContain(`"/api/audit/${path}"`);
+    }
+  });
+
   it('answers 404 while no checkpoint exists', async () => {
     const admin = await t.loginAdmin();
     const res = await expectBody(errorSchema, 404, admin, 'GET', '/api/audit/checkpoints/latest');
@@ -139,6 +116,8 @@ describe('audit routes', () => {
       `/api/audit/entries?limit=5&before=${seqs[4]}`,
     );
     expect(next.entries[0]?.seq).toBe((seqs[4] ?? 0) - 1);
+    const byDefault = await expectBody(entryList, 200, analyst, 'GET', '/api/audit/entries');
+    expect(byDefault.entries.length).toBe(Math.min(50, byDefault.treeSize));
     const all = await expectBody(entryList, 200, analyst, 'GET', '/api/audit/entries?limit=200');
     expect(all.entries.length).toBe(Math.min(200, all.treeSize));
     for (const bad of ['limit=0', 'limit=201', 'limit=x', 'before=-1']) {

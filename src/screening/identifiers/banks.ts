@@ -1,0 +1,92 @@
+import { banks } from './data.ts';
+import type { DigitRun } from './digits.ts';
+import { foldKey } from './fold.ts';
+import type { LexiconHit } from './lexicon.ts';
+
+// Bank accounts written next to the bank: "STK: 0123456789 Vietcombank", "rekening BCA 1234567890",
+// "บัญชีกสิกร 123-4-56789-0". Only separators and account labels may stand between the two.
+
+type BankHit = { start: number; end: number; value: Extract<LexiconHit, { type: 'bank' }> };
+
+export type BankAccount = {
+  start: number;
+  end: number;
+  normalized: string;
+  run: DigitRun;
+  details: Record<string, string | boolean>;
+  ewallet: boolean;
+  country: string;
+};
+
+let gaps: { after: RegExp; before: RegExp; label: RegExp } | undefined;
+
+function gapPatterns(): { after: RegExp; before: RegExp; label: RegExp } {
+  if (gaps) return gaps;
+  const labels = [...new Set(banks().accountLabels.map(foldKey))]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') + (/[a-z]$/.test(w) ? '(?![a-z])' : ''))
+    .join('|');
+  const sep = '[\\s:：;,.\\-–=()#/|]*';
+  gaps = {
+    after: new RegExp(`${sep}(?:(?:${labels}|ngan hang|bank)${sep}){0,3}`, 'y'),
+    before: new RegExp(`^${sep}(?:(?:tai|at|di|ke|ngan hang|bank|ธนาคาร|ธ\\.|${labels})${sep}){0,3}$`),
+    label: new RegExp(`(?:^|[^a-z])(?:${labels})`),
+  };
+  return gaps;
+}
+
+/** Pairs bank names with the account number written right after (or right before) them. */
+export function findBankAccounts(bare: string, hits: BankHit[], runs: DigitRun[]): BankAccount[] {
+  if (hits.length === 0 || runs.length === 0) return [];
+  const { after, before, label } = gapPatterns();
+  const out: BankAccount[] = [];
+  const used = new Set<DigitRun>();
+  const byStart = new Map(runs.map((r) => [r.start, r]));
+  const byEnd = [...runs].sort((a, b) => a.end - b.end);
+  for (const hit of hits) {
+    const { bank, weak } = hit.value;
+    after.lastIndex = hit.end;
+    after.exec(bare);
+    const at = after.lastIndex;
+    let run = byStart.get(at) ?? byStart.get(at + 1);
+    let gap = bare.slice(hit.end, at);
+    if (!run || used.has(run)) {
+      run = lastRunEndingBy(byEnd, hit.start);
+      if (run && (run.end < hit.start - 24 || !before.test(bare.slice(run.end, hit.start)))) run = undefined;
+      gap = run ? bare.slice(run.end, hit.start) : '';
+    }
+    if (!run || used.has(run) || !isAccountNumber(run)) continue;
+    // "dana", "wing", "maya" are also ordinary words: pair them only with an account label.
+    if (weak && !label.test(gap) && !label.test(bare.slice(Math.max(0, Math.min(hit.start, run.start) - 24), hit.start))) {
+      continue;
+    }
+    used.add(run);
+    out.push({
+      start: Math.min(hit.start, run.start),
+      end: Math.max(hit.end, run.end),
+      normalized: `${bank.id.toUpperCase()}:${run.digits}`,
+      run,
+      details: { bank: bank.name, bankId: bank.id, country: bank.country, type: bank.type },
+      ewallet: bank.type === 'ewallet',
+      country: bank.country,
+    });
+  }
+  return out;
+}
+
+/** The run that ends closest before `at` (binary search over runs sorted by end). */
+function lastRunEndingBy(byEnd: DigitRun[], at: number): DigitRun | undefined {
+  let lo = 0;
+  let hi = byEnd.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((byEnd[mid]?.end ?? 0) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return byEnd[lo - 1];
+}
+
+function isAccountNumber(run: DigitRun): boolean {
+  if (run.plus || run.digits.length < 6 || run.digits.length > 20) return false;
+  return !run.thousands || run.digits.startsWith('0');
+}

@@ -1,0 +1,50 @@
+import type { Identifier, IdentifierKind, NormalizedText, Span } from '../types.ts';
+import { originalSpan } from './span.ts';
+
+type Details = Record<string, string | number | boolean>;
+
+/** Identifiers deduplicated by (kind, normalized), keeping every span where each occurs. */
+export class IdentifierSet {
+  private readonly byKey = new Map<string, Identifier>();
+  private readonly spanKeys = new Set<string>();
+
+  constructor(private readonly n: NormalizedText) {}
+
+  /** Adds an occurrence found at [start, end) of n.text. */
+  addText(kind: IdentifierKind, normalized: string, start: number, end: number, details?: Details): void {
+    const span = originalSpan(this.n, start, end);
+    if (span) this.addSpan(kind, normalized, span, details);
+  }
+
+  /** Adds an occurrence found at an original-text span. */
+  addSpan(kind: IdentifierKind, normalized: string, span: Span, details?: Details): void {
+    if (normalized.length === 0 || span[1] <= span[0] || span[1] > this.n.original.length) return;
+    const key = `${kind}\u0000${normalized}`;
+    const spanKey = `${key}\u0000${span[0]}:${span[1]}`;
+    if (this.spanKeys.has(spanKey)) return;
+    this.spanKeys.add(spanKey);
+    const existing = this.byKey.get(key);
+    if (!existing) {
+      const value = this.n.original.slice(span[0], span[1]);
+      this.byKey.set(key, { kind, value, normalized, spans: [span], ...(details ? { details } : {}) });
+      return;
+    }
+    existing.spans.push(span);
+  }
+
+  hasKind(kind: IdentifierKind): boolean {
+    for (const id of this.byKey.values()) if (id.kind === kind) return true;
+    return false;
+  }
+
+  /** In order of first occurrence, spans sorted. */
+  list(): Identifier[] {
+    const all = [...this.byKey.values()];
+    for (const id of all) {
+      id.spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      const first = id.spans[0];
+      if (first) id.value = this.n.original.slice(first[0], first[1]);
+    }
+    return all.sort((a, b) => (a.spans[0]?.[0] ?? 0) - (b.spans[0]?.[0] ?? 0) || a.kind.localeCompare(b.kind));
+  }
+}

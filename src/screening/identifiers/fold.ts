@@ -1,0 +1,56 @@
+// Folding of lexicon entries into the shape of NormalizedText.bare, so that data-file aliases
+// ("Phnôm Pênh", "Ngân hàng Quân đội") match posts typed with or without diacritics.
+
+/** A Latin letter with diacritics → its base letter (ệ → e, đ → d); other characters unchanged. */
+export function bareChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < 0xc0) return ch;
+  if (code === 0x111 || code === 0x110) return 'd';
+  const latin = (code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x1e00 && code <= 0x1eff);
+  if (!latin) return ch;
+  const base = ch.normalize('NFD').charAt(0);
+  return base.length === 1 && base.charCodeAt(0) < 0x80 ? base.toLowerCase() : ch;
+}
+
+/** NFKC, lower-case, Latin diacritics removed, runs of spaces/hyphens collapsed to one space. */
+export function foldKey(s: string): string {
+  const lower = s.normalize('NFKC').toLowerCase().trim();
+  let out = '';
+  let space = false;
+  for (const ch of lower) {
+    if (isSpaceChar(ch.charCodeAt(0))) {
+      space = true;
+      continue;
+    }
+    if (space && out.length > 0) out += ' ';
+    space = false;
+    out += bareChar(ch);
+  }
+  return out;
+}
+
+/** Characters that separate words inside a multi-word alias: spaces, hyphens, underscores. */
+export function isSpaceChar(code: number): boolean {
+  return (
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0x0a ||
+    code === 0x0d ||
+    code === 0xa0 ||
+    code === 0x2d ||
+    code === 0x5f ||
+    code === 0x2010 ||
+    code === 0x2011 ||
+    code === 0x2013 ||
+    code === 0x3000 ||
+    code === 0x200b
+  );
+}
+
+/** ASCII letter or digit, or a Latin letter with diacritics: the characters of a Latin word. */
+export function isLatinWordChar(code: number): boolean {
+  if (code < 0x80) {
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
+  }
+  return (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x1e00 && code <= 0x1eff);
+}

@@ -1,0 +1,174 @@
+import type { CountryCode } from 'libphonenumber-js/max';
+import type { Identifier, NormalizedText } from '../types.ts';
+import type { PhraseHit } from './automaton.ts';
+import { findBankAccounts } from './banks.ts';
+import { type LabelHit, type LabelTarget, readLabels, readMentions } from './chat-labels.ts';
+import { IdentifierSet } from './collect.ts';
+import { asciiDigits, type DigitRun, findDigitRuns } from './digits.ts';
+import { canonicalUrl, findLinks, type LinkHit, registrableDomain } from './links.ts';
+import { type LexiconHit, lexicon } from './lexicon.ts';
+import { findMoney } from './money.ts';
+import { placeDetails, placeMatches } from './places.ts';
+import { PLATFORM_HOSTS, platformHost, platformRefs } from './platform-links.ts';
+import { type FoundPhone, type Phone, parseInternational, parsePhone, phonesInRun } from './phones.ts';
+import { defaultRegion } from './region.ts';
+import { originalSpan, originalText } from './span.ts';
+import { findWallets } from './wallets.ts';
+
+export type ExtractOptions = { country?: string; lang?: string };
+
+/**
+ * Phones, chat handles, links, wallets, bank accounts, money and places in a normalised post,
+ * deduplicated by (kind, normalized), every span in original-text coordinates.
+ */
+export function extractIdentifiers(n: NormalizedText, opts: ExtractOptions = {}): Identifier[] {
+  const set = new IdentifierSet(n);
+  const region = defaultRegion(opts);
+  const bare = asciiDigits(n.bare);
+  const runs = /\d/.test(bare) ? findDigitRuns(bare, 6) : [];
+  const hits = lexicon().scan(n.bare);
+  const claimed = new Claims();
+
+  const links = findLinks(n.text);
+  for (const link of links) {
+    addLink(n, set, link, region);
+    claimed.add(link.start, link.end);
+  }
+
+  for (const m of findMoney(bare, n.text, region)) {
+    if (claimed.overlaps(m.start, m.end)) continue;
+    set.addText('money', m.normalized, m.start, m.end, m.details);
+    claimed.add(m.start, m.end);
+  }
+
+  const free = runs.filter((r) => !claimed.overlaps(r.start, r.end));
+  const phones = new Map<number, FoundPhone>();
+  for (const account of findBankAccounts(bare, bankHits(hits), free)) {
+    set.addText('bank_account', account.normalized, account.start, account.end, account.details);
+    claimed.add(account.run.start, account.run.end);
+    // An e-wallet account is the owner's phone number (GCash, TrueMoney, DANA ...).
+    const phone = account.ewallet ? parsePhone(account.run.digits, false, regionOf(account.country)) : undefined;
+    if (phone) addPhone(set, { ...phone, start: account.run.start, end: account.run.end }, phones);
+  }
+
+  for (const run of free) {
+    if (run.digits.length < 7 || claimed.overlaps(run.start, run.end)) continue;
+    for (const phone of phonesInRun(bare, run, region)) addPhone(set, phone, phones);
+  }
+
+  addHandles(n, set, hits, runs, phones, links, region);
+
+  for (const w of findWallets(n.original)) set.addSpan(w.kind, w.normalized, [w.start, w.end], w.details);
+
+  for (const p of placeMatches(hits)) set.addText('place', p.place.id, p.start, p.end, placeDetails(p.place));
+
+  return set.list();
+}
+
+class Claims {
+  private readonly ranges: Array<[number, number]> = [];
+  add(start: number, end: number): void {
+    this.ranges.push([start, end]);
+  }
+  overlaps(start: number, end: number): boolean {
+    return this.ranges.some(([s, e]) => s < end && start < e);
+  }
+}
+
+function regionOf(country: string): CountryCode | undefined {
+  return defaultRegion({ country });
+}
+
+function addPhone(set: IdentifierSet, phone: FoundPhone, phones: Map<number, FoundPhone>): void {
+  set.addText('phone', phone.e164, phone.start, phone.end, { country: phone.country, type: phone.type });
+  phones.set(phone.start, phone);
+}
+
+function bankHits(hits: Array<PhraseHit<LexiconHit>>) {
+  const out: Array<{ start: number; end: number; value: Extract<LexiconHit, { type: 'bank' }> }> = [];
+  for (const h of hits) if (h.value.type === 'bank') out.push({ start: h.start, end: h.end, value: h.value });
+  return out;
+}
+
+function addLink(n: NormalizedText, set: IdentifierSet, link: LinkHit, region: CountryCode | undefined): void {
+  const span = originalSpan(n, link.start, link.end);
+  if (!span) return;
+  const lowered = n.text.slice(link.start, link.end);
+  if (link.email) {
+    set.addSpan('email', lowered.replace(/^mailto:/, ''), span);
+    return;
+  }
+  // Paths and invite codes are case-sensitive: read them from the post as written when it agrees.
+  const written = originalText(n, span);
+  const source = written.toLowerCase() === lowered ? written : lowered;
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(source) ? source : `http://${source}`);
+  } catch {
+    return;
+  }
+  if (!url.hostname) return;
+  set.addSpan('url', canonicalUrl(url), span);
+  const host = platformHost(url.hostname);
+  const ip = /^[\d.]+$|^\[/.test(url.hostname);
+  if (!ip && !PLATFORM_HOSTS.has(host)) set.addSpan('domain', registrableDomain(url.hostname), span);
+  for (const ref of platformRefs(url)) {
+    if ('handle' in ref) {
+      set.addSpan(ref.kind, ref.handle, span, { via: 'link', ...ref.details });
+      continue;
+    }
+    const linkRegion = ref.kind === 'zalo' ? 'VN' : region;
+    const phone = ref.international
+      ? parseInternational(ref.phoneDigits)
+      : (parsePhone(ref.phoneDigits, false, linkRegion) ?? parseInternational(ref.phoneDigits));
+    if (!phone) continue;
+    set.addSpan('phone', phone.e164, span, { country: phone.country, type: phone.type });
+    set.addSpan(ref.kind, phone.e164, span, { via: 'link', phone: true });
+  }
+}
+
+function addHandles(
+  n: NormalizedText,
+  set: IdentifierSet,
+  hits: Array<PhraseHit<LexiconHit>>,
+  runs: DigitRun[],
+  phones: Map<number, FoundPhone>,
+  links: LinkHit[],
+  region: CountryCode | undefined,
+): void {
+  const labels: LabelHit[] = [];
+  for (const h of hits) {
+    if (h.value.type === 'label') labels.push({ start: h.start, end: h.end, platform: h.value.platform, strong: h.value.strong });
+  }
+  const inLink = (at: number) => links.some((l) => l.start <= at && at < l.end);
+  const targets = readLabels(n.text, labels).filter((t) => !inLink(t.type === 'number' ? t.at : t.start));
+  const taken = new Set<number>();
+  for (const t of targets) if (t.type === 'handle') taken.add(t.start);
+  const telegramLinked = set.hasKind('telegram');
+  const mentions = readMentions(n.text, labels, taken, telegramLinked).filter((t) => !inLink(t.type === 'number' ? t.at : t.start));
+  const runAt = new Map(runs.map((r) => [r.start, r]));
+  for (const t of [...targets, ...mentions]) {
+    if (t.type === 'handle') {
+      set.addText(t.platform, t.handle, t.start, t.end, { via: t.via });
+      continue;
+    }
+    const phone = phones.get(t.at) ?? phones.get(t.at + 1) ?? numberAt(runAt, t, region);
+    if (!phone) continue;
+    if (!phones.has(phone.start)) set.addText('phone', phone.e164, phone.start, phone.end, { country: phone.country, type: phone.type });
+    set.addText(t.platform, phone.e164, phone.start, phone.end, { via: 'label', phone: true });
+  }
+}
+
+/** A number after a chat label that the region rules rejected: Zalo numbers are Vietnamese, and
+ *  WhatsApp/Telegram/Signal numbers are often written with the country code but without "+". */
+function numberAt(
+  runAt: Map<number, DigitRun>,
+  t: Extract<LabelTarget, { type: 'number' }>,
+  region: CountryCode | undefined,
+): FoundPhone | undefined {
+  const run = runAt.get(t.at) ?? runAt.get(t.at + 1);
+  if (!run) return undefined;
+  const local = t.platform === 'zalo' ? 'VN' : t.platform === 'line' ? (region ?? 'TH') : region;
+  const phone: Phone | undefined = parsePhone(run.digits, run.plus, local) ?? parseInternational(run.digits);
+  return phone ? { ...phone, start: run.start, end: run.end } : undefined;
+}

@@ -1,0 +1,99 @@
+import {
+  type CountryCode,
+  findPhoneNumbersInText,
+  type PhoneNumber,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js/max';
+import type { DigitRun } from './digits.ts';
+
+// Phone numbers are validated with libphonenumber's full ("max") metadata, but only for digit runs
+// of 7+ digits that the cheap scan found (a parse costs ~12 µs, so it never runs on plain text).
+
+export type Phone = { e164: string; country: string; type: string };
+
+// Countries whose national numbers are written with a trunk "0" (TH 081..., VN 09..., ID 08...).
+// Written without it, we accept mobile numbers only: "20242025" is a valid Bangkok landline and
+// "1500000" an Indonesian call-centre number, but in a post they are a year range and a price.
+const TRUNK_ZERO = new Set(['TH', 'VN', 'ID', 'MY', 'PH', 'KH', 'LA', 'MM', 'CN']);
+const MOBILE_TYPES = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
+
+const cache = new Map<string, Phone | null>();
+const CACHE_LIMIT = 4096;
+
+/** Parses digits (with + when written so) as a phone number of `region`; undefined if not valid. */
+export function parsePhone(digits: string, plus: boolean, region: CountryCode | undefined): Phone | undefined {
+  const key = `${plus ? '+' : ''}${digits}|${region ?? ''}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const result = parseUncached(digits, plus, region) ?? null;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, result);
+  return result ?? undefined;
+}
+
+function parseUncached(digits: string, plus: boolean, region: CountryCode | undefined): Phone | undefined {
+  if (digits.length < 7 || digits.length > 15) return undefined;
+  if (!plus && digits.startsWith('00')) return parseUncached(digits.slice(2), true, undefined);
+  if (!plus && !region) return undefined;
+  const parsed = plus ? parsePhoneNumberFromString(`+${digits}`) : parsePhoneNumberFromString(digits, region);
+  if (!parsed?.isValid()) return undefined;
+  if (!plus && region && TRUNK_ZERO.has(region) && !digits.startsWith('0') && !isMobile(parsed)) return undefined;
+  return { e164: parsed.number, country: parsed.country ?? '', type: parsed.getType() ?? 'UNKNOWN' };
+}
+
+function isMobile(p: PhoneNumber): boolean {
+  return MOBILE_TYPES.has(p.getType() ?? '');
+}
+
+/** A number written without "+" that already starts with a country calling code (wa.me/6681..., "WA 6281..."). */
+export function parseInternational(digits: string): Phone | undefined {
+  return parsePhone(digits.startsWith('00') ? digits.slice(2) : digits, true, undefined);
+}
+
+export type FoundPhone = Phone & { start: number; end: number };
+
+/** Phones in a digit run; a run that is not one number ("2024 0912345678") is split. */
+export function phonesInRun(s: string, run: DigitRun, region: CountryCode | undefined): FoundPhone[] {
+  // 1.500.000 is a price, not a phone; 0912.345.678 starts with the trunk 0 and is a phone.
+  if (run.thousands && !run.plus && !run.digits.startsWith('0')) return [];
+  const whole = parsePhone(run.digits, run.plus, region);
+  if (whole) return [{ ...whole, start: run.start, end: run.end }];
+  if (run.groups.length < 2 || run.digits.length < 9) return [];
+  const window = s.slice(run.start, run.end);
+  return window.length <= 64 ? splitWithLibrary(window, run.start, region) : splitByGroups(window, run.start, region);
+}
+
+/** libphonenumber's own matcher (a port of PhoneNumberMatcher.java) tries the inner numbers of a window. */
+function splitWithLibrary(window: string, offset: number, region: CountryCode | undefined): FoundPhone[] {
+  const found: FoundPhone[] = [];
+  for (const hit of findPhoneNumbersInText(window, region ? { defaultCountry: region } : undefined)) {
+    const text = window.slice(hit.startsAt, hit.endsAt);
+    const phone = parsePhone(text.replace(/\D/g, ''), text.trimStart().startsWith('+'), region);
+    if (phone) found.push({ ...phone, start: offset + hit.startsAt, end: offset + hit.endsAt });
+  }
+  return found;
+}
+
+/** Long lists of numbers: up to four consecutive digit groups at a time, longest first (linear). */
+function splitByGroups(window: string, offset: number, region: CountryCode | undefined): FoundPhone[] {
+  const groups = [...window.matchAll(/\+?\d+/g)];
+  const found: FoundPhone[] = [];
+  let i = 0;
+  while (i < groups.length) {
+    let used = 0;
+    for (let take = Math.min(4, groups.length - i); take >= 1 && used === 0; take--) {
+      const parts = groups.slice(i, i + take);
+      const digits = parts.map((p) => p[0].replace('+', '')).join('');
+      if (digits.length < 7 || digits.length > 15) continue;
+      const first = parts[0];
+      const last = parts[parts.length - 1];
+      if (!first || !last) continue;
+      const phone = parsePhone(digits, first[0].startsWith('+'), region);
+      if (!phone) continue;
+      found.push({ ...phone, start: offset + first.index, end: offset + last.index + last[0].length });
+      used = take;
+    }
+    i += used || 1;
+  }
+  return found;
+}

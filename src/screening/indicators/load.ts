@@ -1,0 +1,154 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { repoPath } from '../../platform/paths.ts';
+import type { IndicatorCategory, Lang } from '../types.ts';
+import { unsafeRegexReason } from './safe-regex.ts';
+import {
+  indicatorSchema,
+  lexiconFileSchema,
+  reasonsFileSchema,
+  type Source,
+  sourcesFileSchema,
+} from './schema.ts';
+import { phraseStream } from './stream.ts';
+
+/** One indicator of one language, validated. */
+export type LexiconEntry = {
+  lang: Lang;
+  id: string;
+  category: IndicatorCategory;
+  weight: number;
+  phrases: string[];
+  regexes: string[];
+  sources: string[];
+};
+
+export type Lexicon = {
+  entries: LexiconEntry[];
+  versions: Partial<Record<Lang, { version: number; updated: string }>>;
+  sources: Map<string, Source>;
+  /** id → English reason sentence */
+  reasons: Map<string, string>;
+};
+
+/** A data file that cannot be used; the message names the file and, when known, the indicator. */
+export class LexiconError extends Error {
+  override name = 'LexiconError';
+}
+
+export const INDICATORS_DIR = repoPath('data', 'indicators');
+
+function describe(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`).join('; ');
+}
+
+function readJson(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new LexiconError(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+/** Parses one language file's content; `file` is used in error messages. */
+export function parseLexiconFile(file: string, raw: unknown, expectedLang?: string): {
+  lang: Lang;
+  version: number;
+  updated: string;
+  entries: LexiconEntry[];
+} {
+  const head = lexiconFileSchema.safeParse(raw);
+  if (!head.success) throw new LexiconError(`${file}: ${describe(head.error)}`);
+  const { lang, version, updated } = head.data;
+  if (expectedLang !== undefined && lang !== expectedLang) {
+    throw new LexiconError(`${file}: "lang" is ${lang} but the file is named for ${expectedLang}`);
+  }
+  const seen = new Set<string>();
+  const entries: LexiconEntry[] = head.data.indicators.map((item, index) => {
+    const rawId = typeof item === 'object' && item !== null && 'id' in item ? String(item.id) : `#${index}`;
+    const where = `${file}: indicator ${rawId}`;
+    const parsed = indicatorSchema.safeParse(item);
+    if (!parsed.success) throw new LexiconError(`${where}: ${describe(parsed.error)}`);
+    const entry = parsed.data;
+    if (seen.has(entry.id)) throw new LexiconError(`${where}: duplicate id in this language`);
+    seen.add(entry.id);
+    const phrases: string[] = [];
+    const regexes: string[] = [];
+    const normalised = new Map<string, string>();
+    for (const pattern of entry.patterns) {
+      if (typeof pattern === 'string') {
+        const key = phraseStream(pattern);
+        if (key.length === 0) throw new LexiconError(`${where}: phrase "${pattern}" has no letters or digits`);
+        const twin = normalised.get(key);
+        if (twin !== undefined) {
+          throw new LexiconError(`${where}: phrases "${twin}" and "${pattern}" are the same once normalised`);
+        }
+        normalised.set(key, pattern);
+        phrases.push(pattern);
+      } else {
+        const why = unsafeRegexReason(pattern.regex);
+        if (why) throw new LexiconError(`${where}: regex /${pattern.regex}/ refused: ${why}`);
+        regexes.push(pattern.regex);
+      }
+    }
+    return { lang, id: entry.id, category: entry.category, weight: entry.weight, phrases, regexes, sources: entry.sources };
+  });
+  return { lang, version, updated, entries };
+}
+
+/**
+ * Checks what spans files: an id means the same category in every language, every source exists,
+ * every indicator has an English reason.
+ */
+export function checkLexicon(lexicon: Lexicon): void {
+  const categories = new Map<string, { category: IndicatorCategory; lang: Lang }>();
+  for (const entry of lexicon.entries) {
+    const where = `data/indicators/${entry.lang}.json: indicator ${entry.id}`;
+    const first = categories.get(entry.id);
+    if (first && first.category !== entry.category) {
+      throw new LexiconError(
+        `${where}: category ${entry.category} differs from ${first.category} in ${first.lang}.json (an id must mean the same everywhere)`,
+      );
+    }
+    if (!first) categories.set(entry.id, { category: entry.category, lang: entry.lang });
+    for (const source of entry.sources) {
+      if (!lexicon.sources.has(source)) throw new LexiconError(`${where}: unknown source "${source}" (not in sources.json)`);
+    }
+    if (!lexicon.reasons.has(entry.id)) {
+      throw new LexiconError(`${where}: no English reason in reasons.en.json`);
+    }
+  }
+}
+
+/** Reads and validates every lexicon file of a folder (default: data/indicators). */
+export function loadLexicon(dir: string = INDICATORS_DIR): Lexicon {
+  const sourcesFile = join(dir, 'sources.json');
+  const sourcesParsed = sourcesFileSchema.safeParse(readJson(sourcesFile));
+  if (!sourcesParsed.success) throw new LexiconError(`${sourcesFile}: ${describe(sourcesParsed.error)}`);
+  const sources = new Map<string, Source>();
+  for (const source of sourcesParsed.data.sources) {
+    if (sources.has(source.id)) throw new LexiconError(`${sourcesFile}: duplicate source id ${source.id}`);
+    sources.set(source.id, source);
+  }
+
+  const reasonsFile = join(dir, 'reasons.en.json');
+  const reasonsParsed = reasonsFileSchema.safeParse(readJson(reasonsFile));
+  if (!reasonsParsed.success) throw new LexiconError(`${reasonsFile}: ${describe(reasonsParsed.error)}`);
+  const reasons = new Map(Object.entries(reasonsParsed.data));
+
+  const lexicon: Lexicon = { entries: [], versions: {}, sources, reasons };
+  const files = readdirSync(dir)
+    .filter((name) => /^[a-z]{2,3}\.json$/.test(name))
+    .sort();
+  for (const name of files) {
+    const file = join(dir, name);
+    const parsed = parseLexiconFile(file, readJson(file), name.slice(0, -'.json'.length));
+    lexicon.versions[parsed.lang] = { version: parsed.version, updated: parsed.updated };
+    lexicon.entries.push(...parsed.entries);
+  }
+  if (lexicon.entries.length === 0) throw new LexiconError(`${dir}: no lexicon files (<lang>.json)`);
+  checkLexicon(lexicon);
+  return lexicon;
+}

@@ -1,0 +1,20 @@
+import { applyPlatt } from './calibration.ts';
+import { accumulateFeatures, accumulatorFor } from './features.ts';
+import type { Model, PredictInput } from './model.ts';
+
+/** Raw linear score (log-odds before calibration). */
+export function decisionScore(model: Model, input: PredictInput): number {
+  const acc = accumulatorFor(model.featureConfig.bits);
+  accumulateFeatures(input, model.featureConfig, acc);
+  return model.bias + acc.dot(model.weights);
+}
+
+/** Calibrated probability that the post is a scam / fraud. */
+export function predict(model: Model, input: PredictInput): number {
+  return applyPlatt(model.calibration, decisionScore(model, input));
+}
+
+/** Whether the calibrated probability reaches the model's decision threshold. */
+export function isFlagged(model: Model, probability: number): boolean {
+  return probability >= model.threshold;
+}

@@ -1,0 +1,57 @@
+import type { AlertRow, BatchRow, WatchlistRow } from './repo.ts';
+
+type AlertListRow = Omit<AlertRow, 'agency_id' | 'posted_at' | 'result' | 'batch_id' | 'created_by'>;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const EXCERPT = 280;
+
+/** The first `max` code units, never splitting a surrogate pair. */
+function excerpt(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  const cut = last >= 0xd800 && last <= 0xdbff ? max - 1 : max;
+  return `${text.slice(0, cut)}…`;
+}
+
+export function presentAlertSummary(a: AlertListRow) {
+  return {
+    id: a.id,
+    source: a.source,
+    externalId: a.external_id,
+    excerpt: excerpt(a.post_text, EXCERPT),
+    url: a.post_url,
+    country: a.country,
+    lang: a.lang,
+    risk: a.risk,
+    level: a.level,
+    watchlistHits: a.watchlist_hits,
+    status: a.status,
+    assigneeId: a.assignee_id,
+    reviewReason: a.review_reason,
+    reviewedBy: a.reviewed_by,
+    reviewedAt: iso(a.reviewed_at),
+    createdAt: a.created_at.toISOString(),
+  };
+}
+
+export function presentAlert(a: AlertRow) {
+  return { ...presentAlertSummary(a), text: a.post_text, result: a.result };
+}
+
+export function presentWatchlistEntry(w: WatchlistRow) {
+  return { id: w.id, kind: w.kind, normalized: w.normalized, note: w.note, createdAt: w.created_at.toISOString() };
+}
+
+export function presentBatch(b: BatchRow) {
+  return {
+    id: b.id,
+    status: b.status,
+    total: b.total,
+    processed: b.processed,
+    failed: b.failed,
+    alerts: b.alerts,
+    error: b.error,
+    createdAt: b.created_at.toISOString(),
+    finishedAt: iso(b.finished_at),
+  };
+}

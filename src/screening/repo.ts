@@ -1,0 +1,239 @@
+import { sql } from 'kysely';
+import type { Exec } from '../platform/db/database.ts';
+import type { ScreenInput, ScreenResult } from './types.ts';
+
+// All SQL of the screening module (migrations/0003_screening.sql).
+
+export type NewAlert = {
+  agencyId: string;
+  source: 'api' | 'batch' | 'ui';
+  input: ScreenInput;
+  result: ScreenResult;
+  watchlistHits: string[];
+  batchId: string | null;
+  createdBy: string | null;
+};
+
+export function insertAlerts(db: Exec, alerts: readonly NewAlert[]) {
+  return db
+    .insertInto('screening_alerts')
+    .values(
+      alerts.map((a) => ({
+        agency_id: a.agencyId,
+        source: a.source,
+        external_id: a.input.id ?? null,
+        post_text: a.input.text,
+        post_url: a.input.url ?? null,
+        country: a.input.country ?? null,
+        posted_at: a.input.postedAt ?? null,
+        lang: a.result.lang,
+        risk: a.result.risk,
+        level: a.result.level,
+        result: JSON.stringify(a.result),
+        watchlist_hits: a.watchlistHits,
+        batch_id: a.batchId,
+        created_by: a.createdBy,
+      })),
+    )
+    .returning(['id', 'external_id'])
+    .execute();
+}
+
+export type AlertFilter = {
+  status?: 'open' | 'confirmed' | 'dismissed' | undefined;
+  level?: 'low' | 'medium' | 'high' | undefined;
+  lang?: string | undefined;
+  assigneeId?: string | undefined;
+  q?: string | undefined;
+  before?: Date | undefined;
+  limit: number;
+};
+
+const alertListColumns = [
+  'id',
+  'source',
+  'external_id',
+  'post_text',
+  'post_url',
+  'country',
+  'lang',
+  'risk',
+  'level',
+  'watchlist_hits',
+  'status',
+  'assignee_id',
+  'review_reason',
+  'reviewed_by',
+  'reviewed_at',
+  'created_at',
+] as const;
+
+export function listAlerts(db: Exec, f: AlertFilter) {
+  let q = db.selectFrom('screening_alerts').select(alertListColumns).orderBy('created_at', 'desc').limit(f.limit);
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.level) q = q.where('level', '=', f.level);
+  if (f.lang) q = q.where('lang', '=', f.lang);
+  if (f.assigneeId) q = q.where('assignee_id', '=', f.assigneeId);
+  if (f.before) q = q.where('created_at', '<', f.before);
+  if (f.q) q = q.where(sql<boolean>`strpos(lower(post_text), lower(${f.q})) > 0`);
+  return q.execute();
+}
+
+export function findAlert(db: Exec, id: string) {
+  return db.selectFrom('screening_alerts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export type AlertRow = NonNullable<Awaited<ReturnType<typeof findAlert>>>;
+
+export function lockAlert(db: Exec, id: string) {
+  return db.selectFrom('screening_alerts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function updateAlert(
+  db: Exec,
+  id: string,
+  set: {
+    assignee_id?: string | null;
+    status?: 'open' | 'confirmed' | 'dismissed';
+    review_reason?: string | null;
+    reviewed_by?: string | null;
+    reviewed_at?: Date | null;
+  },
+) {
+  return db.updateTable('screening_alerts').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Reviewed alerts as labelled examples: confirmed = 1, dismissed = 0. */
+export function reviewedExamples(db: Exec) {
+  return db
+    .selectFrom('screening_alerts')
+    .select(['post_text', 'lang', 'status'])
+    .where('status', 'in', ['confirmed', 'dismissed'])
+    .orderBy('reviewed_at')
+    .execute();
+}
+
+export function listWatchlist(db: Exec) {
+  return db.selectFrom('screening_watchlist').selectAll().orderBy('created_at', 'desc').execute();
+}
+
+export type WatchlistRow = Awaited<ReturnType<typeof listWatchlist>>[number];
+
+export function insertWatchlistEntry(
+  db: Exec,
+  e: { kind: string; normalized: string; note: string | null; createdBy: string },
+) {
+  return db
+    .insertInto('screening_watchlist')
+    .values({ kind: e.kind, normalized: e.normalized, note: e.note, created_by: e.createdBy })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function deleteWatchlistEntry(db: Exec, id: string) {
+  return db.deleteFrom('screening_watchlist').where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+/** The watchlist entries among these (kind, normalized) pairs. */
+export async function watchlistMatches(db: Exec, keys: readonly { kind: string; normalized: string }[]) {
+  if (keys.length === 0) return [];
+  return db
+    .selectFrom('screening_watchlist')
+    .select(['kind', 'normalized'])
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('kind', '=', k.kind), eb('normalized', '=', k.normalized)]))))
+    .execute();
+}
+
+export function insertBatch(db: Exec, b: { agencyId: string; createdBy: string }) {
+  return db
+    .insertInto('screening_batches')
+    .values({ agency_id: b.agencyId, created_by: b.createdBy })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function findBatch(db: Exec, id: string) {
+  return db.selectFrom('screening_batches').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export type BatchRow = NonNullable<Awaited<ReturnType<typeof findBatch>>>;
+
+export async function insertBatchItems(
+  db: Exec,
+  items: readonly { batchId: string; lineNo: number; input: ScreenInput | null; error: string | null }[],
+): Promise<void> {
+  if (items.length === 0) return;
+  await db
+    .insertInto('screening_batch_items')
+    .values(
+      items.map((i) => ({
+        batch_id: i.batchId,
+        line_no: i.lineNo,
+        input: i.input === null ? null : JSON.stringify(i.input),
+        error: i.error,
+      })),
+    )
+    .execute();
+}
+
+export function pendingBatchItems(db: Exec, batchId: string, afterLine: number, limit: number) {
+  return db
+    .selectFrom('screening_batch_items')
+    .select(['line_no', 'input', 'error'])
+    .where('batch_id', '=', batchId)
+    .where('line_no', '>', afterLine)
+    .where('result', 'is', null)
+    .orderBy('line_no')
+    .limit(limit)
+    .execute();
+}
+
+export function batchResults(db: Exec, batchId: string, afterLine: number, limit: number) {
+  return db
+    .selectFrom('screening_batch_items')
+    .select(['line_no', 'input', 'result', 'error'])
+    .where('batch_id', '=', batchId)
+    .where('line_no', '>', afterLine)
+    .orderBy('line_no')
+    .limit(limit)
+    .execute();
+}
+
+export function activeModel(db: Exec) {
+  return db
+    .selectFrom('screening_models')
+    .select(['id', 'name', 'model', 'created_at'])
+    .where('active', '=', true)
+    .executeTakeFirst();
+}
+
+export function activeModelId(db: Exec) {
+  return db.selectFrom('screening_models').select('id').where('active', '=', true).executeTakeFirst();
+}
+
+export function listModels(db: Exec) {
+  return db
+    .selectFrom('screening_models')
+    .select(['id', 'name', 'metrics', 'examples', 'active', 'created_by', 'created_at'])
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function insertActiveModel(
+  db: Exec,
+  m: { name: string; model: object; metrics: object | null; examples: number; createdBy: string | null },
+) {
+  await db.updateTable('screening_models').set({ active: false }).where('active', '=', true).execute();
+  return db
+    .insertInto('screening_models')
+    .values({
+      name: m.name,
+      model: JSON.stringify(m.model),
+      metrics: m.metrics === null ? null : JSON.stringify(m.metrics),
+      examples: m.examples,
+      active: true,
+      created_by: m.createdBy,
+    })
+    .returning(['id', 'name', 'created_at'])
+    .executeTakeFirstOrThrow();
+}

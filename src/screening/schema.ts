@@ -1,0 +1,143 @@
+import { z } from '@hono/zod-openapi';
+import { countryCode, text } from '../platform/http/fields.ts';
+import { INDICATOR_CATEGORIES } from './types.ts';
+
+export const MAX_POST_BYTES = 100 * 1024;
+
+export const screenInput = z
+  .strictObject({
+    text: text(MAX_POST_BYTES),
+    id: text(200).optional(),
+    country: countryCode.optional(),
+    lang: z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as vi or fil').optional(),
+    url: text(2048).optional(),
+    postedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .openapi('ScreenInput');
+
+const span = z.tuple([z.number().int(), z.number().int()]);
+
+export const screenResult = z
+  .object({
+    id: z.string().nullable(),
+    risk: z.number(),
+    level: z.enum(['low', 'medium', 'high']),
+    lang: z.string(),
+    indicators: z.array(
+      z.object({
+        id: z.string(),
+        category: z.enum(INDICATOR_CATEGORIES),
+        weight: z.number(),
+        reason: z.string(),
+        spans: z.array(span),
+      }),
+    ),
+    identifiers: z.array(
+      z.object({ kind: z.string(), value: z.string(), normalized: z.string(), spans: z.array(span) }),
+    ),
+    model: z.object({ name: z.string(), probability: z.number() }),
+  })
+  .openapi('ScreenResult');
+
+export const screenResponse = z.object({
+  result: screenResult,
+  alertId: z.string().nullable(),
+  watchlistHits: z.array(z.string()),
+});
+
+export const alertSummary = z
+  .object({
+    id: z.string(),
+    source: z.string(),
+    externalId: z.string().nullable(),
+    excerpt: z.string(),
+    url: z.string().nullable(),
+    country: z.string().nullable(),
+    lang: z.string(),
+    risk: z.number(),
+    level: z.enum(['low', 'medium', 'high']),
+    watchlistHits: z.array(z.string()),
+    status: z.enum(['open', 'confirmed', 'dismissed']),
+    assigneeId: z.string().nullable(),
+    reviewReason: z.string().nullable(),
+    reviewedBy: z.string().nullable(),
+    reviewedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('AlertSummary');
+
+export const alertDetail = alertSummary.extend({ text: z.string(), result: screenResult }).openapi('Alert');
+
+export const alertQuery = z.strictObject({
+  status: z.enum(['open', 'confirmed', 'dismissed']).optional(),
+  level: z.enum(['low', 'medium', 'high']).optional(),
+  lang: z.string().max(5).optional(),
+  assignee: z.union([z.literal('me'), z.uuid()]).optional(),
+  q: text(200).optional(),
+  before: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const assignBody = z.strictObject({ assigneeId: z.uuid().nullable() });
+export const reviewBody = z.strictObject({
+  decision: z.enum(['confirmed', 'dismissed']),
+  reason: text(2000),
+});
+
+export const watchlistEntry = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    normalized: z.string(),
+    note: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('WatchlistEntry');
+
+export const watchlistBody = z.strictObject({
+  kind: z.enum([
+    'phone',
+    'telegram',
+    'whatsapp',
+    'line',
+    'zalo',
+    'wechat',
+    'signal',
+    'facebook',
+    'tiktok',
+    'url',
+    'domain',
+    'email',
+    'wallet_btc',
+    'wallet_eth',
+    'wallet_tron',
+    'bank_account',
+  ]),
+  value: text(500),
+  note: text(1000).optional(),
+});
+
+export const batchStatus = z
+  .object({
+    id: z.string(),
+    status: z.enum(['queued', 'running', 'done', 'failed']),
+    total: z.number(),
+    processed: z.number(),
+    failed: z.number(),
+    alerts: z.number(),
+    error: z.string().nullable(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .openapi('ScreeningBatch');
+
+export const modelSummary = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    examples: z.number(),
+    active: z.boolean(),
+    metrics: z.unknown(),
+    createdAt: z.string(),
+  })
+  .openapi('ScreeningModel');

@@ -1,0 +1,80 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { ScreenInput, ScreenResult } from './types.ts';
+
+// Row types of migrations/0003_screening.sql.
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export type ScreeningAlertsTable = {
+  id: Generated<string>;
+  agency_id: string;
+  source: 'api' | 'batch' | 'ui';
+  external_id: string | null;
+  post_text: string;
+  post_url: string | null;
+  country: string | null;
+  posted_at: NullableTimestamp;
+  lang: string;
+  risk: number;
+  level: 'low' | 'medium' | 'high';
+  result: JSONColumnType<ScreenResult>;
+  watchlist_hits: ColumnType<string[], string[] | undefined, string[]>;
+  status: ColumnType<'open' | 'confirmed' | 'dismissed', 'open' | undefined, 'open' | 'confirmed' | 'dismissed'>;
+  assignee_id: string | null;
+  review_reason: string | null;
+  reviewed_by: string | null;
+  reviewed_at: NullableTimestamp;
+  batch_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+};
+
+export type ScreeningWatchlistTable = {
+  id: Generated<string>;
+  kind: string;
+  normalized: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+};
+
+export type ScreeningBatchesTable = {
+  id: Generated<string>;
+  agency_id: string;
+  created_by: string | null;
+  status: ColumnType<'queued' | 'running' | 'done' | 'failed', 'queued' | undefined, 'queued' | 'running' | 'done' | 'failed'>;
+  total: Generated<number>;
+  processed: Generated<number>;
+  failed: Generated<number>;
+  alerts: Generated<number>;
+  error: string | null;
+  created_at: Timestamp;
+  finished_at: NullableTimestamp;
+};
+
+export type ScreeningBatchItemsTable = {
+  batch_id: string;
+  line_no: number;
+  input: JSONColumnType<ScreenInput | null, ScreenInput | null | string, ScreenInput | null | string>;
+  result: JSONColumnType<ScreenResult | null, ScreenResult | null | string | undefined, ScreenResult | null | string>;
+  error: string | null;
+};
+
+export type ScreeningModelsTable = {
+  id: Generated<string>;
+  name: string;
+  model: JSONColumnType<object, string, string>;
+  metrics: JSONColumnType<object | null, string | null, string | null>;
+  examples: number;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: Timestamp;
+};
+
+export type ScreeningTables = {
+  screening_alerts: ScreeningAlertsTable;
+  screening_watchlist: ScreeningWatchlistTable;
+  screening_batches: ScreeningBatchesTable;
+  screening_batch_items: ScreeningBatchItemsTable;
+  screening_models: ScreeningModelsTable;
+};

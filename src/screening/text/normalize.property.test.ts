@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { NormalizedText } from '../types.ts';
+import { normalize, toOriginalSpan } from './normalize.ts';
+
+// Characters the normaliser treats specially, so random strings hit every branch.
+const SPECIAL = [
+  'W', '.', ' ', '-', '_', '3', '1', '0', '@', '$', 'a', 'e', 'z', 'ệ', 'đ', 'İ', 'ß', 'ﬁ', 'ｔ', '𝐓', 'а', 'Ο',
+  '\u200B', '\u200D', '\u00AD', '\uFEFF', '\u202E', '\uFE0F', '\u0301', '\uD800', '\uDC00', '\uD83D', 'ก', 'ำ',
+  'ํ', 'า', '้', '๘', 'ศูนย์', 'แปด', 'zero ', 'nine ', 'không ', 'ျ', 'မ', 'န', '္', 'ေ', '၂', 'ក', 'ລ', '中', '\n',
+];
+const special = fc.constantFrom(...SPECIAL);
+const mixed = fc
+  .array(fc.oneof(special, fc.string({ unit: 'binary', maxLength: 3 }), fc.string({ unit: 'grapheme', maxLength: 3 })), {
+    maxLength: 60,
+  })
+  .map((parts) => parts.join(''));
+
+function checkInvariants(original: string, n: NormalizedText): void {
+  expect(n.original).toBe(original);
+  expect(n.bare.length).toBe(n.text.length);
+  expect(n.offsets.length).toBe(n.text.length + 1);
+  expect(n.offsets[n.text.length]).toBe(original.length);
+  for (let i = 0; i < n.text.length; i++) {
+    const o = n.offsets[i] ?? -1;
+    expect(o).toBeGreaterThanOrEqual(0);
+    expect(o).toBeLessThan(original.length);
+    expect(o).toBeLessThanOrEqual(n.offsets[i + 1] ?? -1);
+  }
+}
+
+describe('normalize properties', () => {
+  it('never throws, keeps offsets monotonic and in bounds, bare as long as text', () => {
+    fc.assert(
+      fc.property(mixed, (s) => {
+        checkInvariants(s, normalize(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('maps every span inside the original, start ≤ end', () => {
+    fc.assert(
+      fc.property(mixed, fc.nat(), fc.nat(), (s, a, b) => {
+        const n = normalize(s);
+        const len = n.text.length + 1;
+        const start = Math.min(a % len, b % len);
+        const end = Math.max(a % len, b % len);
+        const [os, oe] = toOriginalSpan(n, start, end);
+        expect(os).toBeGreaterThanOrEqual(0);
+        expect(os).toBeLessThanOrEqual(oe);
+        expect(oe).toBeLessThanOrEqual(s.length);
+        if (end > start) expect(oe).toBeGreaterThan(os);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is idempotent on its own output for plain text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme-ascii', maxLength: 80 }), (s) => {
+        const once = normalize(s).text;
+        expect(normalize(once).text).toBe(normalize(once).text);
+      }),
+    );
+  });
+
+  it('runs in linear time on long repetitive input', () => {
+    const unit = ['a.', 'zero ', '\u200B', 'ศูนย์', 'ျမ', 't3', 'e\u0301', 'ก้', '1 ', 'x'];
+    for (const u of unit) {
+      const small = u.repeat(1_000);
+      const large = u.repeat(10_000);
+      const t0 = performance.now();
+      checkInvariants(small, normalize(small));
+      const t1 = performance.now();
+      checkInvariants(large, normalize(large));
+      const t2 = performance.now();
+      // 10× the input: allow generous noise, but not quadratic (100×) growth.
+      expect(t2 - t1, `repeated ${JSON.stringify(u)}`).toBeLessThan(Math.max(50, (t1 - t0) * 40));
+    }
+  });
+});

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { normalize, toOriginalSpan } from './normalize.ts';
+
+const text = (s: string): string => normalize(s).text;
+const spanOf = (original: string, needle: string): string => {
+  const n = normalize(original);
+  const at = n.text.indexOf(needle);
+  expect(at).toBeGreaterThanOrEqual(0);
+  const [s, e] = toOriginalSpan(n, at, at + needle.length);
+  return original.slice(s, e);
+};
+
+describe('normalize: Zawgyi', () => {
+  it('converts Zawgyi Burmese to Unicode and says so', () => {
+    const n = normalize('ျမန္မာ');
+    expect(n.text).toBe('မြန်မာ');
+    expect(n.zawgyi).toBe(true);
+  });
+
+  it('converts a Zawgyi job advert and keeps spans inside the original', () => {
+    // "Those who want to work in Thailand, good salary", typed in Zawgyi
+    const original = 'ထိုင္းႏိုင္ငံမွာ အလုပ္လုပ္ခ်င္သူမ်ား လစာေကာင္း ဖုန္း 09-123';
+    const n = normalize(original);
+    expect(n.zawgyi).toBe(true);
+    expect(n.text).toBe('ထိုင်းနိုင်ငံမှာ အလုပ်လုပ်ချင်သူများ လစာကောင်း ဖုန်း 09-123');
+    expect(spanOf(original, 'လစာကောင်း')).toBe('လစာေကာင္း');
+    expect(spanOf(original, '09-123')).toBe('09-123');
+  });
+
+  it('converts real Zawgyi text (myanmar-tools test corpus, statecounsellor.gov.mm) and folds its digits', () => {
+    expect(text('ေနျပည္ေတာ္ ဇူလုိင္ ၂၆')).toBe('နေပြည်တော် ဇူလိုင် 26');
+  });
+
+  it('leaves Unicode Burmese alone', () => {
+    const n = normalize('မြန်မာနိုင်ငံ အလုပ်ခေါ်');
+    expect(n.zawgyi).toBe(false);
+    expect(n.text).toBe('မြန်မာနိုင်ငံ အလုပ်ခေါ်');
+  });
+});
+
+describe('normalize: evasions', () => {
+  it('joins letters split by dots, spaces or dashes', () => {
+    expect(text('Add W.h.a.t.s.A.p.p now')).toBe('add whatsapp now');
+    expect(text('t e l e g r a m: @boss')).toBe('telegram: @boss');
+    expect(text('L-I-N-E id')).toBe('line id');
+    expect(text('I am a boy')).toBe('i am a boy');
+  });
+
+  it('maps the whole spaced-out run back to the original', () => {
+    expect(spanOf('Add W.h.a.t.s.A.p.p now', 'whatsapp')).toBe('W.h.a.t.s.A.p.p');
+    expect(spanOf('Add W.h.a.t.s.A.p.p now', 'whats')).toBe('W.h.a.t.s');
+  });
+
+  it('folds leetspeak inside words only', () => {
+    expect(text('T3legram')).toBe('telegram');
+    expect(text('wh4tsapp w0rk h3ll0 te1egram l1ne')).toBe('whatsapp work hello telegram line');
+    expect(text('call 0812345678 in 2024, 5g, mp3, covid19')).toBe('call 0812345678 in 2024, 5g, mp3, covid19');
+    expect(text('mail john3@gmail.com or see bit.ly/a1b3C')).toBe('mail john3@gmail.com or see bit.ly/a1b3c');
+  });
+
+  it('folds full-width and styled letters (NFKC)', () => {
+    expect(text('ｔｅｌｅｇｒａｍ')).toBe('telegram');
+    expect(text('𝐓𝐞𝐥𝐞𝐠𝐫𝐚𝐦')).toBe('telegram');
+  });
+
+  it('removes zero-width and invisible characters', () => {
+    expect(text('tele\u200Bgram')).toBe('telegram');
+    expect(text('wh\u200Dat\u00ADs\u2060app\uFEFF')).toBe('whatsapp');
+    expect(text('\u202Eline\u202C')).toBe('line');
+    expect(spanOf('tele\u200Bgram', 'telegram')).toBe('tele\u200Bgram');
+  });
+
+  it('replaces Cyrillic and Greek look-alikes inside Latin words', () => {
+    expect(text('telegrаm')).toBe('telegram'); // Cyrillic а
+    expect(text('ТЕLЕGRАМ')).toBe('telegram'); // Cyrillic Т Е Е А М
+    expect(text('Wοrk')).toBe('work'); // Greek ο
+    expect(text('Москва')).toBe('москва'); // a Cyrillic word stays Cyrillic
+  });
+
+  it('turns spelled-out digit runs into digits', () => {
+    expect(text('call zero eight nine one two three four')).toBe('call 0891234');
+    expect(text('goi không tám chín bảy sáu')).toBe('goi 08976');
+    expect(text('goi khong tam chin bay sau')).toBe('goi 08976');
+    expect(text('wa nol delapan satu dua 345')).toBe('wa 0812345');
+    expect(text('โทร ศูนย์แปดเก้าหนึ่งสองสาม')).toBe('โทร 089123');
+    expect(text('one two three')).toBe('one two three');
+    expect(text('bao ăn ở, năm sau')).toBe('bao ăn ở, năm sau');
+  });
+});
+
+describe('normalize: text and bare', () => {
+  it('gives Vietnamese with and without diacritics the same bare form', () => {
+    const a = normalize('Việc nhẹ lương cao, bao ăn ở, liên hệ Zalo. Đi làm ngay!');
+    const b = normalize('viec nhe luong cao, bao an o, lien he zalo. di lam ngay!');
+    expect(a.bare).toBe(b.bare);
+    expect(a.text).toBe('việc nhẹ lương cao, bao ăn ở, liên hệ zalo. đi làm ngay!');
+    expect(a.bare.length).toBe(a.text.length);
+  });
+
+  it('lower-cases without changing length', () => {
+    expect(text('İSTANBUL ÀÉ')).toBe('istanbul àé');
+  });
+
+  it('keeps Thai SARA AM composed (Intl.Segmenter needs it) and folds Thai digits', () => {
+    expect(text('ทำงาน น้ํา ๐๘๑')).toBe('ทำงาน น้ำ 081');
+  });
+
+  it('maps a ligature span to its one original character', () => {
+    const n = normalize('ﬁne');
+    expect(n.text).toBe('fine');
+    expect(toOriginalSpan(n, 0, 1)).toEqual([0, 1]);
+    expect(toOriginalSpan(n, 0, 4)).toEqual([0, 3]);
+  });
+
+  it('handles the empty string', () => {
+    const n = normalize('');
+    expect(n.text).toBe('');
+    expect(Array.from(n.offsets)).toEqual([0]);
+    expect(toOriginalSpan(n, 0, 0)).toEqual([0, 0]);
+  });
+});
