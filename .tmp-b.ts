@@ -17,7 +17,7 @@ console.log('posts', posts.length, 'avg bytes', Math.round(posts.reduce((a, p) =
 let count = 0;
 for (const p of norm) count += extractIdentifiers(p.n, { lang: p.lang }).length;
 console.log('identifiers', count);
-for (let round = 0; round < 3; round++) {
+for (let round = 0; round < 10; round++) {
   const t0 = performance.now();
   for (const p of norm) extractIdentifiers(p.n, { lang: p.lang });
   console.log('us/post', ((performance.now() - t0) * 1000 / norm.length).toFixed(1));

@@ -2,7 +2,8 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, isAlive } from '../src/platform/db/embedded.ts';
+import pg from 'pg';
+import { freePort, isAlive, urlFor } from '../src/platform/db/embedded.ts';
 import { type CliProcess, runCli, startCli, waitForOutput } from './helpers/cli.ts';
 
 // The real `jaring serve` in a child process, on its own embedded PostgreSQL in a fresh data folder.
@@ -57,6 +58,20 @@ describe('jaring serve', () => {
     const status = await runCli(['status', '--json'], { JARING_DATA_DIR: dataDir });
     expect(status.code).toBe(0);
     expect(status.output).toContain('shared with the running jaring serve');
+
+    // `jaring audit verify` passes on the fresh node, then fails naming the entry changed in SQL.
+    const checkpoint = await runCli(['audit', 'checkpoint'], { JARING_DATA_DIR: dataDir });
+    expect(checkpoint.output).toMatch(/Checkpoint signed at [2-9]\d* entries/);
+    const verified = await runCli(['audit', 'verify'], { JARING_DATA_DIR: dataDir });
+    expect(verified.code, verified.output).toBe(0);
+    const owner = JSON.parse(readFileSync(join(dataDir, 'owner.json'), 'utf8'));
+    const sqlClient = new pg.Client({ connectionString: urlFor(dataDir, owner.port) });
+    await sqlClient.connect();
+    await sqlClient.query("update audit_entries set actor = 'mallory' where seq = 1");
+    await sqlClient.end();
+    const tampered = await runCli(['audit', 'verify'], { JARING_DATA_DIR: dataDir });
+    expect(tampered.code).toBe(1);
+    expect(tampered.output).toContain('first bad entry index: 1');
 
     // SIGTERM stops PostgreSQL cleanly.
     const pgPid = postmasterPid();

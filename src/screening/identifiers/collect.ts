@@ -6,7 +6,8 @@ type Details = Record<string, string | number | boolean>;
 /** Identifiers deduplicated by (kind, normalized), keeping every span where each occurs. */
 export class IdentifierSet {
   private readonly byKey = new Map<string, Identifier>();
-  private readonly spanKeys = new Set<string>();
+  private readonly spanKeys = new Map<string, Set<number>>();
+  private readonly kinds = new Set<IdentifierKind>();
 
   constructor(private readonly n: NormalizedText) {}
 
@@ -20,21 +21,23 @@ export class IdentifierSet {
   addSpan(kind: IdentifierKind, normalized: string, span: Span, details?: Details): void {
     if (normalized.length === 0 || span[1] <= span[0] || span[1] > this.n.original.length) return;
     const key = `${kind}\u0000${normalized}`;
-    const spanKey = `${key}\u0000${span[0]}:${span[1]}`;
-    if (this.spanKeys.has(spanKey)) return;
-    this.spanKeys.add(spanKey);
+    const spanKey = span[0] * 0x200000 + span[1];
     const existing = this.byKey.get(key);
     if (!existing) {
       const value = this.n.original.slice(span[0], span[1]);
       this.byKey.set(key, { kind, value, normalized, spans: [span], ...(details ? { details } : {}) });
+      this.spanKeys.set(key, new Set([spanKey]));
+      this.kinds.add(kind);
       return;
     }
+    const seen = this.spanKeys.get(key);
+    if (!seen || seen.has(spanKey)) return;
+    seen.add(spanKey);
     existing.spans.push(span);
   }
 
   hasKind(kind: IdentifierKind): boolean {
-    for (const id of this.byKey.values()) if (id.kind === kind) return true;
-    return false;
+    return this.kinds.has(kind);
   }
 
   /** In order of first occurrence, spans sorted. */

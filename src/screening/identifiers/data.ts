@@ -77,6 +77,7 @@ const moneyFile = z.strictObject({
   periodConnectors: words,
   periodNeedsConnector: z.array(z.string().min(1)),
   salaryWords: z.partialRecord(period, words),
+  periodPhrases: z.partialRecord(period, words),
   regionCurrency: z.record(country, currency),
 });
 

@@ -62,13 +62,13 @@ const GLUE_WORDS = new Set([
 /** Numbers with at least `minDigits` digits, scanning `s` (ASCII digits, see asciiDigits) once. */
 export function findDigitRuns(s: string, minDigits: number): DigitRun[] {
   const runs: DigitRun[] = [];
+  const next = /\d/g;
   let i = 0;
   while (i < s.length) {
-    const code = s.charCodeAt(i);
-    if (!isDigit(code)) {
-      i++;
-      continue;
-    }
+    next.lastIndex = i;
+    const found = next.exec(s);
+    if (!found) break;
+    i = found.index;
     // Start of a run: take a "+" or "(+" or "(" right before it.
     let start = i;
     let plus = false;
@@ -86,9 +86,11 @@ export function findDigitRuns(s: string, minDigits: number): DigitRun[] {
     while (j < s.length) {
       const c = s.charCodeAt(j);
       if (isDigit(c)) {
-        digits += s.charAt(j);
-        current++;
-        j++;
+        let k = j + 1;
+        while (k < s.length && isDigit(s.charCodeAt(k))) k++;
+        digits += s.slice(j, k);
+        current += k - j;
+        j = k;
         end = j;
         continue;
       }

@@ -7,7 +7,7 @@ import { IdentifierSet } from './collect.ts';
 import { asciiDigits, type DigitRun, findDigitRuns } from './digits.ts';
 import { canonicalUrl, findLinks, type LinkHit, registrableDomain } from './links.ts';
 import { type LexiconHit, lexicon } from './lexicon.ts';
-import { findMoney } from './money.ts';
+import { findMoney, type SalaryHit } from './money.ts';
 import { placeDetails, placeMatches } from './places.ts';
 import { PLATFORM_HOSTS, platformHost, platformRefs } from './platform-links.ts';
 import { type FoundPhone, type Phone, parseInternational, parsePhone, phonesInRun } from './phones.ts';
@@ -35,7 +35,11 @@ export function extractIdentifiers(n: NormalizedText, opts: ExtractOptions = {})
     claimed.add(link.start, link.end);
   }
 
-  for (const m of findMoney(bare, n.text, region)) {
+  const salaries: SalaryHit[] = [];
+  for (const h of hits) {
+    if (h.value.type === 'salary') salaries.push({ start: h.start, end: h.end, period: h.value.period, explicit: h.value.explicit });
+  }
+  for (const m of findMoney(bare, n.text, region, salaries)) {
     if (claimed.overlaps(m.start, m.end)) continue;
     set.addText('money', m.normalized, m.start, m.end, m.details);
     claimed.add(m.start, m.end);

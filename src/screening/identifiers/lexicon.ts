@@ -1,13 +1,14 @@
 import { type Phrase, PhraseMatcher } from './automaton.ts';
-import { type Bank, type ChatPlatform, banks, chatApps, hotspots, type Place } from './data.ts';
+import { type Bank, type ChatPlatform, banks, chatApps, hotspots, moneyWords, type Period, type Place } from './data.ts';
 
-// All gazetteer phrases (places, banks, chat-app labels) in one automaton: one pass over n.bare.
+// All gazetteer phrases (places, banks, chat-app labels, salary words) in one automaton: one pass over n.bare.
 
 export type LexiconHit =
   | { type: 'place'; place: Place }
   | { type: 'not-place'; placeId: string }
   | { type: 'bank'; bank: Bank; weak: boolean }
-  | { type: 'label'; platform: ChatPlatform; strong: boolean };
+  | { type: 'label'; platform: ChatPlatform; strong: boolean }
+  | { type: 'salary'; period: Period; explicit: boolean };
 
 let matcher: PhraseMatcher<LexiconHit> | undefined;
 
@@ -39,6 +40,15 @@ function buildLexicon(): PhraseMatcher<LexiconHit> {
     for (const phrase of words.labels) phrases.push({ phrase, value: { type: 'label', platform, strong: false } });
     for (const phrase of words.strongLabels) phrases.push({ phrase, value: { type: 'label', platform, strong: true } });
   }
+  // Salary words imply a period ("lương" → month); period phrases state it ("mỗi tháng", "每月").
+  for (const [period, words] of Object.entries(moneyWords().salaryWords)) {
+    if (!isPeriod(period)) continue;
+    for (const phrase of words ?? []) phrases.push({ phrase, value: { type: 'salary', period, explicit: false } });
+  }
+  for (const [period, words] of Object.entries(moneyWords().periodPhrases)) {
+    if (!isPeriod(period)) continue;
+    for (const phrase of words ?? []) phrases.push({ phrase, value: { type: 'salary', period, explicit: true } });
+  }
   return new PhraseMatcher(phrases);
 }
 
@@ -52,6 +62,10 @@ const PLATFORMS: ReadonlySet<string> = new Set<ChatPlatform>([
   'facebook',
   'tiktok',
 ]);
+
+function isPeriod(x: string): x is Period {
+  return x === 'hour' || x === 'day' || x === 'week' || x === 'month' || x === 'year';
+}
 
 function isPlatform(x: string): x is ChatPlatform {
   return PLATFORMS.has(x);

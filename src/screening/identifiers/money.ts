@@ -26,8 +26,7 @@ type Lexicon = {
   multiplier: RegExp;
   period: RegExp;
   range: RegExp;
-  leftPeriod: RegExp;
-  salary: RegExp;
+  beforeLast: Set<number>;
   currencyOf: Map<string, string>;
   diacritics: Map<string, string>;
   multiplierOf: Map<string, number>;
@@ -35,7 +34,6 @@ type Lexicon = {
   multiplierNeedsCurrency: Set<string>;
   periodOf: Map<string, Period>;
   periodNeedsConnector: Set<string>;
-  salaryPeriodOf: Map<string, Period>;
   regionCurrency: Map<string, string>;
   rates: Map<string, number>;
   asOf: string;
@@ -78,11 +76,6 @@ function buildLexicon(): Lexicon {
     if (!isPeriod(period)) continue;
     for (const w of words) periodOf.set(foldKey(w), period);
   }
-  const salaryPeriodOf = new Map<string, Period>();
-  for (const [period, words] of Object.entries(data.salaryWords)) {
-    if (!isPeriod(period)) continue;
-    for (const w of words ?? []) salaryPeriodOf.set(foldKey(w), period);
-  }
   const connectors = alternation(data.periodConnectors.map(foldKey));
   const periods = alternation(periodOf.keys());
   const latinBefore = (w: string) => (/^[a-z]/.test(w) ? `(?<![a-z])${escape(w)}` : escape(w));
@@ -92,8 +85,7 @@ function buildLexicon(): Lexicon {
     multiplier: new RegExp(`[ \\t]?(${alternation(multiplierOf.keys())})`, 'y'),
     period: new RegExp(`[ \\t]*(?:(${connectors})[ \\t]*)?(${periods})`, 'y'),
     range: /[ \t]*(?:-|–|—|~|to|den|toi|hingga|sampai|s\/d|ถึง|至|到)[ \t]*/y,
-    leftPeriod: new RegExp(`(?:${connectors})[ \\t]*(${periods})`, 'g'),
-    salary: new RegExp(`(${alternation(salaryPeriodOf.keys())})`, 'g'),
+    beforeLast: new Set(before.map((w) => w.charCodeAt(w.length - 1))),
     currencyOf,
     diacritics,
     multiplierOf,
@@ -101,7 +93,6 @@ function buildLexicon(): Lexicon {
     multiplierNeedsCurrency: new Set(data.multiplierNeedsCurrency.map(foldKey)),
     periodOf,
     periodNeedsConnector: new Set(data.periodNeedsConnector.map(foldKey)),
-    salaryPeriodOf,
     regionCurrency: new Map(Object.entries(data.regionCurrency)),
     rates: new Map(Object.entries(rates.rates)),
     asOf: rates.asOf,
@@ -112,73 +103,73 @@ function isPeriod(x: string): x is Period {
   return x === 'hour' || x === 'day' || x === 'week' || x === 'month' || x === 'year';
 }
 
-type Amount = { value: number; start: number; end: number };
+/** A salary word in the post ("lương", "gaji", "เงินเดือน", "月薪"), found by the lexicon automaton. */
+export type SalaryHit = { start: number; end: number; period: Period; explicit: boolean };
+
+const NUMBER_AT = new RegExp(NUMBER.source, 'y');
 
 /**
  * Money in a post. `bare` is n.bare with ASCII digits (see asciiDigits); `text` is n.text, used
  * to tell "đô" (dollar) from "do" (because) where the bare form is ambiguous.
  */
-export function findMoney(bare: string, text: string, region: CountryCode | undefined): Money[] {
+export function findMoney(
+  bare: string,
+  text: string,
+  region: CountryCode | undefined,
+  salaries: ReadonlyArray<SalaryHit> = [],
+): Money[] {
   if (!/\d/.test(bare)) return [];
   lexicon ??= buildLexicon();
   const lx = lexicon;
   const found: Money[] = [];
-  const numbers = [...bare.matchAll(NUMBER)];
+  const numbers = NUMBER;
+  numbers.lastIndex = 0;
   let consumed = 0;
-  for (let k = 0; k < numbers.length; k++) {
-    const m = numbers[k];
+  for (let m = numbers.exec(bare); m; m = numbers.exec(bare)) {
     // A number written with a leading 0 ("0912...", "08123...") is a phone or account, not an amount.
-    if (!m || m.index < consumed || /^0\d/.test(m[0])) continue;
-    const first: Amount = { value: parseLocalNumber(m[0]), start: m.index, end: m.index + m[0].length };
-    let second: Amount | undefined;
-    // A range: "3000-5000 đô", "$1,500 - $3,000", "10tr-15tr"
+    if (m.index < consumed || /^0\d/.test(m[0])) continue;
+    const first = { text: m[0], start: m.index, end: m.index + m[0].length };
+    // Cheap reads first: most numbers in a post (dates, codes, counts) have no money word around.
     let firstMult = readMultiplier(lx, bare, text, first.end);
-    const afterFirst = firstMult?.end ?? first.end;
-    const firstCurAfter = readCurrencyAfter(lx, bare, text, afterFirst);
-    lx.range.lastIndex = firstCurAfter?.end ?? afterFirst;
-    const range = lx.range.exec(bare);
-    const next = numbers[k + 1];
-    if (range && next) {
-      let at = lx.range.lastIndex;
-      const symbol = readCurrencyBeforeAt(lx, bare, at, next.index);
-      if (symbol !== undefined) at = next.index;
-      if (next.index === at) {
-        second = { value: parseLocalNumber(next[0]), start: next.index, end: next.index + next[0].length };
-        k++;
-      }
-    }
-    const last = second ?? first;
-    const lastMult = second ? readMultiplier(lx, bare, text, second.end) : firstMult;
-    if (second && !firstMult && lastMult) firstMult = lastMult;
-    const curAfter = readCurrencyAfter(lx, bare, text, lastMult?.end ?? last.end) ?? (second ? undefined : firstCurAfter);
+    const firstCur = readCurrencyAfter(lx, bare, text, firstMult?.end ?? first.end);
+    const second = readRangeEnd(lx, bare, firstCur?.end ?? firstMult?.end ?? first.end);
     const curBefore = readCurrencyBefore(lx, bare, first.start, consumed);
+    const said = salaryBefore(salaries, bare, curBefore?.start ?? first.start);
+    const salary = said?.period;
+    if (!firstMult && !firstCur && !second && !curBefore && !salary) continue;
     // Digits inside a word or hex string ("0x…96045", "abc123") are not an amount, unless a
     // currency is glued to them ("rp5000", "usd1500").
-    if (/[a-z0-9_]/.test(bare.charAt(first.start - 1)) && curBefore?.end !== first.start) continue;
-    let currency = curBefore?.code ?? curAfter?.code ?? firstCurAfter?.code;
+    if (/[a-z0-9_]/.test(bare.charAt(first.start - 1)) && !curBefore) continue;
+    const lastMult = second ? readMultiplier(lx, bare, text, second.end) : firstMult;
+    if (second && !firstMult && lastMult) firstMult = lastMult;
+    const curAfter = second ? readCurrencyAfter(lx, bare, text, lastMult?.end ?? second.end) : firstCur;
+    let currency = curBefore?.code ?? curAfter?.code ?? firstCur?.code;
     const multWord = lastMult?.word;
     if (multWord && lx.multiplierNeedsCurrency.has(multWord) && !currency) continue;
     if (!currency && multWord) currency = lx.multiplierCurrency.get(multWord);
+    // "lương 15.000.000": a salary word lets the post's country give the currency, but not for long
+    // ungrouped digit strings, which are account or phone numbers.
+    if (!currency && said && !said.explicit && region && !/^\d{8,}$/.test(first.text)) {
+      currency = lx.regionCurrency.get(region);
+    }
+    if (!currency) continue;
+    const last = second ?? first;
     let end = Math.max(curAfter?.end ?? 0, lastMult?.end ?? 0, last.end);
     const period = readPeriod(lx, bare, end);
     if (period) end = period.end;
     const start = curBefore?.start ?? first.start;
-    const salary = readSalary(lx, bare, start);
-    if (!currency && salary && region) currency = lx.regionCurrency.get(region);
-    if (!currency) continue;
-    const factor = firstMult ? (lx.multiplierOf.get(firstMult.word) ?? 1) : 1;
-    const lastFactor = lastMult ? (lx.multiplierOf.get(lastMult.word) ?? 1) : 1;
-    const amount = round2(first.value * factor);
-    const amountMax = second ? round2(second.value * lastFactor) : undefined;
-    if (!(amount > 0) || amount > 1e13 || (amountMax !== undefined && !(amountMax >= amount))) continue;
-    const leftPeriod = period ? undefined : readLeftPeriod(lx, bare, start);
-    const chosen = period?.period ?? leftPeriod ?? salary;
+    const amount = round2(parseLocalNumber(first.text) * multiplierValue(lx, firstMult));
+    const amountMax = second ? round2(parseLocalNumber(second.text) * multiplierValue(lx, lastMult)) : undefined;
+    if (!(amount > 0) || amount > 1e13) continue;
+    // "3000-5000", "1-2万" are ranges; "123-4-56789-0" is an account number.
+    if (amountMax !== undefined && !(amountMax >= amount && amountMax <= amount * 100)) continue;
+    const chosen = period?.period ?? salary;
     const rate = lx.rates.get(currency) ?? 1;
     const details: Record<string, string | number | boolean> = { amount, currency };
     if (amountMax !== undefined) details.amountMax = amountMax;
     if (chosen) {
       details.period = chosen;
-      if (!period && !leftPeriod) details.periodAssumed = true;
+      if (!period && !said?.explicit) details.periodAssumed = true;
       details.usdPerMonth = Math.round((amount / rate) * PER_MONTH[chosen]);
       if (amountMax !== undefined) details.usdPerMonthMax = Math.round((amountMax / rate) * PER_MONTH[chosen]);
     } else {
@@ -187,9 +178,26 @@ export function findMoney(bare: string, text: string, region: CountryCode | unde
     details.ratesAsOf = lx.asOf;
     const shown = amountMax !== undefined ? `${format(amount)}-${format(amountMax)}` : format(amount);
     consumed = end;
+    numbers.lastIndex = Math.max(numbers.lastIndex, end);
     found.push({ start, end, normalized: `${shown} ${currency}${chosen ? `/${chosen}` : ''}`, details });
   }
   return found;
+}
+
+function multiplierValue(lx: Lexicon, word: Word | undefined): number {
+  return word ? (lx.multiplierOf.get(word.word) ?? 1) : 1;
+}
+
+/** The second number of a range ("3000-5000 đô", "$1,500 - $3,000", "10tr-15tr"), if one follows. */
+function readRangeEnd(lx: Lexicon, bare: string, at: number): { text: string; start: number; end: number } | undefined {
+  lx.range.lastIndex = at;
+  if (!lx.range.exec(bare)) return undefined;
+  let from = lx.range.lastIndex;
+  const symbol = /^(?:us\$|s\$|b\$|\$|rp|rm|₱|฿|¥|€)[ \t]?/.exec(bare.slice(from, from + 4));
+  if (symbol) from += symbol[0].length;
+  NUMBER_AT.lastIndex = from;
+  const m = NUMBER_AT.exec(bare);
+  return m ? { text: m[0], start: from, end: from + m[0].length } : undefined;
 }
 
 /** "1.500.000" → 1500000, "1,500.50" → 1500.5, "1.5" → 1.5, "1,5" → 1.5, "35,000" → 35000. */
@@ -248,18 +256,14 @@ function readCurrencyBefore(
   at: number,
   notBefore: number,
 ): { code: string; start: number; end: number } | undefined {
+  let last = at - 1;
+  while (last > notBefore && (bare.charCodeAt(last) === 0x20 || bare.charCodeAt(last) === 0x09)) last--;
+  if (last < notBefore || !lx.beforeLast.has(bare.charCodeAt(last))) return undefined;
   const from = Math.max(notBefore, at - 8);
   const m = lx.before.exec(bare.slice(from, at));
   if (!m) return undefined;
   const code = lx.currencyOf.get(m[0].trim());
   return code ? { code, start: from + m.index, end: at } : undefined;
-}
-
-/** Position-checked currency symbol between a range dash and the second number ("$1,500 - $3,000"). */
-function readCurrencyBeforeAt(lx: Lexicon, bare: string, from: number, numberStart: number): string | undefined {
-  if (numberStart <= from || numberStart - from > 5) return undefined;
-  const m = lx.before.exec(bare.slice(from, numberStart));
-  return m && m.index === 0 ? m[0] : undefined;
 }
 
 function readPeriod(lx: Lexicon, bare: string, at: number): { period: Period; end: number } | undefined {
@@ -272,20 +276,17 @@ function readPeriod(lx: Lexicon, bare: string, at: number): { period: Period; en
   return period ? { period, end: lx.period.lastIndex } : undefined;
 }
 
-/** "mỗi tháng 30 triệu", "per month: $1500", "每月8000元" */
-function readLeftPeriod(lx: Lexicon, bare: string, at: number): Period | undefined {
-  let period: Period | undefined;
-  for (const m of bare.slice(Math.max(0, at - 16), at).matchAll(lx.leftPeriod)) {
-    period = lx.periodOf.get(m[1] ?? '') ?? period;
+/** A salary word or period phrase shortly before the amount, no other number between. */
+function salaryBefore(salaries: ReadonlyArray<SalaryHit>, bare: string, at: number): SalaryHit | undefined {
+  // salaries are in end order (as the automaton reports them): binary search the last one ending by `at`
+  let lo = 0;
+  let hi = salaries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((salaries[mid]?.end ?? 0) <= at) lo = mid + 1;
+    else hi = mid;
   }
-  return period;
-}
-
-/** A salary word shortly before the amount: the period it implies ("lương" → month, "日薪" → day). */
-function readSalary(lx: Lexicon, bare: string, at: number): Period | undefined {
-  let period: Period | undefined;
-  for (const m of bare.slice(Math.max(0, at - 32), at).matchAll(lx.salary)) {
-    period = lx.salaryPeriodOf.get(m[1] ?? '') ?? period;
-  }
-  return period;
+  const best = salaries[lo - 1];
+  if (!best || best.end < at - 24 || /\d/.test(bare.slice(best.end, at))) return undefined;
+  return best;
 }

@@ -1,8 +1,9 @@
 // Aho–Corasick over UTF-16 code units: one pass over a post's stream finds every occurrence of
 // every phrase of every language. Code units are mapped to a compact alphabet; a unit that occurs
-// in no phrase sends the automaton straight back to the root. The root's transitions are a dense
-// table, other states keep sorted child lists (most have one child), failure links are
-// precomputed, and `dict` links jump to the next state that ends a phrase.
+// in no phrase sends the automaton straight back to the root. Latin units (most of most posts)
+// take one lookup in a full transition table (a DFA over the Latin part of the alphabet, ~40
+// symbols); other scripts follow sorted child lists and failure links. `out` jumps to the
+// nearest state that ends a phrase.
 
 /** Called for every occurrence: `key` is the index of the phrase, `end` the stream index of its last unit. */
 export type OnMatch = (key: number, end: number) => void;
@@ -10,19 +11,24 @@ export type OnMatch = (key: number, end: number) => void;
 export type Automaton = {
   /** number of phrases */
   size: number;
+  /** number of trie states */
+  states: number;
   scan(codes: Uint16Array, length: number, onMatch: OnMatch): void;
 };
 
+/** Units below this (Latin, digits, space, common symbols) are looked up in the dense table. */
+const LATIN_LIMIT = 0x250;
+
 export function buildAutomaton(phrases: readonly string[]): Automaton {
-  // alphabet
+  // alphabet: Latin units first (they get the dense table), then every other script
   const symbolOf = new Uint16Array(0x10000);
+  const units = new Set<number>();
+  for (const p of phrases) for (let i = 0; i < p.length; i++) units.add(p.charCodeAt(i));
+  const distinct = [...units].sort((x, y) => x - y);
+  const latin = distinct.filter((c) => c < LATIN_LIMIT);
   let symbols = 0;
-  for (const phrase of phrases) {
-    for (let i = 0; i < phrase.length; i++) {
-      const c = phrase.charCodeAt(i);
-      if (symbolOf[c] === 0) symbolOf[c] = ++symbols;
-    }
-  }
+  for (const c of [...latin, ...distinct.filter((c) => c >= LATIN_LIMIT)]) symbolOf[c] = ++symbols;
+  const width = latin.length + 1;
 
   // trie: one Map of edges keyed by state * 65536 + symbol (one Map, not one per state)
   const edges = new Map<number, number>();
@@ -112,14 +118,28 @@ export function buildAutomaton(phrases: readonly string[]): Automaton {
     }
   }
 
-  // phrases ending at each state, flattened
+  // phrases ending at each state, flattened; out[s] is s if phrases end there, else the next such state
   const endStart = new Int32Array(states + 1);
   for (let s = 0; s < states; s++) endStart[s + 1] = (endStart[s] ?? 0) + (ends[s]?.length ?? 0);
   const endKey = new Int32Array(endStart[states] ?? 0);
   for (let s = 0; s < states; s++) endKey.set(ends[s] ?? [], endStart[s] ?? 0);
+  const out = new Int32Array(states);
+  for (let s = 1; s < states; s++) out[s] = (ends[s]?.length ?? 0) > 0 ? s : (dict[s] ?? 0);
+
+  // the dense table for Latin symbols, filled in breadth-first order so fail[s]'s row is ready
+  const dense = new Int32Array(states * width);
+  for (let a = 1; a < width; a++) dense[a] = root[a] ?? 0;
+  for (const s of queue) {
+    const f = (fail[s] ?? 0) * width;
+    for (let a = 1; a < width; a++) {
+      const c = child(s, a);
+      dense[s * width + a] = c >= 0 ? c : (dense[f + a] ?? 0);
+    }
+  }
 
   return {
     size: phrases.length,
+    states,
     scan(codes, length, onMatch) {
       let s = 0;
       for (let k = 0; k < length; k++) {
@@ -128,24 +148,24 @@ export function buildAutomaton(phrases: readonly string[]): Automaton {
           s = 0;
           continue;
         }
-        for (;;) {
-          if (s === 0) {
-            s = root[a] ?? 0;
-            break;
+        if (a < width) s = dense[s * width + a] ?? 0;
+        else {
+          for (;;) {
+            if (s === 0) {
+              s = root[a] ?? 0;
+              break;
+            }
+            const next = child(s, a);
+            if (next >= 0) {
+              s = next;
+              break;
+            }
+            s = fail[s] ?? 0;
           }
-          const next = child(s, a);
-          if (next >= 0) {
-            s = next;
-            break;
-          }
-          s = fail[s] ?? 0;
         }
-        let t = (endStart[s + 1] ?? 0) > (endStart[s] ?? 0) ? s : (dict[s] ?? 0);
-        while (t !== 0) {
-          const from = endStart[t] ?? 0;
+        for (let t = out[s] ?? 0; t !== 0; t = dict[t] ?? 0) {
           const to = endStart[t + 1] ?? 0;
-          for (let e = from; e < to; e++) onMatch(endKey[e] ?? 0, k);
-          t = dict[t] ?? 0;
+          for (let e = endStart[t] ?? 0; e < to; e++) onMatch(endKey[e] ?? 0, k);
         }
       }
     },

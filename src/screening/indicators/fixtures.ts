@@ -26,13 +26,14 @@ export const SCAM_POSTS: ScamFixture[] = [
     expect: {
       customer_service_abroad: 'CSKH',
       hotspot_cambodia_border: 'Xi-ha-núc-vin',
-      light_work_high_pay: 'việc nhẹ nhàng, lương cao',
+      light_work_high_pay: 'Công việc nhẹ nhàng, lương cao',
       free_food_lodging: 'Bao ăn ở',
       quick_departure: 'xuất cảnh nhanh',
       visa_not_needed: 'không cần hộ chiếu',
       transit_pickup_arranged: 'có người đón tại cửa khẩu',
       basic_skills_only: 'Chỉ cần biết tiếng Việt',
       contact_chat_app: 'zalo',
+      contact_inbox_only: 'Ib',
     },
   },
   {
@@ -47,7 +48,7 @@ export const SCAM_POSTS: ScamFixture[] = [
       no_experience_needed: 'No experience needed',
       basic_skills_only: 'basic English only',
       tourist_visa_work: 'tourist visa',
-      contact_telegram_only: 'Telegram',
+      contact_telegram_only: 'Contact Telegram',
     },
   },
   {

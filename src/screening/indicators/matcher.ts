@@ -1,4 +1,4 @@
-import type { IndicatorCategory, IndicatorMatch, NormalizedText, Span } from '../types.ts';
+import { INDICATOR_CATEGORIES, type IndicatorCategory, type IndicatorMatch, type NormalizedText, type Span } from '../types.ts';
 import { buildAutomaton } from './automaton.ts';
 import type { Lexicon } from './load.ts';
 import { toOriginalSpan } from './spans.ts';
@@ -13,12 +13,14 @@ export type IndicatorMatcher = {
   phrases(): string[];
 };
 
-type Indicator = { id: string; category: IndicatorCategory; reason: string };
+// Hot loops read the class table through a local binding: module loaders that rewrite imports
+// into property reads (tsx, vitest) would otherwise pay a getter call per character.
+const classOf = CLASS;
+
+type Indicator = { id: string; category: IndicatorCategory; categoryIndex: number; reason: string; reasonKey: string };
 /** One way a normalised phrase can match: which indicator, at what weight, with which boundaries. */
 type Occurrence = { indicator: number; weight: number; length: number; startBoundary: boolean; endBoundary: boolean };
 type Rule = { indicator: number; weight: number; regex: RegExp };
-/** Raw hits, collected in text coordinates. */
-type Hits = { indicator: number[]; weight: number[]; start: number[]; end: number[] };
 
 export function createIndicatorMatcher(lexicon: Lexicon): IndicatorMatcher {
   const indicators: Indicator[] = [];
@@ -34,7 +36,13 @@ export function createIndicatorMatcher(lexicon: Lexicon): IndicatorMatcher {
     if (indicator === undefined) {
       indicator = indicators.length;
       indexOf.set(entry.id, indicator);
-      indicators.push({ id: entry.id, category: entry.category, reason: lexicon.reasons.get(entry.id) ?? entry.id });
+      indicators.push({
+        id: entry.id,
+        category: entry.category,
+        categoryIndex: INDICATOR_CATEGORIES.indexOf(entry.category),
+        reason: lexicon.reasons.get(entry.id) ?? entry.id,
+        reasonKey: `screening.indicators.${entry.id}`,
+      });
     }
     for (const phrase of entry.phrases) {
       allPhrases.push(phrase);
@@ -47,8 +55,9 @@ export function createIndicatorMatcher(lexicon: Lexicon): IndicatorMatcher {
         occurrences.push([]);
       }
       const list = occurrences[k] ?? [];
-      if (list.some((o) => o.indicator === indicator)) {
-        for (const o of list) if (o.indicator === indicator) o.weight = Math.max(o.weight, entry.weight);
+      const same = list.find((o) => o.indicator === indicator);
+      if (same) {
+        same.weight = Math.max(same.weight, entry.weight); // the same phrase in two languages
         continue;
       }
       list.push({
@@ -67,30 +76,38 @@ export function createIndicatorMatcher(lexicon: Lexicon): IndicatorMatcher {
   const automaton = buildAutomaton(keys);
   let naiveRegexes: RegExp[] | undefined;
 
-  const hits: Hits = { indicator: [], weight: [], start: [], end: [] };
+  // Hits of the current post, in `text` coordinates. The matcher is synchronous, so one set of
+  // buffers serves every call.
+  const hitIndicator: number[] = [];
+  const hitWeight: number[] = [];
+  const hitStart: number[] = [];
+  const hitEnd: number[] = [];
+  let stream: Stream = buildStream('', '');
+  let text = '';
+
   const reset = () => {
-    hits.indicator.length = 0;
-    hits.weight.length = 0;
-    hits.start.length = 0;
-    hits.end.length = 0;
+    hitIndicator.length = 0;
+    hitWeight.length = 0;
+    hitStart.length = 0;
+    hitEnd.length = 0;
   };
 
   /** Records phrase `key` ending at stream index `end` if its word boundaries hold. */
-  const record = (stream: Stream, text: string, key: number, end: number) => {
+  const record = (key: number, end: number) => {
     const list = occurrences[key];
     if (!list) return;
     const { codes, pos, length } = stream;
     for (const o of list) {
       const start = end - o.length + 1;
-      if (o.startBoundary && start > 0 && CLASS[codes[start - 1] ?? 0] === WORD) continue;
-      if (o.endBoundary && end + 1 < length && CLASS[codes[end + 1] ?? 0] === WORD) continue;
+      if (o.startBoundary && start > 0 && classOf[codes[start - 1] ?? 0] === WORD) continue;
+      if (o.endBoundary && end + 1 < length && classOf[codes[end + 1] ?? 0] === WORD) continue;
       let textEnd = (pos[end] ?? 0) + 1;
       // a decomposed diacritic, or the second half of ํา, belongs to the last letter
       while (textEnd < text.length && isTrailing(text.charCodeAt(textEnd))) textEnd++;
-      hits.indicator.push(o.indicator);
-      hits.weight.push(o.weight);
-      hits.start.push(pos[start] ?? 0);
-      hits.end.push(textEnd);
+      hitIndicator.push(o.indicator);
+      hitWeight.push(o.weight);
+      hitStart.push(pos[start] ?? 0);
+      hitEnd.push(textEnd);
     }
   };
 
@@ -103,61 +120,131 @@ export function createIndicatorMatcher(lexicon: Lexicon): IndicatorMatcher {
           re.lastIndex++;
           continue;
         }
-        hits.indicator.push(rule.indicator);
-        hits.weight.push(rule.weight);
-        hits.start.push(m.index);
-        hits.end.push(m.index + m[0].length);
+        hitIndicator.push(rule.indicator);
+        hitWeight.push(rule.weight);
+        hitStart.push(m.index);
+        hitEnd.push(m.index + m[0].length);
       }
     }
   };
 
+  // Scratch for collect(): hits sorted, kept spans, and groups (one per indicator found).
+  const order: number[] = [];
+  const keptStart: number[] = [];
+  const keptEnd: number[] = [];
+  const groupIndicator: number[] = [];
+  const groupWeight: number[] = [];
+  const groupFrom: number[] = [];
+  const perCategory = new Int32Array(INDICATOR_CATEGORIES.length);
+  const byHit = (a: number, b: number) =>
+    (hitIndicator[a] ?? 0) - (hitIndicator[b] ?? 0) ||
+    (hitStart[a] ?? 0) - (hitStart[b] ?? 0) ||
+    (hitEnd[b] ?? 0) - (hitEnd[a] ?? 0);
+
+  /**
+   * Within one category, a span inside a longer span of another indicator is not a second reason:
+   * "lương cao" inside "việc nhẹ lương cao" is reported once, as light work for high pay.
+   */
+  const insideAnother = (group: number, category: number, s: number, e: number): boolean => {
+    for (let g = 0; g < groupIndicator.length; g++) {
+      if (g === group || indicators[groupIndicator[g] ?? 0]?.categoryIndex !== category) continue;
+      // a group's kept spans are outermost: starts and ends both increase, so one binary search
+      let lo = groupFrom[g] ?? 0;
+      let hi = (groupFrom[g + 1] ?? keptStart.length) - 1;
+      let candidate = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if ((keptStart[mid] ?? 0) <= s) {
+          candidate = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (candidate < 0) continue;
+      const os = keptStart[candidate] ?? 0;
+      const oe = keptEnd[candidate] ?? 0;
+      if (oe >= e && oe - os > e - s) return true;
+    }
+    return false;
+  };
+
+  /** Hits → one result per indicator, with its outermost spans in original coordinates. */
   const collect = (n: NormalizedText): IndicatorMatch[] => {
-    const byIndicator = new Map<number, { weight: number; spans: Span[] }>();
-    for (let h = 0; h < hits.indicator.length; h++) {
-      const indicator = hits.indicator[h] ?? 0;
-      const span = toOriginalSpan(n, hits.start[h] ?? 0, hits.end[h] ?? 0);
-      const found = byIndicator.get(indicator);
-      if (found) {
-        found.weight = Math.max(found.weight, hits.weight[h] ?? 0);
-        found.spans.push(span);
-      } else byIndicator.set(indicator, { weight: hits.weight[h] ?? 0, spans: [span] });
+    const count = hitIndicator.length;
+    if (count === 0) return [];
+    order.length = 0;
+    for (let h = 0; h < count; h++) order.push(h);
+    order.sort(byHit);
+    keptStart.length = 0;
+    keptEnd.length = 0;
+    groupIndicator.length = 0;
+    groupWeight.length = 0;
+    groupFrom.length = 0;
+    perCategory.fill(0);
+    for (const h of order) {
+      const indicator = hitIndicator[h] ?? 0;
+      const last = groupIndicator.length - 1;
+      if (groupIndicator[last] !== indicator) {
+        groupIndicator.push(indicator);
+        groupWeight.push(hitWeight[h] ?? 0);
+        groupFrom.push(keptStart.length);
+        const c = indicators[indicator]?.categoryIndex ?? 0;
+        perCategory[c] = (perCategory[c] ?? 0) + 1;
+      } else {
+        groupWeight[last] = Math.max(groupWeight[last] ?? 0, hitWeight[h] ?? 0);
+        if ((hitEnd[h] ?? 0) <= (keptEnd[keptEnd.length - 1] ?? -1)) continue; // inside the previous span
+      }
+      keptStart.push(hitStart[h] ?? 0);
+      keptEnd.push(hitEnd[h] ?? 0);
     }
     reset();
     const results: IndicatorMatch[] = [];
-    for (const [indicator, found] of byIndicator) {
-      const meta = indicators[indicator];
+    for (let g = 0; g < groupIndicator.length; g++) {
+      const meta = indicators[groupIndicator[g] ?? 0];
       if (!meta) continue;
+      const shared = (perCategory[meta.categoryIndex] ?? 0) > 1;
+      const spans: Span[] = [];
+      const to = groupFrom[g + 1] ?? keptStart.length;
+      for (let k = groupFrom[g] ?? 0; k < to; k++) {
+        const s = keptStart[k] ?? 0;
+        const e = keptEnd[k] ?? 0;
+        if (shared && insideAnother(g, meta.categoryIndex, s, e)) continue;
+        spans.push(toOriginalSpan(n, s, e));
+      }
+      if (spans.length === 0) continue;
       results.push({
         id: meta.id,
         category: meta.category,
-        weight: found.weight,
-        reasonKey: `screening.indicators.${meta.id}`,
+        weight: groupWeight[g] ?? 0,
+        reasonKey: meta.reasonKey,
         reason: meta.reason,
-        spans: outermost(found.spans),
+        spans,
       });
     }
-    return dropContainedWithinCategory(results).sort(
-      (a, b) => b.weight - a.weight || (a.spans[0]?.[0] ?? 0) - (b.spans[0]?.[0] ?? 0) || a.id.localeCompare(b.id),
+    return results.sort(
+      (a, b) =>
+        b.weight - a.weight || (a.spans[0]?.[0] ?? 0) - (b.spans[0]?.[0] ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
   };
 
   return {
     match(n) {
       reset();
-      const stream = buildStream(n.text, n.bare);
-      automaton.scan(stream.codes, stream.length, (key, end) => record(stream, n.text, key, end));
+      text = n.text;
+      stream = buildStream(n.text, n.bare);
+      automaton.scan(stream.codes, stream.length, record);
       runRules(n);
       return collect(n);
     },
     matchNaive(n) {
       reset();
       naiveRegexes ??= keys.map((key) => new RegExp(escapeRegex(key), 'g'));
-      const stream = buildStream(n.text, n.bare);
+      text = n.text;
+      stream = buildStream(n.text, n.bare);
       const s = streamString(stream);
       naiveRegexes.forEach((re, key) => {
         re.lastIndex = 0;
         for (let m = re.exec(s); m !== null; m = re.exec(s)) {
-          record(stream, n.text, key, m.index + m[0].length - 1);
+          record(key, m.index + m[0].length - 1);
           re.lastIndex = m.index + 1; // overlapping occurrences too, as the automaton reports them
         }
       });
@@ -174,54 +261,4 @@ function isTrailing(c: number): boolean {
 
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-/** Sorted spans without duplicates and without spans inside another span. */
-export function outermost(spans: Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const kept: Span[] = [];
-  let reach = -1;
-  for (const span of sorted) {
-    if (span[1] <= reach) continue;
-    kept.push(span);
-    reach = span[1];
-  }
-  return kept;
-}
-
-function containedIn(span: Span, sortedSpans: Span[]): boolean {
-  // sortedSpans are outermost(): starts and ends both increase, so one binary search suffices
-  let lo = 0;
-  let hi = sortedSpans.length - 1;
-  let candidate = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sortedSpans[mid]?.[0] ?? 0) <= span[0]) {
-      candidate = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  const outer = sortedSpans[candidate];
-  return outer !== undefined && outer[1] >= span[1] && outer[1] - outer[0] > span[1] - span[0];
-}
-
-/**
- * Within one category, a span inside a longer span of another indicator is not a second reason:
- * "lương cao" inside "việc nhẹ lương cao" is reported once, as light work for high pay.
- */
-function dropContainedWithinCategory(results: IndicatorMatch[]): IndicatorMatch[] {
-  const byCategory = new Map<IndicatorCategory, IndicatorMatch[]>();
-  for (const r of results) byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);
-  const kept: IndicatorMatch[] = [];
-  for (const group of byCategory.values()) {
-    if (group.length === 1) {
-      kept.push(...group);
-      continue;
-    }
-    for (const r of group) {
-      const spans = r.spans.filter((span) => !group.some((other) => other !== r && containedIn(span, other.spans)));
-      if (spans.length > 0) kept.push({ ...r, spans });
-    }
-  }
-  return kept;
 }

@@ -6,6 +6,8 @@ import { CLASS, SEP } from './stream.ts';
 // characters that sit between the two, so "WhatsApp\u200b!" reports "WhatsApp", while a folded
 // "W.h.a.t.s.A.p.p" or an NFKC ligature is reported whole. Never splits a surrogate pair.
 
+const classOf = CLASS; // a local binding for the hot path (see matcher.ts)
+
 export function toOriginalSpan(n: NormalizedText, start: number, end: number): Span {
   const { original, offsets, text } = n;
   const last = original.length;
@@ -32,5 +34,5 @@ function isSeparatorAt(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   if (isLow(c) && i > 0 && isHigh(s.charCodeAt(i - 1))) return false;
   if (isHigh(c)) return false;
-  return CLASS[c] === SEP;
+  return classOf[c] === SEP;
 }

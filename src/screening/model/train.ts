@@ -83,6 +83,7 @@ export function trainOnSet(set: TrainingSet, featureConfig: FeatureConfig, optio
       l2: settings.l2,
       classWeight: settings.classWeight,
       minDf: settings.minDf,
+      nb: 0,
       maxIterations: options.maxIterations ?? 300,
       tolerance: options.tolerance ?? 1e-5,
     });

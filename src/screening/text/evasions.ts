@@ -190,7 +190,11 @@ function spacedRun(i: number, out: UnitBuffer): number {
     if (k === p + 1 || k >= n || !isLoneElement(k)) break;
     p = k;
   }
-  if (elements.length < MIN_SPACED || letters < 2) return i;
+  if (elements.length < MIN_SPACED || letters < 2) {
+    // Not an evasion: copy the scanned stretch as it is (rescanning from each element would be quadratic).
+    for (let k = i; k <= p; k++) out.push(at(k), originAt(k));
+    return p + 1;
+  }
   const start = out.length;
   for (const e of elements) out.push(at(e), originAt(e));
   deLeet(out, start, out.length);

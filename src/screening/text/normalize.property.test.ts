@@ -21,12 +21,12 @@ function checkInvariants(original: string, n: NormalizedText): void {
   expect(n.bare.length).toBe(n.text.length);
   expect(n.offsets.length).toBe(n.text.length + 1);
   expect(n.offsets[n.text.length]).toBe(original.length);
-  for (let i = 0; i < n.text.length; i++) {
+  let bad = -1;
+  for (let i = 0; i < n.text.length && bad < 0; i++) {
     const o = n.offsets[i] ?? -1;
-    expect(o).toBeGreaterThanOrEqual(0);
-    expect(o).toBeLessThan(original.length);
-    expect(o).toBeLessThanOrEqual(n.offsets[i + 1] ?? -1);
+    if (o < 0 || o >= original.length || o > (n.offsets[i + 1] ?? -1)) bad = i;
   }
+  expect(bad, `offset ${bad} out of order or bounds`).toBe(-1);
 }
 
 describe('normalize properties', () => {
@@ -60,13 +60,13 @@ describe('normalize properties', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme-ascii', maxLength: 80 }), (s) => {
         const once = normalize(s).text;
-        expect(normalize(once).text).toBe(normalize(once).text);
+        expect(normalize(once).text).toBe(once);
       }),
     );
   });
 
   it('runs in linear time on long repetitive input', () => {
-    const unit = ['a.', 'zero ', '\u200B', 'ศูนย์', 'ျမ', 't3', 'e\u0301', 'ก้', '1 ', 'x'];
+    const unit = ['a.', '1 ', 'zero ', '\u200B', 'ศูนย์', 'ျမ', 't3', 'e\u0301', 'ก้', 'x'];
     for (const u of unit) {
       const small = u.repeat(1_000);
       const large = u.repeat(10_000);

@@ -66,44 +66,77 @@ export function convertZawgyiStretch(
   }
   inUnits.length = keptAtLastMyanmar;
   inOrigins.length = keptAtLastMyanmar;
-  const converted = converter.zawgyiToUnicode(unitsToString(inUnits)).normalize('NFKC');
-  mapPieces(converted, out, push);
+  // myanmar-tools rewrites the whole remaining string at each rule match, which is quadratic on long
+  // input: convert in chunks of at most CHUNK_MAX units, cut at a space or a syllable start.
+  for (let cs = 0; cs < inUnits.length; ) {
+    const ce = chunkEnd(cs);
+    const converted = converter.zawgyiToUnicode(unitsToString(cs, ce)).normalize('NFKC');
+    mapPieces(converted, cs, ce, out, push);
+    if (ce < inUnits.length && inUnits[ce] === 0x20) {
+      push(out, 0x20, inOrigins[ce] ?? 0);
+      cs = ce + 1;
+    } else cs = ce;
+  }
   return end;
 }
 
-function unitsToString(units: number[]): string {
+const CHUNK_MIN = 120;
+const CHUNK_MAX = 240;
+
+// Zawgyi stores ေ, ြ and their variants before the consonant they follow in speech.
+const isZawgyiPrefix = (u: number): boolean => u === 0x1031 || u === 0x103b || (u >= 0x107e && u <= 0x1084);
+
+function chunkEnd(cs: number): number {
+  const limit = Math.min(inUnits.length, cs + CHUNK_MAX);
+  if (limit === inUnits.length) return limit;
+  for (let k = limit - 1; k > cs + CHUNK_MIN; k--) if (inUnits[k] === 0x20) return k;
+  for (let k = limit - 1; k > cs + CHUNK_MIN; k--) {
+    const u = inUnits[k] ?? 0;
+    const prev = inUnits[k - 1] ?? 0;
+    const next = inUnits[k + 1] ?? 0;
+    if (u >= 0x1000 && u <= 0x1021 && !isZawgyiPrefix(prev) && prev !== 0x1039 && next !== 0x1039 && next !== 0x103a) {
+      return k;
+    }
+  }
+  return limit;
+}
+
+function unitsToString(from: number, to: number): string {
   let s = '';
-  for (let k = 0; k < units.length; k += 4096) s += String.fromCharCode(...units.slice(k, k + 4096));
+  for (let k = from; k < to; k += 4096) s += String.fromCharCode(...inUnits.slice(k, Math.min(to, k + 4096)));
   return s;
 }
 
-function spacePositions(units: ArrayLike<number>, length: number): number[] {
-  const at: number[] = [];
-  for (let k = 0; k < length; k++) if (units[k] === 0x20) at.push(k);
-  return at;
+function spacePositions(units: ArrayLike<number>, from: number, to: number): number[] {
+  const positions: number[] = [];
+  for (let k = from; k < to; k++) if (units[k] === 0x20) positions.push(k);
+  return positions;
 }
 
+/** Pushes `converted` (from inUnits[cs, ce)), mapping offsets piece by piece (see convertZawgyiStretch). */
 function mapPieces(
   converted: string,
+  cs: number,
+  ce: number,
   out: UnitBuffer,
   push: (out: UnitBuffer, unit: number, origin: number) => void,
 ): void {
   const outUnits: number[] = [];
   for (let k = 0; k < converted.length; k++) outUnits.push(converted.charCodeAt(k));
-  const inSpaces = spacePositions(inUnits, inUnits.length);
-  const outSpaces = spacePositions(outUnits, outUnits.length);
+  const inSpaces = spacePositions(inUnits, cs, ce);
+  const outSpaces = spacePositions(outUnits, 0, outUnits.length);
   const piecewise = inSpaces.length === outSpaces.length;
-  const inBounds = piecewise ? [-1, ...inSpaces, inUnits.length] : [-1, inUnits.length];
+  const inBounds = piecewise ? [cs - 1, ...inSpaces, ce] : [cs - 1, ce];
   const outBounds = piecewise ? [-1, ...outSpaces, outUnits.length] : [-1, outUnits.length];
   for (let p = 0; p + 1 < outBounds.length; p++) {
     const os = (outBounds[p] ?? -1) + 1;
     const oe = outBounds[p + 1] ?? outUnits.length;
-    const is = (inBounds[p] ?? -1) + 1;
-    const ie = inBounds[p + 1] ?? inUnits.length;
+    const is = (inBounds[p] ?? cs - 1) + 1;
+    const ie = inBounds[p + 1] ?? ce;
     for (let k = os; k < oe; k++) {
-      const inIdx = ie > is ? is + Math.floor(((k - os) * (ie - is)) / (oe - os)) : Math.max(0, is - 1);
-      push(out, outUnits[k] ?? 0x20, inOrigins[inIdx] ?? inOrigins[0] ?? 0);
+      const inIdx = ie > is ? is + Math.floor(((k - os) * (ie - is)) / (oe - os)) : Math.max(cs, is - 1);
+      push(out, outUnits[k] ?? 0x20, inOrigins[inIdx] ?? inOrigins[cs] ?? 0);
     }
-    if (oe < outUnits.length) push(out, 0x20, inOrigins[ie] ?? inOrigins[inOrigins.length - 1] ?? 0);
+    if (oe < outUnits.length) push(out, 0x20, inOrigins[Math.min(ie, ce - 1)] ?? inOrigins[cs] ?? 0);
   }
 }

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { IdentifierKind } from '../types.ts';
+import { extractIdentifiers } from './index.ts';
+import { plainText } from './test-helpers.ts';
+
+const HANDLE_KINDS = new Set<IdentifierKind>(['telegram', 'whatsapp', 'line', 'zalo', 'wechat', 'signal', 'facebook', 'tiktok']);
+
+function handles(text: string, opts: { country?: string; lang?: string } = {}): Array<[string, string, string]> {
+  return extractIdentifiers(plainText(text), opts)
+    .filter((id) => HANDLE_KINDS.has(id.kind))
+    .map((id) => [id.kind, id.normalized, id.value]);
+}
+
+describe('chat handles from links', () => {
+  it('reads Telegram links: usernames, channels, invites and numbers', () => {
+    expect(handles('Join t.me/Tuyen_Dung_KH and https://telegram.me/s/kk_jobs_2024')).toEqual([
+      ['telegram', 'tuyen_dung_kh', 't.me/Tuyen_Dung_KH'],
+      ['telegram', 'kk_jobs_2024', 'https://telegram.me/s/kk_jobs_2024'],
+    ]);
+    expect(handles('group t.me/+AbCdEf123_xyz and t.me/joinchat/QwErTy')).toEqual([
+      ['telegram', '+AbCdEf123_xyz', 't.me/+AbCdEf123_xyz'],
+      ['telegram', '+QwErTy', 't.me/joinchat/QwErTy'],
+    ]);
+    expect(handles('t.me/share/url?url=x t.me/addstickers/abc')).toEqual([]);
+  });
+
+  it('turns wa.me, zalo.me and signal.me numbers into the platform identifier and a phone', () => {
+    const ids = extractIdentifiers(plainText('wa.me/84912345678 zalo.me/0912345678 signal.me/#p/+66812345678'), {});
+    expect(ids.filter((i) => i.kind !== 'url').map((i) => [i.kind, i.normalized])).toEqual([
+      ['phone', '+84912345678'],
+      ['whatsapp', '+84912345678'],
+      ['zalo', '+84912345678'],
+      ['phone', '+66812345678'],
+      ['signal', '+66812345678'],
+    ]);
+  });
+
+  it('reads LINE, Facebook, Messenger and TikTok links', () => {
+    expect(handles('line.me/ti/p/~My.Line_ID line.me/R/ti/p/@abc1234 lin.ee/AbCd123')).toEqual([
+      ['line', 'my.line_id', 'line.me/ti/p/~My.Line_ID'],
+      ['line', 'abc1234', 'line.me/R/ti/p/@abc1234'],
+      ['line', 'lin.ee/AbCd123', 'lin.ee/AbCd123'],
+    ]);
+    expect(handles('facebook.com/John.Smith.9 fb.com/johnsmith9 m.me/kkrecruit facebook.com/profile.php?id=100012345678')).toEqual([
+      ['facebook', 'johnsmith9', 'facebook.com/John.Smith.9'],
+      ['facebook', 'kkrecruit', 'm.me/kkrecruit'],
+      ['facebook', '100012345678', 'facebook.com/profile.php?id=100012345678'],
+    ]);
+    expect(handles('https://www.tiktok.com/@viec.lam.cam_pu_chia')).toEqual([
+      ['tiktok', 'viec.lam.cam_pu_chia', 'https://www.tiktok.com/@viec.lam.cam_pu_chia'],
+    ]);
+    expect(handles('facebook.com/sharer.php?u=x facebook.com/groups/123456')).toEqual([
+      ['facebook', 'groups/123456', 'facebook.com/groups/123456'],
+    ]);
+  });
+});
+
+describe('chat handles from labels', () => {
+  it('reads Telegram labels and @mentions in a Telegram context', () => {
+    expect(handles('Liên hệ Telegram: @TuyenDung_CSKH')).toEqual([['telegram', 'tuyendung_cskh', '@TuyenDung_CSKH']]);
+    expect(handles('tele: kkpark_hr, tg: jobs4you')).toEqual([
+      ['telegram', 'kkpark_hr', 'kkpark_hr'],
+      ['telegram', 'jobs4you', 'jobs4you'],
+    ]);
+    expect(handles('Telegram ติดต่อ @thai_jobs_hr')).toEqual([['telegram', 'thai_jobs_hr', '@thai_jobs_hr']]);
+    expect(handles('Our Telegram channel is great. DM @recruiter_anna')).toEqual([
+      ['telegram', 'recruiter_anna', '@recruiter_anna'],
+    ]);
+    expect(handles('飞机 @kk_recruit')).toEqual([['telegram', 'kk_recruit', '@kk_recruit']]);
+  });
+
+  it('does not take ordinary words after a label, e-mail addresses, or @mentions without a platform', () => {
+    expect(handles('Join our Telegram group today')).toEqual([]);
+    expect(handles('telegram: contact us')).toEqual([]);
+    expect(handles('mail hr@jobs-kh.com for Telegram')).toEqual([]);
+    expect(handles('follow @someone for news')).toEqual([]);
+    expect(handles('tele: ab')).toEqual([]);
+  });
+
+  it('gives the number after a chat label to the platform and as a phone', () => {
+    const ids = extractIdentifiers(plainText('whatsapp: +66 81 234 5678, zalo 0912 345 678'), { lang: 'en' });
+    expect(ids.map((i) => [i.kind, i.normalized, i.value])).toEqual([
+      ['phone', '+66812345678', '+66 81 234 5678'],
+      ['whatsapp', '+66812345678', '+66 81 234 5678'],
+      ['phone', '+84912345678', '0912 345 678'],
+      ['zalo', '+84912345678', '0912 345 678'],
+    ]);
+    // Indonesian "WA 62812..." without +: the country code is read as such
+    expect(handles('Hubungi WA 6281234567890', { lang: 'en' })).toEqual([['whatsapp', '+6281234567890', '6281234567890']]);
+    // one number for two apps
+    expect(handles('Zalo/Tele: 0912345678', { lang: 'vi' }).map((h) => h[0])).toEqual(['zalo', 'telegram']);
+  });
+
+  it('reads LINE, WeChat and TikTok labels in local scripts', () => {
+    expect(handles('ไอดีไลน์ abc123 สนใจทักมา')).toEqual([['line', 'abc123', 'abc123']]);
+    expect(handles('แอดไลน์ @jobthai99')).toEqual([['line', 'jobthai99', '@jobthai99']]);
+    expect(handles('line id: my.line-id')).toEqual([['line', 'my.line-id', 'my.line-id']]);
+    expect(handles('微信: WX_job2024 联系')).toEqual([['wechat', 'wx_job2024', 'WX_job2024']]);
+    expect(handles('vx: abcdef123, wechat: kkjobs88')).toEqual([
+      ['wechat', 'abcdef123', 'abcdef123'],
+      ['wechat', 'kkjobs88', 'kkjobs88'],
+    ]);
+    expect(handles('tiktok: @job.cambodia')).toEqual([['tiktok', 'job.cambodia', '@job.cambodia']]);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { Identifier } from '../types.ts';
+import { extractIdentifiers } from './index.ts';
+import { plainText } from './test-helpers.ts';
+
+function phones(text: string, opts: { country?: string; lang?: string } = {}): Identifier[] {
+  return extractIdentifiers(plainText(text), opts).filter((id) => id.kind === 'phone');
+}
+
+// Mobile numbers in the formats people write them, local and international, for all ten members.
+const ASEAN: Array<[country: string, local: string, international: string, e164: string]> = [
+  ['BN', '712 3456', '+673 712 3456', '+6737123456'],
+  ['KH', '012 345 678', '+855 12 345 678', '+85512345678'],
+  ['KH', '096 123 4567', '+855 96 123 4567', '+855961234567'],
+  ['ID', '0812-3456-7890', '+62 812-3456-7890', '+6281234567890'],
+  ['LA', '020 5512 3456', '+856 20 5512 3456', '+8562055123456'],
+  ['MY', '012-345 6789', '+60 12-345 6789', '+60123456789'],
+  ['MY', '011-1234 5678', '+60 11-1234 5678', '+601112345678'],
+  ['MM', '09 7812 34567', '+95 9 7812 34567', '+959781234567'],
+  ['MM', '09 250 123 456', '+95 9 250 123 456', '+959250123456'],
+  ['PH', '0917 123 4567', '+63 917 123 4567', '+639171234567'],
+  ['SG', '8123 4567', '+65 8123 4567', '+6581234567'],
+  ['TH', '081-234-5678', '+66 81 234 5678', '+66812345678'],
+  ['VN', '0912 345 678', '+84 912 345 678', '+84912345678'],
+  ['VN', '091.234.5678', '(+84) 91 234 5678', '+84912345678'],
+];
+
+describe('phones', () => {
+  it.each(ASEAN)('%s: %s and %s → %s', (country, local, international, e164) => {
+    const post = `Liên hệ / contact ${local} hoặc / or ${international} ngay.`;
+    const found = phones(post, { country });
+    expect(found.map((p) => p.normalized)).toEqual([e164]);
+    expect(found[0]?.spans).toHaveLength(2);
+    const [first, second] = found[0]?.spans ?? [];
+    expect(first && post.slice(first[0], first[1])).toBe(local);
+    expect(second && post.slice(second[0], second[1])).toBe(international);
+    expect(found[0]?.details).toMatchObject({ country, type: 'MOBILE' });
+  });
+
+  it('takes the default region from the language when no country is given', () => {
+    expect(phones('โทร 081-234-5678', { lang: 'th' }).map((p) => p.normalized)).toEqual(['+66812345678']);
+    expect(phones('sdt 0912345678', { lang: 'vi' }).map((p) => p.normalized)).toEqual(['+84912345678']);
+    expect(phones('WA 0812 3456 7890', { lang: 'id' }).map((p) => p.normalized)).toEqual(['+6281234567890']);
+    expect(phones('tel 0917 123 4567', { lang: 'fil' }).map((p) => p.normalized)).toEqual(['+639171234567']);
+    expect(phones('微信同号 138 1234 5678', { lang: 'zh' }).map((p) => p.normalized)).toEqual(['+8613812345678']);
+  });
+
+  it('reads only international numbers when neither country nor language gives a region', () => {
+    expect(phones('call 081-234-5678 or +66 81 234 5679', { lang: 'en' }).map((p) => p.normalized)).toEqual([
+      '+66812345679',
+    ]);
+  });
+
+  it('reads numbers glued to a label and numbers in Thai or Burmese digits', () => {
+    expect(phones('SĐT0912345678', { lang: 'vi' }).map((p) => p.normalized)).toEqual(['+84912345678']);
+    expect(phones('โทร ๐๘๑-๒๓๔-๕๖๗๘', { lang: 'th' }).map((p) => p.normalized)).toEqual(['+66812345678']);
+    expect(phones('ဖုန်း ၀၉ ၇၈၁၂ ၃၄၅၆၇', { lang: 'my' }).map((p) => p.normalized)).toEqual(['+959781234567']);
+  });
+
+  it('splits runs that hold more than one number', () => {
+    expect(phones('Năm 2024 0912345678', { lang: 'vi' }).map((p) => p.normalized)).toEqual(['+84912345678']);
+    expect(phones('0912345678 0987654321', { lang: 'vi' }).map((p) => p.normalized)).toEqual([
+      '+84912345678',
+      '+84987654321',
+    ]);
+  });
+
+  it('does not take years, dates, prices, OTP codes or money for phones', () => {
+    const posts: Array<[string, string]> = [
+      ['Mã OTP của bạn là 123456, hiệu lực đến 27/03/2025 08:09', 'VN'],
+      ['Năm 2024-2025 tuyển dụng', 'TH'],
+      ['Giá 1.500.000 VND, tổng 19.137.909 VNĐ', 'VN'],
+      ['Harga Rp 1.500.000 saja', 'ID'],
+      ['ราคา 20242025 บาท', 'TH'],
+      ['Gaji 15.000.000 per bulan', 'ID'],
+      ['order #12345678 shipped', 'SG'],
+      ['tx 0x71c7656ec7ab88b098defb751b7401b5f6d8976f', 'VN'],
+    ];
+    for (const [post, country] of posts) expect(phones(post, { country }), post).toEqual([]);
+  });
+});

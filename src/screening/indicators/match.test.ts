@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { SCAM_POSTS, ORDINARY_ADS } from './fixtures.ts';
+import { indicatorEvidence, lexiconPhrases, matchIndicators, naiveMatchIndicators } from './index.ts';
+import { plainNormalize, withoutDiacritics } from './test-support.ts';
+
+const match = (text: string) => matchIndicators(plainNormalize(text));
+const ids = (text: string) => match(text).map((m) => m.id).sort();
+const firstSpanText = (text: string, id: string) => {
+  const found = match(text).find((m) => m.id === id);
+  const span = found?.spans[0];
+  return span ? text.slice(span[0], span[1]) : undefined;
+};
+
+describe('matchIndicators on recruitment posts of the kind police warnings quote', () => {
+  it.each(SCAM_POSTS.map((p) => [p.lang, p] as const))('%s: finds the red flags, with spans on the original text', (_, post) => {
+    const results = match(post.text);
+    for (const [id, expected] of Object.entries(post.expect)) {
+      const found = results.find((m) => m.id === id);
+      expect(found, id).toBeDefined();
+      const span = found?.spans[0];
+      expect(span && post.text.slice(span[0], span[1]), id).toBe(expected);
+    }
+    expect(indicatorEvidence(results)).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('finds the same indicators in Vietnamese typed without diacritics', () => {
+    for (const post of SCAM_POSTS.filter((p) => p.lang === 'vi')) {
+      const plain = withoutDiacritics(post.text);
+      expect(plain).not.toBe(post.text);
+      expect(ids(plain)).toEqual(ids(post.text));
+    }
+    expect(firstSpanText('Tuyen gap, viec nhe luong cao, bao ve may bay', 'light_work_high_pay')).toBe('viec nhe luong cao');
+  });
+
+  it('reports one entry per indicator with every span, its reason key and English reason', () => {
+    const text = 'Telegram only. Việc nhẹ lương cao! Contact Telegram @abc, or telegram @def';
+    const results = match(text);
+    expect(results.filter((m) => m.id === 'contact_telegram_only')).toHaveLength(1);
+    const telegram = results.find((m) => m.id === 'contact_telegram_only');
+    expect(telegram?.spans.map(([s, e]) => text.slice(s, e))).toEqual(['Telegram only', 'Contact Telegram', 'telegram']);
+    expect(telegram?.reasonKey).toBe('screening.indicators.contact_telegram_only');
+    expect(telegram?.reason).toMatch(/Telegram/);
+    expect(telegram?.category).toBe('chat_app_contact');
+  });
+
+  it('reads a mixed-language post in one pass', () => {
+    const text = 'Job in Cambodia 🇰🇭 lương cao, งานสบาย รายได้ดี, 包吃包住, tiket pesawat gratis. DM me';
+    expect(ids(text)).toEqual(
+      [
+        'contact_inbox_only',
+        'free_flight_accommodation',
+        'free_food_lodging',
+        'high_pay_promise',
+        'hotspot_cambodia',
+        'light_work_high_pay',
+      ].sort(),
+    );
+  });
+
+  it('ignores spacing, punctuation and emoji between the words of a phrase', () => {
+    expect(firstSpanText('VIỆC   NHẸ 💰 LƯƠNG\nCAO', 'light_work_high_pay')).toBe('VIỆC   NHẸ 💰 LƯƠNG\nCAO');
+    expect(firstSpanText('งานสบายรายได้ดี', 'light_work_high_pay')).toBe('งานสบายรายได้ดี');
+    expect(firstSpanText('งานสบาย   รายได้ดี', 'light_work_high_pay')).toBe('งานสบาย   รายได้ดี');
+    expect(firstSpanText('工作轻松，待遇高', 'light_work_high_pay')).toBe('工作轻松，待遇高');
+  });
+
+  it('matches Latin phrases on word boundaries only', () => {
+    expect(ids('telegrammar and cambodians')).toEqual([]);
+    expect(ids('Lao động phổ thông, hotline 0909')).toEqual([]);
+    expect(ids('CAMBODIA!')).toEqual(['hotspot_cambodia']);
+  });
+
+  it('reports a phrase inside a longer one of the same category once, as the longer one', () => {
+    const results = match('việc nhẹ lương cao');
+    expect(results.map((m) => m.id)).toEqual(['light_work_high_pay']);
+    const both = match('việc nhẹ lương cao, thu nhập cao');
+    expect(both.find((m) => m.id === 'high_pay_promise')?.spans).toHaveLength(1);
+  });
+
+  it('runs the few regexes: US-dollar salaries and under-18 ages', () => {
+    expect(firstSpanText('Salary 1,500 USD per month', 'salary_in_usd')).toBe('1,500 USD');
+    expect(firstSpanText('lương 1000$ một tháng', 'salary_in_usd')).toBe('1000$');
+    expect(firstSpanText('Tuyển nữ 16-22 tuổi', 'age_under_18_wanted')).toBe('16-22 tuổi');
+    expect(firstSpanText('usia 17 - 25 tahun', 'age_under_18_wanted')).toBe('usia 17');
+    expect(ids('age 18-35, 15-20 years of experience')).toEqual([]);
+  });
+});
+
+describe('matchIndicators on ordinary job ads', () => {
+  it.each(ORDINARY_ADS.map((a) => [a.lang, a.text] as const))('%s: %s', (_, text) => {
+    const results = match(text);
+    expect(indicatorEvidence(results)).toBeLessThan(0.35);
+    expect(results.every((m) => m.weight <= 0.15)).toBe(true);
+  });
+
+  it('finds nothing in the plainest ad', () => {
+    expect(match('Hiring accountant, 3 years experience, salary negotiable, send CV to hr@company.com')).toEqual([]);
+  });
+});
+
+describe('indicatorEvidence', () => {
+  it('keeps one generic phrase low and climbs with several categories', () => {
+    expect(indicatorEvidence([{ category: 'unrealistic_pay', weight: 0.2 }])).toBeCloseTo(0.2);
+    expect(
+      indicatorEvidence([
+        { category: 'unrealistic_pay', weight: 0.2 },
+        { category: 'unrealistic_pay', weight: 0.2 },
+      ]),
+    ).toBeCloseTo(0.2);
+    expect(
+      indicatorEvidence([
+        { category: 'unrealistic_pay', weight: 0.45 },
+        { category: 'hotspot_destination', weight: 0.4 },
+        { category: 'travel_visa_arranged', weight: 0.3 },
+        { category: 'chat_app_contact', weight: 0.15 },
+      ]),
+    ).toBeGreaterThan(0.8);
+  });
+});
+
+describe('the naive baseline and the phrase list', () => {
+  it('gives the same results as the automaton', () => {
+    for (const post of [...SCAM_POSTS.map((p) => p.text), ...ORDINARY_ADS.map((a) => a.text)]) {
+      const n = plainNormalize(post);
+      expect(naiveMatchIndicators(n)).toEqual(matchIndicators(n));
+    }
+  });
+
+  it('lists every phrase of every language', () => {
+    const phrases = lexiconPhrases();
+    expect(phrases.length).toBeGreaterThan(1000);
+    expect(phrases).toContain('việc nhẹ lương cao');
+    expect(phrases).toContain('งานสบาย รายได้ดี');
+    expect(phrases).toContain('包吃包住');
+  });
+});

@@ -1,0 +1,167 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { HttpError, requirePrincipal } from '../platform/http/errors.ts';
+import { errorResponses, idParam, jsonBody, jsonResponse } from '../platform/http/fields.ts';
+import type { Router } from '../platform/http/router.ts';
+import { screeningPolicy as policy } from './policy.ts';
+import { presentAlert, presentAlertSummary, presentWatchlistEntry } from './presenters.ts';
+import { findAlert, listAlerts, listWatchlist } from './repo.ts';
+import {
+  alertDetail,
+  alertQuery,
+  alertSummary,
+  assignBody,
+  MAX_POST_BYTES,
+  reviewBody,
+  screenInput,
+  screenResponse,
+  watchlistBody,
+  watchlistEntry,
+} from './schema.ts';
+import { nodeScreener } from './screener.ts';
+import { addToWatchlist, assignAlert, removeFromWatchlist, reviewAlert, screenOne } from './service.ts';
+import { normalizeWatchValue } from './watch-value.ts';
+
+const tags = ['screening'];
+const notFound = { 404: { description: 'Not found', content: errorResponses[400].content } };
+
+const screenRoute = createRoute({
+  tags,
+  method: 'post',
+  path: '/api/screen',
+  summary: 'Screen one post (synchronous)',
+  request: jsonBody(screenInput),
+  responses: { 200: jsonResponse(screenResponse, 'The screening result, and the alert it opened'), ...errorResponses },
+});
+const listAlertsRoute = createRoute({
+  tags,
+  method: 'get',
+  path: '/api/alerts',
+  request: { query: alertQuery },
+  responses: { 200: jsonResponse(z.object({ alerts: z.array(alertSummary) }), 'Alerts, newest first'), ...errorResponses },
+});
+const getAlertRoute = createRoute({
+  tags,
+  method: 'get',
+  path: '/api/alerts/{id}',
+  request: { params: idParam },
+  responses: { 200: jsonResponse(z.object({ alert: alertDetail }), 'One alert'), ...errorResponses, ...notFound },
+});
+const assignRoute = createRoute({
+  tags,
+  method: 'post',
+  path: '/api/alerts/{id}/assign',
+  request: { params: idParam, ...jsonBody(assignBody) },
+  responses: { 200: jsonResponse(z.object({ alert: alertDetail }), 'Assigned'), ...errorResponses, ...notFound },
+});
+const reviewRoute = createRoute({
+  tags,
+  method: 'post',
+  path: '/api/alerts/{id}/review',
+  summary: 'Confirm or dismiss an alert, with a reason (it becomes training data)',
+  request: { params: idParam, ...jsonBody(reviewBody) },
+  responses: { 200: jsonResponse(z.object({ alert: alertDetail }), 'Reviewed'), ...errorResponses, ...notFound },
+});
+const listWatchlistRoute = createRoute({
+  tags,
+  method: 'get',
+  path: '/api/watchlist',
+  responses: { 200: jsonResponse(z.object({ entries: z.array(watchlistEntry) }), 'The watchlist'), ...errorResponses },
+});
+const addWatchlistRoute = createRoute({
+  tags,
+  method: 'post',
+  path: '/api/watchlist',
+  request: jsonBody(watchlistBody),
+  responses: { 201: jsonResponse(z.object({ entry: watchlistEntry }), 'Added'), ...errorResponses },
+});
+const removeWatchlistRoute = createRoute({
+  tags,
+  method: 'delete',
+  path: '/api/watchlist/{id}',
+  request: { params: idParam },
+  responses: { 204: { description: 'Removed' }, ...errorResponses, ...notFound },
+});
+
+export function registerScreeningRoutes(router: Router): void {
+  router.openapi(
+    screenRoute,
+    policy['screening.screen'],
+    async (c) => {
+      const { db } = c.var.deps;
+      const screener = await nodeScreener(db);
+      const out = await screenOne(db, screener, requirePrincipal(c.var.principal), c.req.valid('json'), 'api');
+      return c.json(out, 200);
+    },
+    { bodyLimit: MAX_POST_BYTES + 4096 },
+  );
+
+  router.openapi(listAlertsRoute, policy['screening.alerts.read'], async (c) => {
+    const q = c.req.valid('query');
+    const principal = requirePrincipal(c.var.principal);
+    const rows = await listAlerts(c.var.deps.db, {
+      status: q.status,
+      level: q.level,
+      lang: q.lang,
+      assigneeId: q.assignee === 'me' ? principal.userId : q.assignee,
+      q: q.q,
+      before: q.before ? new Date(q.before) : undefined,
+      limit: q.limit,
+    });
+    return c.json({ alerts: rows.map(presentAlertSummary) }, 200);
+  });
+
+  router.openapi(getAlertRoute, policy['screening.alerts.read'], async (c) => {
+    const alert = await findAlert(c.var.deps.db, c.req.valid('param').id);
+    if (!alert) throw new HttpError(404, 'not_found', 'The alert was not found.');
+    return c.json({ alert: presentAlert(alert) }, 200);
+  });
+
+  router.openapi(assignRoute, policy['screening.alerts.review'], async (c) => {
+    const { id } = c.req.valid('param');
+    const alert = await assignAlert(
+      c.var.deps.db,
+      requirePrincipal(c.var.principal),
+      id,
+      c.req.valid('json').assigneeId,
+    );
+    return c.json({ alert: presentAlert(alert) }, 200);
+  });
+
+  router.openapi(reviewRoute, policy['screening.alerts.review'], async (c) => {
+    const { decision, reason } = c.req.valid('json');
+    const alert = await reviewAlert(
+      c.var.deps.db,
+      requirePrincipal(c.var.principal),
+      c.req.valid('param').id,
+      decision,
+      reason,
+    );
+    return c.json({ alert: presentAlert(alert) }, 200);
+  });
+
+  router.openapi(listWatchlistRoute, policy['screening.watchlist.read'], async (c) => {
+    const rows = await listWatchlist(c.var.deps.db);
+    return c.json({ entries: rows.map(presentWatchlistEntry) }, 200);
+  });
+
+  router.openapi(addWatchlistRoute, policy['screening.watchlist.write'], async (c) => {
+    const body = c.req.valid('json');
+    const normalized = normalizeWatchValue(body.kind, body.value);
+    if (!normalized) {
+      throw new HttpError(400, 'bad_request', `"${body.value}" is not a valid ${body.kind}.`, [
+        { path: 'value', message: `is not a valid ${body.kind}` },
+      ]);
+    }
+    const entry = await addToWatchlist(c.var.deps.db, requirePrincipal(c.var.principal), {
+      kind: body.kind,
+      normalized,
+      note: body.note ?? null,
+    });
+    return c.json({ entry: presentWatchlistEntry(entry) }, 201);
+  });
+
+  router.openapi(removeWatchlistRoute, policy['screening.watchlist.write'], async (c) => {
+    await removeFromWatchlist(c.var.deps.db, requirePrincipal(c.var.principal), c.req.valid('param').id);
+    return c.body(null, 204);
+  });
+}
