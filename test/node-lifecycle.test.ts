@@ -1,8 +1,8 @@
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, isAlive, urlFor } from '../src/platform/db/embedded.ts';
 import { type CliProcess, runCli, startCli, waitForOutput } from './helpers/cli.ts';
 

@@ -39,7 +39,13 @@ export function presentAlert(a: AlertRow) {
 }
 
 export function presentWatchlistEntry(w: WatchlistRow) {
-  return { id: w.id, kind: w.kind, normalized: w.normalized, note: w.note, createdAt: w.created_at.toISOString() };
+  return {
+    id: w.id,
+    kind: w.kind,
+    normalized: w.normalized,
+    note: w.note,
+    createdAt: w.created_at.toISOString(),
+  };
 }
 
 export function presentBatch(b: BatchRow) {

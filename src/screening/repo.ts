@@ -69,7 +69,11 @@ const alertListColumns = [
 ] as const;
 
 export function listAlerts(db: Exec, f: AlertFilter) {
-  let q = db.selectFrom('screening_alerts').select(alertListColumns).orderBy('created_at', 'desc').limit(f.limit);
+  let q = db
+    .selectFrom('screening_alerts')
+    .select(alertListColumns)
+    .orderBy('created_at', 'desc')
+    .limit(f.limit);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.level) q = q.where('level', '=', f.level);
   if (f.lang) q = q.where('lang', '=', f.lang);
@@ -100,7 +104,12 @@ export function updateAlert(
     reviewed_at?: Date | null;
   },
 ) {
-  return db.updateTable('screening_alerts').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable('screening_alerts')
+    .set(set)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Reviewed alerts as labelled examples: confirmed = 1, dismissed = 0. */
@@ -140,7 +149,9 @@ export async function watchlistMatches(db: Exec, keys: readonly { kind: string; 
   return db
     .selectFrom('screening_watchlist')
     .select(['kind', 'normalized'])
-    .where((eb) => eb.or(keys.map((k) => eb.and([eb('kind', '=', k.kind), eb('normalized', '=', k.normalized)]))))
+    .where((eb) =>
+      eb.or(keys.map((k) => eb.and([eb('kind', '=', k.kind), eb('normalized', '=', k.normalized)]))),
+    )
     .execute();
 }
 

@@ -30,28 +30,42 @@ const screenRoute = createRoute({
   path: '/api/screen',
   summary: 'Screen one post (synchronous)',
   request: jsonBody(screenInput),
-  responses: { 200: jsonResponse(screenResponse, 'The screening result, and the alert it opened'), ...errorResponses },
+  responses: {
+    200: jsonResponse(screenResponse, 'The screening result, and the alert it opened'),
+    ...errorResponses,
+  },
 });
 const listAlertsRoute = createRoute({
   tags,
   method: 'get',
   path: '/api/alerts',
   request: { query: alertQuery },
-  responses: { 200: jsonResponse(z.object({ alerts: z.array(alertSummary) }), 'Alerts, newest first'), ...errorResponses },
+  responses: {
+    200: jsonResponse(z.object({ alerts: z.array(alertSummary) }), 'Alerts, newest first'),
+    ...errorResponses,
+  },
 });
 const getAlertRoute = createRoute({
   tags,
   method: 'get',
   path: '/api/alerts/{id}',
   request: { params: idParam },
-  responses: { 200: jsonResponse(z.object({ alert: alertDetail }), 'One alert'), ...errorResponses, ...notFound },
+  responses: {
+    200: jsonResponse(z.object({ alert: alertDetail }), 'One alert'),
+    ...errorResponses,
+    ...notFound,
+  },
 });
 const assignRoute = createRoute({
   tags,
   method: 'post',
   path: '/api/alerts/{id}/assign',
   request: { params: idParam, ...jsonBody(assignBody) },
-  responses: { 200: jsonResponse(z.object({ alert: alertDetail }), 'Assigned'), ...errorResponses, ...notFound },
+  responses: {
+    200: jsonResponse(z.object({ alert: alertDetail }), 'Assigned'),
+    ...errorResponses,
+    ...notFound,
+  },
 });
 const reviewRoute = createRoute({
   tags,
@@ -59,13 +73,20 @@ const reviewRoute = createRoute({
   path: '/api/alerts/{id}/review',
   summary: 'Confirm or dismiss an alert, with a reason (it becomes training data)',
   request: { params: idParam, ...jsonBody(reviewBody) },
-  responses: { 200: jsonResponse(z.object({ alert: alertDetail }), 'Reviewed'), ...errorResponses, ...notFound },
+  responses: {
+    200: jsonResponse(z.object({ alert: alertDetail }), 'Reviewed'),
+    ...errorResponses,
+    ...notFound,
+  },
 });
 const listWatchlistRoute = createRoute({
   tags,
   method: 'get',
   path: '/api/watchlist',
-  responses: { 200: jsonResponse(z.object({ entries: z.array(watchlistEntry) }), 'The watchlist'), ...errorResponses },
+  responses: {
+    200: jsonResponse(z.object({ entries: z.array(watchlistEntry) }), 'The watchlist'),
+    ...errorResponses,
+  },
 });
 const addWatchlistRoute = createRoute({
   tags,
@@ -89,7 +110,13 @@ export function registerScreeningRoutes(router: Router): void {
     async (c) => {
       const { db } = c.var.deps;
       const screener = await nodeScreener(db);
-      const out = await screenOne(db, screener, requirePrincipal(c.var.principal), c.req.valid('json'), 'api');
+      const out = await screenOne(
+        db,
+        screener,
+        requirePrincipal(c.var.principal),
+        c.req.valid('json'),
+        'api',
+      );
       return c.json(out, 200);
     },
     { bodyLimit: MAX_POST_BYTES + 4096 },

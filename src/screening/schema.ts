@@ -9,7 +9,10 @@ export const screenInput = z
     text: text(MAX_POST_BYTES),
     id: text(200).optional(),
     country: countryCode.optional(),
-    lang: z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as vi or fil').optional(),
+    lang: z
+      .string()
+      .regex(/^[a-z]{2,3}$/, 'must be a language code such as vi or fil')
+      .optional(),
     url: text(2048).optional(),
     postedAt: z.iso.datetime({ offset: true }).optional(),
   })

@@ -43,7 +43,15 @@ export async function screenOne(
   if (!needsAlert(result, watchlistHits)) return { result, alertId: null, watchlistHits };
   const alertId = await db.transaction().execute(async (tx) => {
     const [row] = await insertAlerts(tx, [
-      { agencyId: principal.agencyId, source, input, result, watchlistHits, batchId: null, createdBy: principal.userId },
+      {
+        agencyId: principal.agencyId,
+        source,
+        input,
+        result,
+        watchlistHits,
+        batchId: null,
+        createdBy: principal.userId,
+      },
     ]);
     if (!row) throw new Error('alert insert returned nothing');
     await appendAudit(tx, {

@@ -19,7 +19,11 @@ export type ScreeningAlertsTable = {
   level: 'low' | 'medium' | 'high';
   result: JSONColumnType<ScreenResult>;
   watchlist_hits: ColumnType<string[], string[] | undefined, string[]>;
-  status: ColumnType<'open' | 'confirmed' | 'dismissed', 'open' | undefined, 'open' | 'confirmed' | 'dismissed'>;
+  status: ColumnType<
+    'open' | 'confirmed' | 'dismissed',
+    'open' | undefined,
+    'open' | 'confirmed' | 'dismissed'
+  >;
   assignee_id: string | null;
   review_reason: string | null;
   reviewed_by: string | null;
@@ -42,7 +46,11 @@ export type ScreeningBatchesTable = {
   id: Generated<string>;
   agency_id: string;
   created_by: string | null;
-  status: ColumnType<'queued' | 'running' | 'done' | 'failed', 'queued' | undefined, 'queued' | 'running' | 'done' | 'failed'>;
+  status: ColumnType<
+    'queued' | 'running' | 'done' | 'failed',
+    'queued' | undefined,
+    'queued' | 'running' | 'done' | 'failed'
+  >;
   total: Generated<number>;
   processed: Generated<number>;
   failed: Generated<number>;
@@ -56,7 +64,11 @@ export type ScreeningBatchItemsTable = {
   batch_id: string;
   line_no: number;
   input: JSONColumnType<ScreenInput | null, ScreenInput | null | string, ScreenInput | null | string>;
-  result: JSONColumnType<ScreenResult | null, ScreenResult | null | string | undefined, ScreenResult | null | string>;
+  result: JSONColumnType<
+    ScreenResult | null,
+    ScreenResult | null | string | undefined,
+    ScreenResult | null | string
+  >;
   error: string | null;
 };
 

@@ -101,7 +101,13 @@ export type ScreenResult = {
   risk: number;
   level: RiskLevel;
   lang: LangOrUnknown;
-  indicators: Array<{ id: string; category: IndicatorCategory; weight: number; reason: string; spans: Span[] }>;
+  indicators: Array<{
+    id: string;
+    category: IndicatorCategory;
+    weight: number;
+    reason: string;
+    spans: Span[];
+  }>;
   identifiers: Array<{ kind: IdentifierKind; value: string; normalized: string; spans: Span[] }>;
   model: { name: string; probability: number };
 };

@@ -63,12 +63,20 @@ describe('TOTP second factor', () => {
     }
 
     // Turning it off takes a code too (one not used before: clear the last step to get a fresh one now).
-    await t.deps.db.updateTable('users').set({ totp_last_step: null }).where('username', '=', 'admin').execute();
+    await t.deps.db
+      .updateTable('users')
+      .set({ totp_last_step: null })
+      .where('username', '=', 'admin')
+      .execute();
     expect((await admin.request('POST', '/api/auth/totp/disable', { code: '000000' })).status).toBe(
       currentTotp(secret) === '000000' ? 204 : 400,
     );
-    expect((await admin.request('POST', '/api/auth/totp/disable', { code: currentTotp(secret) })).status).toBe(204);
-    const relaxed = await t.request('POST', '/api/auth/login', { body: { username: 'admin', password: ADMIN_PASSWORD } });
+    expect(
+      (await admin.request('POST', '/api/auth/totp/disable', { code: currentTotp(secret) })).status,
+    ).toBe(204);
+    const relaxed = await t.request('POST', '/api/auth/login', {
+      body: { username: 'admin', password: ADMIN_PASSWORD },
+    });
     expect(relaxed.status).toBe(200);
 
     const actions = await t.deps.db
@@ -76,6 +84,10 @@ describe('TOTP second factor', () => {
       .select('action')
       .where('action', 'like', 'user.totp%')
       .execute();
-    expect(actions.map((a) => a.action).sort()).toEqual(['user.totp_disable', 'user.totp_enable', 'user.totp_setup']);
+    expect(actions.map((a) => a.action).sort()).toEqual([
+      'user.totp_disable',
+      'user.totp_enable',
+      'user.totp_setup',
+    ]);
   });
 });

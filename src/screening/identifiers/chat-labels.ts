@@ -15,7 +15,8 @@ const SEPARATOR = /[\s:：=>|\-–—.,(（[【"'“‘]*/y;
 const CONNECTOR =
   /(?:id|là|la|ke|di|no\.?|number|nomor|số|so|#|ไอดี|号|號|账号|帳號|ของ|คือ|ia|ni)(?![a-z])[\s:：=>|\-–—.,]*/y;
 const HANDLE = /@?[a-z0-9._-]{1,64}/y;
-const CHAIN = /[\s/,&|+]*(?:or|hoặc|hoac|atau|หรือ|和|或|và|va|dan)?[\s/,&|+:]*/y;
+// "Zalo/Tele: 09...", "Telegram hoặc Zalo 09...": labels joined by a slash, comma or "or" share a value.
+const CHAIN = /\s*(?:[/,&|+]|(?:or|hoặc|hoac|atau|หรือ|和|或|và|va|dan)(?![a-z]))[\s/,&|+]*/y;
 
 // Common words that follow a label but are not handles ("Telegram group", "WhatsApp only").
 const STOPWORDS = new Set([
@@ -40,13 +41,10 @@ export function readLabels(text: string, labels: LabelHit[]): LabelTarget[] {
     if (!label) continue;
     const next = sorted[i + 1];
     CHAIN.lastIndex = label.end;
-    CHAIN.exec(text);
-    if (next && CHAIN.lastIndex === next.start) {
-      const shared = valueAt.get(next.start);
-      if (shared) {
-        valueAt.set(label.start, shared);
-        pushTarget(targets, label, shared);
-      }
+    const shared = next && CHAIN.exec(text) && CHAIN.lastIndex === next.start ? valueAt.get(next.start) : undefined;
+    if (shared) {
+      valueAt.set(label.start, shared);
+      pushTarget(targets, label, shared);
       continue;
     }
     const value = readValue(text, label);

@@ -47,10 +47,12 @@ export function isSpaceChar(code: number): boolean {
   );
 }
 
-/** ASCII letter or digit, or a Latin letter with diacritics: the characters of a Latin word. */
+/** ASCII letter, digit or underscore, or a Latin letter with diacritics: the characters of a Latin word. */
 export function isLatinWordChar(code: number): boolean {
   if (code < 0x80) {
-    return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
+    return (
+      (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || code === 0x5f
+    );
   }
   return (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x1e00 && code <= 0x1eff);
 }

@@ -27,7 +27,7 @@ export function extractIdentifiers(n: NormalizedText, opts: ExtractOptions = {})
   const bare = asciiDigits(n.bare);
   const runs = /\d/.test(bare) ? findDigitRuns(bare, 6) : [];
   const hits = lexicon().scan(n.bare);
-  const claimed = new Claims();
+  const claimed = new Claims(n.text.length);
 
   const links = findLinks(n.text);
   for (const link of links) {
@@ -60,7 +60,9 @@ export function extractIdentifiers(n: NormalizedText, opts: ExtractOptions = {})
     for (const phone of phonesInRun(bare, run, region)) addPhone(set, phone, phones);
   }
 
-  addHandles(n, set, hits, runs, phones, links, region);
+  const inLinks = new Claims(n.text.length);
+  for (const link of links) inLinks.add(link.start, link.end);
+  addHandles(n, set, hits, runs, phones, inLinks, region);
 
   for (const w of findWallets(n.original)) set.addSpan(w.kind, w.normalized, [w.start, w.end], w.details);
 
@@ -69,13 +71,18 @@ export function extractIdentifiers(n: NormalizedText, opts: ExtractOptions = {})
   return set.list();
 }
 
+/** Parts of n.text already taken by a link, an amount or an account: a mask, so checks stay linear. */
 class Claims {
-  private readonly ranges: Array<[number, number]> = [];
+  private readonly mask: Uint8Array;
+  constructor(length: number) {
+    this.mask = new Uint8Array(length);
+  }
   add(start: number, end: number): void {
-    this.ranges.push([start, end]);
+    this.mask.fill(1, start, end);
   }
   overlaps(start: number, end: number): boolean {
-    return this.ranges.some(([s, e]) => s < end && start < e);
+    for (let i = start; i < end; i++) if (this.mask[i] === 1) return true;
+    return false;
   }
 }
 
@@ -137,14 +144,14 @@ function addHandles(
   hits: Array<PhraseHit<LexiconHit>>,
   runs: DigitRun[],
   phones: Map<number, FoundPhone>,
-  links: LinkHit[],
+  links: Claims,
   region: CountryCode | undefined,
 ): void {
   const labels: LabelHit[] = [];
   for (const h of hits) {
     if (h.value.type === 'label') labels.push({ start: h.start, end: h.end, platform: h.value.platform, strong: h.value.strong });
   }
-  const inLink = (at: number) => links.some((l) => l.start <= at && at < l.end);
+  const inLink = (at: number) => links.overlaps(at, at + 1);
   const targets = readLabels(n.text, labels).filter((t) => !inLink(t.type === 'number' ? t.at : t.start));
   const taken = new Set<number>();
   for (const t of targets) if (t.type === 'handle') taken.add(t.start);

@@ -3,7 +3,20 @@ import { LinkifyIt } from 'linkify-it';
 // URLs and e-mail addresses. linkify-it 6 costs ~100-300 µs on a whole 500-character post, so it
 // runs only on the few space-free tokens that could hold a link (a dot before a letter, "://", "@").
 
-const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: false, maxLength: 2048 });
+// linkify-it accepts fuzzy links (no "http://") only under ccTLDs and a short list of old gTLDs;
+// scam sites favour the cheap new ones, so those are added.
+const NEW_TLDS = [
+  'app', 'bar', 'best', 'bet', 'bid', 'buzz', 'cam', 'casino', 'cfd', 'click', 'cloud', 'club', 'cyou', 'dev',
+  'email', 'fun', 'games', 'global', 'group', 'guru', 'host', 'icu', 'ink', 'kim', 'lat', 'life', 'link', 'live',
+  'loan', 'lol', 'ltd', 'mobi', 'money', 'monster', 'network', 'news', 'one', 'online', 'page', 'plus', 'press',
+  'pub', 'rest', 'run', 'sbs', 'services', 'shop', 'show', 'site', 'skin', 'social', 'space', 'store', 'stream',
+  'studio', 'support', 'team', 'tech', 'today', 'tools', 'top', 'trade', 'vin', 'vip', 'website', 'wiki', 'win',
+  'work', 'world', 'wtf', 'xyz',
+];
+const OLD_TLDS = ['biz', 'com', 'edu', 'gov', 'net', 'org', 'pro', 'web', 'xxx', 'aero', 'asia', 'coop', 'info', 'museum', 'name'];
+const FUZZY_TLDS = new Set([...OLD_TLDS, ...NEW_TLDS]);
+
+const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: false, maxLength: 2048 }).tlds(NEW_TLDS, true);
 
 export type LinkHit = { start: number; end: number; email: boolean; url: string };
 
@@ -14,6 +27,10 @@ const CANDIDATE = /[a-z0-9]\.[a-z]|:\/\/|@/g;
 // Spam campaigns repeat the same links: linkify results are cached per token.
 const cache = new Map<string, ReadonlyArray<{ index: number; lastIndex: number; email: boolean; url: string }>>();
 const CACHE_LIMIT = 4096;
+
+export function clearLinkCache(): void {
+  cache.clear();
+}
 
 /** Links in `text` (n.text); positions are n.text positions. */
 export function findLinks(text: string): LinkHit[] {
@@ -28,12 +45,22 @@ export function findLinks(text: string): LinkHit[] {
     while (end < text.length && isTokenChar(text.charCodeAt(end))) end++;
     done = end;
     CANDIDATE.lastIndex = end;
-    if (end - start < 4) continue;
+    if (end - start < 4 || !plausible(text, start, end)) continue;
     for (const link of linksIn(text.slice(start, end))) {
       hits.push({ start: start + link.index, end: start + link.lastIndex, email: link.email, url: link.url });
     }
   }
   return hits;
+}
+
+/** Skips linkify for tokens whose host cannot be a fuzzy link ("TP.HCM", "ngay.Cam"): cheap. */
+function plausible(text: string, start: number, end: number): boolean {
+  const token = text.slice(start, end);
+  if (token.includes('://')) return true;
+  const at = token.lastIndexOf('@');
+  const host = /[a-z0-9.-]+/.exec(token.slice(at + 1).replace(/^[^a-z0-9]+/, ''))?.[0] ?? '';
+  const tld = host.replace(/\.+$/, '').split('.').pop() ?? '';
+  return host.includes('.') && (/^[a-z]{2}$/.test(tld) || FUZZY_TLDS.has(tld) || tld.startsWith('xn--'));
 }
 
 function linksIn(token: string): ReadonlyArray<{ index: number; lastIndex: number; email: boolean; url: string }> {

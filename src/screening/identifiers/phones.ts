@@ -1,13 +1,14 @@
 import {
   type CountryCode,
-  findPhoneNumbersInText,
-  type PhoneNumber,
+  getCountryCallingCode,
   parsePhoneNumberFromString,
 } from 'libphonenumber-js/max';
 import type { DigitRun } from './digits.ts';
 
 // Phone numbers are validated with libphonenumber's full ("max") metadata, but only for digit runs
 // of 7+ digits that the cheap scan found (a parse costs ~12 µs, so it never runs on plain text).
+// Its findPhoneNumbersInText() costs 30-300 µs a call, so runs holding several numbers are split
+// here instead, group by group, with parsePhoneNumberFromString() and a cache.
 
 export type Phone = { e164: string; country: string; type: string };
 
@@ -19,6 +20,10 @@ const MOBILE_TYPES = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
 
 const cache = new Map<string, Phone | null>();
 const CACHE_LIMIT = 4096;
+
+export function clearPhoneCache(): void {
+  cache.clear();
+}
 
 /** Parses digits (with + when written so) as a phone number of `region`; undefined if not valid. */
 export function parsePhone(digits: string, plus: boolean, region: CountryCode | undefined): Phone | undefined {
@@ -35,14 +40,21 @@ function parseUncached(digits: string, plus: boolean, region: CountryCode | unde
   if (digits.length < 7 || digits.length > 15) return undefined;
   if (!plus && digits.startsWith('00')) return parseUncached(digits.slice(2), true, undefined);
   if (!plus && !region) return undefined;
+  // Cheap shape checks before the ~12 µs parse: national numbers with the trunk 0 have 8-12 digits
+  // here, and in trunk-0 countries other local numbers must start with the country code (or be PRC mobiles).
+  if (!plus && region && TRUNK_ZERO.has(region)) {
+    if (digits.startsWith('0')) {
+      if (digits.length > 12) return undefined;
+    } else if (!digits.startsWith(getCountryCallingCode(region)) && !(region === 'CN' && /^1[3-9]\d{9}$/.test(digits))) {
+      return undefined;
+    }
+  }
   const parsed = plus ? parsePhoneNumberFromString(`+${digits}`) : parsePhoneNumberFromString(digits, region);
-  if (!parsed?.isValid()) return undefined;
-  if (!plus && region && TRUNK_ZERO.has(region) && !digits.startsWith('0') && !isMobile(parsed)) return undefined;
-  return { e164: parsed.number, country: parsed.country ?? '', type: parsed.getType() ?? 'UNKNOWN' };
-}
-
-function isMobile(p: PhoneNumber): boolean {
-  return MOBILE_TYPES.has(p.getType() ?? '');
+  // With the "max" metadata, isValid() is exactly "has a number type": one pass instead of two.
+  const type = parsed?.getType();
+  if (!parsed || !type) return undefined;
+  if (!plus && region && TRUNK_ZERO.has(region) && !digits.startsWith('0') && !MOBILE_TYPES.has(type)) return undefined;
+  return { e164: parsed.number, country: parsed.country ?? '', type };
 }
 
 /** A number written without "+" that already starts with a country calling code (wa.me/6681..., "WA 6281..."). */
@@ -52,48 +64,50 @@ export function parseInternational(digits: string): Phone | undefined {
 
 export type FoundPhone = Phone & { start: number; end: number };
 
-/** Phones in a digit run; a run that is not one number ("2024 0912345678") is split. */
+/** Phones in a digit run; a run that is not one number ("2024 0912345678", a list) is split. */
 export function phonesInRun(s: string, run: DigitRun, region: CountryCode | undefined): FoundPhone[] {
   // 1.500.000 is a price, not a phone; 0912.345.678 starts with the trunk 0 and is a phone.
   if (run.thousands && !run.plus && !run.digits.startsWith('0')) return [];
   const whole = parsePhone(run.digits, run.plus, region);
   if (whole) return [{ ...whole, start: run.start, end: run.end }];
   if (run.groups.length < 2 || run.digits.length < 9) return [];
-  const window = s.slice(run.start, run.end);
-  return window.length <= 64 ? splitWithLibrary(window, run.start, region) : splitByGroups(window, run.start, region);
+  return splitByGroups(s.slice(run.start, run.end), run.start, region);
 }
 
-/** libphonenumber's own matcher (a port of PhoneNumberMatcher.java) tries the inner numbers of a window. */
-function splitWithLibrary(window: string, offset: number, region: CountryCode | undefined): FoundPhone[] {
-  const found: FoundPhone[] = [];
-  for (const hit of findPhoneNumbersInText(window, region ? { defaultCountry: region } : undefined)) {
-    const text = window.slice(hit.startsAt, hit.endsAt);
-    const phone = parsePhone(text.replace(/\D/g, ''), text.trimStart().startsWith('+'), region);
-    if (phone) found.push({ ...phone, start: offset + hit.startsAt, end: offset + hit.endsAt });
-  }
-  return found;
-}
-
-/** Long lists of numbers: up to four consecutive digit groups at a time, longest first (linear). */
+/**
+ * Up to four consecutive digit groups at a time, longest first, starting only where a number can
+ * start (+, 00, the trunk 0 or the country code): dates and timestamps cost no parse. Linear.
+ */
 function splitByGroups(window: string, offset: number, region: CountryCode | undefined): FoundPhone[] {
   const groups = [...window.matchAll(/\+?\d+/g)];
+  const code = region ? getCountryCallingCode(region) : '';
   const found: FoundPhone[] = [];
   let i = 0;
   while (i < groups.length) {
+    const head = groups[i]?.[0] ?? '';
     let used = 0;
-    for (let take = Math.min(4, groups.length - i); take >= 1 && used === 0; take--) {
-      const parts = groups.slice(i, i + take);
-      const digits = parts.map((p) => p[0].replace('+', '')).join('');
-      if (digits.length < 7 || digits.length > 15) continue;
-      const first = parts[0];
-      const last = parts[parts.length - 1];
-      if (!first || !last) continue;
-      const phone = parsePhone(digits, first[0].startsWith('+'), region);
-      if (!phone) continue;
-      found.push({ ...phone, start: offset + first.index, end: offset + last.index + last[0].length });
-      used = take;
+    if (canStart(head, code, region)) {
+      for (let take = Math.min(4, groups.length - i); take >= 1 && used === 0; take--) {
+        const parts = groups.slice(i, i + take);
+        const digits = parts.map((p) => p[0].replace('+', '')).join('');
+        const first = parts[0];
+        const last = parts[parts.length - 1];
+        if (digits.length < 7 || digits.length > 15 || !first || !last) continue;
+        const phone = parsePhone(digits, first[0].startsWith('+'), region);
+        if (!phone) continue;
+        found.push({ ...phone, start: offset + first.index, end: offset + last.index + last[0].length });
+        used = take;
+      }
     }
     i += used || 1;
   }
   return found;
+}
+
+function canStart(group: string, callingCode: string, region: CountryCode | undefined): boolean {
+  if (group.startsWith('+') || group.startsWith('0')) return true;
+  if (callingCode && group.startsWith(callingCode)) return true;
+  // PRC mobiles are written without the trunk 0 (1[3-9]x xxxx xxxx); elsewhere without TRUNK_ZERO anything goes
+  if (region === 'CN') return /^1[3-9]/.test(group);
+  return region !== undefined && !TRUNK_ZERO.has(region);
 }

@@ -30,8 +30,10 @@ export const PLATFORM_HOSTS = new Set([
   'twitter.com', 'x.com', 'google.com', 'goo.gl', 'bit.ly',
 ]);
 
+/** The host without a device or language prefix: m.facebook.com → facebook.com (but m.me stays). */
 export function platformHost(host: string): string {
-  return host.replace(/^(?:www|m|mobile|web|mbasic|touch|business|api|vm|vt)\./, '');
+  const stripped = host.replace(/^(?:www|m|mobile|web|mbasic|touch|business|api|vm|vt)\./, '');
+  return stripped.includes('.') ? stripped : host;
 }
 
 /** The accounts a link points to (usually one). `u` keeps the case of the post. */

@@ -55,7 +55,9 @@ export function buildAutomaton(phrases: readonly string[]): Automaton {
   });
 
   // child lists sorted by symbol (CSR), and the dense root row
-  const order = edgeTo.map((_, e) => e).sort((x, y) => (edgeFrom[x] ?? 0) - (edgeFrom[y] ?? 0) || (edgeSymbol[x] ?? 0) - (edgeSymbol[y] ?? 0));
+  const order = edgeTo
+    .map((_, e) => e)
+    .sort((x, y) => (edgeFrom[x] ?? 0) - (edgeFrom[y] ?? 0) || (edgeSymbol[x] ?? 0) - (edgeSymbol[y] ?? 0));
   const childStart = new Int32Array(states + 1);
   for (const from of edgeFrom) childStart[from + 1] = (childStart[from + 1] ?? 0) + 1;
   for (let s = 0; s < states; s++) childStart[s + 1] = (childStart[s + 1] ?? 0) + (childStart[s] ?? 0);
@@ -66,7 +68,8 @@ export function buildAutomaton(phrases: readonly string[]): Automaton {
     childNext[k] = edgeTo[e] ?? 0;
   });
   const root = new Int32Array(symbols + 1);
-  for (let k = childStart[0] ?? 0; k < (childStart[1] ?? 0); k++) root[childSymbol[k] ?? 0] = childNext[k] ?? 0;
+  for (let k = childStart[0] ?? 0; k < (childStart[1] ?? 0); k++)
+    root[childSymbol[k] ?? 0] = childNext[k] ?? 0;
   const ends: number[][] = [];
   endState.forEach((state, key) => {
     const list = ends[state];

@@ -182,7 +182,10 @@ export const ORDINARY_ADS: Array<{ lang: Lang; text: string }> = [
     lang: 'en',
     text: 'We are hiring a Sales Executive in Kuala Lumpur. Requirements: degree in business, 2 years experience, own transport. Attractive salary, EPF and SOCSO. Apply via JobStreet.',
   },
-  { lang: 'en', text: 'Part-time barista wanted at our cafe in Makati. Flexible hours. Walk-in interviews Mon-Fri 10am-4pm.' },
+  {
+    lang: 'en',
+    text: 'Part-time barista wanted at our cafe in Makati. Flexible hours. Walk-in interviews Mon-Fri 10am-4pm.',
+  },
   {
     lang: 'en',
     text: 'Call center agents wanted for our Cebu office, no experience needed, paid training, day shift. Apply on our careers page or message us on WhatsApp.',
@@ -205,7 +208,10 @@ export const ORDINARY_ADS: Array<{ lang: Lang; text: string }> = [
     lang: 'id',
     text: 'Dibutuhkan staf administrasi untuk kantor di Jakarta Selatan. Syarat: pendidikan minimal S1, pengalaman 1 tahun, usia 22-30 tahun, menguasai Microsoft Office. Kirim lamaran ke hrd@perusahaan.co.id',
   },
-  { lang: 'id', text: 'Dicari admin online untuk toko online kami, tanpa pengalaman, gaji UMR, hubungi WA 0812xxxxxxx' },
+  {
+    lang: 'id',
+    text: 'Dicari admin online untuk toko online kami, tanpa pengalaman, gaji UMR, hubungi WA 0812xxxxxxx',
+  },
   {
     lang: 'ms',
     text: 'Kekosongan jawatan kerani akaun di Shah Alam. Kelayakan: Diploma dalam perakaunan, pengalaman 2 tahun. Gaji RM2,500 - RM3,000, KWSP dan PERKESO. Hantar resume ke hr@syarikat.com.my',

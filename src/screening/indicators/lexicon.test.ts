@@ -43,7 +43,8 @@ describe('the lexicons in data/indicators', () => {
   it('gives every indicator a source that exists, with quotes, and an English reason', () => {
     for (const e of lexicon.entries) {
       expect(e.sources.length, `${e.lang} ${e.id}`).toBeGreaterThan(0);
-      for (const s of e.sources) expect(lexicon.sources.get(s)?.quotes.length, `${e.lang} ${e.id} ${s}`).toBeGreaterThan(0);
+      for (const s of e.sources)
+        expect(lexicon.sources.get(s)?.quotes.length, `${e.lang} ${e.id} ${s}`).toBeGreaterThan(0);
       expect(lexicon.reasons.get(e.id), e.id).toMatch(/\w/);
     }
   });
@@ -57,7 +58,8 @@ describe('the lexicons in data/indicators', () => {
   });
 
   it('keeps generic phrases light and the signature lures heavy', () => {
-    const weight = (id: string) => Math.max(...lexicon.entries.filter((e) => e.id === id).map((e) => e.weight));
+    const weight = (id: string) =>
+      Math.max(...lexicon.entries.filter((e) => e.id === id).map((e) => e.weight));
     expect(weight('contact_chat_app')).toBeLessThan(0.1);
     expect(weight('no_experience_needed')).toBeLessThanOrEqual(0.15);
     expect(weight('light_work_high_pay')).toBeGreaterThanOrEqual(0.4);
@@ -78,14 +80,21 @@ describe('a bad lexicon entry', () => {
   });
 
   it('refuses a duplicate id within a language', () => {
-    expect(() => parseLexiconFile('xx/en.json', file([entry(), entry()]))).toThrow(/light_work_high_pay: duplicate id/);
+    expect(() => parseLexiconFile('xx/en.json', file([entry(), entry()]))).toThrow(
+      /light_work_high_pay: duplicate id/,
+    );
   });
 
   it('refuses two phrases that normalise to the same text, and a phrase with no letters', () => {
-    expect(() => parseLexiconFile('xx/vi.json', { ...file([entry({ patterns: ['việc nhẹ lương cao', 'viec nhe, luong cao'] })]), lang: 'vi' })).toThrow(
-      /same once normalised/,
+    expect(() =>
+      parseLexiconFile('xx/vi.json', {
+        ...file([entry({ patterns: ['việc nhẹ lương cao', 'viec nhe, luong cao'] })]),
+        lang: 'vi',
+      }),
+    ).toThrow(/same once normalised/);
+    expect(() => parseLexiconFile('xx/en.json', file([entry({ patterns: ['!!!'] })]))).toThrow(
+      /no letters or digits/,
     );
-    expect(() => parseLexiconFile('xx/en.json', file([entry({ patterns: ['!!!'] })]))).toThrow(/no letters or digits/);
   });
 
   it('refuses a file whose lang differs from its name', () => {
@@ -102,7 +111,9 @@ describe('a bad lexicon entry', () => {
     const unknownSource = copyDir((files) => {
       files.set('en.json', file([entry({ sources: ['no-such-source'] })]));
     });
-    expect(() => loadLexicon(unknownSource)).toThrow(/en\.json: indicator light_work_high_pay: unknown source "no-such-source"/);
+    expect(() => loadLexicon(unknownSource)).toThrow(
+      /en\.json: indicator light_work_high_pay: unknown source "no-such-source"/,
+    );
 
     const noReason = copyDir((files) => {
       files.set('en.json', file([entry({ id: 'brand_new_lure' })]));

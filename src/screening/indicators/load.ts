@@ -21,6 +21,8 @@ export type LexiconEntry = {
   weight: number;
   phrases: string[];
   regexes: string[];
+  /** phrases inside which this indicator's matches do not count */
+  exceptions: string[];
   sources: string[];
 };
 
@@ -48,12 +50,18 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new LexiconError(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new LexiconError(
+      `${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }
 
 /** Parses one language file's content; `file` is used in error messages. */
-export function parseLexiconFile(file: string, raw: unknown, expectedLang?: string): {
+export function parseLexiconFile(
+  file: string,
+  raw: unknown,
+  expectedLang?: string,
+): {
   lang: Lang;
   version: number;
   updated: string;
@@ -80,7 +88,8 @@ export function parseLexiconFile(file: string, raw: unknown, expectedLang?: stri
     for (const pattern of entry.patterns) {
       if (typeof pattern === 'string') {
         const key = phraseStream(pattern);
-        if (key.length === 0) throw new LexiconError(`${where}: phrase "${pattern}" has no letters or digits`);
+        if (key.length === 0)
+          throw new LexiconError(`${where}: phrase "${pattern}" has no letters or digits`);
         const twin = normalised.get(key);
         if (twin !== undefined) {
           throw new LexiconError(`${where}: phrases "${twin}" and "${pattern}" are the same once normalised`);
@@ -93,7 +102,21 @@ export function parseLexiconFile(file: string, raw: unknown, expectedLang?: stri
         regexes.push(pattern.regex);
       }
     }
-    return { lang, id: entry.id, category: entry.category, weight: entry.weight, phrases, regexes, sources: entry.sources };
+    const exceptions = entry.except ?? [];
+    for (const phrase of exceptions) {
+      if (phraseStream(phrase).length === 0)
+        throw new LexiconError(`${where}: exception "${phrase}" has no letters or digits`);
+    }
+    return {
+      lang,
+      id: entry.id,
+      category: entry.category,
+      weight: entry.weight,
+      phrases,
+      regexes,
+      exceptions,
+      sources: entry.sources,
+    };
   });
   return { lang, version, updated, entries };
 }
@@ -114,7 +137,8 @@ export function checkLexicon(lexicon: Lexicon): void {
     }
     if (!first) categories.set(entry.id, { category: entry.category, lang: entry.lang });
     for (const source of entry.sources) {
-      if (!lexicon.sources.has(source)) throw new LexiconError(`${where}: unknown source "${source}" (not in sources.json)`);
+      if (!lexicon.sources.has(source))
+        throw new LexiconError(`${where}: unknown source "${source}" (not in sources.json)`);
     }
     if (!lexicon.reasons.has(entry.id)) {
       throw new LexiconError(`${where}: no English reason in reasons.en.json`);

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { SCAM_POSTS, ORDINARY_ADS } from './fixtures.ts';
+import { ORDINARY_ADS, SCAM_POSTS } from './fixtures.ts';
 import { indicatorEvidence, lexiconPhrases, matchIndicators, naiveMatchIndicators } from './index.ts';
 import { plainNormalize, withoutDiacritics } from './test-support.ts';
 
 const match = (text: string) => matchIndicators(plainNormalize(text));
-const ids = (text: string) => match(text).map((m) => m.id).sort();
+const ids = (text: string) =>
+  match(text)
+    .map((m) => m.id)
+    .sort();
 const firstSpanText = (text: string, id: string) => {
   const found = match(text).find((m) => m.id === id);
   const span = found?.spans[0];
@@ -12,16 +15,19 @@ const firstSpanText = (text: string, id: string) => {
 };
 
 describe('matchIndicators on recruitment posts of the kind police warnings quote', () => {
-  it.each(SCAM_POSTS.map((p) => [p.lang, p] as const))('%s: finds the red flags, with spans on the original text', (_, post) => {
-    const results = match(post.text);
-    for (const [id, expected] of Object.entries(post.expect)) {
-      const found = results.find((m) => m.id === id);
-      expect(found, id).toBeDefined();
-      const span = found?.spans[0];
-      expect(span && post.text.slice(span[0], span[1]), id).toBe(expected);
-    }
-    expect(indicatorEvidence(results)).toBeGreaterThanOrEqual(0.6);
-  });
+  it.each(SCAM_POSTS.map((p) => [p.lang, p] as const))(
+    '%s: finds the red flags, with spans on the original text',
+    (_, post) => {
+      const results = match(post.text);
+      for (const [id, expected] of Object.entries(post.expect)) {
+        const found = results.find((m) => m.id === id);
+        expect(found, id).toBeDefined();
+        const span = found?.spans[0];
+        expect(span && post.text.slice(span[0], span[1]), id).toBe(expected);
+      }
+      expect(indicatorEvidence(results)).toBeGreaterThanOrEqual(0.6);
+    },
+  );
 
   it('finds the same indicators in Vietnamese typed without diacritics', () => {
     for (const post of SCAM_POSTS.filter((p) => p.lang === 'vi')) {
@@ -29,7 +35,9 @@ describe('matchIndicators on recruitment posts of the kind police warnings quote
       expect(plain).not.toBe(post.text);
       expect(ids(plain)).toEqual(ids(post.text));
     }
-    expect(firstSpanText('Tuyen gap, viec nhe luong cao, bao ve may bay', 'light_work_high_pay')).toBe('viec nhe luong cao');
+    expect(firstSpanText('Tuyen gap, viec nhe luong cao, bao ve may bay', 'light_work_high_pay')).toBe(
+      'viec nhe luong cao',
+    );
   });
 
   it('reports one entry per indicator with every span, its reason key and English reason', () => {
@@ -37,7 +45,11 @@ describe('matchIndicators on recruitment posts of the kind police warnings quote
     const results = match(text);
     expect(results.filter((m) => m.id === 'contact_telegram_only')).toHaveLength(1);
     const telegram = results.find((m) => m.id === 'contact_telegram_only');
-    expect(telegram?.spans.map(([s, e]) => text.slice(s, e))).toEqual(['Telegram only', 'Contact Telegram', 'telegram']);
+    expect(telegram?.spans.map(([s, e]) => text.slice(s, e))).toEqual([
+      'Telegram only',
+      'Contact Telegram',
+      'telegram',
+    ]);
     expect(telegram?.reasonKey).toBe('screening.indicators.contact_telegram_only');
     expect(telegram?.reason).toMatch(/Telegram/);
     expect(telegram?.category).toBe('chat_app_contact');
@@ -77,6 +89,13 @@ describe('matchIndicators on recruitment posts of the kind police warnings quote
     expect(both.find((m) => m.id === 'high_pay_promise')?.spans).toHaveLength(1);
   });
 
+  it("does not count a phrase inside one of its indicator's exceptions", () => {
+    expect(ids('Sản phẩm chất lượng cao, giao hàng nhanh')).toEqual([]);
+    expect(ids('San pham chat luong cao')).toEqual([]);
+    expect(ids('Lương cao, sản phẩm chất lượng cao')).toEqual(['high_pay_promise']);
+    expect(firstSpanText('Lương cao, sản phẩm chất lượng cao', 'high_pay_promise')).toBe('Lương cao');
+  });
+
   it('runs the few regexes: US-dollar salaries and under-18 ages', () => {
     expect(firstSpanText('Salary 1,500 USD per month', 'salary_in_usd')).toBe('1,500 USD');
     expect(firstSpanText('lương 1000$ một tháng', 'salary_in_usd')).toBe('1000$');
@@ -94,7 +113,9 @@ describe('matchIndicators on ordinary job ads', () => {
   });
 
   it('finds nothing in the plainest ad', () => {
-    expect(match('Hiring accountant, 3 years experience, salary negotiable, send CV to hr@company.com')).toEqual([]);
+    expect(
+      match('Hiring accountant, 3 years experience, salary negotiable, send CV to hr@company.com'),
+    ).toEqual([]);
   });
 });
 

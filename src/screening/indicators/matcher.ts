@@ -1,7 +1,13 @@
-import { INDICATOR_CATEGORIES, type IndicatorCategory, type IndicatorMatch, type NormalizedText, type Span } from '../types.ts';
+import { toOriginalSpan } from '../text/normalize.ts';
+import {
+  INDICATOR_CATEGORIES,
+  type IndicatorCategory,
+  type IndicatorMatch,
+  type NormalizedText,
+  type Span,
+} from '../types.ts';
 import { buildAutomaton } from './automaton.ts';
 import type { Lexicon } from './load.ts';
-import { toOriginalSpan } from './spans.ts';
 import { buildStream, CLASS, phraseStream, type Stream, streamString, WORD } from './stream.ts';
 
 export type IndicatorMatcher = {
@@ -13,13 +19,27 @@ export type IndicatorMatcher = {
   phrases(): string[];
 };
 
-// Hot loops read the class table through a local binding: module loaders that rewrite imports
-// into property reads (tsx, vitest) would otherwise pay a getter call per character.
+// Hot loops read the class table through a local binding: module runners that turn imports into
+// property reads would otherwise pay for one per character.
 const classOf = CLASS;
 
-type Indicator = { id: string; category: IndicatorCategory; categoryIndex: number; reason: string; reasonKey: string };
+type Indicator = {
+  id: string;
+  category: IndicatorCategory;
+  categoryIndex: number;
+  reason: string;
+  reasonKey: string;
+};
 /** One way a normalised phrase can match: which indicator, at what weight, with which boundaries. */
-type Occurrence = { indicator: number; weight: number; length: number; startBoundary: boolean; endBoundary: boolean };
+type Occurrence = {
+  indicator: number;
+  weight: number;
+  length: number;
+  startBoundary: boolean;
+  endBoundary: boolean;
+  /** an `except` phrase: its matches cancel the indicator's matches inside them */
+  exception: boolean;
+};
 type Rule = { indicator: number; weight: number; regex: RegExp };
 
 export function createIndicatorMatcher(lexicon: Lexicon): IndicatorMatcher {
@@ -44,8 +64,7 @@ export function createIndicatorMatcher(lexicon: Lexicon): IndicatorMatcher {
         reasonKey: `screening.indicators.${entry.id}`,
       });
     }
-    for (const phrase of entry.phrases) {
-      allPhrases.push(phrase);
+    const add = (phrase: string, exception: boolean) => {
       const key = phraseStream(phrase);
       let k = keyOf.get(key);
       if (k === undefined) {
@@ -55,10 +74,10 @@ export function createIndicatorMatcher(lexicon: Lexicon): IndicatorMatcher {
         occurrences.push([]);
       }
       const list = occurrences[k] ?? [];
-      const same = list.find((o) => o.indicator === indicator);
+      const same = list.find((o) => o.indicator === indicator && o.exception === exception);
       if (same) {
         same.weight = Math.max(same.weight, entry.weight); // the same phrase in two languages
-        continue;
+        return;
       }
       list.push({
         indicator,
@@ -66,8 +85,14 @@ export function createIndicatorMatcher(lexicon: Lexicon): IndicatorMatcher {
         length: key.length,
         startBoundary: CLASS[key.charCodeAt(0)] === WORD,
         endBoundary: CLASS[key.charCodeAt(key.length - 1)] === WORD,
+        exception,
       });
+    };
+    for (const phrase of entry.phrases) {
+      allPhrases.push(phrase);
+      add(phrase, false);
     }
+    for (const phrase of entry.exceptions) add(phrase, true);
     for (const source of entry.regexes) {
       rules.push({ indicator, weight: entry.weight, regex: new RegExp(source, 'gu') });
     }
@@ -82,6 +107,9 @@ export function createIndicatorMatcher(lexicon: Lexicon): IndicatorMatcher {
   const hitWeight: number[] = [];
   const hitStart: number[] = [];
   const hitEnd: number[] = [];
+  const exceptIndicator: number[] = [];
+  const exceptStart: number[] = [];
+  const exceptEnd: number[] = [];
   let stream: Stream = buildStream('', '');
   let text = '';
 
@@ -90,6 +118,23 @@ export function createIndicatorMatcher(lexicon: Lexicon): IndicatorMatcher {
     hitWeight.length = 0;
     hitStart.length = 0;
     hitEnd.length = 0;
+    exceptIndicator.length = 0;
+    exceptStart.length = 0;
+    exceptEnd.length = 0;
+  };
+
+  /** Whether hit h lies inside an `except` phrase of its own indicator. */
+  const excepted = (h: number): boolean => {
+    for (let x = 0; x < exceptIndicator.length; x++) {
+      if (
+        exceptIndicator[x] === hitIndicator[h] &&
+        (exceptStart[x] ?? 0) <= (hitStart[h] ?? 0) &&
+        (exceptEnd[x] ?? 0) >= (hitEnd[h] ?? 0)
+      ) {
+        return true;
+      }
+    }
+    return false;
   };
 
   /** Records phrase `key` ending at stream index `end` if its word boundaries hold. */
@@ -104,6 +149,12 @@ export function createIndicatorMatcher(lexicon: Lexicon): IndicatorMatcher {
       let textEnd = (pos[end] ?? 0) + 1;
       // a decomposed diacritic, or the second half of ํา, belongs to the last letter
       while (textEnd < text.length && isTrailing(text.charCodeAt(textEnd))) textEnd++;
+      if (o.exception) {
+        exceptIndicator.push(o.indicator);
+        exceptStart.push(pos[start] ?? 0);
+        exceptEnd.push(textEnd);
+        continue;
+      }
       hitIndicator.push(o.indicator);
       hitWeight.push(o.weight);
       hitStart.push(pos[start] ?? 0);
@@ -170,7 +221,10 @@ export function createIndicatorMatcher(lexicon: Lexicon): IndicatorMatcher {
   /** Hits → one result per indicator, with its outermost spans in original coordinates. */
   const collect = (n: NormalizedText): IndicatorMatch[] => {
     const count = hitIndicator.length;
-    if (count === 0) return [];
+    if (count === 0) {
+      reset();
+      return [];
+    }
     order.length = 0;
     for (let h = 0; h < count; h++) order.push(h);
     order.sort(byHit);
@@ -180,7 +234,9 @@ export function createIndicatorMatcher(lexicon: Lexicon): IndicatorMatcher {
     groupWeight.length = 0;
     groupFrom.length = 0;
     perCategory.fill(0);
+    const checkExceptions = exceptIndicator.length > 0;
     for (const h of order) {
+      if (checkExceptions && excepted(h)) continue;
       const indicator = hitIndicator[h] ?? 0;
       const last = groupIndicator.length - 1;
       if (groupIndicator[last] !== indicator) {
@@ -222,7 +278,9 @@ export function createIndicatorMatcher(lexicon: Lexicon): IndicatorMatcher {
     }
     return results.sort(
       (a, b) =>
-        b.weight - a.weight || (a.spans[0]?.[0] ?? 0) - (b.spans[0]?.[0] ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+        b.weight - a.weight ||
+        (a.spans[0]?.[0] ?? 0) - (b.spans[0]?.[0] ?? 0) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
   };
 

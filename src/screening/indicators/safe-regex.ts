@@ -95,7 +95,8 @@ export function unsafeRegexReason(src: string): string | null {
       const bound = /^\{(?:\d+,)?(\d+)\}$/.exec(token);
       if (bound && Number(bound[1]) > MAX_REPEAT) return `repeat bound above ${MAX_REPEAT} at ${i}`;
       if (lastWasGroup) {
-        if (lastWasGroup.quantified) return `nested quantifier at ${i}: a quantified group contains a quantifier`;
+        if (lastWasGroup.quantified)
+          return `nested quantifier at ${i}: a quantified group contains a quantifier`;
         if (lastWasGroup.alternation && token !== '?') return `quantified alternation at ${i}`;
       }
       const top = stack[stack.length - 1];

@@ -18,6 +18,8 @@ export const indicatorSchema = z.strictObject({
   category: z.enum(INDICATOR_CATEGORIES),
   weight: z.number().min(0).max(1),
   patterns: z.array(patternSchema).min(1),
+  /** phrases inside which a pattern does not count ("chất lượng cao" is not "lương cao") */
+  except: z.array(z.string().trim().min(1).max(200)).optional(),
   sources: z.array(sourceId).min(1),
 });
 export type IndicatorEntry = z.infer<typeof indicatorSchema>;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { normalize } from '../text/normalize.ts';
 import { ORDINARY_ADS, SCAM_POSTS } from './fixtures.ts';
 import { loadIndicators } from './index.ts';
 import { measureIndicatorSpeed } from './speed.ts';
-import { plainNormalize } from './test-support.ts';
 
 /** ~500-byte posts: the fixtures, scam and ordinary, in every language, cut and mixed. */
 function posts(count: number): string[] {
@@ -20,7 +20,7 @@ function posts(count: number): string[] {
 describe('indicator matching speed', () => {
   it('stays well under 20 µs per 500-byte post and beats the naive baseline', () => {
     const matcher = loadIndicators();
-    const report = measureIndicatorSpeed(matcher, posts(400).map(plainNormalize));
+    const report = measureIndicatorSpeed(matcher, posts(400).map(normalize));
     console.log(
       `indicators: ${report.microsPerPost.toFixed(1)} µs/post (${report.averageBytes} B avg), naive ${report.naiveMicrosPerPost.toFixed(0)} µs/post, ${report.speedUp.toFixed(0)}× faster, ${matcher.phrases().length} phrases`,
     );

@@ -15,7 +15,11 @@ function cpuMicros(): number {
   return user + system;
 }
 
-function timePerPost(run: (n: NormalizedText) => unknown, posts: NormalizedText[], minMillis: number): number {
+function timePerPost(
+  run: (n: NormalizedText) => unknown,
+  posts: NormalizedText[],
+  minMillis: number,
+): number {
   for (const n of posts) run(n); // warm up
   let rounds = 0;
   const start = cpuMicros();
@@ -29,7 +33,11 @@ function timePerPost(run: (n: NormalizedText) => unknown, posts: NormalizedText[
 }
 
 /** CPU µs per post of the automaton and of the naive baseline, on already normalised posts. */
-export function measureIndicatorSpeed(matcher: IndicatorMatcher, posts: NormalizedText[], minMillis = 500): SpeedReport {
+export function measureIndicatorSpeed(
+  matcher: IndicatorMatcher,
+  posts: NormalizedText[],
+  minMillis = 500,
+): SpeedReport {
   const bytes = posts.reduce((sum, n) => sum + Buffer.byteLength(n.original, 'utf8'), 0);
   const microsPerPost = timePerPost((n) => matcher.match(n), posts, minMillis);
   const naiveMicrosPerPost = timePerPost((n) => matcher.matchNaive(n), posts, minMillis);

@@ -60,6 +60,12 @@ function buildClasses(): Uint8Array {
 /** Class of every UTF-16 code unit (SEP, WORD, NOSPACE or OTHER). */
 export const CLASS: Uint8Array = buildClasses();
 
+// Decimal digits of the region's scripts read as ASCII digits (text/normalize.ts folds them too),
+// so "អាយុ ១៦ ឆ្នាំ" and "អាយុ 16 ឆ្នាំ" are one phrase.
+const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0e50, 0x0ed0, 0x1040, 0x1090, 0x17e0, 0x1810];
+const ASCII_DIGIT = new Uint16Array(0x10000);
+for (const zero of DIGIT_ZEROS) for (let d = 0; d < 10; d++) ASCII_DIGIT[zero + d] = 0x30 + d;
+
 export function isCombiningLatinMark(c: number): boolean {
   return c >= 0x300 && c <= 0x36f;
 }
@@ -92,6 +98,9 @@ export function buildStream(text: string, bare: string): Stream {
     if (cls === WORD && sameLength) {
       c = bare.charCodeAt(i);
       cls = CLASS[c] ?? SEP;
+    } else if (cls === NOSPACE && (ASCII_DIGIT[c] ?? 0) !== 0) {
+      c = ASCII_DIGIT[c] ?? c;
+      cls = WORD;
     }
     if (cls === SEP) {
       if (pendingSep < 0 && len > 0) pendingSep = i;
@@ -142,7 +151,11 @@ export function bareLatin(s: string): string {
 
 /** A phrase as the matcher sees it: the stream of its normalised form, as a string. */
 export function phraseStream(phrase: string): string {
-  const text = phrase.normalize('NFKC').toLowerCase().replace(/\u0e4d\u0e32/g, '\u0e33').replace(/\u0ecd\u0eb2/g, '\u0eb3');
+  const text = phrase
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\u0e4d\u0e32/g, '\u0e33')
+    .replace(/\u0ecd\u0eb2/g, '\u0eb3');
   const bare = bareLatin(text);
   const stream = buildStream(text, bare.length === text.length ? bare : text);
   return String.fromCharCode(...stream.codes.subarray(0, stream.length));

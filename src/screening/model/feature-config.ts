@@ -7,8 +7,11 @@ export const featureConfigSchema = z.object({
   featurizer: z.literal(1),
   /** log2 of the number of hash buckets */
   bits: z.number().int().min(16).max(22),
-  /** sublinear (1 + ln tf), binary or raw term frequency; each block is then L2-normalised */
-  tf: z.enum(['log', 'binary', 'raw']),
+  /**
+   * Also emit a copy of every feature specific to the post's language (when known), so one model
+   * learns shared and per-language weights (Daumé 2007); posts of unknown language use the shared ones.
+   */
+  langSpecific: z.boolean(),
   char: z.object({
     minN: z.number().int().min(1).max(8),
     maxN: z.number().int().min(1).max(8),
@@ -42,7 +45,7 @@ export type FeatureConfig = z.infer<typeof featureConfigSchema>;
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
   featurizer: 1,
   bits: 20,
-  tf: 'log',
+  langSpecific: false,
   char: { minN: 1, maxN: 5, boundaries: 'span', digits: 'fold', bare: 'shared', weight: 1 },
   word: {
     unigrams: true,

@@ -1,12 +1,10 @@
 import { applyPlatt } from './calibration.ts';
-import { accumulateFeatures, accumulatorFor } from './features.ts';
+import { linearScore } from './features.ts';
 import type { Model, PredictInput } from './model.ts';
 
 /** Raw linear score (log-odds before calibration). */
 export function decisionScore(model: Model, input: PredictInput): number {
-  const acc = accumulatorFor(model.featureConfig.bits);
-  accumulateFeatures(input, model.featureConfig, acc);
-  return model.bias + acc.dot(model.weights);
+  return model.bias + linearScore(input, model.featureConfig, model.weights);
 }
 
 /** Calibrated probability that the post is a scam / fraud. */

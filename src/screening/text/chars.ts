@@ -70,11 +70,19 @@ export function flagsOfAstral(cp: number): number {
   return computed;
 }
 
+// Word units (letters, digits, marks) as one table lookup: 1 = word, 2 = not, 0 = not computed yet.
+const wordTable = new Uint8Array(0x10000);
+for (let u = 0; u < 0x80; u++) {
+  wordTable[u] = (u >= 0x61 && u <= 0x7a) || (u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5a) ? 1 : 2;
+}
+for (let u = 0xd800; u <= 0xdfff; u++) wordTable[u] = 2;
+
 export function isWordUnit(unit: number): boolean {
-  if (unit < 0x80)
-    return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a);
-  if (unit >= 0xd800 && unit <= 0xdfff) return false;
-  return (flagsOf(unit) & (F_LETTER | F_DIGIT | F_MARK)) !== 0;
+  const w = wordTable[unit] ?? 2;
+  if (w !== 0) return w === 1;
+  const computed = (flagsOf(unit) & (F_LETTER | F_DIGIT | F_MARK)) !== 0 ? 1 : 2;
+  wordTable[unit] = computed;
+  return computed === 1;
 }
 
 /** Lower-case Latin letters, with diacritics, in the ranges Vietnamese, Malay and Filipino use. */
@@ -131,6 +139,19 @@ export function bareOf(unit: number): number {
 // Decimal digits of the region's scripts → ASCII, so phone numbers typed in Thai, Lao, Khmer or
 // Myanmar digits are found by the same extractors (same length, one unit each).
 const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0e50, 0x0ed0, 0x1040, 0x1090, 0x17e0, 0x1810];
+
+// fold: region digit → ASCII digit, otherwise lower case (one unit); 0 = not computed yet.
+const foldTable = new Uint16Array(0x10000);
+
+export function foldOf(unit: number): number {
+  if (unit < 0x80) return unit >= 0x41 && unit <= 0x5a ? unit + 32 : unit;
+  const f = foldTable[unit] ?? 0;
+  if (f !== 0) return f;
+  const d = asciiDigitOf(unit);
+  const computed = d >= 0 ? d : lowerOf(unit);
+  foldTable[unit] = computed;
+  return computed;
+}
 
 export function asciiDigitOf(unit: number): number {
   if (unit < 0x660) return -1;

@@ -3,17 +3,16 @@
 //  B. in place, one unit for one unit: homoglyphs inside Latin words, region digits → ASCII, lower case.
 import type { UnitBuffer } from './buffer.ts';
 import {
-  asciiDigitOf,
   F_COMPAT,
   F_INVISIBLE,
   F_MARK,
   F_NFC_UNSTABLE,
   flagsOf,
   flagsOfAstral,
+  foldOf,
   isLatinLetter,
   isMyanmar,
   isWordUnit,
-  lowerOf,
 } from './chars.ts';
 import { HOMOGLYPHS } from './fold-data.ts';
 import { convertZawgyiStretch } from './zawgyi.ts';
@@ -36,14 +35,18 @@ function isLow(u: number): boolean {
   return u >= 0xdc00 && u <= 0xdfff;
 }
 
-/** Flags and width (1 or 2 units) of the code point at i. */
-function flagsAt(s: string, i: number): [number, number] {
+/** Width (1 or 2 units) of the code point flagsAt() last looked at (no tuple: this runs per character). */
+let width = 1;
+
+/** Flags of the code point at i; sets `width`. */
+function flagsAt(s: string, i: number): number {
   const u = s.charCodeAt(i);
   if (isHigh(u) && i + 1 < s.length && isLow(s.charCodeAt(i + 1))) {
-    const cp = ((u - 0xd800) << 10) + (s.charCodeAt(i + 1) - 0xdc00) + 0x10000;
-    return [flagsOfAstral(cp), 2];
+    width = 2;
+    return flagsOfAstral(((u - 0xd800) << 10) + (s.charCodeAt(i + 1) - 0xdc00) + 0x10000);
   }
-  return [flagsOf(u), 1];
+  width = 1;
+  return flagsOf(u);
 }
 
 const chunkOrigins: number[] = [];
@@ -70,7 +73,8 @@ export function cleanPass(original: string, zawgyi: boolean, out: UnitBuffer): v
       i = convertZawgyiStretch(original, i, out, pushRecomposing);
       continue;
     }
-    const [f, w] = flagsAt(original, i);
+    const f = flagsAt(original, i);
+    const w = width;
     if (f & F_INVISIBLE) {
       i += w;
       continue;
@@ -83,10 +87,11 @@ export function cleanPass(original: string, zawgyi: boolean, out: UnitBuffer): v
     while (j < n) {
       const c = original.charCodeAt(j);
       if (c < 0x300 || (zawgyi && isMyanmar(c))) break;
-      const [f2, w2] = flagsAt(original, j);
+      const f2 = flagsAt(original, j);
+      const w2 = width;
       if (f2 & F_INVISIBLE) {
         // only swallow it when a mark follows; otherwise leave it to the main loop
-        const after = j + w2 < n ? flagsAt(original, j + w2)[0] : 0;
+        const after = j + w2 < n ? flagsAt(original, j + w2) : 0;
         if ((after & F_MARK) === 0 || (after & F_INVISIBLE) !== 0) break;
         skipped = true;
         j += w2;
@@ -115,7 +120,8 @@ function normalizeCluster(original: string, start: number, end: number, out: Uni
   let cluster = '';
   chunkOrigins.length = 0;
   for (let k = start; k < end; ) {
-    const [f, w] = flagsAt(original, k);
+    const f = flagsAt(original, k);
+    const w = width;
     if ((f & F_INVISIBLE) === 0) {
       cluster += original.slice(k, k + w);
       chunkOrigins.push(k);
@@ -159,7 +165,7 @@ export function foldPass(buf: UnitBuffer): void {
         i += 2;
         continue;
       }
-      units[i] = lowerOf(u);
+      units[i] = foldOf(u);
       i++;
       continue;
     }
@@ -169,16 +175,15 @@ export function foldPass(buf: UnitBuffer): void {
     let glyph = false;
     while (j < n && isWordUnit(units[j] ?? 0)) {
       const c = units[j] ?? 0;
-      if (isLatinLetter(c)) latin = true;
-      else if (isHomoglyphCandidate(c)) glyph = true;
+      if (c >= 0x250 && c <= 0x52f) glyph ||= isHomoglyphCandidate(c);
+      else latin ||= isLatinLetter(c);
       j++;
     }
     const mapGlyphs = latin && glyph;
     for (let k = i; k < j; k++) {
       let c = units[k] ?? 0;
-      if (mapGlyphs && isHomoglyphCandidate(c)) c = HOMOGLYPHS[c] ?? c;
-      const d = asciiDigitOf(c);
-      units[k] = d >= 0 ? d : lowerOf(c);
+      if (mapGlyphs && c >= 0x250 && c <= 0x52f && isHomoglyphCandidate(c)) c = HOMOGLYPHS[c] ?? c;
+      units[k] = foldOf(c);
     }
     i = j;
   }

@@ -5,7 +5,7 @@
 // Every rule is a forward scan with bounded look-ahead: linear time, no regular expressions.
 import type { UnitBuffer } from './buffer.ts';
 import { bareOf, isAsciiDigit, isLatinLetter, isWordUnit } from './chars.ts';
-import { type DigitTrie, LATIN_DIGIT_TRIE, THAI_DIGIT_TRIE } from './fold-data.ts';
+import { type DigitTrie, LATIN_DIGIT_PREFIX, LATIN_DIGIT_TRIE, THAI_DIGIT_TRIE } from './fold-data.ts';
 
 const MIN_SPELLED = 4;
 const MIN_SPACED = 3;
@@ -57,6 +57,9 @@ let matchedDigit = -1;
 function digitWordAt(k: number, thai: boolean): number {
   if (thai) return thaiDigitWordAt(k);
   if (k > 0 && isWordUnit(at(k - 1))) return -1;
+  const a = bareOf(at(k)) - 0x61;
+  const b = bareOf(at(k + 1)) - 0x61;
+  if (a < 0 || a > 25 || b < 0 || b > 25 || LATIN_DIGIT_PREFIX[a * 26 + b] !== 1) return -1;
   let node: DigitTrie | undefined = LATIN_DIGIT_TRIE;
   let p = k;
   while (p < n && isLatinLetter(at(p))) {
@@ -71,6 +74,7 @@ function digitWordAt(k: number, thai: boolean): number {
 
 /** Longest Thai digit word at k (Thai has no spaces, so no boundary check). */
 function thaiDigitWordAt(k: number): number {
+  if (!THAI_DIGIT_TRIE.next.has(at(k))) return -1;
   let node: DigitTrie | undefined = THAI_DIGIT_TRIE;
   let best = -1;
   for (let p = k; p < n; p++) {
@@ -147,9 +151,19 @@ function spelledRun(i: number, out: UnitBuffer, thai: boolean): number {
   return end;
 }
 
+// Thai units that start a spelled digit (ศ ส ห เ แ โ): the only places worth trying a run.
+const THAI_DIGIT_START = new Uint8Array(0x80);
+for (const u of THAI_DIGIT_TRIE.next.keys()) if (u >= 0x0e00 && u < 0x0e80) THAI_DIGIT_START[u - 0x0e00] = 1;
+
 function thaiToken(i: number, out: UnitBuffer): number {
   let k = i;
   while (k < n && isWordUnit(at(k))) {
+    const u = at(k);
+    if (u < 0x0e00 || u >= 0x0e80 || THAI_DIGIT_START[u - 0x0e00] !== 1) {
+      out.push(u, originAt(k));
+      k++;
+      continue;
+    }
     const next = spelledRun(k, out, true);
     if (next !== k) {
       k = next;
@@ -297,9 +311,11 @@ function isLinkPunct(u: number): boolean {
 function latinToken(i: number, out: UnitBuffer): number {
   let j = i;
   let symbols = false;
+  let leet = false;
   while (j < n) {
     const c = at(j);
     if (isWordUnit(c)) {
+      if (c >= 0x30 && c <= 0x37) leet = true;
       j++;
       continue;
     }
@@ -314,6 +330,6 @@ function latinToken(i: number, out: UnitBuffer): number {
   for (let k = i; k < j; k++) out.push(at(k), originAt(k));
   const linked = (i > 0 && isLinkPunct(at(i - 1))) || (isLinkPunct(at(j)) && isWordUnit(at(j + 1)));
   const email = symbols && at(j) === 0x2e;
-  if (!linked && !email && j - i <= MAX_LEET_TOKEN) deLeet(out, start, out.length);
+  if ((leet || symbols) && !linked && !email && j - i <= MAX_LEET_TOKEN) deLeet(out, start, out.length);
   return j;
 }

@@ -44,6 +44,8 @@ const newNode = (): DigitTrie => ({ next: new Map(), digit: -1 });
 
 /** Latin-script words, keyed by their lower-case bare letters (so "không" and "khong" both match). */
 export const LATIN_DIGIT_TRIE = newNode();
+/** First two letters (a-z, index (a*26+b)) of the Latin digit words: a cheap reject before the trie. */
+export const LATIN_DIGIT_PREFIX = new Uint8Array(26 * 26);
 /** Thai words, keyed by their NFKC units (Thai is written without spaces, so matched anywhere). */
 export const THAI_DIGIT_TRIE = newNode();
 
@@ -73,7 +75,9 @@ for (const [lang, words] of Object.entries(digitWords.words)) {
     }
     let key = '';
     for (let i = 0; i < nfkc.length; i++) key += String.fromCharCode(bareOf(lowerOf(nfkc.charCodeAt(i))));
-    if (!/^[a-z]+$/.test(key)) throw new Error(`digit-words.json: "${word}" (${lang}) is not a Latin word`);
+    if (!/^[a-z]{2,}$/.test(key))
+      throw new Error(`digit-words.json: "${word}" (${lang}) is not a Latin word`);
     add(LATIN_DIGIT_TRIE, key, digit, 'digit-words.json');
+    LATIN_DIGIT_PREFIX[(key.charCodeAt(0) - 0x61) * 26 + (key.charCodeAt(1) - 0x61)] = 1;
   }
 }

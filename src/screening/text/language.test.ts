@@ -30,12 +30,18 @@ describe('detectLanguages', () => {
 
   it('recognises Vietnamese typed without diacritics', () => {
     expect(detect('viec nhe luong cao, bao an o, lien he zalo').lang).toBe('vi');
-    expect(detect('tuyen nhan vien nu lam viec tai campuchia, luong 2000 usd, khong can kinh nghiem').lang).toBe('vi');
+    expect(
+      detect('tuyen nhan vien nu lam viec tai campuchia, luong 2000 usd, khong can kinh nghiem').lang,
+    ).toBe('vi');
   });
 
   it('tells Indonesian from Malay by the words only one of them uses', () => {
-    expect(detect('Lowongan kerja pabrik, gaji besar, bisa langsung kerja, uang makan ditanggung').lang).toBe('id');
-    expect(detect('Kerja kilang di Johor, gaji lumayan, awak boleh mula minggu depan, wang makan percuma').lang).toBe('ms');
+    expect(detect('Lowongan kerja pabrik, gaji besar, bisa langsung kerja, uang makan ditanggung').lang).toBe(
+      'id',
+    );
+    expect(
+      detect('Kerja kilang di Johor, gaji lumayan, awak boleh mula minggu depan, wang makan percuma').lang,
+    ).toBe('ms');
   });
 
   it('splits mixed Thai and English into segments', () => {

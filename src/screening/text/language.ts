@@ -9,7 +9,18 @@ const LATIN = 1;
 const OTHER = 2;
 const SCRIPT_LANG: Record<number, Lang> = { 3: 'th', 4: 'lo', 5: 'km', 6: 'my', 7: 'zh' };
 
+// Script of each BMP unit, filled lazily (0 = not computed yet, else script + 1).
+const scriptTable = new Uint8Array(0x10000);
+
 function scriptOf(u: number): number {
+  const s = scriptTable[u] ?? 0;
+  if (s !== 0) return s - 1;
+  const computed = computeScript(u);
+  scriptTable[u] = computed + 1;
+  return computed;
+}
+
+function computeScript(u: number): number {
   if (u < 0x80) return (u >= 0x61 && u <= 0x7a) || (u >= 0x41 && u <= 0x5a) ? LATIN : NONE;
   if (isLatinLetter(u)) return LATIN;
   if (u >= 0x0e01 && u <= 0x0e4e) return 3;
@@ -89,35 +100,53 @@ type Piece = { start: number; end: number; script: number; letters: number; evid
 function splitPieces(n: NormalizedText): Piece[] {
   const { text, bare } = n;
   const pieces: Piece[] = [];
-  let cur: Piece = { start: 0, end: 0, script: NONE, letters: 0, evidence: null };
-  const close = (at: number): void => {
-    cur.end = at;
-    if (cur.script === LATIN) {
-      cur.evidence = new LatinEvidence();
-      cur.evidence.add(text, bare, cur.start, cur.end);
-    }
-    pieces.push(cur);
-    cur = { start: at, end: at, script: NONE, letters: 0, evidence: null };
-  };
+  let start = 0;
+  let script = NONE;
+  let letters = 0;
   for (let i = 0; i < text.length; i++) {
-    if (i === 0 || isSpace(text.charCodeAt(i - 1))) {
+    const u = text.charCodeAt(i);
+    if (u < 0x80 && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
       const end = skipLink(text, i);
       if (end > i) {
         i = end - 1;
         continue;
       }
     }
-    const sc = scriptOf(text.charCodeAt(i));
+    const sc = scriptOf(u);
     if (sc !== NONE) {
-      if (cur.script !== NONE && sc !== cur.script) close(i);
-      cur.script = sc;
-      cur.letters++;
-    } else if (cur.script !== NONE && endsSentence(text, i)) {
-      close(i + 1);
+      if (script !== NONE && sc !== script) {
+        pieces.push(makePiece(text, bare, start, i, script, letters));
+        start = i;
+        letters = 0;
+      }
+      script = sc;
+      letters++;
+    } else if (script !== NONE && endsSentence(text, i)) {
+      pieces.push(makePiece(text, bare, start, i + 1, script, letters));
+      start = i + 1;
+      script = NONE;
+      letters = 0;
     }
   }
-  if (cur.start < text.length || pieces.length === 0) close(text.length);
+  if (start < text.length || pieces.length === 0)
+    pieces.push(makePiece(text, bare, start, text.length, script, letters));
   return pieces;
+}
+
+function makePiece(
+  text: string,
+  bare: string,
+  start: number,
+  end: number,
+  script: number,
+  letters: number,
+): Piece {
+  let evidence: LatinEvidence | null = null;
+  if (script === LATIN) {
+    evidence = new LatinEvidence();
+    evidence.add(text, bare, start, end);
+  }
+  return { start, end, script, letters, evidence };
 }
 
 const HINT_ALIASES: Record<string, Lang> = {

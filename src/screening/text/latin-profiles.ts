@@ -45,14 +45,12 @@ export function wordKeyStep(hash: number, letter: number): number {
 export const WORD_KEY_SEED = 2166136261;
 
 export type LatinModel = {
-  /** [trigram * LATIN_COUNT + lang] → log P(trigram | lang) */
+  /** trigram (a*27*27 + b*27 + c) → row in trigramLogP; row 0 holds the unseen log-probabilities */
+  trigramRow: Uint16Array;
+  /** [row * LATIN_COUNT + lang] → log P(trigram | lang); compact so that it stays in cache */
   trigramLogP: Float32Array;
-  /** log-probability given to a trigram a language's profile lacks */
-  unseenLogP: Float32Array;
   /** word key → bitmask of the languages that list the word */
   words: Map<number, number>;
-  /** bitmask → languages it names, precomputed */
-  maskCount: Uint8Array;
 };
 
 function keyOf(word: string): number {
@@ -69,33 +67,29 @@ const RANK_SHIFT = 8;
 const UNSEEN_GAP = 200;
 
 export function compileLatinModel(p: LatinProfiles): LatinModel {
-  const size = ALPHA * ALPHA * ALPHA;
-  const trigramLogP = new Float32Array(size * LATIN_COUNT);
-  const unseenLogP = new Float32Array(LATIN_COUNT);
-  LATIN_LANGS.forEach((lang, li) => {
-    const list = p.trigrams[lang] === '' ? [] : p.trigrams[lang].split('|');
+  const lists = LATIN_LANGS.map((lang) => (p.trigrams[lang] === '' ? [] : p.trigrams[lang].split('|')));
+  const trigramRow = new Uint16Array(ALPHA * ALPHA * ALPHA);
+  let rows = 1;
+  const indexOf = (t: string): number =>
+    (letterIndex(t.charCodeAt(0)) * ALPHA + letterIndex(t.charCodeAt(1))) * ALPHA +
+    letterIndex(t.charCodeAt(2));
+  for (const list of lists)
+    for (const t of list) if (trigramRow[indexOf(t)] === 0) trigramRow[indexOf(t)] = rows++;
+  const trigramLogP = new Float32Array(rows * LATIN_COUNT);
+  lists.forEach((list, li) => {
     let z = 0;
     for (let r = 0; r < list.length; r++) z += 1 / (r + RANK_SHIFT);
     const unseen = Math.log(1 / (list.length + UNSEEN_GAP + RANK_SHIFT) / (z || 1));
-    unseenLogP[li] = unseen;
-    for (let t = 0; t < size; t++) trigramLogP[t * LATIN_COUNT + li] = unseen;
-    list.forEach((tri, r) => {
-      const t = letterIndex(tri.charCodeAt(0)) * ALPHA * ALPHA + letterIndex(tri.charCodeAt(1)) * ALPHA;
-      const idx = t + letterIndex(tri.charCodeAt(2));
-      trigramLogP[idx * LATIN_COUNT + li] = Math.log(1 / (r + RANK_SHIFT) / z);
+    for (let row = 0; row < rows; row++) trigramLogP[row * LATIN_COUNT + li] = unseen;
+    list.forEach((t, r) => {
+      trigramLogP[(trigramRow[indexOf(t)] ?? 0) * LATIN_COUNT + li] = Math.log(1 / (r + RANK_SHIFT) / z);
     });
   });
   const words = new Map<number, number>();
   LATIN_LANGS.forEach((lang, li) => {
     for (const w of p.words[lang]) words.set(keyOf(w), (words.get(keyOf(w)) ?? 0) | (1 << li));
   });
-  const maskCount = new Uint8Array(1 << LATIN_COUNT);
-  for (let m = 0; m < maskCount.length; m++) {
-    let c = 0;
-    for (let b = 0; b < LATIN_COUNT; b++) if (m & (1 << b)) c++;
-    maskCount[m] = c;
-  }
-  return { trigramLogP, unseenLogP, words, maskCount };
+  return { trigramRow, trigramLogP, words };
 }
 
 export function loadLatinProfiles(): LatinProfiles {

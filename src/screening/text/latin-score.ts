@@ -8,7 +8,6 @@ import {
   LATIN_COUNT,
   LATIN_LANGS,
   type LatinLang,
-  letterIndex,
   loadLatinProfiles,
   WORD_KEY_SEED,
   wordKeyStep,
@@ -47,18 +46,27 @@ export class LatinEvidence {
 
   /** Adds text[start, end) (bare for trigrams and words, text for diacritics). */
   add(text: string, bare: string, start: number, end: number): void {
+    // Five running sums in locals: this loop is most of detectLanguages' time.
+    const logP = model.trigramLogP;
+    const rowOf = model.trigramRow;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    let count = 0;
     let a = 0;
     let b = 0;
     let hash = WORD_KEY_SEED;
     let wlen = 0;
     for (let k = start; k <= end; k++) {
       const c = k < end ? bare.charCodeAt(k) : 0x20;
-      const li = letterIndex(c);
+      const li = c >= 0x61 && c <= 0x7a ? c - 0x60 : 0;
       if (li !== 0) {
         this.letters++;
         hash = wordKeyStep(hash, li);
         wlen++;
-        if (isVietnameseMark(text.charCodeAt(k))) this.viMarks++;
+        if (c !== text.charCodeAt(k) && isVietnameseMark(text.charCodeAt(k))) this.viMarks++;
       } else if (b === 0) {
         continue;
       } else {
@@ -66,17 +74,25 @@ export class LatinEvidence {
         hash = WORD_KEY_SEED;
         wlen = 0;
       }
-      if (a !== 0 || b !== 0) this.addTrigram((a * ALPHA + b) * ALPHA + li);
+      if (a !== 0 || b !== 0) {
+        const base = (rowOf[(a * ALPHA + b) * ALPHA + li] ?? 0) * LATIN_COUNT;
+        s0 += logP[base] ?? 0;
+        s1 += logP[base + 1] ?? 0;
+        s2 += logP[base + 2] ?? 0;
+        s3 += logP[base + 3] ?? 0;
+        s4 += logP[base + 4] ?? 0;
+        count++;
+      }
       a = b;
       b = li;
     }
-  }
-
-  private addTrigram(idx: number): void {
-    const base = idx * LATIN_COUNT;
-    for (let l = 0; l < LATIN_COUNT; l++)
-      this.trigram[l] = (this.trigram[l] ?? 0) + (model.trigramLogP[base + l] ?? 0);
-    this.trigrams++;
+    const t = this.trigram;
+    t[0] = (t[0] ?? 0) + s0;
+    t[1] = (t[1] ?? 0) + s1;
+    t[2] = (t[2] ?? 0) + s2;
+    t[3] = (t[3] ?? 0) + s3;
+    t[4] = (t[4] ?? 0) + s4;
+    this.trigrams += count;
   }
 
   private endWord(key: number): void {

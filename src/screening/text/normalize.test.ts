@@ -54,7 +54,9 @@ describe('normalize: evasions', () => {
   it('folds leetspeak inside words only', () => {
     expect(text('T3legram')).toBe('telegram');
     expect(text('wh4tsapp w0rk h3ll0 te1egram l1ne')).toBe('whatsapp work hello telegram line');
-    expect(text('call 0812345678 in 2024, 5g, mp3, covid19')).toBe('call 0812345678 in 2024, 5g, mp3, covid19');
+    expect(text('call 0812345678 in 2024, 5g, mp3, covid19')).toBe(
+      'call 0812345678 in 2024, 5g, mp3, covid19',
+    );
     expect(text('mail john3@gmail.com or see bit.ly/a1b3C')).toBe('mail john3@gmail.com or see bit.ly/a1b3c');
   });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { normalize } from './normalize.ts';
 import { segmentWords } from './segment.ts';
 
-const words = (text: string, lang: Parameters<typeof segmentWords>[1]) => segmentWords(text, lang).map((w) => w.word);
+const words = (text: string, lang: Parameters<typeof segmentWords>[1]) =>
+  segmentWords(text, lang).map((w) => w.word);
 
 describe('segmentWords', () => {
   it('splits Thai into words', () => {
@@ -26,7 +27,16 @@ describe('segmentWords', () => {
   });
 
   it('splits space-delimited text by hand, keeping inner apostrophes', () => {
-    expect(words("don't pay the fee: 0812-345, việc nhẹ!", 'en')).toEqual(["don't", 'pay', 'the', 'fee', '0812', '345', 'việc', 'nhẹ']);
+    expect(words("don't pay the fee: 0812-345, việc nhẹ!", 'en')).toEqual([
+      "don't",
+      'pay',
+      'the',
+      'fee',
+      '0812',
+      '345',
+      'việc',
+      'nhẹ',
+    ]);
   });
 
   it('gives offsets into the text and handles mixed scripts', () => {

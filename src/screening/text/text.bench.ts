@@ -16,7 +16,9 @@ function rows(file: string): string[] {
     .filter((l) => l.trim() !== '')
     .map((l) => {
       const row: unknown = JSON.parse(l);
-      return typeof row === 'object' && row !== null && 'text' in row && typeof row.text === 'string' ? row.text : '';
+      return typeof row === 'object' && row !== null && 'text' in row && typeof row.text === 'string'
+        ? row.text
+        : '';
     });
 }
 
@@ -66,7 +68,11 @@ export function runTextBench(log: (line: string) => void = console.log): Result[
   const nOf = (p: string) => normalized[byIndex.get(p) ?? 0] ?? normalize(p);
   steps.push(['normalize', mixed, (p) => normalize(p)]);
   steps.push(['detectLanguages (normalised input)', mixed, (p) => detectLanguages(nOf(p))]);
-  steps.push(['segmentWords (normalised input)', mixed, (p) => segmentWords(nOf(p).text, langs[byIndex.get(p) ?? 0] ?? 'und')]);
+  steps.push([
+    'segmentWords (normalised input)',
+    mixed,
+    (p) => segmentWords(nOf(p).text, langs[byIndex.get(p) ?? 0] ?? 'und'),
+  ]);
   steps.push(['normalize + detectLanguages', mixed, (p) => detectLanguages(normalize(p))]);
   steps.push([
     'normalize + detectLanguages + segmentWords',
@@ -88,7 +94,11 @@ export function runTextBench(log: (line: string) => void = console.log): Result[
   ] as const) {
     const posts = buildPosts([src], 1000);
     const us = measure(posts, (p) => detectLanguages(normalize(p)), 700);
-    const seg = measure(posts.map((p) => normalize(p).text), (t) => segmentWords(t, label), 700);
+    const seg = measure(
+      posts.map((p) => normalize(p).text),
+      (t) => segmentWords(t, label),
+      700,
+    );
     log(`${label}: normalize+detect ${us.toFixed(1)} µs/post, segmentWords ${seg.toFixed(1)} µs/post`);
     results.push({ name: `text: normalize + detectLanguages, ${label} posts`, value: us, unit: 'µs/post' });
     results.push({ name: `text: segmentWords, ${label} posts`, value: seg, unit: 'µs/post' });

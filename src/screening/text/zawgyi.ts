@@ -94,7 +94,14 @@ function chunkEnd(cs: number): number {
     const u = inUnits[k] ?? 0;
     const prev = inUnits[k - 1] ?? 0;
     const next = inUnits[k + 1] ?? 0;
-    if (u >= 0x1000 && u <= 0x1021 && !isZawgyiPrefix(prev) && prev !== 0x1039 && next !== 0x1039 && next !== 0x103a) {
+    if (
+      u >= 0x1000 &&
+      u <= 0x1021 &&
+      !isZawgyiPrefix(prev) &&
+      prev !== 0x1039 &&
+      next !== 0x1039 &&
+      next !== 0x103a
+    ) {
       return k;
     }
   }

@@ -1,5 +1,5 @@
 // Regenerates the `trigrams` of data/lang/latin-profiles.json (the hand-written `words` are kept):
-//   npx tsx src/screening/text/tools/build-latin-profiles.ts
+//   npx tsx src/screening/text/tools/build-latin-profiles.ts && npx biome format --write data/lang
 // vi and id come from the shared SMS datasets (../shared/datasets); en, ms and fil from franc 6's
 // UDHR trigram tables (MIT). Text is lower-cased and stripped of diacritics first, as `bare` is.
 import { readFileSync, writeFileSync } from 'node:fs';

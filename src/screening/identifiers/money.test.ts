@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { extractIdentifiers } from './index.ts';
+import { parseLocalNumber } from './money.ts';
+import { plainText } from './test-helpers.ts';
+
+function money(text: string, opts: { country?: string; lang?: string } = {}) {
+  return extractIdentifiers(plainText(text), opts)
+    .filter((id) => id.kind === 'money')
+    .map((id) => ({ normalized: id.normalized, value: id.value, usdPerMonth: id.details?.usdPerMonth }));
+}
+
+describe('money and salaries', () => {
+  it.each([
+    ['$1500/month', '1500 USD/month', 1500],
+    ['1.500 USD/tháng', '1500 USD/month', 1500],
+    ['lương 30 triệu/tháng', '30000000 VND/month', 1141],
+    ['luong 30 trieu/thang', '30000000 VND/month', 1141],
+    ['gaji 15 juta per bulan', '15000000 IDR/month', 904],
+    ['เงินเดือน 35,000 บาท', '35000 THB/month', 1077],
+    ['RM 4,000 sebulan', '4000 MYR/month', 952],
+    ['₱50,000 monthly', '50000 PHP/month', 855],
+    ['月薪 8000 美元', '8000 USD/month', 8000],
+    ['1000$ 1 tuần', '1000 USD/week', 4333],
+    ['200 USD per day', '200 USD/day', 5200],
+    ['月薪1-2万', '10000-20000 CNY/month', 1408],
+    ['月入8000U', '8000 USDT/month', 8000],
+    ['lương 15tr', '15000000 VND/month', 570],
+    ['mỗi tháng 1.500$', '1500 USD/month', 1500],
+  ])('%s → %s', (text, normalized, usdPerMonth) => {
+    const found = money(text);
+    expect(found.map((m) => m.normalized)).toEqual([normalized]);
+    expect(found[0]?.usdPerMonth).toBe(usdPerMonth);
+  });
+
+  it('reads ranges and amounts without a period', () => {
+    expect(money('3000-5000 đô')).toEqual([{ normalized: '3000-5000 USD', value: '3000-5000 đô', usdPerMonth: undefined }]);
+    expect(money('Giá 1.500.000đ, tổng 19.137.909 VNĐ').map((m) => m.normalized)).toEqual([
+      '1500000 VND',
+      '19137909 VND',
+    ]);
+    expect(money('$1,500 - $3,000 a month').map((m) => m.normalized)).toEqual(['1500-3000 USD/month']);
+  });
+
+  it('takes the currency from the country only after a salary word', () => {
+    expect(money('Lương: 15.000.000/tháng', { lang: 'vi' }).map((m) => m.normalized)).toEqual(['15000000 VND/month']);
+    expect(money('Mã đơn 15.000.000', { lang: 'vi' })).toEqual([]);
+  });
+
+  it('does not read "do" (because), hex strings, phone numbers or account numbers as money', () => {
+    expect(money('tuyển 30 do thiếu người')).toEqual([]);
+    expect(money('0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045 USDT')).toEqual([]);
+    expect(money('Gaji? hubungi 081234567890', { lang: 'id' })).toEqual([]);
+    expect(money('เงินเดือน 35,000 บาท บัญชีกสิกร 123-4-56789-0', { lang: 'th' }).map((m) => m.normalized)).toEqual([
+      '35000 THB/month',
+    ]);
+  });
+
+  it('parses local number formats', () => {
+    expect(parseLocalNumber('1.500.000')).toBe(1500000);
+    expect(parseLocalNumber('1,500,000')).toBe(1500000);
+    expect(parseLocalNumber('1 500 000')).toBe(1500000);
+    expect(parseLocalNumber('1.500,50')).toBe(1500.5);
+    expect(parseLocalNumber('1,500.50')).toBe(1500.5);
+    expect(parseLocalNumber('1.5')).toBe(1.5);
+    expect(parseLocalNumber('1,5')).toBe(1.5);
+    expect(parseLocalNumber('35,000')).toBe(35000);
+  });
+});
