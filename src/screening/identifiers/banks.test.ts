@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { extractIdentifiers } from './index.ts';
 import { plainText } from './test-helpers.ts';
 
-function accounts(text: string, opts: { country?: string; lang?: string } = {}): Array<[string, string, string]> {
+function accounts(
+  text: string,
+  opts: { country?: string; lang?: string } = {},
+): Array<[string, string, string]> {
   return extractIdentifiers(plainText(text), opts)
     .filter((id) => id.kind === 'bank_account')
     .map((id) => [id.normalized, String(id.details?.bank), id.value]);
@@ -19,8 +22,12 @@ describe('bank accounts', () => {
     expect(accounts('โอนเข้าบัญชีกสิกร 123-4-56789-0', { lang: 'th' })).toEqual([
       ['KBANK:1234567890', 'Kasikornbank (KBank)', 'กสิกร 123-4-56789-0'],
     ]);
-    expect(accounts('ABA account 000 123 456')).toEqual([['ABA:000123456', 'ABA Bank', 'ABA account 000 123 456']]);
-    expect(accounts('Maybank 1234 5678 9012')).toEqual([['MAYBANK:123456789012', 'Maybank', 'Maybank 1234 5678 9012']]);
+    expect(accounts('ABA account 000 123 456')).toEqual([
+      ['ABA:000123456', 'ABA Bank', 'ABA account 000 123 456'],
+    ]);
+    expect(accounts('Maybank 1234 5678 9012')).toEqual([
+      ['MAYBANK:123456789012', 'Maybank', 'Maybank 1234 5678 9012'],
+    ]);
     expect(accounts('Số tài khoản 19036543210011 - Techcombank')).toEqual([
       ['TECHCOMBANK:19036543210011', 'Techcombank', '19036543210011 - Techcombank'],
     ]);
@@ -36,7 +43,9 @@ describe('bank accounts', () => {
 
   it('pairs names that are also ordinary words only with an account label', () => {
     expect(accounts('dana 123456789 sudah masuk', { lang: 'id' })).toEqual([]);
-    expect(accounts('no rek DANA 081234567890', { lang: 'id' }).map((a) => a[0])).toEqual(['DANA:081234567890']);
+    expect(accounts('no rek DANA 081234567890', { lang: 'id' }).map((a) => a[0])).toEqual([
+      'DANA:081234567890',
+    ]);
   });
 
   it('does not pair a bank with an amount, a far-away number or nothing', () => {

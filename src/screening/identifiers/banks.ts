@@ -57,7 +57,11 @@ export function findBankAccounts(bare: string, hits: BankHit[], runs: DigitRun[]
     }
     if (!run || used.has(run) || !isAccountNumber(run)) continue;
     // "dana", "wing", "maya" are also ordinary words: pair them only with an account label.
-    if (weak && !label.test(gap) && !label.test(bare.slice(Math.max(0, Math.min(hit.start, run.start) - 24), hit.start))) {
+    if (
+      weak &&
+      !label.test(gap) &&
+      !label.test(bare.slice(Math.max(0, Math.min(hit.start, run.start) - 24), hit.start))
+    ) {
       continue;
     }
     used.add(run);

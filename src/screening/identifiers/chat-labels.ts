@@ -7,7 +7,14 @@ import { canonicalHandle } from './handles.ts';
 export type LabelHit = { start: number; end: number; platform: ChatPlatform; strong: boolean };
 
 export type LabelTarget =
-  | { type: 'handle'; platform: ChatPlatform; handle: string; start: number; end: number; via: 'label' | 'mention' }
+  | {
+      type: 'handle';
+      platform: ChatPlatform;
+      handle: string;
+      start: number;
+      end: number;
+      via: 'label' | 'mention';
+    }
   | { type: 'number'; platform: ChatPlatform; at: number };
 
 // What may stand between a label and its value: punctuation and "ID", "là", "ke", "#", "号"...
@@ -20,10 +27,52 @@ const CHAIN = /\s*(?:[/,&|+]|(?:or|hoặc|hoac|atau|หรือ|和|或|và|va|
 
 // Common words that follow a label but are not handles ("Telegram group", "WhatsApp only").
 const STOPWORDS = new Set([
-  'group', 'grup', 'channel', 'official', 'only', 'contact', 'please', 'here', 'below', 'link', 'chat', 'now',
-  'kami', 'saya', 'untuk', 'hubungi', 'sekarang', 'dengan', 'atau', 'sama', 'nhom', 'ngay', 'nhanh', 'them',
-  'support', 'number', 'nomor', 'inbox', 'messenger', 'telegram', 'whatsapp', 'zalo', 'wechat', 'line', 'signal',
-  'facebook', 'tiktok', 'apps', 'app', 'account', 'admin', 'page', 'fanpage', 'online', 'call', 'message',
+  'group',
+  'grup',
+  'channel',
+  'official',
+  'only',
+  'contact',
+  'please',
+  'here',
+  'below',
+  'link',
+  'chat',
+  'now',
+  'kami',
+  'saya',
+  'untuk',
+  'hubungi',
+  'sekarang',
+  'dengan',
+  'atau',
+  'sama',
+  'nhom',
+  'ngay',
+  'nhanh',
+  'them',
+  'support',
+  'number',
+  'nomor',
+  'inbox',
+  'messenger',
+  'telegram',
+  'whatsapp',
+  'zalo',
+  'wechat',
+  'line',
+  'signal',
+  'facebook',
+  'tiktok',
+  'apps',
+  'app',
+  'account',
+  'admin',
+  'page',
+  'fanpage',
+  'online',
+  'call',
+  'message',
 ]);
 
 const MENTION_PLATFORMS: ReadonlySet<ChatPlatform> = new Set(['telegram', 'line', 'tiktok']);
@@ -35,13 +84,18 @@ const MENTION_PLATFORMS: ReadonlySet<ChatPlatform> = new Set(['telegram', 'line'
 export function readLabels(text: string, labels: LabelHit[]): LabelTarget[] {
   const sorted = dropNested(labels);
   const targets: LabelTarget[] = [];
-  const valueAt = new Map<number, { kind: 'number'; at: number } | { kind: 'handle'; raw: string; start: number; end: number; strong: boolean }>();
+  const valueAt = new Map<
+    number,
+    | { kind: 'number'; at: number }
+    | { kind: 'handle'; raw: string; start: number; end: number; strong: boolean }
+  >();
   for (let i = sorted.length - 1; i >= 0; i--) {
     const label = sorted[i];
     if (!label) continue;
     const next = sorted[i + 1];
     CHAIN.lastIndex = label.end;
-    const shared = next && CHAIN.exec(text) && CHAIN.lastIndex === next.start ? valueAt.get(next.start) : undefined;
+    const shared =
+      next && CHAIN.exec(text) && CHAIN.lastIndex === next.start ? valueAt.get(next.start) : undefined;
     if (shared) {
       valueAt.set(label.start, shared);
       pushTarget(targets, label, shared);
@@ -58,7 +112,9 @@ export function readLabels(text: string, labels: LabelHit[]): LabelTarget[] {
 function pushTarget(
   targets: LabelTarget[],
   label: LabelHit,
-  value: { kind: 'number'; at: number } | { kind: 'handle'; raw: string; start: number; end: number; strong: boolean },
+  value:
+    | { kind: 'number'; at: number }
+    | { kind: 'handle'; raw: string; start: number; end: number; strong: boolean },
 ): void {
   if (value.kind === 'number') {
     targets.push({ type: 'number', platform: label.platform, at: value.at });
@@ -69,13 +125,23 @@ function pushTarget(
   if (!handle || STOPWORDS.has(handle)) return;
   const explicit = value.strong || label.strong || value.raw.startsWith('@') || /[0-9_]/.test(handle);
   if (!explicit) return;
-  targets.push({ type: 'handle', platform: label.platform, handle, start: value.start, end: value.end, via: 'label' });
+  targets.push({
+    type: 'handle',
+    platform: label.platform,
+    handle,
+    start: value.start,
+    end: value.end,
+    via: 'label',
+  });
 }
 
 function readValue(
   text: string,
   label: LabelHit,
-): { kind: 'number'; at: number } | { kind: 'handle'; raw: string; start: number; end: number; strong: boolean } | undefined {
+):
+  | { kind: 'number'; at: number }
+  | { kind: 'handle'; raw: string; start: number; end: number; strong: boolean }
+  | undefined {
   SEPARATOR.lastIndex = label.end;
   SEPARATOR.exec(text);
   let at = SEPARATOR.lastIndex;
@@ -105,7 +171,8 @@ function dropNested(labels: LabelHit[]): LabelHit[] {
   for (const l of sorted) {
     const last = out[out.length - 1];
     if (last && l.start < last.end) {
-      if (l.end > last.end) out[out.length - 1] = { ...l, start: last.start, strong: last.strong || l.strong };
+      if (l.end > last.end)
+        out[out.length - 1] = { ...l, start: last.start, strong: last.strong || l.strong };
       continue;
     }
     out.push(l);
@@ -134,13 +201,21 @@ export function readMentions(
     const before = anchors[k - 1];
     const after = anchors[k];
     let platform: ChatPlatform | undefined;
-    if (before && after) platform = m.index - before.end <= after.start - m.index ? before.platform : after.platform;
+    if (before && after)
+      platform = m.index - before.end <= after.start - m.index ? before.platform : after.platform;
     else platform = before?.platform ?? after?.platform;
     if (!platform && telegramLinked) platform = 'telegram';
     if (!platform) continue;
     const handle = canonicalHandle(platform, raw, 'label');
     if (!handle) continue;
-    targets.push({ type: 'handle', platform, handle, start: m.index, end: m.index + 1 + raw.length, via: 'mention' });
+    targets.push({
+      type: 'handle',
+      platform,
+      handle,
+      start: m.index,
+      end: m.index + 1 + raw.length,
+      via: 'mention',
+    });
   }
   return targets;
 }

@@ -48,6 +48,8 @@ export class IdentifierSet {
       const first = id.spans[0];
       if (first) id.value = this.n.original.slice(first[0], first[1]);
     }
-    return all.sort((a, b) => (a.spans[0]?.[0] ?? 0) - (b.spans[0]?.[0] ?? 0) || a.kind.localeCompare(b.kind));
+    return all.sort(
+      (a, b) => (a.spans[0]?.[0] ?? 0) - (b.spans[0]?.[0] ?? 0) || a.kind.localeCompare(b.kind),
+    );
   }
 }

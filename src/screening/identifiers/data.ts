@@ -106,7 +106,9 @@ export class DataFileError extends Error {
 function validate<T>(schema: z.ZodType<T>, json: unknown, file: string): T {
   const result = schema.safeParse(json);
   if (result.success) return result.data;
-  const lines = result.error.issues.slice(0, 5).map((issue) => `  ${describePath(json, issue.path)}: ${issue.message}`);
+  const lines = result.error.issues
+    .slice(0, 5)
+    .map((issue) => `  ${describePath(json, issue.path)}: ${issue.message}`);
   throw new DataFileError(`${file} is invalid:\n${lines.join('\n')}`);
 }
 
@@ -147,7 +149,8 @@ export function parseHotspots(json: unknown, file = 'data/gazetteer/hotspots.jso
     if (ids.has(p.id)) fail(file, `${where}: duplicate id`);
     ids.add(p.id);
     for (const s of p.sources) if (!data.sources[s]) fail(file, `${where}.sources: unknown source "${s}"`);
-    if ((p.lat === undefined) !== (p.lon === undefined)) fail(file, `${where}: give both lat and lon, or neither`);
+    if ((p.lat === undefined) !== (p.lon === undefined))
+      fail(file, `${where}: give both lat and lon, or neither`);
     if (Object.keys(p.aliases).length === 0) fail(file, `${where}.aliases: must list at least one language`);
   });
   return data;
@@ -194,7 +197,9 @@ function readJson(...parts: string[]): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new DataFileError(`${parts.join('/')}: cannot read JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw new DataFileError(
+      `${parts.join('/')}: cannot read JSON (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
 }
 

@@ -2,7 +2,11 @@
 
 /** Decimal digits of the scripts Jaring screens → ASCII, same length (Thai ๐-๙, Lao, Khmer, Burmese ...). */
 export function asciiDigits(s: string): string {
-  if (!/[\u0660-\u0669\u06f0-\u06f9\u0e50-\u0e59\u0ed0-\u0ed9\u0f20-\u0f29\u1040-\u1049\u1090-\u1099\u17e0-\u17e9\u101d]/.test(s)) {
+  if (
+    !/[\u0660-\u0669\u06f0-\u06f9\u0e50-\u0e59\u0ed0-\u0ed9\u0f20-\u0f29\u1040-\u1049\u1090-\u1099\u17e0-\u17e9\u101d]/.test(
+      s,
+    )
+  ) {
     return s;
   }
   let out = '';
@@ -10,7 +14,10 @@ export function asciiDigits(s: string): string {
     const code = s.charCodeAt(i);
     const d = digitValue(code);
     if (d >= 0) out += String.fromCharCode(0x30 + d);
-    else if (code === 0x101d && (isMyanmarDigit(s.charCodeAt(i - 1)) || isMyanmarDigit(s.charCodeAt(i + 1)))) {
+    else if (
+      code === 0x101d &&
+      (isMyanmarDigit(s.charCodeAt(i - 1)) || isMyanmarDigit(s.charCodeAt(i + 1)))
+    ) {
       // Burmese letter wa (ဝ) typed for the digit zero (၀) inside numbers.
       out += '0';
     } else out += s.charAt(i);
@@ -52,11 +59,35 @@ export type DigitRun = {
   thousands: boolean;
 };
 
-const GROUP_SEPARATORS = new Set([0x20, 0x2e, 0x2d, 0x28, 0x29, 0xa0, 0x2010, 0x2011, 0x2012, 0x2013, 0x2212]);
+const GROUP_SEPARATORS = new Set([
+  0x20, 0x2e, 0x2d, 0x28, 0x29, 0xa0, 0x2010, 0x2011, 0x2012, 0x2013, 0x2212,
+]);
 // Words people glue to a number without a space: "SĐT0912...", "LH:0912", "WA0812...".
 const GLUE_WORDS = new Set([
-  'sdt', 'dt', 'lh', 'hp', 'tel', 'telp', 'phone', 'mobile', 'hotline', 'call', 'wa', 'zalo', 'zl', 'line',
-  'no', 'nomor', 'ib', 'inbox', 'sms', 'viber', 'signal', 'tg', 'tele', 'x',
+  'sdt',
+  'dt',
+  'lh',
+  'hp',
+  'tel',
+  'telp',
+  'phone',
+  'mobile',
+  'hotline',
+  'call',
+  'wa',
+  'zalo',
+  'zl',
+  'line',
+  'no',
+  'nomor',
+  'ib',
+  'inbox',
+  'sms',
+  'viber',
+  'signal',
+  'tg',
+  'tele',
+  'x',
 ]);
 
 /** Numbers with at least `minDigits` digits, scanning `s` (ASCII digits, see asciiDigits) once. */

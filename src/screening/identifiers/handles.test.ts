@@ -3,9 +3,21 @@ import type { IdentifierKind } from '../types.ts';
 import { extractIdentifiers } from './index.ts';
 import { plainText } from './test-helpers.ts';
 
-const HANDLE_KINDS = new Set<IdentifierKind>(['telegram', 'whatsapp', 'line', 'zalo', 'wechat', 'signal', 'facebook', 'tiktok']);
+const HANDLE_KINDS = new Set<IdentifierKind>([
+  'telegram',
+  'whatsapp',
+  'line',
+  'zalo',
+  'wechat',
+  'signal',
+  'facebook',
+  'tiktok',
+]);
 
-function handles(text: string, opts: { country?: string; lang?: string } = {}): Array<[string, string, string]> {
+function handles(
+  text: string,
+  opts: { country?: string; lang?: string } = {},
+): Array<[string, string, string]> {
   return extractIdentifiers(plainText(text), opts)
     .filter((id) => HANDLE_KINDS.has(id.kind))
     .map((id) => [id.kind, id.normalized, id.value]);
@@ -25,7 +37,10 @@ describe('chat handles from links', () => {
   });
 
   it('turns wa.me, zalo.me and signal.me numbers into the platform identifier and a phone', () => {
-    const ids = extractIdentifiers(plainText('wa.me/84912345678 zalo.me/0912345678 signal.me/#p/+66812345678'), {});
+    const ids = extractIdentifiers(
+      plainText('wa.me/84912345678 zalo.me/0912345678 signal.me/#p/+66812345678'),
+      {},
+    );
     expect(ids.filter((i) => i.kind !== 'url').map((i) => [i.kind, i.normalized])).toEqual([
       ['phone', '+84912345678'],
       ['whatsapp', '+84912345678'],
@@ -41,7 +56,11 @@ describe('chat handles from links', () => {
       ['line', 'abc1234', 'line.me/R/ti/p/@abc1234'],
       ['line', 'lin.ee/AbCd123', 'lin.ee/AbCd123'],
     ]);
-    expect(handles('facebook.com/John.Smith.9 fb.com/johnsmith9 m.me/kkrecruit facebook.com/profile.php?id=100012345678')).toEqual([
+    expect(
+      handles(
+        'facebook.com/John.Smith.9 fb.com/johnsmith9 m.me/kkrecruit facebook.com/profile.php?id=100012345678',
+      ),
+    ).toEqual([
       ['facebook', 'johnsmith9', 'facebook.com/John.Smith.9'],
       ['facebook', 'kkrecruit', 'm.me/kkrecruit'],
       ['facebook', '100012345678', 'facebook.com/profile.php?id=100012345678'],
@@ -57,7 +76,9 @@ describe('chat handles from links', () => {
 
 describe('chat handles from labels', () => {
   it('reads Telegram labels and @mentions in a Telegram context', () => {
-    expect(handles('Liên hệ Telegram: @TuyenDung_CSKH')).toEqual([['telegram', 'tuyendung_cskh', '@TuyenDung_CSKH']]);
+    expect(handles('Liên hệ Telegram: @TuyenDung_CSKH')).toEqual([
+      ['telegram', 'tuyendung_cskh', '@TuyenDung_CSKH'],
+    ]);
     expect(handles('tele: kkpark_hr, tg: jobs4you')).toEqual([
       ['telegram', 'kkpark_hr', 'kkpark_hr'],
       ['telegram', 'jobs4you', 'jobs4you'],
@@ -86,9 +107,15 @@ describe('chat handles from labels', () => {
       ['zalo', '+84912345678', '0912 345 678'],
     ]);
     // Indonesian "WA 62812..." without +: the country code is read as such
-    expect(handles('Hubungi WA 6281234567890', { lang: 'en' })).toEqual([['whatsapp', '+6281234567890', '6281234567890']]);
+    expect(handles('Hubungi WA 6281234567890', { lang: 'en' })).toEqual([
+      ['whatsapp', '+6281234567890', '6281234567890'],
+    ]);
     // one number for two apps
-    expect(handles('Zalo/Tele: 0912345678', { lang: 'vi' }).map((h) => h[0]).sort()).toEqual(['telegram', 'zalo']);
+    expect(
+      handles('Zalo/Tele: 0912345678', { lang: 'vi' })
+        .map((h) => h[0])
+        .sort(),
+    ).toEqual(['telegram', 'zalo']);
   });
 
   it('reads LINE, WeChat and TikTok labels in local scripts', () => {

@@ -5,12 +5,12 @@ import { findBankAccounts } from './banks.ts';
 import { type LabelHit, type LabelTarget, readLabels, readMentions } from './chat-labels.ts';
 import { IdentifierSet } from './collect.ts';
 import { asciiDigits, type DigitRun, findDigitRuns } from './digits.ts';
-import { canonicalUrl, findLinks, type LinkHit, registrableDomain } from './links.ts';
 import { type LexiconHit, lexicon } from './lexicon.ts';
+import { canonicalUrl, findLinks, type LinkHit, registrableDomain } from './links.ts';
 import { findMoney, type SalaryHit } from './money.ts';
+import { type FoundPhone, type Phone, parseInternational, parsePhone, phonesInRun } from './phones.ts';
 import { placeDetails, placeMatches } from './places.ts';
 import { PLATFORM_HOSTS, platformHost, platformRefs } from './platform-links.ts';
-import { type FoundPhone, type Phone, parseInternational, parsePhone, phonesInRun } from './phones.ts';
 import { defaultRegion } from './region.ts';
 import { originalSpan, originalText } from './span.ts';
 import { findWallets } from './wallets.ts';
@@ -37,7 +37,8 @@ export function extractIdentifiers(n: NormalizedText, opts: ExtractOptions = {})
 
   const salaries: SalaryHit[] = [];
   for (const h of hits) {
-    if (h.value.type === 'salary') salaries.push({ start: h.start, end: h.end, period: h.value.period, explicit: h.value.explicit });
+    if (h.value.type === 'salary')
+      salaries.push({ start: h.start, end: h.end, period: h.value.period, explicit: h.value.explicit });
   }
   for (const m of findMoney(bare, n.text, region, salaries)) {
     if (claimed.overlaps(m.start, m.end)) continue;
@@ -51,7 +52,9 @@ export function extractIdentifiers(n: NormalizedText, opts: ExtractOptions = {})
     set.addText('bank_account', account.normalized, account.start, account.end, account.details);
     claimed.add(account.run.start, account.run.end);
     // An e-wallet account is the owner's phone number (GCash, TrueMoney, DANA ...).
-    const phone = account.ewallet ? parsePhone(account.run.digits, false, regionOf(account.country)) : undefined;
+    const phone = account.ewallet
+      ? parsePhone(account.run.digits, false, regionOf(account.country))
+      : undefined;
     if (phone) addPhone(set, { ...phone, start: account.run.start, end: account.run.end }, phones);
   }
 
@@ -64,7 +67,7 @@ export function extractIdentifiers(n: NormalizedText, opts: ExtractOptions = {})
   for (const link of links) inLinks.add(link.start, link.end);
   addHandles(n, set, hits, runs, phones, inLinks, region);
 
-  for (const w of findWallets(n.original)) set.addSpan(w.kind, w.normalized, [w.start, w.end], w.details);
+  for (const w of findWallets(n)) set.addSpan(w.kind, w.normalized, [w.start, w.end], w.details);
 
   for (const p of placeMatches(hits)) set.addText('place', p.place.id, p.start, p.end, placeDetails(p.place));
 
@@ -101,7 +104,12 @@ function bankHits(hits: Array<PhraseHit<LexiconHit>>) {
   return out;
 }
 
-function addLink(n: NormalizedText, set: IdentifierSet, link: LinkHit, region: CountryCode | undefined): void {
+function addLink(
+  n: NormalizedText,
+  set: IdentifierSet,
+  link: LinkHit,
+  region: CountryCode | undefined,
+): void {
   const span = originalSpan(n, link.start, link.end);
   if (!span) return;
   const lowered = n.text.slice(link.start, link.end);
@@ -149,14 +157,17 @@ function addHandles(
 ): void {
   const labels: LabelHit[] = [];
   for (const h of hits) {
-    if (h.value.type === 'label') labels.push({ start: h.start, end: h.end, platform: h.value.platform, strong: h.value.strong });
+    if (h.value.type === 'label')
+      labels.push({ start: h.start, end: h.end, platform: h.value.platform, strong: h.value.strong });
   }
   const inLink = (at: number) => links.overlaps(at, at + 1);
   const targets = readLabels(n.text, labels).filter((t) => !inLink(t.type === 'number' ? t.at : t.start));
   const taken = new Set<number>();
   for (const t of targets) if (t.type === 'handle') taken.add(t.start);
   const telegramLinked = set.hasKind('telegram');
-  const mentions = readMentions(n.text, labels, taken, telegramLinked).filter((t) => !inLink(t.type === 'number' ? t.at : t.start));
+  const mentions = readMentions(n.text, labels, taken, telegramLinked).filter(
+    (t) => !inLink(t.type === 'number' ? t.at : t.start),
+  );
   const runAt = new Map(runs.map((r) => [r.start, r]));
   for (const t of [...targets, ...mentions]) {
     if (t.type === 'handle') {
@@ -165,7 +176,8 @@ function addHandles(
     }
     const phone = phones.get(t.at) ?? phones.get(t.at + 1) ?? numberAt(runAt, t, region);
     if (!phone) continue;
-    if (!phones.has(phone.start)) set.addText('phone', phone.e164, phone.start, phone.end, { country: phone.country, type: phone.type });
+    if (!phones.has(phone.start))
+      set.addText('phone', phone.e164, phone.start, phone.end, { country: phone.country, type: phone.type });
     set.addText(t.platform, phone.e164, phone.start, phone.end, { via: 'label', phone: true });
   }
 }

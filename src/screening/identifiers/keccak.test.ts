@@ -7,7 +7,9 @@ describe('keccak256', () => {
     expect(keccak256Hex('')).toBe('c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470');
     expect(keccak256Hex('abc')).toBe('4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45');
     // longer than one 136-byte block (cross-checked with @noble/hashes keccak_256)
-    expect(keccak256Hex('a'.repeat(200))).toBe('96ea54061def936c4be90b518992fdc6f12f535068a256229aca54267b4d084d');
+    expect(keccak256Hex('a'.repeat(200))).toBe(
+      '96ea54061def936c4be90b518992fdc6f12f535068a256229aca54267b4d084d',
+    );
   });
 
   it('gives the EIP-55 checksums of the examples in the EIP', () => {

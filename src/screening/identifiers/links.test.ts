@@ -38,7 +38,9 @@ describe('urls, domains and e-mail addresses', () => {
   });
 
   it('finds e-mail addresses, lower-cased', () => {
-    expect(links('CV to HR.Team@Jobs-KH.com.')).toEqual([['email', 'hr.team@jobs-kh.com', 'HR.Team@Jobs-KH.com']]);
+    expect(links('CV to HR.Team@Jobs-KH.com.')).toEqual([
+      ['email', 'hr.team@jobs-kh.com', 'HR.Team@Jobs-KH.com'],
+    ]);
   });
 
   it('does not report a separate domain for chat and social platforms', () => {

@@ -6,17 +6,101 @@ import { LinkifyIt } from 'linkify-it';
 // linkify-it accepts fuzzy links (no "http://") only under ccTLDs and a short list of old gTLDs;
 // scam sites favour the cheap new ones, so those are added.
 const NEW_TLDS = [
-  'app', 'bar', 'best', 'bet', 'bid', 'buzz', 'cam', 'casino', 'cfd', 'click', 'cloud', 'club', 'cyou', 'dev',
-  'email', 'fun', 'games', 'global', 'group', 'guru', 'host', 'icu', 'ink', 'kim', 'lat', 'life', 'link', 'live',
-  'loan', 'lol', 'ltd', 'mobi', 'money', 'monster', 'network', 'news', 'one', 'online', 'page', 'plus', 'press',
-  'pub', 'rest', 'run', 'sbs', 'services', 'shop', 'show', 'site', 'skin', 'social', 'space', 'store', 'stream',
-  'studio', 'support', 'team', 'tech', 'today', 'tools', 'top', 'trade', 'vin', 'vip', 'website', 'wiki', 'win',
-  'work', 'world', 'wtf', 'xyz',
+  'app',
+  'bar',
+  'best',
+  'bet',
+  'bid',
+  'buzz',
+  'cam',
+  'casino',
+  'cfd',
+  'click',
+  'cloud',
+  'club',
+  'cyou',
+  'dev',
+  'email',
+  'fun',
+  'games',
+  'global',
+  'group',
+  'guru',
+  'host',
+  'icu',
+  'ink',
+  'kim',
+  'lat',
+  'life',
+  'link',
+  'live',
+  'loan',
+  'lol',
+  'ltd',
+  'mobi',
+  'money',
+  'monster',
+  'network',
+  'news',
+  'one',
+  'online',
+  'page',
+  'plus',
+  'press',
+  'pub',
+  'rest',
+  'run',
+  'sbs',
+  'services',
+  'shop',
+  'show',
+  'site',
+  'skin',
+  'social',
+  'space',
+  'store',
+  'stream',
+  'studio',
+  'support',
+  'team',
+  'tech',
+  'today',
+  'tools',
+  'top',
+  'trade',
+  'vin',
+  'vip',
+  'website',
+  'wiki',
+  'win',
+  'work',
+  'world',
+  'wtf',
+  'xyz',
 ];
-const OLD_TLDS = ['biz', 'com', 'edu', 'gov', 'net', 'org', 'pro', 'web', 'xxx', 'aero', 'asia', 'coop', 'info', 'museum', 'name'];
+const OLD_TLDS = [
+  'biz',
+  'com',
+  'edu',
+  'gov',
+  'net',
+  'org',
+  'pro',
+  'web',
+  'xxx',
+  'aero',
+  'asia',
+  'coop',
+  'info',
+  'museum',
+  'name',
+];
 const FUZZY_TLDS = new Set([...OLD_TLDS, ...NEW_TLDS]);
 
-const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: false, maxLength: 2048 }).tlds(NEW_TLDS, true);
+const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: false, maxLength: 2048 }).tlds(
+  NEW_TLDS,
+  true,
+);
 
 export type LinkHit = { start: number; end: number; email: boolean; url: string };
 
@@ -25,7 +109,10 @@ export type LinkHit = { start: number; end: number; email: boolean; url: string 
 const CANDIDATE = /[a-z0-9]\.[a-z]|:\/\/|@/g;
 
 // Spam campaigns repeat the same links: linkify results are cached per token.
-const cache = new Map<string, ReadonlyArray<{ index: number; lastIndex: number; email: boolean; url: string }>>();
+const cache = new Map<
+  string,
+  ReadonlyArray<{ index: number; lastIndex: number; email: boolean; url: string }>
+>();
 const CACHE_LIMIT = 4096;
 
 export function clearLinkCache(): void {
@@ -57,13 +144,18 @@ export function findLinks(text: string): LinkHit[] {
 function plausible(text: string, start: number, end: number): boolean {
   const token = text.slice(start, end);
   if (token.includes('://')) return true;
-  const at = token.lastIndexOf('@');
-  const host = /[a-z0-9.-]+/.exec(token.slice(at + 1).replace(/^[^a-z0-9]+/, ''))?.[0] ?? '';
+  const at = token.indexOf('@');
+  const slash = token.indexOf('/');
+  // an e-mail's host follows the @; a link's host runs up to the first / (tiktok.com/@name)
+  const from = at >= 0 && (slash < 0 || at < slash) ? at + 1 : 0;
+  const host = /[a-z0-9.-]+/.exec(token.slice(from).replace(/^[^a-z0-9]+/, ''))?.[0] ?? '';
   const tld = host.replace(/\.+$/, '').split('.').pop() ?? '';
   return host.includes('.') && (/^[a-z]{2}$/.test(tld) || FUZZY_TLDS.has(tld) || tld.startsWith('xn--'));
 }
 
-function linksIn(token: string): ReadonlyArray<{ index: number; lastIndex: number; email: boolean; url: string }> {
+function linksIn(
+  token: string,
+): ReadonlyArray<{ index: number; lastIndex: number; email: boolean; url: string }> {
   const cached = cache.get(token);
   if (cached) return cached;
   const links = (linkify.match(token) ?? []).map((m) => {
@@ -84,7 +176,8 @@ function linksIn(token: string): ReadonlyArray<{ index: number; lastIndex: numbe
 function isTokenChar(code: number): boolean {
   if (code <= 0x20 || code === 0x7f || code === 0xa0) return false;
   if (code < 0x0e00) return true;
-  if (code <= 0x0eff || (code >= 0x1000 && code <= 0x109f) || (code >= 0x1780 && code <= 0x17ff)) return false;
+  if (code <= 0x0eff || (code >= 0x1000 && code <= 0x109f) || (code >= 0x1780 && code <= 0x17ff))
+    return false;
   if (code >= 0x2000 && code <= 0x206f) return false; // general punctuation, spaces, zero-width
   if (code >= 0x2e80 && code <= 0xa4cf) return false; // CJK, kana, ideographic punctuation
   if (code >= 0xac00 && code <= 0xd7af) return false; // Hangul
@@ -95,13 +188,53 @@ function isTokenChar(code: number): boolean {
 // Second-level labels under country-code TLDs that are not registrable on their own (.co.th,
 // .com.vn, .go.id ...), and hosting platforms where each subdomain belongs to someone else.
 const SECOND_LEVEL = new Set([
-  'ac', 'biz', 'co', 'com', 'edu', 'gen', 'go', 'gob', 'gov', 'in', 'info', 'int', 'ltd', 'mil', 'my', 'name',
-  'ne', 'net', 'nic', 'or', 'org', 'per', 'plc', 'sch', 'web',
+  'ac',
+  'biz',
+  'co',
+  'com',
+  'edu',
+  'gen',
+  'go',
+  'gob',
+  'gov',
+  'in',
+  'info',
+  'int',
+  'ltd',
+  'mil',
+  'my',
+  'name',
+  'ne',
+  'net',
+  'nic',
+  'or',
+  'org',
+  'per',
+  'plc',
+  'sch',
+  'web',
 ]);
 const SHARED_HOSTING = new Set([
-  'blogspot.com', 'github.io', 'wordpress.com', 'wixsite.com', 'weebly.com', 'netlify.app', 'vercel.app',
-  'pages.dev', 'web.app', 'firebaseapp.com', 'herokuapp.com', 'notion.site', 'carrd.co', 'glitch.me',
-  'godaddysites.com', 'square.site', 'webflow.io', 'mystrikingly.com', 'business.site', 'linktr.ee',
+  'blogspot.com',
+  'github.io',
+  'wordpress.com',
+  'wixsite.com',
+  'weebly.com',
+  'netlify.app',
+  'vercel.app',
+  'pages.dev',
+  'web.app',
+  'firebaseapp.com',
+  'herokuapp.com',
+  'notion.site',
+  'carrd.co',
+  'glitch.me',
+  'godaddysites.com',
+  'square.site',
+  'webflow.io',
+  'mystrikingly.com',
+  'business.site',
+  'linktr.ee',
 ]);
 
 /** The registrable part of a host ("jobs.abc.co.th" → "abc.co.th"), without a Public Suffix List. */

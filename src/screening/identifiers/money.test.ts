@@ -33,7 +33,9 @@ describe('money and salaries', () => {
   });
 
   it('reads ranges and amounts without a period', () => {
-    expect(money('3000-5000 đô')).toEqual([{ normalized: '3000-5000 USD', value: '3000-5000 đô', usdPerMonth: undefined }]);
+    expect(money('3000-5000 đô')).toEqual([
+      { normalized: '3000-5000 USD', value: '3000-5000 đô', usdPerMonth: undefined },
+    ]);
     expect(money('Giá 1.500.000đ, tổng 19.137.909 VNĐ').map((m) => m.normalized)).toEqual([
       '1500000 VND',
       '19137909 VND',
@@ -42,7 +44,9 @@ describe('money and salaries', () => {
   });
 
   it('takes the currency from the country only after a salary word', () => {
-    expect(money('Lương: 15.000.000/tháng', { lang: 'vi' }).map((m) => m.normalized)).toEqual(['15000000 VND/month']);
+    expect(money('Lương: 15.000.000/tháng', { lang: 'vi' }).map((m) => m.normalized)).toEqual([
+      '15000000 VND/month',
+    ]);
     expect(money('Mã đơn 15.000.000', { lang: 'vi' })).toEqual([]);
   });
 
@@ -50,9 +54,9 @@ describe('money and salaries', () => {
     expect(money('tuyển 30 do thiếu người')).toEqual([]);
     expect(money('0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045 USDT')).toEqual([]);
     expect(money('Gaji? hubungi 081234567890', { lang: 'id' })).toEqual([]);
-    expect(money('เงินเดือน 35,000 บาท บัญชีกสิกร 123-4-56789-0', { lang: 'th' }).map((m) => m.normalized)).toEqual([
-      '35000 THB/month',
-    ]);
+    expect(
+      money('เงินเดือน 35,000 บาท บัญชีกสิกร 123-4-56789-0', { lang: 'th' }).map((m) => m.normalized),
+    ).toEqual(['35000 THB/month']);
   });
 
   it('parses local number formats', () => {

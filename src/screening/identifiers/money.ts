@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import { type Period, moneyWords, usdRates } from './data.ts';
+import { moneyWords, type Period, usdRates } from './data.ts';
 import { foldKey } from './fold.ts';
 
 // Money amounts and salaries: "$1500/month", "lương 30 triệu/tháng", "gaji 15 juta per bulan",
@@ -18,7 +18,7 @@ export type Money = {
 const PER_MONTH: Record<Period, number> = { hour: 208, day: 26, week: 52 / 12, month: 1, year: 1 / 12 };
 
 // 1.500.000 / 1,500,000 / 1 500 000 (thousands), 1.500,50 (decimal comma), 1.5 / 1,5 / 12.50.
-const NUMBER = /\d{1,3}([.,  ])\d{3}(?:\1\d{3})*(?:[.,]\d{1,2}(?!\d))?(?!\d)|\d+(?:[.,]\d+)?/g;
+const NUMBER = /\d{1,3}([., {2}])\d{3}(?:\1\d{3})*(?:[.,]\d{1,2}(?!\d))?(?!\d)|\d+(?:[.,]\d+)?/g;
 
 type Lexicon = {
   before: RegExp;
@@ -41,7 +41,7 @@ type Lexicon = {
 
 let lexicon: Lexicon | undefined;
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
@@ -49,7 +49,7 @@ function escape(s: string): string {
 function alternation(words: Iterable<string>): string {
   return [...new Set(words)]
     .sort((a, b) => b.length - a.length)
-    .map((w) => (/[a-z]$/.test(w) ? `${escape(w)}(?![a-z])` : escape(w)))
+    .map((w) => (/[a-z]$/.test(w) ? `${escapeRegExp(w)}(?![a-z])` : escapeRegExp(w)))
     .join('|');
 }
 
@@ -68,9 +68,13 @@ function buildLexicon(): Lexicon {
     }
     for (const w of words.before) if (!currencyOf.has(foldKey(w))) currencyOf.set(foldKey(w), code);
   }
-  const diacritics = new Map(data.diacriticsRequired.map((w) => [foldKey(w), w.normalize('NFKC').toLowerCase()]));
+  const diacritics = new Map(
+    data.diacriticsRequired.map((w) => [foldKey(w), w.normalize('NFKC').toLowerCase()]),
+  );
   const multiplierOf = new Map(Object.entries(data.multipliers).map(([w, v]) => [foldKey(w), v]));
-  const multiplierCurrency = new Map(Object.entries(data.multiplierCurrency).map(([w, c]) => [foldKey(w), c]));
+  const multiplierCurrency = new Map(
+    Object.entries(data.multiplierCurrency).map(([w, c]) => [foldKey(w), c]),
+  );
   const periodOf = new Map<string, Period>();
   for (const [period, words] of Object.entries(data.periods)) {
     if (!isPeriod(period)) continue;
@@ -78,9 +82,14 @@ function buildLexicon(): Lexicon {
   }
   const connectors = alternation(data.periodConnectors.map(foldKey));
   const periods = alternation(periodOf.keys());
-  const latinBefore = (w: string) => (/^[a-z]/.test(w) ? `(?<![a-z])${escape(w)}` : escape(w));
+  const latinBefore = (w: string) => (/^[a-z]/.test(w) ? `(?<![a-z])${escapeRegExp(w)}` : escapeRegExp(w));
   return {
-    before: new RegExp(`(?:${[...new Set(before)].sort((a, b) => b.length - a.length).map(latinBefore).join('|')})[ \\t]{0,2}$`),
+    before: new RegExp(
+      `(?:${[...new Set(before)]
+        .sort((a, b) => b.length - a.length)
+        .map(latinBefore)
+        .join('|')})[ \\t]{0,2}$`,
+    ),
     after: new RegExp(`([ \\t]{0,2})(${alternation(after)})`, 'y'),
     multiplier: new RegExp(`[ \\t]?(${alternation(multiplierOf.keys())})`, 'y'),
     period: new RegExp(`[ \\t]*(?:(${connectors})[ \\t]*)?(${periods})`, 'y'),
@@ -159,7 +168,9 @@ export function findMoney(
     if (period) end = period.end;
     const start = curBefore?.start ?? first.start;
     const amount = round2(parseLocalNumber(first.text) * multiplierValue(lx, firstMult));
-    const amountMax = second ? round2(parseLocalNumber(second.text) * multiplierValue(lx, lastMult)) : undefined;
+    const amountMax = second
+      ? round2(parseLocalNumber(second.text) * multiplierValue(lx, lastMult))
+      : undefined;
     if (!(amount > 0) || amount > 1e13) continue;
     // "3000-5000", "1-2万" are ranges; "123-4-56789-0" is an account number.
     if (amountMax !== undefined && !(amountMax >= amount && amountMax <= amount * 100)) continue;
@@ -171,7 +182,8 @@ export function findMoney(
       details.period = chosen;
       if (!period && !said?.explicit) details.periodAssumed = true;
       details.usdPerMonth = Math.round((amount / rate) * PER_MONTH[chosen]);
-      if (amountMax !== undefined) details.usdPerMonthMax = Math.round((amountMax / rate) * PER_MONTH[chosen]);
+      if (amountMax !== undefined)
+        details.usdPerMonthMax = Math.round((amountMax / rate) * PER_MONTH[chosen]);
     } else {
       details.usd = Math.round(amount / rate);
     }
@@ -189,7 +201,11 @@ function multiplierValue(lx: Lexicon, word: Word | undefined): number {
 }
 
 /** The second number of a range ("3000-5000 đô", "$1,500 - $3,000", "10tr-15tr"), if one follows. */
-function readRangeEnd(lx: Lexicon, bare: string, at: number): { text: string; start: number; end: number } | undefined {
+function readRangeEnd(
+  lx: Lexicon,
+  bare: string,
+  at: number,
+): { text: string; start: number; end: number } | undefined {
   lx.range.lastIndex = at;
   if (!lx.range.exec(bare)) return undefined;
   let from = lx.range.lastIndex;
@@ -202,7 +218,7 @@ function readRangeEnd(lx: Lexicon, bare: string, at: number): { text: string; st
 
 /** "1.500.000" → 1500000, "1,500.50" → 1500.5, "1.5" → 1.5, "1,5" → 1.5, "35,000" → 35000. */
 export function parseLocalNumber(s: string): number {
-  const grouped = /^\d{1,3}([.,  ])\d{3}(?:\1\d{3})*(?:([.,])(\d{1,2}))?$/.exec(s);
+  const grouped = /^\d{1,3}([., {2}])\d{3}(?:\1\d{3})*(?:([.,])(\d{1,2}))?$/.exec(s);
   if (grouped) {
     const sep = grouped[1] ?? '';
     const decimals = grouped[3];
@@ -238,13 +254,19 @@ function readMultiplier(lx: Lexicon, bare: string, text: string, at: number): Wo
   return { word, end: lx.multiplier.lastIndex };
 }
 
-function readCurrencyAfter(lx: Lexicon, bare: string, text: string, at: number): { code: string; end: number } | undefined {
+function readCurrencyAfter(
+  lx: Lexicon,
+  bare: string,
+  text: string,
+  at: number,
+): { code: string; end: number } | undefined {
   lx.after.lastIndex = at;
   const m = lx.after.exec(bare);
   const word = m?.[2];
   if (!m || !word) return undefined;
   // "8000u" is USDT; "8000 u" is not.
-  if (word === 'u' && ((m[1] ?? '').length > 0 || /[a-z]/.test(bare.charAt(lx.after.lastIndex)))) return undefined;
+  if (word === 'u' && ((m[1] ?? '').length > 0 || /[a-z]/.test(bare.charAt(lx.after.lastIndex))))
+    return undefined;
   if (!written(lx, text, word, lx.after.lastIndex - word.length)) return undefined;
   const code = lx.currencyOf.get(word);
   return code ? { code, end: lx.after.lastIndex } : undefined;

@@ -42,7 +42,9 @@ describe('phones', () => {
     expect(phones('sdt 0912345678', { lang: 'vi' }).map((p) => p.normalized)).toEqual(['+84912345678']);
     expect(phones('WA 0812 3456 7890', { lang: 'id' }).map((p) => p.normalized)).toEqual(['+6281234567890']);
     expect(phones('tel 0917 123 4567', { lang: 'fil' }).map((p) => p.normalized)).toEqual(['+639171234567']);
-    expect(phones('微信同号 138 1234 5678', { lang: 'zh' }).map((p) => p.normalized)).toEqual(['+8613812345678']);
+    expect(phones('微信同号 138 1234 5678', { lang: 'zh' }).map((p) => p.normalized)).toEqual([
+      '+8613812345678',
+    ]);
   });
 
   it('reads only international numbers when neither country nor language gives a region', () => {

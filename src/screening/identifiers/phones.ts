@@ -1,8 +1,4 @@
-import {
-  type CountryCode,
-  getCountryCallingCode,
-  parsePhoneNumberFromString,
-} from 'libphonenumber-js/max';
+import { type CountryCode, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { DigitRun } from './digits.ts';
 
 // Phone numbers are validated with libphonenumber's full ("max") metadata, but only for digit runs
@@ -26,7 +22,11 @@ export function clearPhoneCache(): void {
 }
 
 /** Parses digits (with + when written so) as a phone number of `region`; undefined if not valid. */
-export function parsePhone(digits: string, plus: boolean, region: CountryCode | undefined): Phone | undefined {
+export function parsePhone(
+  digits: string,
+  plus: boolean,
+  region: CountryCode | undefined,
+): Phone | undefined {
   const key = `${plus ? '+' : ''}${digits}|${region ?? ''}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached ?? undefined;
@@ -45,7 +45,10 @@ function parseUncached(digits: string, plus: boolean, region: CountryCode | unde
   if (!plus && region && TRUNK_ZERO.has(region)) {
     if (digits.startsWith('0')) {
       if (digits.length > 12) return undefined;
-    } else if (!digits.startsWith(getCountryCallingCode(region)) && !(region === 'CN' && /^1[3-9]\d{9}$/.test(digits))) {
+    } else if (
+      !digits.startsWith(getCountryCallingCode(region)) &&
+      !(region === 'CN' && /^1[3-9]\d{9}$/.test(digits))
+    ) {
       return undefined;
     }
   }
@@ -53,7 +56,8 @@ function parseUncached(digits: string, plus: boolean, region: CountryCode | unde
   // With the "max" metadata, isValid() is exactly "has a number type": one pass instead of two.
   const type = parsed?.getType();
   if (!parsed || !type) return undefined;
-  if (!plus && region && TRUNK_ZERO.has(region) && !digits.startsWith('0') && !MOBILE_TYPES.has(type)) return undefined;
+  if (!plus && region && TRUNK_ZERO.has(region) && !digits.startsWith('0') && !MOBILE_TYPES.has(type))
+    return undefined;
   return { e164: parsed.number, country: parsed.country ?? '', type };
 }
 

@@ -31,9 +31,18 @@ describe('places', () => {
   });
 
   it('matches Vietnamese names with and without diacritics, and names typed with odd spacing', () => {
-    expect(places('Phnôm Pênh và Tam Giác Vàng').map((p) => p[0])).toEqual(['phnom-penh', 'golden-triangle-sez']);
-    expect(places('phnom penh va tam giac vang').map((p) => p[0])).toEqual(['phnom-penh', 'golden-triangle-sez']);
-    expect(places('Shwe  Kokko, ShweKokko, Phnom-Penh').map((p) => p[0])).toEqual(['shwe-kokko', 'phnom-penh']);
+    expect(places('Phnôm Pênh và Tam Giác Vàng').map((p) => p[0])).toEqual([
+      'phnom-penh',
+      'golden-triangle-sez',
+    ]);
+    expect(places('phnom penh va tam giac vang').map((p) => p[0])).toEqual([
+      'phnom-penh',
+      'golden-triangle-sez',
+    ]);
+    expect(places('Shwe  Kokko, ShweKokko, Phnom-Penh').map((p) => p[0])).toEqual([
+      'shwe-kokko',
+      'phnom-penh',
+    ]);
   });
 
   it('needs word boundaries for Latin names and honours exclusions', () => {
@@ -45,6 +54,12 @@ describe('places', () => {
 
   it('carries the place facts', () => {
     const [place] = extractIdentifiers(plainText('Bavet'), {});
-    expect(place?.details).toMatchObject({ placeId: 'bavet', country: 'KH', specificity: 'high', lat: 11.07, lon: 106.16 });
+    expect(place?.details).toMatchObject({
+      placeId: 'bavet',
+      country: 'KH',
+      specificity: 'high',
+      lat: 11.07,
+      lon: 106.16,
+    });
   });
 });

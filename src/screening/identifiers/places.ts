@@ -1,5 +1,5 @@
-import type { Place } from './data.ts';
 import type { PhraseHit } from './automaton.ts';
+import type { Place } from './data.ts';
 import type { LexiconHit } from './lexicon.ts';
 
 export type PlaceMatch = { start: number; end: number; place: Place };

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { extractIdentifiers } from './index.ts';
 import { plainText } from './test-helpers.ts';
-import { findWallets } from './wallets.ts';
+import { normalize } from '../text/normalize.ts';
+import { findWallets as findWalletsIn } from './wallets.ts';
+
+function findWallets(text: string) {
+  return findWalletsIn(plainText(text));
+}
 
 // Well-known public addresses: the Bitcoin genesis coinbase, the Bitcoin wiki's P2SH and bech32
 // examples, BIP 173 / BIP 350 test vectors, Vitalik Buterin's public address, the Ethereum
@@ -21,7 +26,8 @@ const VALID: Array<[string, string, string]> = [
 /** The same address with one character replaced by another of its alphabet. */
 function corrupt(address: string, at: number): string {
   const ch = address.charAt(at);
-  const swap = ch === 'q' ? 'p' : ch === 'Q' ? 'P' : ch === '2' ? '3' : ch === 'a' ? 'b' : ch === 'A' ? 'B' : '2';
+  const swap =
+    ch === 'q' ? 'p' : ch === 'Q' ? 'P' : ch === '2' ? '3' : ch === 'a' ? 'b' : ch === 'A' ? 'B' : '2';
   return address.slice(0, at) + swap + address.slice(at + 1);
 }
 
@@ -54,9 +60,21 @@ describe('wallets', () => {
     expect(findWallets('LVg2kJoFNg45Nbpy53h7Fe1wKyeXVRhMH9')).toEqual([]);
   });
 
+  it('finds addresses split by invisible characters or typed full-width, with original spans', () => {
+    const post = 'USDT: TR7NHqje\u200bKQxGTCi8q8ZY4pL8otSzgjLj6t.';
+    const ids = extractIdentifiers(normalize(post), {});
+    expect(ids.map((i) => [i.kind, i.normalized, i.value])).toEqual([
+      ['wallet_tron', 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t', 'TR7NHqje\u200bKQxGTCi8q8ZY4pL8otSzgjLj6t'],
+    ]);
+    const wide = '１A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa';
+    expect(extractIdentifiers(normalize(wide), {}).map((i) => i.normalized)).toEqual(['1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa']);
+  });
+
   it('does not take a wallet inside a longer token, and reports it through extractIdentifiers', () => {
     expect(findWallets('x1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa')).toEqual([]);
     const ids = extractIdentifiers(plainText('USDT TRC20: TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t'), {});
-    expect(ids.map((i) => [i.kind, i.normalized])).toEqual([['wallet_tron', 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t']]);
+    expect(ids.map((i) => [i.kind, i.normalized])).toEqual([
+      ['wallet_tron', 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t'],
+    ]);
   });
 });

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { base58, bech32, bech32m } from '@scure/base';
+import type { NormalizedText } from '../types.ts';
 import { keccak256Hex } from './keccak.ts';
+import { originalSpan, originalText } from './span.ts';
 
 // Crypto wallet addresses, checksums verified: a string that merely looks like an address (or an
-// address with one character changed) is not reported.
+// address with one character changed) is not reported. Spans are original-text spans.
 
 export type Wallet = {
   kind: 'wallet_btc' | 'wallet_eth' | 'wallet_tron';
@@ -13,16 +15,18 @@ export type Wallet = {
   details: Record<string, string | boolean>;
 };
 
-// Case matters, so this runs on the original text. Alternatives are disjoint by first characters.
-const CANDIDATE =
-  /(?<![0-9A-Za-z])(?:0x[0-9a-fA-F]{40}|(?:bc1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{6,87}|[13T][1-9A-HJ-NP-Za-km-z]{24,34})(?![0-9A-Za-z])/g;
+// Candidates are found in n.text (invisible characters and full-width forms already removed, so
+// "TR7N\u200bHqje..." is found), then checked as written in the original, where case matters.
+const CANDIDATE = /(?<![0-9a-z])(?:0x[0-9a-f]{40}|bc1[02-9ac-hj-np-z]{6,87}|[13t][1-9a-z]{24,34})(?![0-9a-z])/g;
+const EXACT = /^(?:0x[0-9a-fA-F]{40}|(?:bc1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{6,87}|[13T][1-9A-HJ-NP-Za-km-z]{24,34})$/;
 
-export function findWallets(original: string): Wallet[] {
+export function findWallets(n: NormalizedText): Wallet[] {
   const found: Wallet[] = [];
-  for (const m of original.matchAll(CANDIDATE)) {
-    const text = m[0];
-    const start = m.index;
-    const end = start + text.length;
+  for (const m of n.text.matchAll(CANDIDATE)) {
+    const span = originalSpan(n, m.index, m.index + m[0].length);
+    if (!span) continue;
+    const text = originalText(n, span);
+    if (!EXACT.test(text)) continue;
     const wallet = text.startsWith('0x')
       ? ethereum(text)
       : /^bc1/i.test(text)
@@ -30,7 +34,7 @@ export function findWallets(original: string): Wallet[] {
         : text.startsWith('T')
           ? tron(text)
           : bitcoinBase58(text);
-    if (wallet) found.push({ ...wallet, start, end });
+    if (wallet) found.push({ ...wallet, start: span[0], end: span[1] });
   }
   return found;
 }
@@ -44,7 +48,11 @@ function ethereum(text: string): Parsed | undefined {
   const checksummed = `0x${eip55(lower)}`;
   // EIP-55: a mixed-case address must match its checksum; all-lower / all-upper carry none.
   if (mixed && checksummed !== text) return undefined;
-  return { kind: 'wallet_eth', normalized: checksummed, details: { network: 'ethereum', checksummed: mixed } };
+  return {
+    kind: 'wallet_eth',
+    normalized: checksummed,
+    details: { network: 'ethereum', checksummed: mixed },
+  };
 }
 
 /** EIP-55 mixed-case checksum of a lower-case hex address (without 0x). */
@@ -64,29 +72,37 @@ function segwit(text: string): Parsed | undefined {
   // BIP 173 / BIP 350: version 0 uses bech32, versions 1-16 bech32m.
   const v0 = bech32.decodeUnsafe(lower);
   const decoded = v0 && v0.words[0] === 0 ? v0 : bech32m.decodeUnsafe(lower);
-  if (!decoded || decoded.prefix !== 'bc') return undefined;
+  if (decoded?.prefix !== 'bc') return undefined;
   const [version, ...rest] = decoded.words;
   if (version === undefined || version > 16 || (version === 0) !== (decoded === v0)) return undefined;
   const program = bech32.fromWordsUnsafe(rest);
   if (!program || program.length < 2 || program.length > 40) return undefined;
   if (version === 0 && program.length !== 20 && program.length !== 32) return undefined;
   const format =
-    version === 0 ? (program.length === 20 ? 'p2wpkh' : 'p2wsh') : version === 1 && program.length === 32 ? 'p2tr' : `segwit-v${version}`;
+    version === 0
+      ? program.length === 20
+        ? 'p2wpkh'
+        : 'p2wsh'
+      : version === 1 && program.length === 32
+        ? 'p2tr'
+        : `segwit-v${version}`;
   return { kind: 'wallet_btc', normalized: lower, details: { network: 'bitcoin', format } };
 }
 
 function bitcoinBase58(text: string): Parsed | undefined {
   const payload = base58check(text);
-  if (!payload || payload.length !== 21) return undefined;
-  if (payload[0] === 0x00) return { kind: 'wallet_btc', normalized: text, details: { network: 'bitcoin', format: 'p2pkh' } };
-  if (payload[0] === 0x05) return { kind: 'wallet_btc', normalized: text, details: { network: 'bitcoin', format: 'p2sh' } };
+  if (payload?.length !== 21) return undefined;
+  if (payload[0] === 0x00)
+    return { kind: 'wallet_btc', normalized: text, details: { network: 'bitcoin', format: 'p2pkh' } };
+  if (payload[0] === 0x05)
+    return { kind: 'wallet_btc', normalized: text, details: { network: 'bitcoin', format: 'p2sh' } };
   return undefined;
 }
 
 function tron(text: string): Parsed | undefined {
   if (text.length !== 34) return undefined;
   const payload = base58check(text);
-  if (!payload || payload.length !== 21 || payload[0] !== 0x41) return undefined;
+  if (payload?.length !== 21 || payload[0] !== 0x41) return undefined;
   return { kind: 'wallet_tron', normalized: text, details: { network: 'tron' } };
 }
 

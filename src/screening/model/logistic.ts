@@ -2,9 +2,8 @@ import { minimizeLbfgs } from './lbfgs.ts';
 import type { SparseVector } from './sparse.ts';
 
 export type FitOptions = {
-  /** L2 penalty on the mean (class-weighted) log loss */
+  /** L2 penalty on the mean (weighted) log loss */
   l2: number;
-  classWeight: 'balanced' | 'none';
   /** ignore buckets seen in fewer training rows than this */
   minDf: number;
   maxIterations: number;
@@ -67,6 +66,8 @@ function compact(vectors: readonly SparseVector[], rows: readonly number[], dim:
 export function fitLogistic(
   vectors: readonly SparseVector[],
   labels: ArrayLike<number>,
+  /** weight of each row in the loss (e.g. balancing classes); all 1 when absent */
+  sampleWeights: ArrayLike<number> | undefined,
   rows: readonly number[],
   dim: number,
   options: FitOptions,
@@ -75,16 +76,14 @@ export function fitLogistic(
   const m = compact(vectors, rows, dim, options.minDf);
   const nCols = m.buckets.length;
   const y = new Float64Array(rows.length);
-  let positives = 0;
+  const sw = new Float64Array(rows.length);
+  let total = 0;
   for (let i = 0; i < rows.length; i++) {
-    y[i] = (labels[rows[i] ?? 0] ?? 0) === 1 ? 1 : 0;
-    positives += y[i] ?? 0;
+    const r = rows[i] ?? 0;
+    y[i] = (labels[r] ?? 0) === 1 ? 1 : 0;
+    sw[i] = sampleWeights ? (sampleWeights[r] ?? 1) : 1;
+    total += sw[i] ?? 0;
   }
-  const negatives = rows.length - positives;
-  const balanced = options.classWeight === 'balanced' && positives > 0 && negatives > 0;
-  const wPos = balanced ? rows.length / (2 * positives) : 1;
-  const wNeg = balanced ? rows.length / (2 * negatives) : 1;
-  const total = positives * wPos + negatives * wNeg;
   const { rowPtr, cols, vals } = m;
   const scale = options.nb > 0 ? nbScale(m, y, options.nb) : undefined;
   if (scale) for (let k = 0; k < vals.length; k++) vals[k] = (vals[k] ?? 0) * (scale[cols[k] ?? 0] ?? 0);
@@ -101,7 +100,7 @@ export function fitLogistic(
       let z = bias;
       for (let k = start; k < end; k++) z += (x[cols[k] ?? 0] ?? 0) * (vals[k] ?? 0);
       const yi = y[i] ?? 0;
-      const c = yi === 1 ? wPos : wNeg;
+      const c = sw[i] ?? 0;
       const margin = yi === 1 ? z : -z;
       loss += c * (margin > 0 ? Math.log1p(Math.exp(-margin)) : -margin + Math.log1p(Math.exp(margin)));
       const residual = (c * (1 / (1 + Math.exp(-z)) - yi)) / total;

@@ -14,6 +14,8 @@ export type PredictInput = FeatureInput & { lang?: string };
 
 export type TrainingSettings = {
   l2: number;
+  /** naive-Bayes feature scaling power (0 = plain logistic regression) */
+  nb: number;
   minDf: number;
   classWeight: 'balanced' | 'none';
   calibrationFolds: number;

@@ -12,6 +12,8 @@ export type TrainOptions = {
   featureConfig?: FeatureConfig;
   /** L2 penalty on the mean log loss (default chosen by cross-validation on the SMS sets) */
   l2?: number;
+  /** naive-Bayes feature scaling power (0 = off) */
+  nb?: number;
   minDf?: number;
   classWeight?: 'balanced' | 'none';
   /** folds for the out-of-fold predictions that fit calibration and threshold (0 = none) */
@@ -27,6 +29,7 @@ export type TrainOptions = {
 
 export const DEFAULT_TRAINING: TrainingSettings = {
   l2: 3e-5,
+  nb: 1,
   minDf: 1,
   classWeight: 'balanced',
   calibrationFolds: 5,
@@ -72,6 +75,7 @@ export function trainOnSet(set: TrainingSet, featureConfig: FeatureConfig, optio
   if (n === 0) throw new Error('cannot train on no examples');
   const settings: TrainingSettings = {
     l2: options.l2 ?? DEFAULT_TRAINING.l2,
+    nb: options.nb ?? DEFAULT_TRAINING.nb,
     minDf: options.minDf ?? DEFAULT_TRAINING.minDf,
     classWeight: options.classWeight ?? DEFAULT_TRAINING.classWeight,
     calibrationFolds: options.calibrationFolds ?? DEFAULT_TRAINING.calibrationFolds,
@@ -83,7 +87,7 @@ export function trainOnSet(set: TrainingSet, featureConfig: FeatureConfig, optio
       l2: settings.l2,
       classWeight: settings.classWeight,
       minDf: settings.minDf,
-      nb: 0,
+      nb: settings.nb,
       maxIterations: options.maxIterations ?? 300,
       tolerance: options.tolerance ?? 1e-5,
     });

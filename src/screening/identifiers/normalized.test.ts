@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../text/normalize.ts';
+import { extractIdentifiers } from './index.ts';
+
+// With the real normaliser: evasions folded in n.text, spans and values in the post as written.
+function ids(post: string, lang = 'vi'): Array<[string, string, string]> {
+  return extractIdentifiers(normalize(post), { lang }).map((i) => [i.kind, i.normalized, i.value]);
+}
+
+describe('identifiers of normalised posts', () => {
+  it('reads chat apps written to evade filters', () => {
+    expect(ids('W.h.a.t.s.A.p.p: +66 81 234 5678')).toEqual([
+      ['phone', '+66812345678', '+66 81 234 5678'],
+      ['whatsapp', '+66812345678', '+66 81 234 5678'],
+    ]);
+    expect(ids('T3legram: @KK_Recruit_2024')).toEqual([['telegram', 'kk_recruit_2024', '@KK_Recruit_2024']]);
+  });
+
+  it('reads numbers typed full-width, split by zero-width characters, spelled out or in local digits', () => {
+    expect(ids('ＳＤＴ：０９１２３４５６７８')).toEqual([['phone', '+84912345678', '０９１２３４５６７８']]);
+    expect(ids('zalo 09\u200b12\u200b345\u200b678')).toEqual([
+      ['phone', '+84912345678', '09\u200b12\u200b345\u200b678'],
+      ['zalo', '+84912345678', '09\u200b12\u200b345\u200b678'],
+    ]);
+    expect(ids('Liên hệ: không chín một hai ba bốn năm sáu bảy tám')).toEqual([
+      ['phone', '+84912345678', 'không chín một hai ba bốn năm sáu bảy tám'],
+    ]);
+    expect(ids('โทร ๐๘๑-๒๓๔-๕๖๗๘ เงินเดือน ๓๕,๐๐๐ บาท', 'th')).toEqual([
+      ['phone', '+66812345678', '๐๘๑-๒๓๔-๕๖๗๘'],
+      ['money', '35000 THB/month', '๓๕,๐๐๐ บาท'],
+    ]);
+    expect(ids('ဖုန်း ၀၉ ၇၈၁၂ ၃၄၅၆၇ မြဝတီ', 'my')).toEqual([
+      ['phone', '+959781234567', '၀၉ ၇၈၁၂ ၃၄၅၆၇'],
+      ['place', 'myawaddy', 'မြဝတီ'],
+    ]);
+  });
+
+  it('keeps the case of link paths from the post', () => {
+    expect(ids('Lương 30 triệu/tháng tại SIHANOUKVILLE, t.me/AbCdEf_jobs lin.ee/XyZ9')).toEqual([
+      ['money', '30000000 VND/month', '30 triệu/tháng'],
+      ['place', 'sihanoukville', 'SIHANOUKVILLE'],
+      ['telegram', 'abcdef_jobs', 't.me/AbCdEf_jobs'],
+      ['url', 't.me/AbCdEf_jobs', 't.me/AbCdEf_jobs'],
+      ['line', 'lin.ee/XyZ9', 'lin.ee/XyZ9'],
+      ['url', 'lin.ee/XyZ9', 'lin.ee/XyZ9'],
+    ]);
+  });
+});

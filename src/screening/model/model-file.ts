@@ -1,0 +1,153 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import { featureConfigSchema } from './feature-config.ts';
+import type { BinaryMetrics } from './metrics.ts';
+import { MODEL_FORMAT, MODEL_VERSION, type Model } from './model.ts';
+
+// The model file: JSON with the weights as base64 of little-endian typed arrays (only the
+// non-zero buckets: ascending Uint32 indices, Float32 values). Float32 round-trips exactly, so a
+// loaded model predicts exactly as the saved one.
+
+const number = z.number().nullable(); // NaN (an undefined AUC) is written as null
+const metricsSchema = z.object({
+  n: z.number().int(),
+  positives: z.number().int(),
+  precision: number,
+  recall: number,
+  f1: number,
+  rocAuc: number,
+  prAuc: number,
+  threshold: number,
+});
+
+const fileSchema = z.object({
+  format: z.literal(MODEL_FORMAT),
+  version: z.literal(MODEL_VERSION),
+  name: z.string().min(1),
+  createdAt: z.string(),
+  featureConfig: featureConfigSchema,
+  training: z.object({
+    l2: z.number().positive(),
+    nb: z.number().min(0),
+    minDf: z.number().int().min(1),
+    classWeight: z.enum(['balanced', 'none']),
+    calibrationFolds: z.number().int().min(0),
+    seed: z.number().int(),
+  }),
+  bias: z.number(),
+  weights: z.object({
+    encoding: z.literal('sparse-f32le-base64'),
+    count: z.number().int().min(0),
+    indices: z.string(),
+    values: z.string(),
+  }),
+  calibration: z.object({ a: z.number(), b: z.number() }),
+  threshold: z.number().min(0).max(1),
+  trainedOn: z.array(z.string()),
+  metrics: z.object({ outOfFold: metricsSchema, byLang: z.record(z.string(), metricsSchema) }),
+});
+
+type FileMetrics = z.infer<typeof metricsSchema>;
+
+function encodeWeights(weights: Float32Array): z.infer<typeof fileSchema>['weights'] {
+  let count = 0;
+  for (const w of weights) if (w !== 0) count++;
+  const indices = Buffer.alloc(4 * count);
+  const values = Buffer.alloc(4 * count);
+  let k = 0;
+  weights.forEach((w, i) => {
+    if (w === 0) return;
+    indices.writeUInt32LE(i, 4 * k);
+    values.writeFloatLE(w, 4 * k);
+    k++;
+  });
+  return { encoding: 'sparse-f32le-base64', count, indices: indices.toString('base64'), values: values.toString('base64') };
+}
+
+function decodeWeights(w: z.infer<typeof fileSchema>['weights'], bits: number): Float32Array {
+  const indices = Buffer.from(w.indices, 'base64');
+  const values = Buffer.from(w.values, 'base64');
+  if (indices.length !== 4 * w.count || values.length !== 4 * w.count) {
+    throw new Error(`model file: weights hold ${indices.length / 4} indices and ${values.length / 4} values, expected ${w.count}`);
+  }
+  const weights = new Float32Array(2 ** bits);
+  let previous = -1;
+  for (let k = 0; k < w.count; k++) {
+    const i = indices.readUInt32LE(4 * k);
+    if (i <= previous || i >= weights.length) throw new Error(`model file: weight index ${i} out of order or range`);
+    weights[i] = values.readFloatLE(4 * k);
+    previous = i;
+  }
+  return weights;
+}
+
+const toFile = (m: BinaryMetrics): FileMetrics => ({
+  ...m,
+  precision: Number.isFinite(m.precision) ? m.precision : null,
+  recall: Number.isFinite(m.recall) ? m.recall : null,
+  f1: Number.isFinite(m.f1) ? m.f1 : null,
+  rocAuc: Number.isFinite(m.rocAuc) ? m.rocAuc : null,
+  prAuc: Number.isFinite(m.prAuc) ? m.prAuc : null,
+  threshold: Number.isFinite(m.threshold) ? m.threshold : null,
+});
+
+const fromFile = (m: FileMetrics): BinaryMetrics => ({
+  ...m,
+  precision: m.precision ?? Number.NaN,
+  recall: m.recall ?? Number.NaN,
+  f1: m.f1 ?? Number.NaN,
+  rocAuc: m.rocAuc ?? Number.NaN,
+  prAuc: m.prAuc ?? Number.NaN,
+  threshold: m.threshold ?? Number.NaN,
+});
+
+const mapValues = <A, B>(r: Record<string, A>, f: (a: A) => B): Record<string, B> =>
+  Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v)]));
+
+export function serializeModel(model: Model): string {
+  const file: z.infer<typeof fileSchema> = {
+    ...model,
+    weights: encodeWeights(model.weights),
+    metrics: { outOfFold: toFile(model.metrics.outOfFold), byLang: mapValues(model.metrics.byLang, toFile) },
+  };
+  return `${JSON.stringify(file, null, 1)}\n`;
+}
+
+/** Parses a model file's text; refuses other formats and versions with a message that says so. */
+export function parseModel(text: string, source = 'model file'): Model {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${source} is not JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const head = z.object({ format: z.unknown(), version: z.unknown() }).safeParse(raw);
+  if (!head.success || head.data.format !== MODEL_FORMAT) {
+    throw new Error(`${source} is not a Jaring linear model (format must be "${MODEL_FORMAT}")`);
+  }
+  if (head.data.version !== MODEL_VERSION) {
+    throw new Error(
+      `${source} has model format version ${String(head.data.version)}; this Jaring reads version ${MODEL_VERSION}. ` +
+        'Retrain the model with this version (jaring model train) or use a matching Jaring release.',
+    );
+  }
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${source} is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'unknown error'}`);
+  }
+  const file = parsed.data;
+  return {
+    ...file,
+    weights: decodeWeights(file.weights, file.featureConfig.bits),
+    metrics: { outOfFold: fromFile(file.metrics.outOfFold), byLang: mapValues(file.metrics.byLang, fromFile) },
+  };
+}
+
+export function saveModel(model: Model, path: string): void {
+  writeFileSync(path, serializeModel(model));
+}
+
+export function loadModel(path: string): Model {
+  return parseModel(readFileSync(path, 'utf8'), path);
+}

@@ -1,0 +1,44 @@
+import { extractIdentifiers } from './identifiers/index.ts';
+import { indicatorEvidence, matchIndicators } from './indicators/index.ts';
+import type { Model } from './model/model.ts';
+import { predict } from './model/predict.ts';
+import { combineRisk, levelOf, redFlagCount } from './score.ts';
+import { detectLanguages, normalize, segmentWords } from './text/index.ts';
+import type { ScreenInput, ScreenResult } from './types.ts';
+
+// One post through the whole pipeline: normalise → language → identifiers and indicators (one
+// pass each over the normalised text) → model (with indicator and identifier features) → risk.
+
+function round(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}
+
+export function screenPost(model: Model, input: ScreenInput): ScreenResult {
+  const n = normalize(input.text);
+  const { lang } = detectLanguages(n, input.lang);
+  const identifiers = extractIdentifiers(n, { country: input.country, lang: lang === 'und' ? input.lang : lang });
+  const indicators = matchIndicators(n);
+  const extra = [
+    ...indicators.map((i) => `ind:${i.id}`),
+    ...new Set(indicators.map((i) => `cat:${i.category}`)),
+    ...new Set(identifiers.map((i) => `id:${i.kind}`)),
+  ];
+  const tokens = segmentWords(n.text, lang).map((w) => w.word);
+  const probability = predict(model, { text: n.text, bare: n.bare, tokens, extra, lang });
+  const risk = combineRisk(indicatorEvidence(indicators), probability);
+  return {
+    id: input.id ?? null,
+    risk: round(risk),
+    level: levelOf(risk, redFlagCount(indicators)),
+    lang,
+    indicators: indicators.map((i) => ({
+      id: i.id,
+      category: i.category,
+      weight: i.weight,
+      reason: i.reason,
+      spans: i.spans,
+    })),
+    identifiers: identifiers.map((i) => ({ kind: i.kind, value: i.value, normalized: i.normalized, spans: i.spans })),
+    model: { name: model.name, probability: round(probability) },
+  };
+}
