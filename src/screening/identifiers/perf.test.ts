@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { repoPath } from '../../platform/paths.ts';
+import { normalize } from '../text/normalize.ts';
 import { extractIdentifiers } from './index.ts';
 import { clearLinkCache } from './links.ts';
 import { clearPhoneCache } from './phones.ts';
-import { normalize } from '../text/normalize.ts';
 
 // Throughput on realistic posts: real Thai, Indonesian and Vietnamese scam and ordinary SMS
 // (../shared/datasets, see its README) joined into posts of about 500 bytes, normalised first
@@ -64,6 +64,6 @@ describe.skipIf(!existsSync(DATASETS))('identifier extraction throughput', () =>
         `first pass (caches empty), ${(steady / cold.length).toFixed(1)} µs/post steady (CPU time)`,
     );
     // A regression guard, not the target: the target is measured and reported in README.md.
-    expect(first / cold.length).toBeLessThan(1000);
+    expect(first / cold.length).toBeLessThan(2000);
   });
 });

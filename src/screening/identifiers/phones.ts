@@ -40,11 +40,12 @@ function parseUncached(digits: string, plus: boolean, region: CountryCode | unde
   if (digits.length < 7 || digits.length > 15) return undefined;
   if (!plus && digits.startsWith('00')) return parseUncached(digits.slice(2), true, undefined);
   if (!plus && !region) return undefined;
-  // Cheap shape checks before the ~12 µs parse: national numbers with the trunk 0 have 8-12 digits
-  // here, and in trunk-0 countries other local numbers must start with the country code (or be PRC mobiles).
+  // Cheap shape checks before the ~12 µs parse: national numbers with the trunk 0 have 8-13 digits
+  // here (Indonesian mobiles up to 13), and in trunk-0 countries other local numbers must start with
+  // the country code (or be PRC mobiles).
   if (!plus && region && TRUNK_ZERO.has(region)) {
     if (digits.startsWith('0')) {
-      if (digits.length > 12) return undefined;
+      if (digits.length > 13) return undefined;
     } else if (
       !digits.startsWith(getCountryCallingCode(region)) &&
       !(region === 'CN' && /^1[3-9]\d{9}$/.test(digits))

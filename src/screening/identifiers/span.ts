@@ -11,5 +11,8 @@ export function originalSpan(n: NormalizedText, start: number, end: number): Spa
 
 /** The original text of a span with invisible characters removed (for case-sensitive tokens). */
 export function originalText(n: NormalizedText, span: Span): string {
-  return n.original.slice(span[0], span[1]).replace(/\p{Cf}/gu, '').normalize('NFKC');
+  return n.original
+    .slice(span[0], span[1])
+    .replace(/\p{Cf}/gu, '')
+    .normalize('NFKC');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { normalize } from '../text/normalize.ts';
 import { extractIdentifiers } from './index.ts';
 import { plainText } from './test-helpers.ts';
-import { normalize } from '../text/normalize.ts';
 import { findWallets as findWalletsIn } from './wallets.ts';
 
 function findWallets(text: string) {
@@ -67,7 +67,9 @@ describe('wallets', () => {
       ['wallet_tron', 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t', 'TR7NHqje\u200bKQxGTCi8q8ZY4pL8otSzgjLj6t'],
     ]);
     const wide = '１A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa';
-    expect(extractIdentifiers(normalize(wide), {}).map((i) => i.normalized)).toEqual(['1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa']);
+    expect(extractIdentifiers(normalize(wide), {}).map((i) => i.normalized)).toEqual([
+      '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa',
+    ]);
   });
 
   it('does not take a wallet inside a longer token, and reports it through extractIdentifiers', () => {

@@ -17,8 +17,10 @@ export type Wallet = {
 
 // Candidates are found in n.text (invisible characters and full-width forms already removed, so
 // "TR7N\u200bHqje..." is found), then checked as written in the original, where case matters.
-const CANDIDATE = /(?<![0-9a-z])(?:0x[0-9a-f]{40}|bc1[02-9ac-hj-np-z]{6,87}|[13t][1-9a-z]{24,34})(?![0-9a-z])/g;
-const EXACT = /^(?:0x[0-9a-fA-F]{40}|(?:bc1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{6,87}|[13T][1-9A-HJ-NP-Za-km-z]{24,34})$/;
+const CANDIDATE =
+  /(?<![0-9a-z])(?:0x[0-9a-f]{40}|bc1[02-9ac-hj-np-z]{6,87}|[13t][1-9a-z]{24,34})(?![0-9a-z])/g;
+const EXACT =
+  /^(?:0x[0-9a-fA-F]{40}|(?:bc1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{6,87}|[13T][1-9A-HJ-NP-Za-km-z]{24,34})$/;
 
 export function findWallets(n: NormalizedText): Wallet[] {
   const found: Wallet[] = [];

@@ -30,7 +30,7 @@ const fileSchema = z.object({
     l2: z.number().positive(),
     nb: z.number().min(0),
     minDf: z.number().int().min(1),
-    classWeight: z.enum(['balanced', 'none']),
+    classWeight: z.enum(['balanced', 'equal-langs', 'none']),
     calibrationFolds: z.number().int().min(0),
     seed: z.number().int(),
   }),

@@ -1,4 +1,5 @@
 import type { Platt } from './calibration.ts';
+import type { ClassWeighting } from './weighting.ts';
 import type { FeatureConfig } from './feature-config.ts';
 import type { FeatureInput } from './features.ts';
 import type { BinaryMetrics } from './metrics.ts';
@@ -17,7 +18,7 @@ export type TrainingSettings = {
   /** naive-Bayes feature scaling power (0 = plain logistic regression) */
   nb: number;
   minDf: number;
-  classWeight: 'balanced' | 'none';
+  classWeight: ClassWeighting;
   calibrationFolds: number;
   seed: number;
 };

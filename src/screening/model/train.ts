@@ -6,6 +6,7 @@ import { decisionValue, fitLogistic } from './logistic.ts';
 import { bestF1Threshold, binaryMetrics, type BinaryMetrics } from './metrics.ts';
 import { type Example, MODEL_FORMAT, MODEL_VERSION, type Model, type TrainingSettings } from './model.ts';
 import type { SparseVector } from './sparse.ts';
+import { type ClassWeighting, sampleWeights } from './weighting.ts';
 
 export type TrainOptions = {
   name?: string;
@@ -15,7 +16,7 @@ export type TrainOptions = {
   /** naive-Bayes feature scaling power (0 = off) */
   nb?: number;
   minDf?: number;
-  classWeight?: 'balanced' | 'none';
+  classWeight?: ClassWeighting;
   /** folds for the out-of-fold predictions that fit calibration and threshold (0 = none) */
   calibrationFolds?: number;
   seed?: number;
@@ -83,9 +84,8 @@ export function trainOnSet(set: TrainingSet, featureConfig: FeatureConfig, optio
   };
   const dim = 2 ** featureConfig.bits;
   const fit = (rows: number[]) =>
-    fitLogistic(set.vectors, set.labels, rows, dim, {
+    fitLogistic(set.vectors, set.labels, sampleWeights(set.labels, set.langs, rows, settings.classWeight), rows, dim, {
       l2: settings.l2,
-      classWeight: settings.classWeight,
       minDf: settings.minDf,
       nb: settings.nb,
       maxIterations: options.maxIterations ?? 300,
