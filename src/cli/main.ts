@@ -5,6 +5,8 @@ import { MasterKeyError } from '../platform/crypto/master-key.ts';
 import { DataDirBusyError } from '../platform/db/embedded.ts';
 import { auditCommand } from './commands/audit.ts';
 import { keysCommand } from './commands/keys.ts';
+import { modelCommand } from './commands/model.ts';
+import { screenCommand } from './commands/screen.ts';
 import { serveCommand } from './commands/serve.ts';
 import { statusCommand } from './commands/status.ts';
 import { workerCommand } from './commands/worker.ts';
@@ -18,6 +20,8 @@ program.addCommand(statusCommand());
 program.addCommand(workerCommand());
 program.addCommand(keysCommand());
 program.addCommand(auditCommand());
+program.addCommand(screenCommand());
+program.addCommand(modelCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -1,22 +1,30 @@
 import { extractIdentifiers } from './identifiers/index.ts';
 import { indicatorEvidence, matchIndicators } from './indicators/index.ts';
+import type { FeatureInput } from './model/features.ts';
 import type { Model } from './model/model.ts';
 import { predict } from './model/predict.ts';
 import { combineRisk, levelOf, redFlagCount } from './score.ts';
 import { detectLanguages, normalize, segmentWords } from './text/index.ts';
-import type { ScreenInput, ScreenResult } from './types.ts';
+import type { Identifier, IndicatorMatch, LangOrUnknown, ScreenInput, ScreenResult } from './types.ts';
 
 // One post through the whole pipeline: normalise → language → identifiers and indicators (one
 // pass each over the normalised text) → model (with indicator and identifier features) → risk.
+// Training uses analyzePost too, so the model learns from exactly the features it predicts with.
 
-function round(x: number): number {
-  return Math.round(x * 10_000) / 10_000;
-}
+export type Analysis = {
+  lang: LangOrUnknown;
+  identifiers: Identifier[];
+  indicators: IndicatorMatch[];
+  features: FeatureInput;
+};
 
-export function screenPost(model: Model, input: ScreenInput): ScreenResult {
+export function analyzePost(input: Pick<ScreenInput, 'text' | 'lang' | 'country'>): Analysis {
   const n = normalize(input.text);
   const { lang } = detectLanguages(n, input.lang);
-  const identifiers = extractIdentifiers(n, { country: input.country, lang: lang === 'und' ? input.lang : lang });
+  const identifiers = extractIdentifiers(n, {
+    ...(input.country ? { country: input.country } : {}),
+    ...(lang !== 'und' ? { lang } : input.lang ? { lang: input.lang } : {}),
+  });
   const indicators = matchIndicators(n);
   const extra = [
     ...indicators.map((i) => `ind:${i.id}`),
@@ -24,7 +32,16 @@ export function screenPost(model: Model, input: ScreenInput): ScreenResult {
     ...new Set(identifiers.map((i) => `id:${i.kind}`)),
   ];
   const tokens = segmentWords(n.text, lang).map((w) => w.word);
-  const probability = predict(model, { text: n.text, bare: n.bare, tokens, extra, lang });
+  return { lang, identifiers, indicators, features: { text: n.text, bare: n.bare, tokens, extra, lang } };
+}
+
+function round(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}
+
+export function screenPost(model: Model, input: ScreenInput): ScreenResult {
+  const { lang, identifiers, indicators, features } = analyzePost(input);
+  const probability = predict(model, features);
   const risk = combineRisk(indicatorEvidence(indicators), probability);
   return {
     id: input.id ?? null,
@@ -38,7 +55,12 @@ export function screenPost(model: Model, input: ScreenInput): ScreenResult {
       reason: i.reason,
       spans: i.spans,
     })),
-    identifiers: identifiers.map((i) => ({ kind: i.kind, value: i.value, normalized: i.normalized, spans: i.spans })),
+    identifiers: identifiers.map((i) => ({
+      kind: i.kind,
+      value: i.value,
+      normalized: i.normalized,
+      spans: i.spans,
+    })),
     model: { name: model.name, probability: round(probability) },
   };
 }

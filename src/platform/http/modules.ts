@@ -1,3 +1,4 @@
+import { registerScreeningRoutes } from '../../screening/routes.ts';
 import { registerAccountRoutes } from '../accounts/routes.ts';
 import { registerAuditRoutes } from '../audit/routes.ts';
 import { registerAuthRoutes } from '../auth/routes.ts';
@@ -8,4 +9,5 @@ export function registerModuleRoutes(router: Router): void {
   registerAuthRoutes(router);
   registerAccountRoutes(router);
   registerAuditRoutes(router);
+  registerScreeningRoutes(router);
 }

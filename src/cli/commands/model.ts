@@ -1,0 +1,113 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { loadScreeningModel } from '../../screening/default-model.ts';
+import { crossValidate, evaluate } from '../../screening/model/evaluate.ts';
+import type { Example } from '../../screening/model/model.ts';
+import { saveModel } from '../../screening/model/model-file.ts';
+import { trainModel } from '../../screening/model/train.ts';
+import { activateModel } from '../../screening/models.ts';
+import { reviewedExamples } from '../../screening/repo.ts';
+import { readLabelledFiles, toExample } from '../../screening/training.ts';
+import { withNodeDatabase } from '../node-db.ts';
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+function folds(value: string): number {
+  const k = Number.parseInt(value, 10);
+  if (!Number.isInteger(k) || k < 2 || k > 20)
+    throw new InvalidArgumentError('must be a whole number from 2 to 20');
+  return k;
+}
+
+async function reviewExamples(): Promise<Example[]> {
+  return withNodeDatabase(async ({ db }) =>
+    (await reviewedExamples(db)).map((r) => toExample(r.post_text, r.status === 'confirmed' ? 1 : 0, r.lang)),
+  );
+}
+
+/** The CV summary as one JSON object in the same shape as eval: the mean over folds. */
+function cvSummary(examples: Example[], k: number) {
+  const cv = crossValidate(examples, k);
+  const byLang = Object.fromEntries(
+    Object.entries(cv.byLang).map(([lang, m]) => [
+      lang,
+      { f1: m.f1, precision: m.precision, recall: m.recall },
+    ]),
+  );
+  return {
+    n: examples.length,
+    positives: examples.filter((e) => e.label === 1).length,
+    precision: cv.overall.precision.mean,
+    recall: cv.overall.recall.mean,
+    f1: cv.overall.f1.mean,
+    rocAuc: cv.overall.rocAuc.mean,
+    prAuc: cv.overall.prAuc.mean,
+    threshold: Number.NaN,
+    cv: { k, f1Sd: cv.overall.f1.sd, byLang },
+  };
+}
+
+export function modelCommand(): Command {
+  const model = new Command('model').description('Train and evaluate the screening classifier');
+
+  model
+    .command('train')
+    .description(
+      'Train a model on labelled JSON Lines ({"text", "label": 0|1, "lang"?}) and/or the reviewed alerts',
+    )
+    .option('--data <file>', 'labelled JSON Lines (repeatable)', collect, [])
+    .option('--from-reviews', "add this node's confirmed (1) and dismissed (0) alerts")
+    .option('--out <file>', 'write the model file here')
+    .option('--name <name>', 'model name')
+    .option('--activate', "make it this node's screening model (stored in the database)")
+    .option('--cv <k>', 'also report k-fold cross-validation', folds)
+    .action(
+      async (opts: {
+        data: string[];
+        fromReviews?: boolean;
+        out?: string;
+        name?: string;
+        activate?: boolean;
+        cv?: number;
+      }) => {
+        if (!opts.out && !opts.activate) throw new InvalidArgumentError('give --out FILE and/or --activate');
+        const examples = [
+          ...readLabelledFiles(opts.data),
+          ...(opts.fromReviews ? await reviewExamples() : []),
+        ];
+        const positives = examples.filter((e) => e.label === 1).length;
+        if (positives < 2 || examples.length - positives < 2) {
+          throw new InvalidArgumentError(
+            `need at least 2 examples of each label (have ${positives} positive, ${examples.length - positives} negative)`,
+          );
+        }
+        if (opts.cv)
+          process.stderr.write(`${JSON.stringify({ crossValidation: cvSummary(examples, opts.cv) })}\n`);
+        const trained = trainModel(examples, {
+          name: opts.name ?? `jaring-${new Date().toISOString().slice(0, 10)}`,
+          trainedOn: [...opts.data, ...(opts.fromReviews ? ['reviews'] : [])],
+        });
+        if (opts.out) saveModel(trained, opts.out);
+        if (opts.activate) {
+          await withNodeDatabase(({ db }) => activateModel(db, trained, examples.length, null));
+        }
+        process.stdout.write(
+          `${JSON.stringify({ name: trained.name, examples: examples.length, positives, outOfFold: trained.metrics.outOfFold, out: opts.out ?? null, activated: Boolean(opts.activate) })}\n`,
+        );
+      },
+    );
+
+  model
+    .command('eval')
+    .description('Evaluate a model on labelled JSON Lines; prints one JSON object')
+    .option('--model <file>', 'the model (default: the bundled one)')
+    .requiredOption('--data <file>', 'labelled JSON Lines (repeatable)', collect, [])
+    .option('--cv <k>', 'instead, cross-validate a fresh model on the data', folds)
+    .action((opts: { model?: string; data: string[]; cv?: number }) => {
+      const examples = readLabelledFiles(opts.data);
+      const result = opts.cv
+        ? cvSummary(examples, opts.cv)
+        : evaluate(loadScreeningModel(opts.model), examples);
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    });
+  return model;
+}

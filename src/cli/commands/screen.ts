@@ -1,0 +1,111 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { Command, InvalidArgumentError } from 'commander';
+import { evaluateScreening } from '../../screening/evaluate.ts';
+import { createScreenPool, defaultWorkers } from '../../screening/pool.ts';
+import type { RiskLevel } from '../../screening/types.ts';
+import { progressBar } from '../progress.ts';
+
+const CHUNK = 256;
+
+function positiveInt(value: string): number {
+  const n = Number.parseInt(value, 10);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number ≥ 1');
+  return n;
+}
+
+async function* inputLines(files: string[]): AsyncGenerator<string> {
+  const sources: Readable[] = files.length > 0 ? files.map((f) => createReadStream(f)) : [process.stdin];
+  for (const source of sources) {
+    for await (const line of createInterface({ input: source, crlfDelay: Number.POSITIVE_INFINITY }))
+      yield line;
+  }
+}
+
+type ScreenOptions = { format: 'jsonl' | 'text'; workers: number; model?: string };
+
+async function runScreen(files: string[], opts: ScreenOptions): Promise<void> {
+  const started = performance.now();
+  const pool = await createScreenPool({ workers: opts.workers, modelPath: opts.model });
+  const counts: Record<RiskLevel | 'error', number> = { low: 0, medium: 0, high: 0, error: 0 };
+  const progress = progressBar('screened');
+  const inFlight: Promise<void>[] = [];
+  let lineNo = 0;
+  let chunk: string[] = [];
+  let done = 0;
+  // Chunks are screened in parallel but written in input order.
+  let written = Promise.resolve();
+  const submit = (lines: string[], first: number) => {
+    const result = pool.screen(lines, first, opts.format);
+    written = written.then(async () => {
+      const outcomes = await result;
+      let out = '';
+      for (const o of outcomes) {
+        out += `${o.json}\n`;
+        counts[o.level] += 1;
+      }
+      if (!process.stdout.write(out)) await new Promise((r) => process.stdout.once('drain', r));
+      done += outcomes.length;
+      progress.update(done);
+    });
+    inFlight.push(written);
+    if (inFlight.length > pool.size * 4) return inFlight.shift();
+    return undefined;
+  };
+  for await (const line of inputLines(files)) {
+    lineNo += 1;
+    if (opts.format === 'jsonl' && line.trim() === '') continue;
+    chunk.push(line);
+    if (chunk.length === CHUNK) {
+      await submit(chunk, lineNo - CHUNK + 1);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) await submit(chunk, lineNo - chunk.length + 1);
+  await written;
+  await pool.close();
+  progress.finish();
+  const seconds = (performance.now() - started) / 1000;
+  process.stderr.write(
+    `screened ${done} posts in ${seconds.toFixed(1)} s (${Math.round(done / Math.max(seconds, 1e-9))}/s, ${pool.size} workers): ` +
+      `high ${counts.high}, medium ${counts.medium}, low ${counts.low}, errors ${counts.error}\n`,
+  );
+}
+
+export function screenCommand(): Command {
+  const screen = new Command('screen')
+    .description(
+      'Screen posts for trafficking-recruitment red flags: JSON Lines (or --format text) from files or stdin',
+    )
+    .argument('[files...]', 'input files (default: stdin)')
+    .option(
+      '--format <format>',
+      'jsonl (one {"text", "id"?, "country"?, "lang"?, ...} per line) or text',
+      'jsonl',
+    )
+    .option('--workers <n>', 'worker threads (default: all cores)', positiveInt, defaultWorkers())
+    .option('--model <file>', 'a model file (default: the bundled model)')
+    .action(async (files: string[], opts: { format: string; workers: number; model?: string }) => {
+      if (opts.format !== 'jsonl' && opts.format !== 'text')
+        throw new InvalidArgumentError('--format must be jsonl or text');
+      await runScreen(files, {
+        format: opts.format,
+        workers: opts.workers,
+        ...(opts.model ? { model: opts.model } : {}),
+      });
+    });
+
+  screen
+    .command('eval')
+    .description(
+      'Score the screening configuration against labelled JSON Lines ({"text", "label": 0|1}); prints one JSON object',
+    )
+    .requiredOption('--data <file>', 'labelled JSON Lines', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--model <file>', 'use this trained model instead of the default')
+    .action(async (opts: { data: string[]; model?: string }) => {
+      const metrics = await evaluateScreening(opts.data, opts.model);
+      process.stdout.write(`${JSON.stringify(metrics)}\n`);
+    });
+  return screen;
+}

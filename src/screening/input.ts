@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { ScreenInput } from './types.ts';
+
+// One post of a bulk input (a JSON Lines line, or a plain text line), validated. A bad line gives
+// an error message for that line only; the run goes on.
+
+export const MAX_LINE_BYTES = 1024 * 1024;
+
+const lineSchema = z.object({
+  text: z
+    .string()
+    .refine((s) => s.trim().length > 0, 'is empty')
+    .refine((s) => !s.includes('\u0000'), 'contains NUL'),
+  id: z.union([z.string().max(200), z.number()]).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code')
+    .optional(),
+  lang: z.string().max(10).optional(),
+  url: z.string().max(2048).optional(),
+  postedAt: z.string().max(40).optional(),
+});
+
+export type ParsedLine = { ok: true; input: ScreenInput } | { ok: false; id: string | null; error: string };
+
+function idOf(value: unknown): string | null {
+  if (typeof value === 'object' && value !== null && 'id' in value) {
+    const id = value.id;
+    if (typeof id === 'string' || typeof id === 'number') return String(id);
+  }
+  return null;
+}
+
+export function parseLine(line: string, format: 'jsonl' | 'text', lineNo: number): ParsedLine {
+  const fallbackId = String(lineNo);
+  if (line.length > MAX_LINE_BYTES)
+    return { ok: false, id: fallbackId, error: `line ${lineNo} is over 1 MB` };
+  if (format === 'text') {
+    if (line.trim() === '') return { ok: false, id: fallbackId, error: `line ${lineNo}: empty text` };
+    return { ok: true, input: { id: fallbackId, text: line } };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return { ok: false, id: fallbackId, error: `line ${lineNo}: not valid JSON` };
+  }
+  const parsed = lineSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') || '(line)';
+    return {
+      ok: false,
+      id: idOf(raw) ?? fallbackId,
+      error: `line ${lineNo}: ${where} ${issue?.message ?? 'is invalid'}`,
+    };
+  }
+  const { id, country, ...rest } = parsed.data;
+  return {
+    ok: true,
+    input: {
+      ...rest,
+      id: id === undefined ? fallbackId : String(id),
+      ...(country ? { country: country.toUpperCase() } : {}),
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { LineOutcome } from './screen-line.ts';
+
+// A pool of worker threads that screen chunks of lines; results come back in submission order.
+export type ScreenPool = {
+  size: number;
+  screen(lines: string[], firstLine: number, format: 'jsonl' | 'text'): Promise<LineOutcome[]>;
+  close(): Promise<void>;
+};
+
+// Source runs through tsx (.ts), the build from dist (.js): the worker file has the same extension.
+// A TypeScript worker is loaded through tsx's API (Node 20 workers don't inherit `--import tsx`).
+const fromSource = import.meta.url.endsWith('.ts');
+const workerFile = new URL(`./screen-worker${fromSource ? '.ts' : '.js'}`, import.meta.url);
+
+function startWorker(workerData: object): Worker {
+  if (!fromSource) return new Worker(workerFile, { workerData });
+  const href = JSON.stringify(workerFile.href);
+  return new Worker(`import('tsx/esm/api').then((m) => m.tsImport(${href}, ${href}))`, { eval: true, workerData });
+}
+
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+export async function createScreenPool(options: {
+  workers: number;
+  modelPath?: string | undefined;
+}): Promise<ScreenPool> {
+  const size = Math.max(1, Math.floor(options.workers));
+  const workers = Array.from({ length: size }, () => startWorker({ modelPath: options.modelPath }));
+  const pending = new Map<number, { resolve(o: LineOutcome[]): void; reject(e: Error): void }>();
+  let failure: Error | undefined;
+  for (const worker of workers) {
+    worker.on('message', (msg: { seq: number; outcomes: LineOutcome[] }) => {
+      pending.get(msg.seq)?.resolve(msg.outcomes);
+      pending.delete(msg.seq);
+    });
+    worker.on('error', (err) => {
+      failure = err;
+      for (const p of pending.values()) p.reject(err);
+      pending.clear();
+    });
+  }
+  // Wait until every worker has loaded the model (or failed to).
+  await Promise.all(workers.map((w) => new Promise<void>((resolve) => w.once('online', () => resolve()))));
+  let seq = 0;
+  return {
+    size,
+    screen(lines, firstLine, format) {
+      if (failure) return Promise.reject(failure);
+      seq += 1;
+      const id = seq;
+      const worker = workers[id % size];
+      if (!worker) return Promise.reject(new Error('no worker'));
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ seq: id, lines, firstLine, format });
+      });
+    },
+    close: async () => {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

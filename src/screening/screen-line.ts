@@ -1,0 +1,27 @@
+import { parseLine } from './input.ts';
+import type { Model } from './model/model.ts';
+import { screenPost } from './pipeline.ts';
+import type { RiskLevel } from './types.ts';
+
+// A line of bulk input → one line of output: the result as JSON, or {id, error}. Never throws.
+export type LineOutcome = { json: string; level: RiskLevel | 'error' };
+
+export function screenLine(
+  model: Model,
+  line: string,
+  format: 'jsonl' | 'text',
+  lineNo: number,
+): LineOutcome {
+  const parsed = parseLine(line, format, lineNo);
+  if (!parsed.ok) return { json: JSON.stringify({ id: parsed.id, error: parsed.error }), level: 'error' };
+  try {
+    const result = screenPost(model, parsed.input);
+    return { json: JSON.stringify(result), level: result.level };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      json: JSON.stringify({ id: parsed.input.id ?? null, error: `line ${lineNo}: ${message}` }),
+      level: 'error',
+    };
+  }
+}

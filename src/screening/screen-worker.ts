@@ -1,0 +1,18 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadScreeningModel } from './default-model.ts';
+import { type LineOutcome, screenLine } from './screen-line.ts';
+
+// A worker thread of the screening pool: loads the model once, then screens chunks of lines.
+type Task = { seq: number; lines: string[]; firstLine: number; format: 'jsonl' | 'text' };
+
+const port = parentPort;
+if (!port) throw new Error('screen-worker must run as a worker thread');
+const modelPath: unknown = workerData?.modelPath;
+const model = loadScreeningModel(typeof modelPath === 'string' ? modelPath : undefined);
+
+port.on('message', (task: Task) => {
+  const outcomes: LineOutcome[] = task.lines.map((line, i) =>
+    screenLine(model, line, task.format, task.firstLine + i),
+  );
+  port.postMessage({ seq: task.seq, outcomes });
+});

@@ -1,0 +1,57 @@
+import { Badge, Code, Group, Paper, Text, Title } from '@mantine/core';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useScreeningLabels } from '../labels.ts';
+import type { Identifier } from '../schema.ts';
+import { isWatchlistKind, watchKey } from '../vocabulary.ts';
+import { WatchlistButton } from './WatchlistButton.tsx';
+
+type Props = { identifiers: readonly Identifier[]; watchlistHits?: readonly string[] };
+
+/** The contacts, accounts and places a post names, normalised, each one a watchlist candidate. */
+export function IdentifierChips({ identifiers, watchlistHits = [] }: Props) {
+  const { t } = useTranslation();
+  const labels = useScreeningLabels();
+  const titleId = useId();
+  return (
+    <section aria-labelledby={titleId}>
+      <Title order={3} size="h4" id={titleId} mb="xs">
+        {t('screening.result.identifiers')}
+      </Title>
+      {identifiers.length === 0 ? (
+        <Text c="dimmed" data-testid="identifier-chips">
+          {t('screening.result.noIdentifiers')}
+        </Text>
+      ) : (
+        <Group gap="xs" data-testid="identifier-chips">
+          {identifiers.map((identifier) => (
+            <Paper
+              key={`${identifier.kind}:${identifier.normalized}`}
+              withBorder
+              radius="xl"
+              px="sm"
+              py={4}
+              data-testid="identifier-chip"
+              data-kind={identifier.kind}
+            >
+              <Group gap={6} wrap="nowrap">
+                <Badge variant="light" color="indigo">
+                  {labels.kind(identifier.kind)}
+                </Badge>
+                <Code style={{ wordBreak: 'break-all' }}>{identifier.normalized}</Code>
+                {watchlistHits.includes(watchKey(identifier)) && (
+                  <Badge color="red" variant="filled">
+                    {t('screening.result.watchlistHit')}
+                  </Badge>
+                )}
+                {isWatchlistKind(identifier.kind) && (
+                  <WatchlistButton kind={identifier.kind} value={identifier.normalized} />
+                )}
+              </Group>
+            </Paper>
+          ))}
+        </Group>
+      )}
+    </section>
+  );
+}

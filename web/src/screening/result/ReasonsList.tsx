@@ -1,0 +1,42 @@
+import { Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useScreeningLabels } from '../labels.ts';
+import type { Indicator } from '../schema.ts';
+import { categoryColor } from '../vocabulary.ts';
+
+/** One line per red flag, strongest first: its category (the colour of its highlight), why, and its weight. */
+export function ReasonsList({ indicators }: { indicators: readonly Indicator[] }) {
+  const { t } = useTranslation();
+  const labels = useScreeningLabels();
+  const titleId = useId();
+  const sorted = [...indicators].sort((a, b) => b.weight - a.weight);
+  return (
+    <section aria-labelledby={titleId}>
+      <Title order={3} size="h4" id={titleId} mb="xs">
+        {t('screening.result.reasons')}
+      </Title>
+      {sorted.length === 0 ? (
+        <Text c="dimmed" data-testid="reasons">
+          {t('screening.result.noReasons')}
+        </Text>
+      ) : (
+        <Stack component="ul" gap="xs" data-testid="reasons" p={0} m={0} style={{ listStyle: 'none' }}>
+          {sorted.map((indicator) => (
+            <Group component="li" key={indicator.id} gap="xs" wrap="nowrap" align="flex-start" data-indicator={indicator.id}>
+              <Badge color={categoryColor(indicator.category)} variant="light" style={{ flexShrink: 0 }}>
+                {labels.category(indicator.category)}
+              </Badge>
+              <Text size="sm" style={{ flex: 1 }}>
+                {labels.reason(indicator)}
+              </Text>
+              <Text size="sm" c="dimmed" style={{ flexShrink: 0 }}>
+                {t('screening.result.weight', { weight: labels.number(indicator.weight) })}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import type { MantineColor } from '@mantine/core';
+import type { AlertStatus, RiskLevel } from './schema.ts';
+
+// The screening vocabulary the UI knows: identifier kinds, indicator categories, languages, and
+// the colours that tie a highlighted span to its reason.
+
+/** Kinds the server accepts on the watchlist (POST /api/watchlist). */
+export const watchlistKinds = [
+  'phone',
+  'telegram',
+  'whatsapp',
+  'line',
+  'zalo',
+  'wechat',
+  'signal',
+  'facebook',
+  'tiktok',
+  'url',
+  'domain',
+  'email',
+  'wallet_btc',
+  'wallet_eth',
+  'wallet_tron',
+  'bank_account',
+] as const;
+export type WatchlistKind = (typeof watchlistKinds)[number];
+
+export function isWatchlistKind(kind: string): kind is WatchlistKind {
+  return watchlistKinds.some((known) => known === kind);
+}
+
+/** The languages the screener knows (ISO 639-1, `fil` for Filipino). */
+export const screeningLangs = ['en', 'th', 'vi', 'id', 'ms', 'fil', 'km', 'lo', 'my', 'zh'] as const;
+
+export const indicatorCategories = [
+  'deceptive_recruitment',
+  'unrealistic_pay',
+  'travel_visa_arranged',
+  'chat_app_contact',
+  'hotspot_destination',
+  'forced_criminality',
+  'control_coercion',
+  'debt',
+  'document_retention',
+  'sexual_exploitation',
+  'child',
+] as const;
+export type IndicatorCategory = (typeof indicatorCategories)[number];
+
+export function isIndicatorCategory(value: string): value is IndicatorCategory {
+  return indicatorCategories.some((known) => known === value);
+}
+
+const categoryColors: Record<IndicatorCategory, MantineColor> = {
+  deceptive_recruitment: 'yellow',
+  unrealistic_pay: 'orange',
+  travel_visa_arranged: 'cyan',
+  chat_app_contact: 'blue',
+  hotspot_destination: 'grape',
+  forced_criminality: 'red',
+  control_coercion: 'red',
+  debt: 'pink',
+  document_retention: 'violet',
+  sexual_exploitation: 'pink',
+  child: 'red',
+};
+
+export function categoryColor(category: string): MantineColor {
+  return isIndicatorCategory(category) ? categoryColors[category] : 'gray';
+}
+
+export const levelColors: Record<RiskLevel, MantineColor> = { low: 'green', medium: 'orange', high: 'red' };
+
+export const statusColors: Record<AlertStatus, MantineColor> = {
+  open: 'blue',
+  confirmed: 'red',
+  dismissed: 'gray',
+};
+
+/** The server names a watchlist hit `kind:normalized` (the same key for an identifier). */
+export function watchKey(item: { kind: string; normalized: string }): string {
+  return `${item.kind}:${item.normalized}`;
+}
+
+export function parseWatchKey(key: string): { kind: string; normalized: string } {
+  const at = key.indexOf(':');
+  return at < 0 ? { kind: '', normalized: key } : { kind: key.slice(0, at), normalized: key.slice(at + 1) };
+}
