@@ -17,7 +17,10 @@ const workerFile = new URL(`./screen-worker${fromSource ? '.ts' : '.js'}`, impor
 function startWorker(workerData: object): Worker {
   if (!fromSource) return new Worker(workerFile, { workerData });
   const href = JSON.stringify(workerFile.href);
-  return new Worker(`import('tsx/esm/api').then((m) => m.tsImport(${href}, ${href}))`, { eval: true, workerData });
+  return new Worker(`import('tsx/esm/api').then((m) => m.tsImport(${href}, ${href}))`, {
+    eval: true,
+    workerData,
+  });
 }
 
 export function defaultWorkers(): number {

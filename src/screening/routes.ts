@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { HttpError, requirePrincipal } from '../platform/http/errors.ts';
 import { errorResponses, idParam, jsonBody, jsonResponse } from '../platform/http/fields.ts';
 import type { Router } from '../platform/http/router.ts';
+import { registerScreeningModelRoutes } from './model-routes.ts';
 import { screeningPolicy as policy } from './policy.ts';
 import { presentAlert, presentAlertSummary, presentWatchlistEntry } from './presenters.ts';
 import { findAlert, listAlerts, listWatchlist } from './repo.ts';
@@ -104,6 +105,7 @@ const removeWatchlistRoute = createRoute({
 });
 
 export function registerScreeningRoutes(router: Router): void {
+  registerScreeningModelRoutes(router);
   router.openapi(
     screenRoute,
     policy['screening.screen'],

@@ -133,14 +133,3 @@ export const batchStatus = z
     finishedAt: z.string().nullable(),
   })
   .openapi('ScreeningBatch');
-
-export const modelSummary = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    examples: z.number(),
-    active: z.boolean(),
-    metrics: z.unknown(),
-    createdAt: z.string(),
-  })
-  .openapi('ScreeningModel');

@@ -29,6 +29,13 @@ export const modules: readonly ModuleEntry[] = [
     testId: 'nav-audit',
     page: lazy(() => import('./platform/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage }))),
   },
+  {
+    path: '/screening',
+    labelKey: 'screening',
+    roles: ['investigator', 'analyst'],
+    testId: 'nav-screening',
+    page: lazy(() => import('./screening/ScreeningPage.tsx').then((m) => ({ default: m.ScreeningPage }))),
+  },
 ];
 
 export function modulesFor(userRoles: readonly string[]): ModuleEntry[] {

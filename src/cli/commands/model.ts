@@ -1,11 +1,14 @@
 import { Command, InvalidArgumentError } from 'commander';
+import type { Db } from '../../platform/db/database.ts';
+import { adaptModel } from '../../screening/adapt.ts';
 import { loadScreeningModel } from '../../screening/default-model.ts';
 import { crossValidate, evaluate } from '../../screening/model/evaluate.ts';
 import type { Example } from '../../screening/model/model.ts';
 import { saveModel } from '../../screening/model/model-file.ts';
 import { trainModel } from '../../screening/model/train.ts';
-import { activateModel } from '../../screening/models.ts';
+import { activateModel, loadActiveModel } from '../../screening/models.ts';
 import { reviewedExamples } from '../../screening/repo.ts';
+import { retrainFromReviews } from '../../screening/retrain.ts';
 import { readLabelledFiles, toExample } from '../../screening/training.ts';
 import { withNodeDatabase } from '../node-db.ts';
 
@@ -18,9 +21,9 @@ function folds(value: string): number {
   return k;
 }
 
-async function reviewExamples(): Promise<Example[]> {
-  return withNodeDatabase(async ({ db }) =>
-    (await reviewedExamples(db)).map((r) => toExample(r.post_text, r.status === 'confirmed' ? 1 : 0, r.lang)),
+async function reviewExamples(db: Db): Promise<Example[]> {
+  return (await reviewedExamples(db)).map((r) =>
+    toExample(r.post_text, r.status === 'confirmed' ? 1 : 0, r.lang),
   );
 }
 
@@ -44,6 +47,20 @@ function cvSummary(examples: Example[], k: number) {
     threshold: Number.NaN,
     cv: { k, f1Sd: cv.overall.f1.sd, byLang },
   };
+}
+
+/** --from-reviews alone: adapt the node's current model to its reviewed alerts (see screening/adapt.ts). */
+async function adaptToReviews(opts: { out?: string; activate?: boolean }): Promise<void> {
+  const outcome = await withNodeDatabase(async ({ db }) => {
+    if (opts.activate) return retrainFromReviews(db, null);
+    const examples = await reviewExamples(db);
+    const base = (await loadActiveModel(db))?.model ?? loadScreeningModel();
+    return { model: adaptModel(base, examples, `${base.name}+reviews`), examples: examples.length };
+  });
+  if (opts.out) saveModel(outcome.model, opts.out);
+  process.stdout.write(
+    `${JSON.stringify({ name: outcome.model.name, adaptedFrom: 'reviews', examples: outcome.examples, out: opts.out ?? null, activated: Boolean(opts.activate) })}\n`,
+  );
 }
 
 export function modelCommand(): Command {
@@ -70,9 +87,14 @@ export function modelCommand(): Command {
         cv?: number;
       }) => {
         if (!opts.out && !opts.activate) throw new InvalidArgumentError('give --out FILE and/or --activate');
+        if (opts.data.length === 0) {
+          if (!opts.fromReviews) throw new InvalidArgumentError('give --data FILE and/or --from-reviews');
+          await adaptToReviews(opts);
+          return;
+        }
         const examples = [
           ...readLabelledFiles(opts.data),
-          ...(opts.fromReviews ? await reviewExamples() : []),
+          ...(opts.fromReviews ? await withNodeDatabase(({ db }) => reviewExamples(db)) : []),
         ];
         const positives = examples.filter((e) => e.label === 1).length;
         if (positives < 2 || examples.length - positives < 2) {

@@ -62,3 +62,26 @@ export function stripDiacritics(text: string): string {
 export function bareCode(c: number, table: Uint16Array): number {
   return c < BARE_LIMIT ? (table[c] ?? c) : c;
 }
+
+const streamTables = new Map<string, Uint16Array>();
+
+/**
+ * Maps each code unit to what the character n-gram stream holds for it: whitespace → space,
+ * decimal digits → 0 (when folding), letters → their bare form (when stripping diacritics).
+ */
+export function streamTable(bare: boolean, foldDigits: boolean): Uint16Array {
+  const key = `${bare}:${foldDigits}`;
+  const cached = streamTables.get(key);
+  if (cached) return cached;
+  const classes = charClasses();
+  const bareMap = bareTableOf();
+  const table = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    const cls = classes[c];
+    if (cls === SPACE) table[c] = 0x20;
+    else if (cls === DIGIT && foldDigits) table[c] = 0x30;
+    else table[c] = bare && c < bareMap.length ? (bareMap[c] ?? c) : c;
+  }
+  streamTables.set(key, table);
+  return table;
+}

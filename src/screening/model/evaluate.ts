@@ -5,7 +5,6 @@ import { decisionValue } from './logistic.ts';
 import { type BinaryMetrics, binaryMetrics, meanSd } from './metrics.ts';
 import { classifierFor, type Example, type Model } from './model.ts';
 import { predict } from './predict.ts';
-import { EMPTY_VECTOR } from './sparse.ts';
 import { foldsOf, metricsByLang, prepareTrainingSet, settingsOf, subset, type TrainOptions, trainOnSet } from './train.ts';
 
 /**
@@ -67,7 +66,7 @@ export function crossValidate(examples: readonly Example[], k: number, options: 
     const testSet = subset(set, test);
     const probabilities = testSet.vectors.map((v, i) => {
       const c = classifierFor(model, testSet.langs[i]);
-      return applyPlatt(c.calibration, decisionValue(v ?? EMPTY_VECTOR, c.weights, c.bias));
+      return applyPlatt(c.calibration, decisionValue(v, c.weights, c.bias));
     });
     const m = metricsByLang(probabilities, testSet, (lang) => classifierFor(model, lang).threshold);
     results.push({ fold: f, overall: m.outOfFold, byLang: m.byLang });

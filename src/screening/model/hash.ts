@@ -2,7 +2,7 @@
 // murmur3's fmix32 so the low bits (the bucket index) are well mixed.
 
 export const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+export const FNV_PRIME = 0x01000193;
 
 export function fnvStep(h: number, codeUnit: number): number {
   return Math.imul(h ^ codeUnit, FNV_PRIME);

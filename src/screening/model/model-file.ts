@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { featureConfigSchema } from './feature-config.ts';
 import type { BinaryMetrics } from './metrics.ts';
-import { MODEL_FORMAT, MODEL_VERSION, type Model } from './model.ts';
+import { type LinearClassifier, MODEL_FORMAT, MODEL_VERSION, type Model } from './model.ts';
 
 // The model file: JSON with the weights as base64 of little-endian typed arrays (only the
 // non-zero buckets: ascending Uint32 indices, Float32 values). Float32 round-trips exactly, so a
@@ -20,7 +20,22 @@ const metricsSchema = z.object({
   threshold: number,
 });
 
-const fileSchema = z.object({
+const weightsSchema = z.object({
+  encoding: z.literal('sparse-f32le-base64'),
+  count: z.number().int().min(0),
+  indices: z.string(),
+  values: z.string(),
+});
+
+const classifierSchema = z.object({
+  bias: z.number(),
+  weights: weightsSchema,
+  calibration: z.object({ a: z.number(), b: z.number() }),
+  threshold: z.number().min(0).max(1),
+  metrics: z.object({ outOfFold: metricsSchema, byLang: z.record(z.string(), metricsSchema) }),
+});
+
+const fileSchema = classifierSchema.extend({
   format: z.literal(MODEL_FORMAT),
   version: z.literal(MODEL_VERSION),
   name: z.string().min(1),
@@ -32,24 +47,18 @@ const fileSchema = z.object({
     minDf: z.number().int().min(1),
     classWeight: z.enum(['balanced', 'equal-langs', 'none']),
     calibrationFolds: z.number().int().min(0),
+    groups: z.enum(['template', 'none']),
     seed: z.number().int(),
   }),
-  bias: z.number(),
-  weights: z.object({
-    encoding: z.literal('sparse-f32le-base64'),
-    count: z.number().int().min(0),
-    indices: z.string(),
-    values: z.string(),
-  }),
-  calibration: z.object({ a: z.number(), b: z.number() }),
-  threshold: z.number().min(0).max(1),
   trainedOn: z.array(z.string()),
-  metrics: z.object({ outOfFold: metricsSchema, byLang: z.record(z.string(), metricsSchema) }),
+  /** per-language sub-models, used for posts in that language */
+  languages: z.record(z.string(), classifierSchema),
 });
 
+type FileClassifier = z.infer<typeof classifierSchema>;
 type FileMetrics = z.infer<typeof metricsSchema>;
 
-function encodeWeights(weights: Float32Array): z.infer<typeof fileSchema>['weights'] {
+function encodeWeights(weights: Float32Array): FileClassifier['weights'] {
   let count = 0;
   for (const w of weights) if (w !== 0) count++;
   const indices = Buffer.alloc(4 * count);
@@ -64,7 +73,7 @@ function encodeWeights(weights: Float32Array): z.infer<typeof fileSchema>['weigh
   return { encoding: 'sparse-f32le-base64', count, indices: indices.toString('base64'), values: values.toString('base64') };
 }
 
-function decodeWeights(w: z.infer<typeof fileSchema>['weights'], bits: number): Float32Array {
+function decodeWeights(w: FileClassifier['weights'], bits: number): Float32Array {
   const indices = Buffer.from(w.indices, 'base64');
   const values = Buffer.from(w.values, 'base64');
   if (indices.length !== 4 * w.count || values.length !== 4 * w.count) {
@@ -104,11 +113,37 @@ const fromFile = (m: FileMetrics): BinaryMetrics => ({
 const mapValues = <A, B>(r: Record<string, A>, f: (a: A) => B): Record<string, B> =>
   Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v)]));
 
+function classifierToFile(c: LinearClassifier): FileClassifier {
+  return {
+    bias: c.bias,
+    weights: encodeWeights(c.weights),
+    calibration: c.calibration,
+    threshold: c.threshold,
+    metrics: { outOfFold: toFile(c.metrics.outOfFold), byLang: mapValues(c.metrics.byLang, toFile) },
+  };
+}
+
+function classifierFromFile(c: FileClassifier, bits: number): LinearClassifier {
+  return {
+    bias: c.bias,
+    weights: decodeWeights(c.weights, bits),
+    calibration: c.calibration,
+    threshold: c.threshold,
+    metrics: { outOfFold: fromFile(c.metrics.outOfFold), byLang: mapValues(c.metrics.byLang, fromFile) },
+  };
+}
+
 export function serializeModel(model: Model): string {
   const file: z.infer<typeof fileSchema> = {
-    ...model,
-    weights: encodeWeights(model.weights),
-    metrics: { outOfFold: toFile(model.metrics.outOfFold), byLang: mapValues(model.metrics.byLang, toFile) },
+    format: model.format,
+    version: model.version,
+    name: model.name,
+    createdAt: model.createdAt,
+    featureConfig: model.featureConfig,
+    training: model.training,
+    trainedOn: model.trainedOn,
+    ...classifierToFile(model),
+    languages: mapValues(model.languages, classifierToFile),
   };
   return `${JSON.stringify(file, null, 1)}\n`;
 }
@@ -137,10 +172,17 @@ export function parseModel(text: string, source = 'model file'): Model {
     throw new Error(`${source} is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'unknown error'}`);
   }
   const file = parsed.data;
+  const bits = file.featureConfig.bits;
   return {
-    ...file,
-    weights: decodeWeights(file.weights, file.featureConfig.bits),
-    metrics: { outOfFold: fromFile(file.metrics.outOfFold), byLang: mapValues(file.metrics.byLang, fromFile) },
+    format: file.format,
+    version: file.version,
+    name: file.name,
+    createdAt: file.createdAt,
+    featureConfig: file.featureConfig,
+    training: file.training,
+    trainedOn: file.trainedOn,
+    ...classifierFromFile(file, bits),
+    languages: mapValues(file.languages, (c) => classifierFromFile(c, bits)),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePostFile } from './bulk.ts';
+import { excerptOf, parsePostFile } from './bulk.ts';
 
 describe('parsePostFile', () => {
   it('reads plain text one post per line, skipping blank lines', () => {
@@ -41,5 +41,13 @@ describe('parsePostFile', () => {
     expect(parsed.total).toBe(250);
     expect(parsed.lines).toHaveLength(200);
     expect(parsed.lines.at(-1)).toEqual({ line: 200, input: { text: 'post 200' } });
+  });
+});
+
+describe('excerptOf', () => {
+  it('cuts long text without splitting a surrogate pair', () => {
+    expect(excerptOf('short', 10)).toBe('short');
+    expect(excerptOf('abcdef', 3)).toBe('abc…');
+    expect(excerptOf('ab😀cd', 3)).toBe('ab…');
   });
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { ScreenAnswer } from './schema.ts';
 
 // A file of posts read in the browser: JSON Lines (one object with a "text" field, or one JSON
 // string, per line) or plain text (one post per line). Blank lines are skipped. Only the first
@@ -53,7 +54,8 @@ function parseJsonLine(text: string, line: number): FileLine {
   } catch {
     return { line, problem: 'invalid_json' };
   }
-  if (typeof value === 'string') return value.trim() ? { line, input: { text: value } } : { line, problem: 'no_text' };
+  if (typeof value === 'string')
+    return value.trim() ? { line, input: { text: value } } : { line, problem: 'no_text' };
   const parsed = jsonPost.safeParse(value);
   if (!parsed.success || !parsed.data.text.trim()) return { line, problem: 'no_text' };
   const { text: post, id, country, lang, url, postedAt } = parsed.data;
@@ -68,4 +70,20 @@ function parseJsonLine(text: string, line: number): FileLine {
       ...(postedAt && { postedAt }),
     },
   };
+}
+
+/** One line of an uploaded file as the browser screens it. */
+export type BulkRow = {
+  line: number;
+  text: string;
+  state: 'waiting' | 'done' | 'failed';
+  answer?: ScreenAnswer;
+  error?: string;
+};
+
+/** The first `max` UTF-16 code units and an ellipsis, never splitting a surrogate pair. */
+export function excerptOf(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  return `${text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max)}…`;
 }

@@ -6,7 +6,13 @@ import countries from '../platform/admin/countries.json';
 import { useScreeningLabels } from './labels.ts';
 import { screeningLangs } from './vocabulary.ts';
 
-type FieldProps = { label: string; description?: string; value: string; onChange: (value: string) => void };
+type FieldProps = {
+  label: string;
+  description?: string;
+  placeholder?: string;
+  value: string;
+  onChange: (value: string) => void;
+};
 
 /** An optional ISO 3166-1 alpha-2 country, ASEAN first, named in the interface language. */
 export function CountryField({ label, description, value, onChange }: FieldProps) {
@@ -38,13 +44,14 @@ export function CountryField({ label, description, value, onChange }: FieldProps
 }
 
 /** One of the languages the screener knows, or none. */
-export function LanguageField({ label, description, value, onChange }: FieldProps) {
+export function LanguageField({ label, description, placeholder, value, onChange }: FieldProps) {
   const labels = useScreeningLabels();
   const data = screeningLangs.map((code) => ({ value: code, label: `${labels.language(code)} (${code})` }));
   return (
     <Select
       label={label}
       description={description}
+      placeholder={placeholder}
       data={data}
       value={value || null}
       onChange={(next) => onChange(next ?? '')}

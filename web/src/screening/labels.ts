@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageOf } from '../i18n/languages.ts';
 import en from '../i18n/locales/en.json';
@@ -29,23 +30,26 @@ export type ScreeningLabels = {
 export function useScreeningLabels(): ScreeningLabels {
   const { t, i18n } = useTranslation();
   const locale = languageOf(i18n.language).htmlLang;
-  const languageNames = new Intl.DisplayNames([locale, 'en'], { type: 'language', fallback: 'none' });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
-  return {
-    reason: (indicator) =>
-      isIndicatorId(indicator.id) ? t(`screening.indicators.${indicator.id}`) : indicator.reason,
-    category: (category) => (isIndicatorCategory(category) ? t(`screening.categories.${category}`) : category),
-    kind: (kind) => (isKindKey(kind) ? t(`screening.kinds.${kind}`) : kind),
-    language: (code) => {
-      if (code === 'und') return t('screening.unknownLanguage');
-      try {
-        return languageNames.of(code) ?? code;
-      } catch {
-        return code;
-      }
-    },
-    percent: (fraction) => percent.format(fraction),
-    number: (value) => number.format(value),
-  };
+  return useMemo(() => {
+    const languageNames = new Intl.DisplayNames([locale, 'en'], { type: 'language', fallback: 'none' });
+    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
+    return {
+      reason: (indicator) =>
+        isIndicatorId(indicator.id) ? t(`screening.indicators.${indicator.id}`) : indicator.reason,
+      category: (category) =>
+        isIndicatorCategory(category) ? t(`screening.categories.${category}`) : category,
+      kind: (kind) => (isKindKey(kind) ? t(`screening.kinds.${kind}`) : kind),
+      language: (code) => {
+        if (code === 'und') return t('screening.unknownLanguage');
+        try {
+          return languageNames.of(code) ?? code;
+        } catch {
+          return code;
+        }
+      },
+      percent: (fraction) => percent.format(fraction),
+      number: (value) => number.format(value),
+    };
+  }, [locale, t]);
 }

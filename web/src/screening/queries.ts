@@ -1,5 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type AlertFilters, fetchAlert, fetchModels, listAlerts, listWatchlist, screeningKeys } from './api.ts';
+import {
+  type AlertFilters,
+  fetchAlert,
+  fetchModels,
+  listAlerts,
+  listWatchlist,
+  screeningKeys,
+} from './api.ts';
 
 export const useAlerts = (filters: AlertFilters, before: string | undefined) =>
   useQuery({

@@ -3,7 +3,11 @@ import { buildSegments } from './segments.ts';
 
 const spans = (...list: [number, number][]) => ({ spans: list });
 
-function shape(text: string, ind: { spans: [number, number][] }[], ids: { spans: [number, number][] }[] = []) {
+function shape(
+  text: string,
+  ind: { spans: [number, number][] }[],
+  ids: { spans: [number, number][] }[] = [],
+) {
   return buildSegments(text, ind, ids).map((s) => [s.text, s.indicators, s.identifiers]);
 }
 

@@ -65,16 +65,22 @@ const categoryColors: Record<IndicatorCategory, MantineColor> = {
   child: 'red',
 };
 
+/** The hue of a category's highlight; Mantine's Mark paints shade 2 of it behind black text. */
 export function categoryColor(category: string): MantineColor {
   return isIndicatorCategory(category) ? categoryColors[category] : 'gray';
 }
 
-export const levelColors: Record<RiskLevel, MantineColor> = { low: 'green', medium: 'orange', high: 'red' };
+// Shades chosen for WCAG AA contrast of badge text (white on green.9 and red.9, black on orange.5).
+export const levelColors: Record<RiskLevel, MantineColor> = {
+  low: 'green.9',
+  medium: 'orange.5',
+  high: 'red.9',
+};
 
 export const statusColors: Record<AlertStatus, MantineColor> = {
-  open: 'blue',
-  confirmed: 'red',
-  dismissed: 'gray',
+  open: 'blue.9',
+  confirmed: 'red.9',
+  dismissed: 'gray.7',
 };
 
 /** The server names a watchlist hit `kind:normalized` (the same key for an identifier). */

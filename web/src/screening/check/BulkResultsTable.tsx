@@ -1,9 +1,9 @@
 import { Anchor, Button, Loader, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { type BulkRow, excerptOf } from '../bulk.ts';
 import { useScreeningLabels } from '../labels.ts';
 import { LevelBadge } from '../result/LevelBadge.tsx';
-import type { BulkRow } from './BulkUpload.tsx';
 
 type Props = { rows: readonly BulkRow[]; selected: number | null; onSelect: (index: number) => void };
 
@@ -13,8 +13,8 @@ export function BulkResultsTable({ rows, selected, onSelect }: Props) {
   const { t } = useTranslation();
   const labels = useScreeningLabels();
   return (
-    <Table.ScrollContainer minWidth={800}>
-      <Table striped data-testid="bulk-results">
+    <Table.ScrollContainer minWidth={800} maxHeight={520}>
+      <Table striped stickyHeader data-testid="bulk-results">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('screening.bulk.line')}</Table.Th>
@@ -46,13 +46,17 @@ export function BulkResultsTable({ rows, selected, onSelect }: Props) {
                   </Text>
                 ) : (
                   <Text size="sm" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
-                    {row.text.length > excerptLength ? `${row.text.slice(0, excerptLength)}…` : row.text}
+                    {excerptOf(row.text, excerptLength)}
                   </Text>
                 )}
               </Table.Td>
               <Table.Td>
                 {row.answer?.alertId && (
-                  <Anchor component={Link} to={`/screening/alerts/${encodeURIComponent(row.answer.alertId)}`}>
+                  <Anchor
+                    component={Link}
+                    to={`/screening/alerts/${encodeURIComponent(row.answer.alertId)}`}
+                    size="sm"
+                  >
                     {t('screening.result.openAlert')}
                   </Anchor>
                 )}

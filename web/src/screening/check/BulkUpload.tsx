@@ -1,31 +1,26 @@
-import { Alert, Button, FileButton, Group, Progress, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Modal, Progress, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api.ts';
 import { useErrorMessage } from '../../platform/common/errors.ts';
-import { screenPost } from '../api.ts';
-import { type FileLine, type ParsedFile, parsePostFile } from '../bulk.ts';
+import { screeningKeys, screenPost } from '../api.ts';
+import { type BulkRow, type ParsedFile, parsePostFile } from '../bulk.ts';
 import { ScreenResultView } from '../result/ScreenResultView.tsx';
-import type { ScreenAnswer } from '../schema.ts';
 import { BulkResultsTable } from './BulkResultsTable.tsx';
 
 // Until the server-side batch endpoint exists, a file is screened here one post at a time.
 export const maxFileLines = 200;
 const maxFileBytes = 25 * 1024 * 1024;
-
-export type BulkRow = {
-  line: number;
-  text: string;
-  state: 'waiting' | 'done' | 'failed';
-  answer?: ScreenAnswer;
-  error?: string;
-};
+// data-* attributes are valid on any element, but not in InputHTMLAttributes' object-literal type.
+const fileInputTestId = { 'data-testid': 'screen-file' };
 
 type Props = { country: string; lang: string };
 
 export function BulkUpload({ country, lang }: Props) {
   const { t } = useTranslation();
   const describe = useErrorMessage();
+  const queryClient = useQueryClient();
   const titleId = useId();
   const [file, setFile] = useState<{ name: string; parsed: ParsedFile } | null>(null);
   const [rows, setRows] = useState<BulkRow[]>([]);
@@ -34,35 +29,18 @@ export function BulkUpload({ country, lang }: Props) {
   const [selected, setSelected] = useState<number | null>(null);
   const run = useRef(0);
 
-  // Leaving the page stops the loop: a later run id makes the running one return.
-  useEffect(() => () => void (run.current += 1), []);
+  // Leaving the page stops the loop: a newer run id makes the running one return.
+  useEffect(
+    () => () => {
+      run.current += 1;
+    },
+    [],
+  );
 
-  const describeLine = (line: FileLine): string =>
-    'problem' in line ? t(`screening.bulk.problems.${line.problem}`) : '';
-
-  const start = async (picked: File | null) => {
-    if (!picked) return;
-    run.current += 1;
-    const id = run.current;
-    setSelected(null);
-    setProblem(null);
-    if (picked.size > maxFileBytes) {
-      setFile(null);
-      setRows([]);
-      setProblem(t('screening.bulk.tooLarge'));
-      return;
-    }
-    const parsed = parsePostFile(picked.name, await picked.text(), maxFileLines);
-    setFile({ name: picked.name, parsed });
-    const initial: BulkRow[] = parsed.lines.map((line) =>
-      'input' in line
-        ? { line: line.line, text: line.input.text, state: 'waiting' }
-        : { line: line.line, text: '', state: 'failed', error: describeLine(line) },
-    );
-    setRows(initial);
-    setRunning(true);
+  const screenAll = async (parsed: ParsedFile, id: number) => {
+    let opened = false;
     for (const [index, line] of parsed.lines.entries()) {
-      if (run.current !== id) return;
+      if (run.current !== id) break;
       if (!('input' in line)) continue;
       const input = { ...line.input };
       if (!input.country && country) input.country = country;
@@ -71,20 +49,53 @@ export function BulkUpload({ country, lang }: Props) {
         setRows((current) => current.map((row, i) => (i === index ? { ...row, ...change } : row)));
       try {
         const answer = await screenPost(input);
-        if (run.current !== id) return;
-        update({ state: 'done', answer });
+        opened ||= answer.alertId !== null && answer.alertId !== undefined;
+        if (run.current === id) update({ state: 'done', answer });
       } catch (error) {
-        if (run.current !== id) return;
+        if (run.current !== id) break;
         update({ state: 'failed', error: describe(error) });
         if (error instanceof ApiError && (error.status === 401 || error.status === 403)) break;
       }
     }
+    if (opened) await queryClient.invalidateQueries({ queryKey: screeningKeys.alerts });
     if (run.current === id) setRunning(false);
+  };
+
+  const start = async (picked: File | null) => {
+    if (!picked) return;
+    run.current += 1;
+    const id = run.current;
+    setSelected(null);
+    setProblem(null);
+    setFile(null);
+    setRows([]);
+    if (picked.size > maxFileBytes) {
+      setProblem(t('screening.bulk.tooLarge'));
+      return;
+    }
+    const parsed = parsePostFile(picked.name, await picked.text(), maxFileLines);
+    if (run.current !== id) return;
+    setFile({ name: picked.name, parsed });
+    setRows(
+      parsed.lines.map((line) =>
+        'input' in line
+          ? { line: line.line, text: line.input.text, state: 'waiting' }
+          : {
+              line: line.line,
+              text: '',
+              state: 'failed',
+              error: t(`screening.bulk.problems.${line.problem}`),
+            },
+      ),
+    );
+    setRunning(true);
+    await screenAll(parsed, id);
   };
 
   const stop = () => {
     run.current += 1;
     setRunning(false);
+    setRows((current) => current.filter((row) => row.state !== 'waiting'));
   };
 
   const finished = rows.filter((row) => row.state !== 'waiting').length;
@@ -103,7 +114,7 @@ export function BulkUpload({ country, lang }: Props) {
           onChange={(picked) => void start(picked)}
           accept=".jsonl,.ndjson,.json,.txt,text/plain,application/json,application/x-ndjson"
           disabled={running}
-          inputProps={{ 'data-testid': 'screen-file' }}
+          inputProps={{ ...fileInputTestId, 'aria-label': t('screening.bulk.upload') }}
         >
           {(props) => (
             <Button variant="default" {...props} disabled={running}>
@@ -141,13 +152,21 @@ export function BulkUpload({ country, lang }: Props) {
             aria-label={t('screening.bulk.progressLabel')}
             data-testid="bulk-progress"
           />
-          <Text size="sm" role="status">
+          <Text size="sm" role="status" data-testid="bulk-progress-text">
             {t('screening.bulk.progress', { done: finished, total: rows.length })}
           </Text>
         </Stack>
       )}
       {rows.length > 0 && <BulkResultsTable rows={rows} selected={selected} onSelect={setSelected} />}
-      {chosen?.answer && <ScreenResultView text={chosen.text} answer={chosen.answer} />}
+      <Modal
+        opened={chosen?.answer !== undefined}
+        onClose={() => setSelected(null)}
+        size="xl"
+        title={chosen ? `${t('screening.bulk.line')} ${chosen.line}` : ''}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {chosen?.answer && <ScreenResultView text={chosen.text} answer={chosen.answer} />}
+      </Modal>
     </Stack>
   );
 }

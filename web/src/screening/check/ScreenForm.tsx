@@ -1,9 +1,9 @@
 import { Button, Group, SimpleGrid, Stack, Textarea } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
-import { screenPost } from '../api.ts';
+import { screeningKeys, screenPost } from '../api.ts';
 import type { PostInput } from '../bulk.ts';
 import { CountryField, LanguageField } from '../fields.tsx';
 import { ScreenResultView } from '../result/ScreenResultView.tsx';
@@ -17,9 +17,13 @@ type Props = {
 
 export function ScreenForm({ country, lang, onCountry, onLang }: Props) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const [text, setText] = useState('');
   const screen = useMutation({
     mutationFn: async (input: PostInput) => ({ text: input.text, answer: await screenPost(input) }),
+    onSuccess: async ({ answer }) => {
+      if (answer.alertId) await queryClient.invalidateQueries({ queryKey: screeningKeys.alerts });
+    },
   });
 
   const submit = (event: FormEvent<HTMLFormElement>) => {

@@ -1,7 +1,7 @@
 import { Mark, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { type CSSProperties, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useScreeningLabels } from '../labels.ts';
+import { type ScreeningLabels, useScreeningLabels } from '../labels.ts';
 import type { Identifier, Indicator } from '../schema.ts';
 import { buildSegments, type Segment } from '../segments.ts';
 import { categoryColor } from '../vocabulary.ts';
@@ -22,7 +22,11 @@ const underline: CSSProperties = {
  */
 export function HighlightedText({ text, indicators, identifiers }: Props) {
   const { t } = useTranslation();
-  const segments = useMemo(() => buildSegments(text, indicators, identifiers), [text, indicators, identifiers]);
+  const labels = useScreeningLabels();
+  const segments = useMemo(
+    () => buildSegments(text, indicators, identifiers),
+    [text, indicators, identifiers],
+  );
   return (
     <Stack gap={4}>
       <Paper withBorder p="md" data-testid="highlighted-text">
@@ -33,6 +37,7 @@ export function HighlightedText({ text, indicators, identifiers }: Props) {
               segment={segment}
               indicators={indicators}
               identifiers={identifiers}
+              labels={labels}
             />
           ))}
         </Text>
@@ -48,10 +53,10 @@ type SegmentProps = {
   segment: Segment;
   indicators: readonly Indicator[];
   identifiers: readonly Identifier[];
+  labels: ScreeningLabels;
 };
 
-function SegmentView({ segment, indicators, identifiers }: SegmentProps) {
-  const labels = useScreeningLabels();
+function SegmentView({ segment, indicators, identifiers, labels }: SegmentProps) {
   const marking = segment.indicators.flatMap((i) => indicators[i] ?? []);
   const naming = segment.identifiers.flatMap((i) => identifiers[i] ?? []);
   if (marking.length === 0 && naming.length === 0) return segment.text;

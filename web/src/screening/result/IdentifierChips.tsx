@@ -39,13 +39,12 @@ export function IdentifierChips({ identifiers, watchlistHits = [] }: Props) {
                   {labels.kind(identifier.kind)}
                 </Badge>
                 <Code style={{ wordBreak: 'break-all' }}>{identifier.normalized}</Code>
-                {watchlistHits.includes(watchKey(identifier)) && (
-                  <Badge color="red" variant="filled">
-                    {t('screening.result.watchlistHit')}
-                  </Badge>
-                )}
-                {isWatchlistKind(identifier.kind) && (
-                  <WatchlistButton kind={identifier.kind} value={identifier.normalized} />
+                {watchlistHits.includes(watchKey(identifier)) ? (
+                  <Badge color="red.9">{t('screening.result.watchlistHit')}</Badge>
+                ) : (
+                  isWatchlistKind(identifier.kind) && (
+                    <WatchlistButton kind={identifier.kind} value={identifier.normalized} />
+                  )
                 )}
               </Group>
             </Paper>

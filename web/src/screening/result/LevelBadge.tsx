@@ -8,7 +8,15 @@ type Props = { level: RiskLevel; size?: MantineSize; testId?: string };
 export function LevelBadge({ level, size, testId }: Props) {
   const { t } = useTranslation();
   return (
-    <Badge color={levelColors[level]} variant="filled" size={size} data-testid={testId} data-level={level}>
+    <Badge
+      color={levelColors[level]}
+      variant="filled"
+      autoContrast
+      size={size}
+      miw="max-content"
+      data-testid={testId}
+      data-level={level}
+    >
       {t(`screening.levels.${level}`)}
     </Badge>
   );

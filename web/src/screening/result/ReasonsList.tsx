@@ -23,8 +23,15 @@ export function ReasonsList({ indicators }: { indicators: readonly Indicator[] }
       ) : (
         <Stack component="ul" gap="xs" data-testid="reasons" p={0} m={0} style={{ listStyle: 'none' }}>
           {sorted.map((indicator) => (
-            <Group component="li" key={indicator.id} gap="xs" wrap="nowrap" align="flex-start" data-indicator={indicator.id}>
-              <Badge color={categoryColor(indicator.category)} variant="light" style={{ flexShrink: 0 }}>
+            <Group
+              component="li"
+              key={indicator.id}
+              gap="xs"
+              wrap="nowrap"
+              align="flex-start"
+              data-indicator={indicator.id}
+            >
+              <Badge color={`${categoryColor(indicator.category)}.2`} autoContrast style={{ flexShrink: 0 }}>
                 {labels.category(indicator.category)}
               </Badge>
               <Text size="sm" style={{ flex: 1 }}>

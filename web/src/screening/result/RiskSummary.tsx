@@ -2,7 +2,6 @@ import { Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useScreeningLabels } from '../labels.ts';
 import type { ScreenResult } from '../schema.ts';
-import { levelColors } from '../vocabulary.ts';
 import { LevelBadge } from './LevelBadge.tsx';
 
 /** The score at a glance: risk as a percentage and its level, the language, and the model behind it. */
@@ -16,7 +15,7 @@ export function RiskSummary({ result }: { result: ScreenResult }) {
           {t('screening.result.risk')}
         </Text>
         <Group gap="sm" align="center">
-          <Text fz={32} fw={700} c={levelColors[result.level]} data-testid="risk-percent" lh={1.2}>
+          <Text fz={32} fw={700} data-testid="risk-percent" lh={1.2}>
             {labels.percent(result.risk)}
           </Text>
           <LevelBadge level={result.level} size="lg" testId="risk-level" />
@@ -41,4 +40,3 @@ function Fact({ label, value, testId }: { label: string; value: string; testId?:
     </Stack>
   );
 }
-

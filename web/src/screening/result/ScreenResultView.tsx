@@ -1,14 +1,13 @@
-import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useScreeningLabels } from '../labels.ts';
 import type { ScreenAnswer } from '../schema.ts';
-import { parseWatchKey } from '../vocabulary.ts';
 import { HighlightedText } from './HighlightedText.tsx';
 import { IdentifierChips } from './IdentifierChips.tsx';
 import { ReasonsList } from './ReasonsList.tsx';
 import { RiskSummary } from './RiskSummary.tsx';
+import { WatchlistHits } from './WatchlistHits.tsx';
 
 type Props = { text: string; answer: ScreenAnswer };
 
@@ -28,7 +27,11 @@ export function ScreenResultView({ text, answer }: Props) {
           <Alert color="orange" role="status">
             <Group gap="sm">
               <Text size="sm">{t('screening.result.alertOpened')}</Text>
-              <Anchor component={Link} to={`/screening/alerts/${encodeURIComponent(alertId)}`} data-testid="alert-link">
+              <Anchor
+                component={Link}
+                to={`/screening/alerts/${encodeURIComponent(alertId)}`}
+                data-testid="alert-link"
+              >
                 {t('screening.result.openAlert')}
               </Anchor>
             </Group>
@@ -40,25 +43,5 @@ export function ScreenResultView({ text, answer }: Props) {
         <IdentifierChips identifiers={result.identifiers} watchlistHits={watchlistHits} />
       </Stack>
     </Card>
-  );
-}
-
-export function WatchlistHits({ hits }: { hits: readonly string[] }) {
-  const { t } = useTranslation();
-  const labels = useScreeningLabels();
-  return (
-    <Group gap="xs" data-testid="watchlist-hits">
-      <Text size="sm" fw={700}>
-        {t('screening.result.watchlistHits')}:
-      </Text>
-      {hits.map((hit) => {
-        const { kind, normalized } = parseWatchKey(hit);
-        return (
-          <Badge key={hit} color="red" variant="light">
-            {kind ? `${labels.kind(kind)}: ${normalized}` : normalized}
-          </Badge>
-        );
-      })}
-    </Group>
   );
 }

@@ -1,0 +1,18 @@
+import { chromium } from 'playwright-core';
+const base = 'http://127.0.0.1:18123';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 700 } });
+await page.goto(base);
+const form = page.getByTestId('login-form');
+await form.getByLabel('Username').fill('ana');
+await form.getByLabel('Password', { exact: true }).fill('analyst password 12');
+await form.getByRole('button', { name: 'Sign in' }).click();
+await page.getByTestId('nav-screening').waitFor();
+await page.getByTestId('language-select').selectOption(process.argv[2] ?? 'th');
+await page.goto(`${base}/screening/alerts`);
+await page.getByTestId('alerts-table').waitFor();
+await page.screenshot({ path: `/tmp/scr_shots/11-alerts-${process.argv[2] ?? 'th'}.png` });
+await page.goto(`${base}/screening/alerts?q=agent_19&level=high`);
+await page.getByTestId('alerts-table').waitFor();
+console.log('filtered rows', await page.getByTestId('alerts-table').locator('tbody tr').count());
+await browser.close();

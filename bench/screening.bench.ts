@@ -1,0 +1,232 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import autocannon from 'autocannon';
+import { hashSecret } from '../src/platform/auth/secrets.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { createApp } from '../src/platform/http/app.ts';
+import { createLogger } from '../src/platform/logging.ts';
+import { bootNode } from '../src/platform/node/boot.ts';
+import { loadScreeningModel } from '../src/screening/default-model.ts';
+import { lexiconPhrases, matchIndicators, naiveMatchIndicators } from '../src/screening/indicators/index.ts';
+import { datasetsDir } from '../src/screening/model/datasets.ts';
+import { screenPost } from '../src/screening/pipeline.ts';
+import { createScreenPool } from '../src/screening/pool.ts';
+import { normalize } from '../src/screening/text/index.ts';
+import type { BenchResult } from './lib/types.ts';
+
+// Screening throughput on ≥ 100,000 mixed-language posts of about 500 bytes built from the shared
+// SMS sets, against the naive baseline (one RegExp per lexicon phrase) and grep -F; the API's p99
+// under 50 concurrent clients; peak memory.
+
+type Ctx = { url: string; log(line: string): void };
+
+const POSTS = 100_000;
+const POST_BYTES = 500;
+
+/** Deterministic corpus: SMS texts of all three languages joined until ~500 bytes. */
+export function buildCorpus(count = POSTS): string[] {
+  const texts = ['th', 'id', 'vi'].flatMap((lang) =>
+    readFileSync(join(datasetsDir(), `sms-${lang}.jsonl`), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => String(JSON.parse(l).text)),
+  );
+  let seed = 12345;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed % texts.length;
+  };
+  const posts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    let post = '';
+    while (Buffer.byteLength(post) < POST_BYTES) post += `${texts[next()] ?? ''}\n`;
+    posts.push(post);
+  }
+  return posts;
+}
+
+function perSecond(n: number, ms: number): number {
+  return (n / ms) * 1000;
+}
+
+async function poolThroughput(lines: string[], workers: number): Promise<number> {
+  const pool = await createScreenPool({ workers });
+  const started = performance.now();
+  const chunks: Promise<unknown>[] = [];
+  for (let i = 0; i < lines.length; i += 500)
+    chunks.push(pool.screen(lines.slice(i, i + 500), i + 1, 'jsonl'));
+  await Promise.all(chunks);
+  const ms = performance.now() - started;
+  await pool.close();
+  return perSecond(lines.length, ms);
+}
+
+async function apiLatency(
+  ctx: Ctx,
+  post: string,
+): Promise<{ p99: number; p50: number; rps: number; errors: number }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'jaring-bench-api-'));
+  const config = loadConfig({
+    JARING_DATA_DIR: dataDir,
+    JARING_MASTER_KEY: randomBytes(32).toString('base64'),
+    JARING_ADMIN_PASSWORD: 'a bench administrator password',
+    JARING_LOG_LEVEL: 'silent',
+  });
+  const node = await bootNode(config, ctx.url, createLogger(config));
+  const { db } = node.deps;
+  const agency = await db.selectFrom('agencies').select('id').executeTakeFirstOrThrow();
+  const user = await db
+    .insertInto('users')
+    .values({
+      agency_id: agency.id,
+      username: 'bench_analyst',
+      display_name: 'Bench',
+      password_hash: 'x',
+      roles: ['analyst'],
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const secret = `jrt_${randomBytes(32).toString('base64url')}`;
+  await db
+    .insertInto('api_tokens')
+    .values({
+      user_id: user.id,
+      name: 'bench',
+      token_hash: hashSecret(secret),
+      prefix: secret.slice(0, 12),
+      scopes: ['screening.*'],
+    })
+    .execute();
+  const { app } = createApp(node.deps);
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  await new Promise<void>((r) => server.once('listening', () => r()));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const run = (duration: number) =>
+    autocannon({
+      url: `http://127.0.0.1:${port}/api/screen`,
+      method: 'POST',
+      connections: 50,
+      duration,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      body: JSON.stringify({ text: post }),
+    });
+  await run(2); // warm-up
+  const result = await run(10);
+  server.close();
+  await node.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  return {
+    p99: result.latency.p99,
+    p50: result.latency.p50,
+    rps: result.requests.average,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+export async function runScreeningBench(ctx: Ctx): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 50);
+
+  ctx.log(`building a corpus of ${POSTS} posts of ~${POST_BYTES} bytes`);
+  const posts = buildCorpus();
+  const lines = posts.map((text, i) => JSON.stringify({ id: String(i), text }));
+  const bytes = posts.reduce((s, p) => s + Buffer.byteLength(p), 0);
+  ctx.log(`corpus: ${posts.length} posts, mean ${Math.round(bytes / posts.length)} bytes`);
+
+  ctx.log('full pipeline, 2 worker threads');
+  const two = await poolThroughput(lines, 2);
+  results.push({
+    name: 'Full pipeline, 2 workers',
+    value: two,
+    unit: 'posts/s',
+    target: '≥ 10,000 posts/s',
+    pass: two >= 10_000,
+  });
+  ctx.log('full pipeline, 1 worker thread');
+  const one = await poolThroughput(lines.slice(0, 30_000), 1);
+  results.push({ name: 'Full pipeline, 1 worker', value: one, unit: 'posts/s' });
+
+  // The naive baseline: every lexicon pattern as its own RegExp, applied in a loop (single thread).
+  const sample = posts.slice(0, 5_000).map((p) => normalize(p));
+  let t0 = performance.now();
+  for (const n of sample) naiveMatchIndicators(n);
+  const naive = perSecond(sample.length, performance.now() - t0);
+  t0 = performance.now();
+  for (const n of sample) matchIndicators(n);
+  const automaton = perSecond(sample.length, performance.now() - t0);
+  results.push({
+    name: 'Naive baseline: one RegExp per pattern, in a loop (1 thread)',
+    value: naive,
+    unit: 'posts/s',
+  });
+  results.push({ name: 'Indicator matching, one automaton (1 thread)', value: automaton, unit: 'posts/s' });
+  results.push({
+    name: 'Indicator matching vs naive baseline',
+    value: automaton / naive,
+    unit: '×',
+    target: '≥ 10×',
+    pass: automaton / naive >= 10,
+  });
+  results.push({
+    name: 'Full pipeline (2 workers) vs naive baseline',
+    value: two / naive,
+    unit: '×',
+    target: '≥ 10×',
+    pass: two / naive >= 10,
+  });
+
+  // grep -c -F -f <all lexicon phrases> over the same corpus (one post per line).
+  const dir = mkdtempSync(join(tmpdir(), 'jaring-bench-grep-'));
+  writeFileSync(join(dir, 'phrases.txt'), `${lexiconPhrases().join('\n')}\n`);
+  writeFileSync(join(dir, 'corpus.txt'), `${posts.map((p) => p.replaceAll('\n', ' ')).join('\n')}\n`);
+  t0 = performance.now();
+  execFileSync('grep', ['-c', '-F', '-f', join(dir, 'phrases.txt'), join(dir, 'corpus.txt')], {
+    maxBuffer: 1 << 20,
+  });
+  const grep = perSecond(posts.length, performance.now() - t0);
+  rmSync(dir, { recursive: true, force: true });
+  results.push({ name: 'grep -c -F -f <all lexicon phrases>', value: grep, unit: 'posts/s' });
+  results.push({ name: 'Full pipeline (2 workers) vs grep -F', value: two / grep, unit: '×' });
+
+  // One post in the main thread, for the per-post cost.
+  const model = loadScreeningModel();
+  t0 = performance.now();
+  for (const p of posts.slice(0, 3_000)) screenPost(model, { text: p });
+  results.push({
+    name: 'Pipeline cost per post (main thread)',
+    value: ((performance.now() - t0) * 1000) / 3_000,
+    unit: 'µs',
+  });
+
+  ctx.log('POST /api/screen under 50 concurrent clients (autocannon, 10 s)');
+  const api = await apiLatency(ctx, posts[7] ?? 'x');
+  results.push({
+    name: 'POST /api/screen p99, 50 clients',
+    value: api.p99,
+    unit: 'ms',
+    target: '≤ 20 ms',
+    pass: api.p99 <= 20,
+  });
+  results.push({ name: 'POST /api/screen p50, 50 clients', value: api.p50, unit: 'ms' });
+  results.push({ name: 'POST /api/screen throughput', value: api.rps, unit: 'requests/s' });
+  results.push({ name: 'POST /api/screen errors', value: api.errors, unit: '' });
+
+  clearInterval(sampler);
+  const mb = peakRss / 2 ** 20;
+  results.push({
+    name: 'Peak memory (RSS, all threads)',
+    value: mb,
+    unit: 'MB',
+    target: '≤ 500 MB',
+    pass: mb <= 500,
+  });
+  return results;
+}

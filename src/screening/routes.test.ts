@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestClient } from '../../test/helpers/app.ts';
+
+const SCAM_VI =
+  'Tuyển CTV đánh máy tại Campuchia, việc nhẹ lương cao 1500$/tháng, bao vé máy bay, bao ăn ở, không cần kinh nghiệm, liên hệ Telegram @tuyendung_kk88';
+const ORDINARY =
+  'Hiring an accountant in Bangkok, 3 years experience, salary negotiable. Send your CV to hr@example.co.th';
+
+let t: TestApp;
+let analyst: TestClient;
+beforeAll(async () => {
+  t = await createTestApp();
+  analyst = await t.loginAs(['analyst']);
+});
+afterAll(async () => t?.close());
+
+async function auditActions(recordId: string): Promise<string[]> {
+  const rows = await t.deps.db
+    .selectFrom('audit_entries')
+    .select('action')
+    .where('record_id', '=', recordId)
+    .execute();
+  return rows.map((r) => r.action);
+}
+
+describe('POST /api/screen', () => {
+  it('flags a recruitment scam with reasons, spans in the original text, identifiers, and an alert', async () => {
+    const res = await analyst.request('POST', '/api/screen', { text: SCAM_VI, id: 'post-1', country: 'VN' });
+    expect(res.status).toBe(200);
+    const { result, alertId } = await res.json();
+    expect(result.id).toBe('post-1');
+    expect(result.lang).toBe('vi');
+    expect(result.level).toBe('high');
+    expect(result.indicators.length).toBeGreaterThan(2);
+    for (const ind of result.indicators) {
+      expect(typeof ind.reason).toBe('string');
+      for (const [s, e] of ind.spans) {
+        expect(s).toBeGreaterThanOrEqual(0);
+        expect(e).toBeLessThanOrEqual(SCAM_VI.length);
+        expect(e).toBeGreaterThan(s);
+      }
+    }
+    const telegram = result.identifiers.find((i: { kind: string }) => i.kind === 'telegram');
+    expect(telegram?.normalized).toBe('tuyendung_kk88');
+    const [s, e] = telegram.spans[0];
+    expect(SCAM_VI.slice(s, e)).toContain('tuyendung_kk88');
+    expect(alertId).toEqual(expect.any(String));
+    expect(await auditActions(alertId)).toEqual(['alert.create']);
+  });
+
+  it('lets an ordinary job ad through without an alert', async () => {
+    const res = await analyst.request('POST', '/api/screen', { text: ORDINARY });
+    const { result, alertId } = await res.json();
+    expect(result.level).not.toBe('high');
+    expect(alertId).toBeNull();
+  });
+
+  it('refuses empty, oversized and malformed input, writing nothing', async () => {
+    const before = await t.deps.db
+      .selectFrom('screening_alerts')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect((await analyst.request('POST', '/api/screen', { text: '' })).status).toBe(400);
+    expect((await analyst.request('POST', '/api/screen', { text: 'x'.repeat(200 * 1024) })).status).toBe(413);
+    expect((await analyst.request('POST', '/api/screen', { text: 'ok', country: 'Vietnam' })).status).toBe(
+      400,
+    );
+    expect((await analyst.request('POST', '/api/screen', { text: '\ud800 broken' })).status).toBe(400);
+    const after = await t.deps.db
+      .selectFrom('screening_alerts')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
+  it('screens 10,000 repeated characters and Zawgyi Burmese without failing', async () => {
+    const long = await analyst.request('POST', '/api/screen', { text: 'a'.repeat(10_000) });
+    expect(long.status).toBe(200);
+    const zawgyi = await analyst.request('POST', '/api/screen', { text: 'ထိုင္းႏိုင္ငံတြင္ အလုပ္ရွာေဖြေနသူမ်ား' });
+    expect(zawgyi.status).toBe(200);
+    expect((await zawgyi.json()).result.lang).toBe('my');
+  });
+});
+
+describe('watchlist and alert review', () => {
+  it('raises an alert whenever a watchlisted identifier appears, and records the review', async () => {
+    const add = await analyst.request('POST', '/api/watchlist', {
+      kind: 'telegram',
+      value: '@Boss_Recruiter9',
+      note: 'case 12',
+    });
+    expect(add.status).toBe(201);
+    const { entry } = await add.json();
+    expect(entry.normalized).toBe('boss_recruiter9');
+    expect(
+      (await analyst.request('POST', '/api/watchlist', { kind: 'telegram', value: 'boss_recruiter9' }))
+        .status,
+    ).toBe(409);
+    expect(
+      (
+        await analyst.request('POST', '/api/watchlist', {
+          kind: 'wallet_tron',
+          value: 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6x',
+        })
+      ).status,
+    ).toBe(400);
+
+    const res = await analyst.request('POST', '/api/screen', {
+      text: 'hello, message me on telegram t.me/boss_recruiter9',
+    });
+    const { alertId, watchlistHits } = await res.json();
+    expect(watchlistHits).toEqual(['telegram:boss_recruiter9']);
+    expect(alertId).toEqual(expect.any(String));
+
+    const list = await (await analyst.request('GET', '/api/alerts?status=open')).json();
+    expect(list.alerts.map((a: { id: string }) => a.id)).toContain(alertId);
+
+    const assign = await analyst.request('POST', `/api/alerts/${alertId}/assign`, {
+      assigneeId: analyst.userId,
+    });
+    expect((await assign.json()).alert.assigneeId).toBe(analyst.userId);
+    const mine = await (await analyst.request('GET', '/api/alerts?assignee=me')).json();
+    expect(mine.alerts.map((a: { id: string }) => a.id)).toEqual([alertId]);
+
+    const review = await analyst.request('POST', `/api/alerts/${alertId}/review`, {
+      decision: 'confirmed',
+      reason: 'known recruiter',
+    });
+    expect(review.status).toBe(200);
+    expect((await review.json()).alert.status).toBe('confirmed');
+    const again = await analyst.request('POST', `/api/alerts/${alertId}/review`, {
+      decision: 'dismissed',
+      reason: 'oops',
+    });
+    expect(again.status).toBe(409);
+    expect(await auditActions(alertId)).toEqual(['alert.create', 'alert.assign', 'alert.confirm']);
+
+    const detail = await (await analyst.request('GET', `/api/alerts/${alertId}`)).json();
+    expect(detail.alert.text).toContain('t.me/boss_recruiter9');
+    expect(detail.alert.reviewReason).toBe('known recruiter');
+
+    const remove = await analyst.request('DELETE', `/api/watchlist/${entry.id}`);
+    expect(remove.status).toBe(204);
+  });
+});

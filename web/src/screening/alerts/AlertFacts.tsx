@@ -1,0 +1,73 @@
+import { Anchor, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { languageOf } from '../../i18n/languages.ts';
+import { useFormatTime } from '../../platform/common/format.ts';
+import { useSession } from '../../platform/session/context.ts';
+import type { AlertDetail } from '../schema.ts';
+
+/** Only web links become clickable; anything else (javascript:, data:) is shown as text. */
+export function webHref(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function AlertFacts({ alert }: { alert: AlertDetail }) {
+  const { t, i18n } = useTranslation();
+  const formatTime = useFormatTime();
+  const { user } = useSession();
+  const regions = new Intl.DisplayNames([languageOf(i18n.language).htmlLang, 'en'], { type: 'region' });
+  const country = (code: string) => {
+    try {
+      return `${regions.of(code) ?? code} (${code})`;
+    } catch {
+      return code;
+    }
+  };
+  const assignee = !alert.assigneeId
+    ? t('screening.alerts.unassigned')
+    : alert.assigneeId === user.id
+      ? t('screening.alerts.assignedToYou')
+      : t('screening.alerts.assignedToOther');
+  const href = alert.url ? webHref(alert.url) : undefined;
+
+  const link = href ? (
+    <Anchor href={href} target="_blank" rel="noopener noreferrer" style={{ wordBreak: 'break-all' }}>
+      {alert.url}
+    </Anchor>
+  ) : (
+    <Text size="sm" style={{ wordBreak: 'break-all' }}>
+      {alert.url ?? t('common.none')}
+    </Text>
+  );
+  return (
+    <Table variant="vertical" layout="fixed" withTableBorder>
+      <Table.Tbody>
+        <Fact label={t('screening.alerts.created')}>{formatTime(alert.createdAt)}</Fact>
+        <Fact label={t('screening.alerts.source')}>
+          {[alert.source, alert.externalId].filter(Boolean).join(' · ')}
+        </Fact>
+        <Fact label={t('screening.alerts.country')}>
+          {alert.country ? country(alert.country) : t('common.none')}
+        </Fact>
+        <Fact label={t('screening.alerts.url')}>{link}</Fact>
+        <Fact label={t('screening.alerts.assignee')} testId="alert-assignee">
+          {assignee}
+        </Fact>
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function Fact({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Th w={180}>{label}</Table.Th>
+      <Table.Td data-testid={testId}>{children}</Table.Td>
+    </Table.Tr>
+  );
+}
