@@ -1,61 +1,18 @@
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/platform/db/embedded.ts';
-import { repoPath } from '../../src/platform/paths.ts';
-import { type CliProcess, startCli, waitForOutput } from '../helpers/cli.ts';
+import { type BrowserNode, startBrowserNode } from '../helpers/browser.ts';
 
-// The whole node as a person meets it: `jaring serve` in a child process, driven through Debian's
-// Chromium by playwright-core. `npm test` builds the web UI first.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The whole node as a person meets it: log in, switch language, create a user, see the audit entry.
 const PASSWORD = 'an administrator password for e2e';
 const HOSTILE_NAME = '<img src=x onerror=alert(1)> Somchai ใจดี';
 
-let dataDir = '';
-let server: CliProcess | undefined;
-let browser: Browser | undefined;
+let node: BrowserNode;
 let base = '';
-
 beforeAll(async () => {
-  if (!existsSync(repoPath('dist', 'web', 'index.html')))
-    throw new Error('dist/web is missing: run `npm run build:web`');
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
-  dataDir = mkdtempSync(join(tmpdir(), 'jaring-e2e-'));
-  chmodSync(dataDir, 0o755);
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = startCli(['serve'], {
-    JARING_DATA_DIR: dataDir,
-    PORT: String(port),
-    JARING_ADMIN_PASSWORD: PASSWORD,
-    JARING_NODE_NAME: 'E2E node',
-  });
-  await waitForOutput(server, 'is serving on');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  node = await startBrowserNode(PASSWORD);
+  base = node.base;
 });
-
-afterAll(async () => {
-  await browser?.close();
-  if (server) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => node?.close());
 
 async function logIn(page: Page): Promise<void> {
   await page.goto(base);
@@ -68,8 +25,7 @@ async function logIn(page: Page): Promise<void> {
 
 describe('the web UI', () => {
   it('logs in, switches language, creates a user and shows the audit entry', async () => {
-    if (!browser) throw new Error('no browser');
-    const page = await browser.newPage();
+    const page = await node.browser.newPage();
     const alerts: string[] = [];
     page.on('dialog', (d) => {
       alerts.push(d.message());

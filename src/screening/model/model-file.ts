@@ -20,12 +20,17 @@ const metricsSchema = z.object({
   threshold: number,
 });
 
-const weightsSchema = z.object({
-  encoding: z.literal('sparse-f32le-base64'),
-  count: z.number().int().min(0),
-  indices: z.string(),
-  values: z.string(),
-});
+// Weights are stored dense (all 2^bits as Float32) or sparse (ascending Uint32 indices of the
+// non-zero ones, and their Float32 values), whichever is smaller; both little-endian, base64.
+const weightsSchema = z.discriminatedUnion('encoding', [
+  z.object({ encoding: z.literal('dense-f32le-base64'), values: z.string() }),
+  z.object({
+    encoding: z.literal('sparse-f32le-base64'),
+    count: z.number().int().min(0),
+    indices: z.string(),
+    values: z.string(),
+  }),
+]);
 
 const classifierSchema = z.object({
   bias: z.number(),
@@ -61,6 +66,13 @@ type FileMetrics = z.infer<typeof metricsSchema>;
 function encodeWeights(weights: Float32Array): FileClassifier['weights'] {
   let count = 0;
   for (const w of weights) if (w !== 0) count++;
+  if (2 * count >= weights.length) {
+    const values = Buffer.alloc(4 * weights.length);
+    weights.forEach((w, i) => {
+      values.writeFloatLE(w, 4 * i);
+    });
+    return { encoding: 'dense-f32le-base64', values: values.toString('base64') };
+  }
   const indices = Buffer.alloc(4 * count);
   const values = Buffer.alloc(4 * count);
   let k = 0;
@@ -74,12 +86,19 @@ function encodeWeights(weights: Float32Array): FileClassifier['weights'] {
 }
 
 function decodeWeights(w: FileClassifier['weights'], bits: number): Float32Array {
-  const indices = Buffer.from(w.indices, 'base64');
+  const weights = new Float32Array(2 ** bits);
   const values = Buffer.from(w.values, 'base64');
+  if (w.encoding === 'dense-f32le-base64') {
+    if (values.length !== 4 * weights.length) {
+      throw new Error(`model file: ${values.length / 4} dense weights, expected 2^${bits} = ${weights.length}`);
+    }
+    for (let i = 0; i < weights.length; i++) weights[i] = values.readFloatLE(4 * i);
+    return weights;
+  }
+  const indices = Buffer.from(w.indices, 'base64');
   if (indices.length !== 4 * w.count || values.length !== 4 * w.count) {
     throw new Error(`model file: weights hold ${indices.length / 4} indices and ${values.length / 4} values, expected ${w.count}`);
   }
-  const weights = new Float32Array(2 ** bits);
   let previous = -1;
   for (let k = 0; k < w.count; k++) {
     const i = indices.readUInt32LE(4 * k);

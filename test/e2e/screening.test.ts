@@ -1,0 +1,101 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserNode, startBrowserNode } from '../helpers/browser.ts';
+
+// The screening flow as an analyst meets it: paste a post, see why it was flagged, confirm the
+// alert it opened, and retrain the model from that review.
+const ADMIN_PASSWORD = 'an administrator password for e2e';
+const ANALYST_PASSWORD = 'an analyst password for e2e';
+const POST =
+  'Tuyển CTV đánh máy tại Campuchia, việc nhẹ lương cao 1500$/tháng, bao vé máy bay, bao ăn ở, không cần kinh nghiệm. Liên hệ Telegram @tuyendung_kk88';
+
+let node: BrowserNode;
+beforeAll(async () => {
+  node = await startBrowserNode(ADMIN_PASSWORD);
+});
+afterAll(async () => node?.close());
+
+async function api(page: Page, method: string, path: string, body?: unknown): Promise<number> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const me = await (await fetch('/api/auth/me')).json();
+      const res = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return res.status;
+    },
+    { method, path, body },
+  );
+}
+
+async function logIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto(node.base);
+  const form = page.getByTestId('login-form');
+  await form.getByLabel('Username').fill(username);
+  await form.getByLabel('Password', { exact: true }).fill(password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Log out' }).waitFor({ timeout: 15_000 });
+}
+
+describe('screening in the web UI', () => {
+  it('pastes a post, shows the reasons, confirms the alert and retrains', async () => {
+    const page = await node.browser.newPage();
+    const alerts: string[] = [];
+    page.on('dialog', (d) => {
+      alerts.push(d.message());
+      void d.dismiss();
+    });
+
+    // The administrator creates an analyst (through the API the admin UI uses).
+    await logIn(page, 'admin', ADMIN_PASSWORD);
+    const agencies = await page.evaluate(async () => (await (await fetch('/api/agencies')).json()).agencies);
+    const created = await api(page, 'POST', '/api/users', {
+      username: 'e2e_analyst',
+      displayName: 'E2E Analyst',
+      agencyId: agencies[0].id,
+      roles: ['analyst'],
+      password: ANALYST_PASSWORD,
+    });
+    expect(created).toBe(201);
+    await page.getByRole('button', { name: 'Log out' }).click();
+
+    await logIn(page, 'e2e_analyst', ANALYST_PASSWORD);
+    // A new account must choose its own password first.
+    const change = page.getByLabel('Current password');
+    if (await change.isVisible()) {
+      await change.fill(ANALYST_PASSWORD);
+      await page.getByLabel('New password', { exact: true }).fill(`${ANALYST_PASSWORD} 2`);
+      await page.getByLabel('Confirm new password').fill(`${ANALYST_PASSWORD} 2`);
+      await page.getByRole('button', { name: 'Change password' }).click();
+    }
+    await page.getByTestId('nav-screening').click();
+    await page.getByTestId('screen-text').fill(POST);
+    await page.getByRole('button', { name: 'Screen', exact: true }).click();
+    const result = page.getByTestId('screen-result');
+    await result.waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.getByTestId('risk-level').innerText()).toBe('High');
+    const reasons = await page.getByTestId('reasons').innerText();
+    expect(reasons.toLowerCase()).toContain('promises high pay');
+    expect(await page.getByTestId('identifier-chips').innerText()).toContain('tuyendung_kk88');
+    expect(await page.getByTestId('highlighted-text').innerText()).toBe(POST);
+
+    // Open the alert it raised and confirm it with a reason.
+    await page.getByTestId('alert-link').click();
+    const detail = page.getByTestId('alert-detail');
+    await detail.waitFor();
+    await page.getByTestId('confirm-alert').click();
+    await page.getByLabel('Reason').fill('Matches the provincial police warning about Cambodia typing jobs');
+    await page.getByTestId('submit-review').click();
+    await expect.poll(() => page.getByTestId('alert-status').innerText()).toMatch(/confirmed/i);
+
+    // Retrain from the review: a new active model, adapted from the bundled one.
+    await page.getByTestId('screening-tab-model').click();
+    await page.getByTestId('retrain').click();
+    await page.getByTestId('retrain-result').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('retrain-result').innerText()).toContain('+reviews-');
+    expect(alerts).toEqual([]);
+    await page.close();
+  });
+});
