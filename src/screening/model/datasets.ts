@@ -7,7 +7,9 @@ import type { Example } from './model.ts';
 // The shared benchmark sets live beside the repository (../shared/datasets/) and are never
 // copied into it. JARING_DATASETS_DIR points elsewhere.
 export function datasetsDir(): string {
-  return process.env.JARING_DATASETS_DIR ? resolve(process.env.JARING_DATASETS_DIR) : repoPath('..', 'shared', 'datasets');
+  return process.env.JARING_DATASETS_DIR
+    ? resolve(process.env.JARING_DATASETS_DIR)
+    : repoPath('..', 'shared', 'datasets');
 }
 
 export function datasetsAvailable(): boolean {
@@ -30,7 +32,8 @@ export function readExamplesFile(path: string): Example[] {
     .forEach((line, i) => {
       if (line.trim() === '') return;
       const parsed = rowSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${path}:${i + 1}: ${parsed.error.issues[0]?.message ?? 'bad row'}`);
+      if (!parsed.success)
+        throw new Error(`${path}:${i + 1}: ${parsed.error.issues[0]?.message ?? 'bad row'}`);
       const { text, label, lang } = parsed.data;
       examples.push(lang === undefined ? { text, label } : { text, label, lang });
     });

@@ -5,7 +5,15 @@ import { decisionValue } from './logistic.ts';
 import { type BinaryMetrics, binaryMetrics, meanSd } from './metrics.ts';
 import { classifierFor, type Example, type Model } from './model.ts';
 import { predict } from './predict.ts';
-import { foldsOf, metricsByLang, prepareTrainingSet, settingsOf, subset, type TrainOptions, trainOnSet } from './train.ts';
+import {
+  foldsOf,
+  metricsByLang,
+  prepareTrainingSet,
+  settingsOf,
+  subset,
+  type TrainOptions,
+  trainOnSet,
+} from './train.ts';
 
 /**
  * Metrics of a model on labelled examples. Each example is scored by the classifier for its
@@ -53,7 +61,11 @@ function summarise(results: readonly BinaryMetrics[]): MetricSummary {
  * calibration and threshold on its own training part only (nested), so held-out figures are
  * honest. Metrics per fold, overall and per language; mean ± sd over folds.
  */
-export function crossValidate(examples: readonly Example[], k: number, options: TrainOptions = {}): CrossValidation {
+export function crossValidate(
+  examples: readonly Example[],
+  k: number,
+  options: TrainOptions = {},
+): CrossValidation {
   const config = featureConfigSchema.parse(options.featureConfig ?? DEFAULT_FEATURE_CONFIG);
   const settings = settingsOf(options);
   const set = prepareTrainingSet(examples, config);

@@ -40,12 +40,17 @@ const BLOCKS = ['char', 'word', 'extra'] as const;
 // Each block is a bag of hashed occurrences with raw counts, scaled by weight / √(occurrences):
 // as accurate as sublinear TF with L2 norm on the SMS sets (measured), and it lets predict() sum
 // weights straight from the occurrence list without counting distinct features.
-function fillBlock(kind: (typeof BLOCKS)[number], text: string, input: FeatureInput, config: FeatureConfig): Block {
+function fillBlock(
+  kind: (typeof BLOCKS)[number],
+  text: string,
+  input: FeatureInput,
+  config: FeatureConfig,
+): Block {
   const mask = 2 ** config.bits - 1;
   if (kind === 'char') {
     if (config.char.weight === 0 || config.char.maxN < config.char.minN) return { n: 0, scale: 0 };
     const n = fillCharGrams(text, input, config, config.bits);
-    return { n, scale: config.char.weight / Math.sqrt(n) };
+    return { n, scale: n > 0 ? config.char.weight / Math.sqrt(n) : 0 };
   }
   if (kind === 'word') {
     if (config.word.weight === 0 || !(config.word.unigrams || config.word.bigrams)) return { n: 0, scale: 0 };
@@ -62,7 +67,9 @@ function fillBlock(kind: (typeof BLOCKS)[number], text: string, input: FeatureIn
 }
 
 function langKey(input: FeatureInput, config: FeatureConfig): number {
-  return config.langSpecific && input.lang !== undefined && input.lang !== 'und' ? hashString(input.lang, LANG_SEED) : 0;
+  return config.langSpecific && input.lang !== undefined && input.lang !== 'und'
+    ? hashString(input.lang, LANG_SEED)
+    : 0;
 }
 
 function prepare(text: string): string {
@@ -118,7 +125,12 @@ function canFuseCharGrams(config: FeatureConfig): boolean {
 // The character block of linearScore without the occurrence list: the hashes of the 1..5-grams
 // ending at each position roll forward from those ending at the one before (the same values as
 // fillCharGrams computes), and their weights are summed at once. Twice as fast (measured).
-function fusedCharScore(text: string, input: FeatureInput, config: FeatureConfig, weights: Float32Array): number {
+function fusedCharScore(
+  text: string,
+  input: FeatureInput,
+  config: FeatureConfig,
+  weights: Float32Array,
+): number {
   const n = buildCharStreams(text, input, config);
   const { minN, maxN, weight } = config.char;
   const shift = 32 - config.bits;
@@ -375,7 +387,15 @@ function hashToken(text: string, start: number, end: number, config: FeatureConf
 const URL_MARKER = hashString('<url>', MARKER_SEED);
 const PHONE_MARKER = hashString('<phone>', MARKER_SEED);
 
-function addMarkers(text: string, start: number, end: number, digits: number, letters: number, dots: number, w: Words): void {
+function addMarkers(
+  text: string,
+  start: number,
+  end: number,
+  digits: number,
+  letters: number,
+  dots: number,
+  w: Words,
+): void {
   if (digits >= 8 && letters === 0) buckets[w.m++] = PHONE_MARKER & w.mask;
   if (dots === 0 || letters < 3) return;
   const tld = urlTld(text.slice(start, end));

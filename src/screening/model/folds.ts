@@ -26,7 +26,11 @@ export function stratifiedFolds(strata: readonly string[], k: number, seed: numb
 }
 
 /** Rows in / out of fold f. */
-export function splitFold(fold: Int32Array, f: number, rows?: readonly number[]): { train: number[]; test: number[] } {
+export function splitFold(
+  fold: Int32Array,
+  f: number,
+  rows?: readonly number[],
+): { train: number[]; test: number[] } {
   const train: number[] = [];
   const test: number[] = [];
   const all = rows ?? Array.from({ length: fold.length }, (_, i) => i);

@@ -22,7 +22,12 @@ type Compact = { rowPtr: Int32Array; cols: Int32Array; vals: Float64Array; bucke
 
 // Only buckets that occur in the training rows get a column: L-BFGS then works on a few hundred
 // thousand weights instead of 2^20, and unseen buckets keep weight 0 exactly as the full problem would.
-function compact(vectors: readonly SparseVector[], rows: readonly number[], dim: number, minDf: number): Compact {
+function compact(
+  vectors: readonly SparseVector[],
+  rows: readonly number[],
+  dim: number,
+  minDf: number,
+): Compact {
   const df = new Int32Array(dim);
   for (const r of rows) {
     const v = vectors[r];

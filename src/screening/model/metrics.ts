@@ -14,7 +14,11 @@ export type BinaryMetrics = {
 export type Confusion = { tp: number; fp: number; fn: number; tn: number };
 
 /** Counts at a decision threshold: predicted fraud when score ≥ threshold. */
-export function confusionAt(scores: ArrayLike<number>, labels: ArrayLike<number>, threshold: number): Confusion {
+export function confusionAt(
+  scores: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  threshold: number,
+): Confusion {
   const c: Confusion = { tp: 0, fp: 0, fn: 0, tn: 0 };
   for (let i = 0; i < scores.length; i++) {
     const positive = (labels[i] ?? 0) === 1;
@@ -106,7 +110,10 @@ export function averagePrecision(scores: ArrayLike<number>, labels: ArrayLike<nu
  * The threshold that maximises F1, placed halfway between the chosen score and the next lower
  * one so that a slightly lower score on new data is still caught. Ties keep the higher threshold.
  */
-export function bestF1Threshold(scores: ArrayLike<number>, labels: ArrayLike<number>): { threshold: number; f1: number } {
+export function bestF1Threshold(
+  scores: ArrayLike<number>,
+  labels: ArrayLike<number>,
+): { threshold: number; f1: number } {
   const points = operatingPoints(scores, labels);
   let best = -1;
   let bestF1 = -1;
@@ -124,7 +131,11 @@ export function bestF1Threshold(scores: ArrayLike<number>, labels: ArrayLike<num
   return { threshold, f1: bestF1 };
 }
 
-export function binaryMetrics(scores: ArrayLike<number>, labels: ArrayLike<number>, threshold: number): BinaryMetrics {
+export function binaryMetrics(
+  scores: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  threshold: number,
+): BinaryMetrics {
   const c = confusionAt(scores, labels, threshold);
   return {
     n: scores.length,

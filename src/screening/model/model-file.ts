@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { repoPath } from '../../platform/paths.ts';
 import { featureConfigSchema } from './feature-config.ts';
 import type { BinaryMetrics } from './metrics.ts';
 import { type LinearClassifier, MODEL_FORMAT, MODEL_VERSION, type Model } from './model.ts';
@@ -82,7 +83,12 @@ function encodeWeights(weights: Float32Array): FileClassifier['weights'] {
     values.writeFloatLE(w, 4 * k);
     k++;
   });
-  return { encoding: 'sparse-f32le-base64', count, indices: indices.toString('base64'), values: values.toString('base64') };
+  return {
+    encoding: 'sparse-f32le-base64',
+    count,
+    indices: indices.toString('base64'),
+    values: values.toString('base64'),
+  };
 }
 
 function decodeWeights(w: FileClassifier['weights'], bits: number): Float32Array {
@@ -90,19 +96,24 @@ function decodeWeights(w: FileClassifier['weights'], bits: number): Float32Array
   const values = Buffer.from(w.values, 'base64');
   if (w.encoding === 'dense-f32le-base64') {
     if (values.length !== 4 * weights.length) {
-      throw new Error(`model file: ${values.length / 4} dense weights, expected 2^${bits} = ${weights.length}`);
+      throw new Error(
+        `model file: ${values.length / 4} dense weights, expected 2^${bits} = ${weights.length}`,
+      );
     }
     for (let i = 0; i < weights.length; i++) weights[i] = values.readFloatLE(4 * i);
     return weights;
   }
   const indices = Buffer.from(w.indices, 'base64');
   if (indices.length !== 4 * w.count || values.length !== 4 * w.count) {
-    throw new Error(`model file: weights hold ${indices.length / 4} indices and ${values.length / 4} values, expected ${w.count}`);
+    throw new Error(
+      `model file: weights hold ${indices.length / 4} indices and ${values.length / 4} values, expected ${w.count}`,
+    );
   }
   let previous = -1;
   for (let k = 0; k < w.count; k++) {
     const i = indices.readUInt32LE(4 * k);
-    if (i <= previous || i >= weights.length) throw new Error(`model file: weight index ${i} out of order or range`);
+    if (i <= previous || i >= weights.length)
+      throw new Error(`model file: weight index ${i} out of order or range`);
     weights[i] = values.readFloatLE(4 * k);
     previous = i;
   }
@@ -188,7 +199,9 @@ export function parseModel(text: string, source = 'model file'): Model {
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`${source} is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'unknown error'}`);
+    throw new Error(
+      `${source} is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'unknown error'}`,
+    );
   }
   const file = parsed.data;
   const bits = file.featureConfig.bits;
@@ -211,4 +224,9 @@ export function saveModel(model: Model, path: string): void {
 
 export function loadModel(path: string): Model {
   return parseModel(readFileSync(path, 'utf8'), path);
+}
+
+/** The model shipped with Jaring: trained on the shared SMS scam sets (cv-report.ts, README.md). */
+export function defaultModelPath(): string {
+  return repoPath('data', 'models', 'jaring-sms-v1.json');
 }

@@ -55,5 +55,7 @@ export type Model = LinearClassifier & {
 
 /** The classifier that scores posts in `lang`: its sub-model, else the all-language one. */
 export function classifierFor(model: Model, lang: string | undefined): LinearClassifier {
-  return (lang !== undefined && Object.hasOwn(model.languages, lang) ? model.languages[lang] : undefined) ?? model;
+  return (
+    (lang !== undefined && Object.hasOwn(model.languages, lang) ? model.languages[lang] : undefined) ?? model
+  );
 }

@@ -63,7 +63,8 @@ export type TrainingSet = { vectors: SparseVector[]; labels: Uint8Array; langs: 
 export function prepareTrainingSet(examples: readonly Example[], config: FeatureConfig): TrainingSet {
   const labels = new Uint8Array(examples.length);
   examples.forEach((e, i) => {
-    if (e.label !== 0 && e.label !== 1) throw new Error(`example ${i}: label must be 0 or 1 (got ${e.label})`);
+    if (e.label !== 0 && e.label !== 1)
+      throw new Error(`example ${i}: label must be 0 or 1 (got ${e.label})`);
     labels[i] = e.label;
   });
   return {
@@ -98,7 +99,9 @@ export function settingsOf(options: TrainOptions): TrainingSettings {
 /** Folds stratified by language × label, keeping template groups together when asked. */
 export function foldsOf(set: TrainingSet, k: number, groups: 'template' | 'none', seed: number): Int32Array {
   const strata = set.langs.map((lang, i) => `${lang}:${set.labels[i]}`);
-  return groups === 'template' ? stratifiedGroupFolds(strata, set.groups, k, seed) : stratifiedFolds(strata, k, seed);
+  return groups === 'template'
+    ? stratifiedGroupFolds(strata, set.groups, k, seed)
+    : stratifiedFolds(strata, k, seed);
 }
 
 /** Trains a model: an all-language classifier plus per-language sub-models (see TrainOptions). */
@@ -134,7 +137,8 @@ function subModelLangs(set: TrainingSet, perLanguage: boolean | readonly string[
   if (perLanguage === false) return [];
   if (perLanguage !== true) {
     for (const lang of perLanguage) {
-      if (!langs.includes(lang)) throw new Error(`no training examples in language "${lang}" for its sub-model`);
+      if (!langs.includes(lang))
+        throw new Error(`no training examples in language "${lang}" for its sub-model`);
     }
     return [...perLanguage];
   }
@@ -245,7 +249,10 @@ function binaryMetricsByRow(
   at: (lang: string) => number,
 ): BinaryMetrics {
   // Shift each row's score by its language's threshold so one cut at 0 reproduces the decisions.
-  const shifted = Array.from({ length: set.labels.length }, (_, i) => (probabilities[i] ?? 0) - at(set.langs[i] ?? 'und'));
+  const shifted = Array.from(
+    { length: set.labels.length },
+    (_, i) => (probabilities[i] ?? 0) - at(set.langs[i] ?? 'und'),
+  );
   const m = binaryMetrics(shifted, set.labels, 0);
   const raw = binaryMetrics(probabilities, set.labels, Number.NaN);
   return { ...m, rocAuc: raw.rocAuc, prAuc: raw.prAuc, threshold: Number.NaN };

@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.ts';
+
+// `jaring screen` and `jaring screen eval` exactly as the issue specifies their input and output.
+const dir = mkdtempSync(join(tmpdir(), 'jaring-screen-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function lines(output: string): unknown[] {
+  return output
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l));
+}
+
+describe('jaring screen', () => {
+  it('writes one result per input line, in order, and an error object for a bad line', async () => {
+    const file = join(dir, 'posts.jsonl');
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({
+          id: 'p1',
+          text: 'Việc nhẹ lương cao tại Campuchia, bao vé máy bay, liên hệ Telegram @kk_jobs88',
+          country: 'VN',
+        }),
+        '{"id": "p2", "text": ',
+        JSON.stringify({ id: 'p3', text: '' }),
+        '\u0000\u0001binary',
+        JSON.stringify({
+          id: 'p5',
+          text: 'Hiring a nurse for our clinic in Cebu. Apply at careers@example.ph',
+          country: 'PH',
+        }),
+        JSON.stringify({ id: 'p6', text: 'a'.repeat(10_000) }),
+      ].join('\n'),
+    );
+    const { code, output } = await runCli(['screen', '--workers', '2', file], {});
+    expect(code, output).toBe(0);
+    const results = lines(output) as Array<Record<string, unknown>>;
+    // Unparseable lines are named by their line number.
+    expect(results.map((r) => r.id)).toEqual(['p1', '2', 'p3', '4', 'p5', 'p6']);
+    const [first, second, third, fourth, fifth] = results;
+    expect(first).toMatchObject({ level: 'high', lang: 'vi', model: { name: expect.any(String) } });
+    expect(first?.identifiers).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'telegram', normalized: 'kk_jobs88' })]),
+    );
+    for (const bad of [second, third, fourth])
+      expect(bad).toEqual({ id: expect.any(String), error: expect.any(String) });
+    expect(fifth).toMatchObject({ id: 'p5', level: expect.stringMatching(/low|medium/) });
+    expect(output).toMatch(/screened 6 posts .* errors 3/);
+  });
+
+  it('reads plain text lines with --format text', async () => {
+    const file = join(dir, 'posts.txt');
+    writeFileSync(file, 'งานออนไลน์ รายได้สูง ไม่ต้องใช้ทักษะ ทำงานที่กัมพูชา\nordinary line\n');
+    const { code, output } = await runCli(['screen', '--format', 'text', '--workers', '1', file], {});
+    expect(code, output).toBe(0);
+    const results = lines(output) as Array<Record<string, unknown>>;
+    expect(results.map((r) => r.id)).toEqual(['1', '2']);
+    expect(results[0]?.lang).toBe('th');
+  });
+
+  it('eval prints exactly one JSON object with the metrics', async () => {
+    const file = join(dir, 'labelled.jsonl');
+    const rows = [
+      {
+        text: 'Tuyển CTV đánh máy tại Campuchia, việc nhẹ lương cao, bao vé máy bay, liên hệ Telegram @abc_jobs1',
+        label: 1,
+      },
+      {
+        text: 'Lowongan kerja di Kamboja, gaji tinggi 1500 USD, tanpa pengalaman, tiket pesawat gratis, hubungi Telegram',
+        label: 1,
+      },
+      { text: 'Our bakery in Penang is hiring a cashier. Walk in with your IC.', label: 0 },
+      { text: 'Meeting moved to 3pm tomorrow, see you at the office.', label: 0 },
+    ];
+    writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
+    const { code, output } = await runCli(['screen', 'eval', '--data', file], {});
+    expect(code, output).toBe(0);
+    const objects = lines(output);
+    expect(objects).toHaveLength(1);
+    expect(objects[0]).toEqual({
+      n: 4,
+      positives: 2,
+      precision: expect.any(Number),
+      recall: expect.any(Number),
+      f1: expect.any(Number),
+      rocAuc: expect.any(Number),
+      prAuc: expect.any(Number),
+      threshold: expect.any(Number),
+    });
+  });
+});
