@@ -175,7 +175,7 @@ export function registerScreeningRoutes(router: Router): void {
 
   router.openapi(addWatchlistRoute, policy['screening.watchlist.write'], async (c) => {
     const body = c.req.valid('json');
-    const normalized = normalizeWatchValue(body.kind, body.value);
+    const normalized = normalizeWatchValue(body.kind, body.value, c.var.deps.node.country);
     if (!normalized) {
       throw new HttpError(400, 'bad_request', `"${body.value}" is not a valid ${body.kind}.`, [
         { path: 'value', message: `is not a valid ${body.kind}` },

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { countryCode, text } from '../platform/http/fields.ts';
-import { INDICATOR_CATEGORIES } from './types.ts';
+import { INDICATOR_CATEGORIES, WATCHABLE_KINDS } from './types.ts';
 
 export const MAX_POST_BYTES = 100 * 1024;
 
@@ -98,24 +98,7 @@ export const watchlistEntry = z
   .openapi('WatchlistEntry');
 
 export const watchlistBody = z.strictObject({
-  kind: z.enum([
-    'phone',
-    'telegram',
-    'whatsapp',
-    'line',
-    'zalo',
-    'wechat',
-    'signal',
-    'facebook',
-    'tiktok',
-    'url',
-    'domain',
-    'email',
-    'wallet_btc',
-    'wallet_eth',
-    'wallet_tron',
-    'bank_account',
-  ]),
+  kind: z.enum(WATCHABLE_KINDS),
   value: text(500),
   note: text(1000).optional(),
 });

@@ -28,25 +28,32 @@ export type NormalizedText = {
 
 export type LangSegment = { start: number; end: number; lang: LangOrUnknown };
 
-export type IdentifierKind =
-  | 'phone'
-  | 'telegram'
-  | 'whatsapp'
-  | 'line'
-  | 'zalo'
-  | 'wechat'
-  | 'signal'
-  | 'facebook'
-  | 'tiktok'
-  | 'url'
-  | 'domain'
-  | 'email'
-  | 'wallet_btc'
-  | 'wallet_eth'
-  | 'wallet_tron'
-  | 'bank_account'
-  | 'money'
-  | 'place';
+/** Chat platforms whose handles are identifiers. */
+export const CHAT_KINDS = [
+  'telegram',
+  'whatsapp',
+  'line',
+  'zalo',
+  'wechat',
+  'signal',
+  'facebook',
+  'tiktok',
+] as const;
+
+/** Identifier kinds that name a person or an account, and so can be watchlisted. */
+export const WATCHABLE_KINDS = [
+  'phone',
+  ...CHAT_KINDS,
+  'url',
+  'domain',
+  'email',
+  'wallet_btc',
+  'wallet_eth',
+  'wallet_tron',
+  'bank_account',
+] as const;
+
+export type IdentifierKind = (typeof WATCHABLE_KINDS)[number] | 'money' | 'place';
 
 export type Identifier = {
   kind: IdentifierKind;

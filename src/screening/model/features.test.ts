@@ -20,7 +20,9 @@ function dot(v: SparseVector, w: Float32Array): number {
 
 function asMap(v: SparseVector): Map<number, number> {
   const m = new Map<number, number>();
-  v.indices.forEach((i, k) => m.set(i, (m.get(i) ?? 0) + (v.values[k] ?? 0)));
+  v.indices.forEach((i, k) => {
+    m.set(i, (m.get(i) ?? 0) + (v.values[k] ?? 0));
+  });
   return m;
 }
 

@@ -168,7 +168,7 @@ function trainClassifier(
 ): LinearClassifier {
   const n = set.labels.length;
   const dim = 2 ** featureConfig.bits;
-  const fit = (rows: number[], init?: { weights: Float32Array; bias: number }) =>
+  const fitRows = (rows: number[], init?: { weights: Float32Array; bias: number }) =>
     fitLogistic(
       set.vectors,
       set.labels,
@@ -192,13 +192,13 @@ function trainClassifier(
     const folds = foldsOf(set, k, settings.groups, settings.seed);
     for (let f = 0; f < k; f++) {
       const { train, test } = splitFold(folds, f);
-      const model = fit(train);
+      const model = fitRows(train);
       for (const r of test) oof[r] = decisionValue(set.vectors[r] ?? EMPTY_VECTOR, model.weights, model.bias);
       for (let j = 0; j < dim; j++) start.weights[j] = (start.weights[j] ?? 0) + (model.weights[j] ?? 0) / k;
       start.bias += model.bias / k;
     }
   }
-  const full = fit(
+  const full = fitRows(
     Array.from({ length: n }, (_, i) => i),
     k >= 2 ? start : undefined,
   );
