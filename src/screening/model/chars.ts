@@ -59,10 +59,6 @@ export function stripDiacritics(text: string): string {
   return changed ? out : text;
 }
 
-export function bareCode(c: number, table: Uint16Array): number {
-  return c < BARE_LIMIT ? (table[c] ?? c) : c;
-}
-
 const streamTables = new Map<string, Uint16Array>();
 
 /**

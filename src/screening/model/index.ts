@@ -14,7 +14,7 @@ export {
   type Model,
   type PredictInput,
 } from './model.ts';
-export { defaultModelPath, loadModel, parseModel, saveModel, serializeModel } from './model-file.ts';
+export { loadModel, parseModel, saveModel, serializeModel } from './model-file.ts';
 export { classify, type Prediction, predict } from './predict.ts';
 export type { SparseVector } from './sparse.ts';
 export { DEFAULT_TRAINING, type TrainOptions, trainModel } from './train.ts';

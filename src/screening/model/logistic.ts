@@ -21,7 +21,7 @@ export type LinearFit = { weights: Float32Array; bias: number; iterations: numbe
 type Compact = { rowPtr: Int32Array; cols: Int32Array; vals: Float64Array; buckets: Int32Array };
 
 // Only buckets that occur in the training rows get a column: L-BFGS then works on a few hundred
-// thousand weights instead of 2^20, and unseen buckets keep weight 0 exactly as the full problem would.
+// thousand weights instead of 2^bits, and unseen buckets keep weight 0 exactly as the full problem would.
 function compact(
   vectors: readonly SparseVector[],
   rows: readonly number[],

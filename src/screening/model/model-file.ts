@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { repoPath } from '../../platform/paths.ts';
 import { featureConfigSchema } from './feature-config.ts';
 import type { BinaryMetrics } from './metrics.ts';
 import { type LinearClassifier, MODEL_FORMAT, MODEL_VERSION, type Model } from './model.ts';
@@ -224,9 +223,4 @@ export function saveModel(model: Model, path: string): void {
 
 export function loadModel(path: string): Model {
   return parseModel(readFileSync(path, 'utf8'), path);
-}
-
-/** The model shipped with Jaring: trained on the shared SMS scam sets (cv-report.ts, README.md). */
-export function defaultModelPath(): string {
-  return repoPath('data', 'models', 'jaring-sms-v1.json');
 }

@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { repoPath } from '../../platform/paths.ts';
 import { evaluate } from './evaluate.ts';
 import { DEFAULT_FEATURE_CONFIG } from './feature-config.ts';
 import { classifierFor } from './model.ts';
@@ -19,7 +20,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('trainModel', () => {
   it('separates a small separable set perfectly', () => {
     const m = evaluate(model, examples);
-    expect(m).toMatchObject({ n: 200, positives: 100, precision: 1, recall: 1, f1: 1, rocAuc: 1 });
+    expect(m).toMatchObject({ n: 600, positives: 300, precision: 1, recall: 1, f1: 1, rocAuc: 1 });
     for (const e of examples) expect(classify(model, e).flagged).toBe(e.label === 1);
   });
 
@@ -107,5 +108,16 @@ describe('model file', () => {
       training: { l2: 3e-5, nb: 1, classWeight: 'balanced', seed: 1 },
     });
     expect(file.calibration.a).toBeGreaterThan(0);
+  });
+
+  const shipped = repoPath('data', 'models', 'default.json');
+  it.skipIf(!existsSync(shipped))('reads the model shipped in data/models', () => {
+    const m = loadModel(shipped);
+    const p = predict(m, {
+      text: 'Tài khoản của quý khách đã bị khóa, đăng nhập https://vcb-xacthuc.top',
+      lang: 'vi',
+    });
+    expect(p).toBeGreaterThanOrEqual(0);
+    expect(p).toBeLessThanOrEqual(1);
   });
 });

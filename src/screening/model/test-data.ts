@@ -14,7 +14,7 @@ const POOLS = {
   },
 } as const;
 
-export function syntheticExamples(perClass = 50, seed = 7): Example[] {
+export function syntheticExamples(perClass = 150, seed = 7): Example[] {
   const random = createRandom(seed);
   const pick = (words: readonly string[]) => words[Math.floor(random() * words.length)] ?? '';
   const out: Example[] = [];

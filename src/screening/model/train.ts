@@ -31,7 +31,7 @@ export type TrainOptions = {
   groups?: 'template' | 'none';
   seed?: number;
   /**
-   * Sub-models per language. true (default): every language with at least 100 examples and 20 of
+   * Sub-models per language. true (default): every language with at least 300 examples and 30 of
    * each class, when the data holds more than one language; false: none; or the languages to use.
    */
   perLanguage?: boolean | readonly string[];
@@ -54,8 +54,8 @@ export const DEFAULT_TRAINING: TrainingSettings = {
   seed: 1,
 };
 
-const MIN_LANG_ROWS = 100;
-const MIN_LANG_CLASS = 20;
+const MIN_LANG_ROWS = 300;
+const MIN_LANG_CLASS = 30;
 
 /** Featurised training data: one vector, label, language and template key per example. */
 export type TrainingSet = { vectors: SparseVector[]; labels: Uint8Array; langs: string[]; groups: string[] };
