@@ -1,10 +1,10 @@
--- Screening: alerts raised by screened posts and their review, the watchlist, batch uploads,
--- and node-trained models. Owned by src/screening.
+-- Screening: alerts raised by screened posts and their review, the watchlist, and node-trained
+-- models. Owned by src/screening.
 
 create table screening_alerts (
   id uuid primary key default gen_random_uuid(),
   agency_id uuid not null references agencies (id),
-  source text not null check (source in ('api', 'batch', 'ui')),
+  source text not null check (source in ('api', 'ui')),
   external_id text,
   post_text text not null,
   post_url text,
@@ -20,7 +20,6 @@ create table screening_alerts (
   review_reason text,
   reviewed_by uuid references users (id),
   reviewed_at timestamptz,
-  batch_id uuid,
   created_by uuid references users (id),
   created_at timestamptz not null default now()
 );
@@ -37,30 +36,6 @@ create table screening_watchlist (
   created_by uuid references users (id),
   created_at timestamptz not null default now(),
   unique (kind, normalized)
-);
-
--- A bulk upload: its lines are stored first, then a job screens them and reports progress.
-create table screening_batches (
-  id uuid primary key default gen_random_uuid(),
-  agency_id uuid not null references agencies (id),
-  created_by uuid references users (id),
-  status text not null default 'queued' check (status in ('queued', 'running', 'done', 'failed')),
-  total integer not null default 0,
-  processed integer not null default 0,
-  failed integer not null default 0,
-  alerts integer not null default 0,
-  error text,
-  created_at timestamptz not null default now(),
-  finished_at timestamptz
-);
-
-create table screening_batch_items (
-  batch_id uuid not null references screening_batches (id) on delete cascade,
-  line_no integer not null,
-  input jsonb,                           -- null when the line could not be parsed (see error)
-  result jsonb,
-  error text,
-  primary key (batch_id, line_no)
 );
 
 -- Models trained on this node (from reviewed alerts); the newest active one screens.

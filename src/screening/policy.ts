@@ -3,7 +3,6 @@ import { definePolicy } from '../platform/http/policy.ts';
 // Screening serves investigators and analysts; administrators manage the node's models.
 export const screeningPolicy = definePolicy({
   'screening.screen': { roles: ['investigator', 'analyst'] },
-  'screening.batch': { roles: ['investigator', 'analyst'] },
   'screening.alerts.read': { roles: ['investigator', 'analyst'] },
   'screening.alerts.review': { roles: ['investigator', 'analyst'] },
   'screening.watchlist.read': { roles: ['investigator', 'analyst'] },

@@ -1,6 +1,6 @@
-import type { AlertRow, BatchRow, WatchlistRow } from './repo.ts';
+import type { AlertRow, WatchlistRow } from './repo.ts';
 
-type AlertListRow = Omit<AlertRow, 'agency_id' | 'posted_at' | 'result' | 'batch_id' | 'created_by'>;
+type AlertListRow = Omit<AlertRow, 'agency_id' | 'posted_at' | 'result' | 'created_by'>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const EXCERPT = 280;
@@ -45,19 +45,5 @@ export function presentWatchlistEntry(w: WatchlistRow) {
     normalized: w.normalized,
     note: w.note,
     createdAt: w.created_at.toISOString(),
-  };
-}
-
-export function presentBatch(b: BatchRow) {
-  return {
-    id: b.id,
-    status: b.status,
-    total: b.total,
-    processed: b.processed,
-    failed: b.failed,
-    alerts: b.alerts,
-    error: b.error,
-    createdAt: b.created_at.toISOString(),
-    finishedAt: iso(b.finished_at),
   };
 }

@@ -6,11 +6,10 @@ import type { ScreenInput, ScreenResult } from './types.ts';
 
 export type NewAlert = {
   agencyId: string;
-  source: 'api' | 'batch' | 'ui';
+  source: 'api' | 'ui';
   input: ScreenInput;
   result: ScreenResult;
   watchlistHits: string[];
-  batchId: string | null;
   createdBy: string | null;
 };
 
@@ -31,7 +30,6 @@ export function insertAlerts(db: Exec, alerts: readonly NewAlert[]) {
         level: a.result.level,
         result: JSON.stringify(a.result),
         watchlist_hits: a.watchlistHits,
-        batch_id: a.batchId,
         created_by: a.createdBy,
       })),
     )
@@ -152,61 +150,6 @@ export async function watchlistMatches(db: Exec, keys: readonly { kind: string; 
     .where((eb) =>
       eb.or(keys.map((k) => eb.and([eb('kind', '=', k.kind), eb('normalized', '=', k.normalized)]))),
     )
-    .execute();
-}
-
-export function insertBatch(db: Exec, b: { agencyId: string; createdBy: string }) {
-  return db
-    .insertInto('screening_batches')
-    .values({ agency_id: b.agencyId, created_by: b.createdBy })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
-
-export function findBatch(db: Exec, id: string) {
-  return db.selectFrom('screening_batches').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export type BatchRow = NonNullable<Awaited<ReturnType<typeof findBatch>>>;
-
-export async function insertBatchItems(
-  db: Exec,
-  items: readonly { batchId: string; lineNo: number; input: ScreenInput | null; error: string | null }[],
-): Promise<void> {
-  if (items.length === 0) return;
-  await db
-    .insertInto('screening_batch_items')
-    .values(
-      items.map((i) => ({
-        batch_id: i.batchId,
-        line_no: i.lineNo,
-        input: i.input === null ? null : JSON.stringify(i.input),
-        error: i.error,
-      })),
-    )
-    .execute();
-}
-
-export function pendingBatchItems(db: Exec, batchId: string, afterLine: number, limit: number) {
-  return db
-    .selectFrom('screening_batch_items')
-    .select(['line_no', 'input', 'error'])
-    .where('batch_id', '=', batchId)
-    .where('line_no', '>', afterLine)
-    .where('result', 'is', null)
-    .orderBy('line_no')
-    .limit(limit)
-    .execute();
-}
-
-export function batchResults(db: Exec, batchId: string, afterLine: number, limit: number) {
-  return db
-    .selectFrom('screening_batch_items')
-    .select(['line_no', 'input', 'result', 'error'])
-    .where('batch_id', '=', batchId)
-    .where('line_no', '>', afterLine)
-    .orderBy('line_no')
-    .limit(limit)
     .execute();
 }
 

@@ -102,17 +102,3 @@ export const watchlistBody = z.strictObject({
   value: text(500),
   note: text(1000).optional(),
 });
-
-export const batchStatus = z
-  .object({
-    id: z.string(),
-    status: z.enum(['queued', 'running', 'done', 'failed']),
-    total: z.number(),
-    processed: z.number(),
-    failed: z.number(),
-    alerts: z.number(),
-    error: z.string().nullable(),
-    createdAt: z.string(),
-    finishedAt: z.string().nullable(),
-  })
-  .openapi('ScreeningBatch');

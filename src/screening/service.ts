@@ -49,7 +49,6 @@ export async function screenOne(
         input,
         result,
         watchlistHits,
-        batchId: null,
         createdBy: principal.userId,
       },
     ]);

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
-import type { ScreenInput, ScreenResult } from './types.ts';
+import type { ScreenResult } from './types.ts';
 
 // Row types of migrations/0003_screening.sql.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -8,7 +8,7 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 export type ScreeningAlertsTable = {
   id: Generated<string>;
   agency_id: string;
-  source: 'api' | 'batch' | 'ui';
+  source: 'api' | 'ui';
   external_id: string | null;
   post_text: string;
   post_url: string | null;
@@ -28,7 +28,6 @@ export type ScreeningAlertsTable = {
   review_reason: string | null;
   reviewed_by: string | null;
   reviewed_at: NullableTimestamp;
-  batch_id: string | null;
   created_by: string | null;
   created_at: Timestamp;
 };
@@ -40,36 +39,6 @@ export type ScreeningWatchlistTable = {
   note: string | null;
   created_by: string | null;
   created_at: Timestamp;
-};
-
-export type ScreeningBatchesTable = {
-  id: Generated<string>;
-  agency_id: string;
-  created_by: string | null;
-  status: ColumnType<
-    'queued' | 'running' | 'done' | 'failed',
-    'queued' | undefined,
-    'queued' | 'running' | 'done' | 'failed'
-  >;
-  total: Generated<number>;
-  processed: Generated<number>;
-  failed: Generated<number>;
-  alerts: Generated<number>;
-  error: string | null;
-  created_at: Timestamp;
-  finished_at: NullableTimestamp;
-};
-
-export type ScreeningBatchItemsTable = {
-  batch_id: string;
-  line_no: number;
-  input: JSONColumnType<ScreenInput | null, ScreenInput | null | string, ScreenInput | null | string>;
-  result: JSONColumnType<
-    ScreenResult | null,
-    ScreenResult | null | string | undefined,
-    ScreenResult | null | string
-  >;
-  error: string | null;
 };
 
 export type ScreeningModelsTable = {
@@ -86,7 +55,5 @@ export type ScreeningModelsTable = {
 export type ScreeningTables = {
   screening_alerts: ScreeningAlertsTable;
   screening_watchlist: ScreeningWatchlistTable;
-  screening_batches: ScreeningBatchesTable;
-  screening_batch_items: ScreeningBatchItemsTable;
   screening_models: ScreeningModelsTable;
 };

@@ -142,12 +142,3 @@ export function duplicateOf(err: unknown): 'agencyName' | 'username' | undefined
 export function lockUser(db: Exec, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
-
-/** Ends a user's sessions, except the one whose id hash is `keep` (the caller's own, when changing themselves). */
-export async function deleteSessionsOf(db: Exec, userId: string, keep?: Buffer): Promise<void> {
-  await db
-    .deleteFrom('sessions')
-    .where('user_id', '=', userId)
-    .$if(keep !== undefined, (q) => q.where('id_hash', '!=', keep ?? Buffer.alloc(0)))
-    .execute();
-}

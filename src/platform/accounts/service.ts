@@ -1,6 +1,7 @@
 import { type Actor, appendAudit } from '../audit/append.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { TOKEN_PREFIX } from '../auth/principal.ts';
+import { deleteSessionsOf } from '../auth/repo.ts';
 import { isRole, ROLES, type Role } from '../auth/roles.ts';
 import { hashSecret, newSecret } from '../auth/secrets.ts';
 import type { Db, Exec } from '../db/database.ts';
@@ -9,7 +10,6 @@ import type { Principal } from '../http/policy.ts';
 import { scopesCover } from './policy.ts';
 import {
   type AgencyRow,
-  deleteSessionsOf,
   duplicateOf,
   findAgency,
   findToken,

@@ -36,8 +36,13 @@ export async function deleteSession(db: Exec, idHash: Buffer): Promise<void> {
   await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
 }
 
-export async function deleteUserSessions(db: Exec, userId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+/** Ends a user's sessions, except the one whose id hash is `keep` (the caller's own, when changing themselves). */
+export async function deleteSessionsOf(db: Exec, userId: string, keep?: Buffer): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .$if(keep !== undefined, (q) => q.where('id_hash', '!=', keep ?? Buffer.alloc(0)))
+    .execute();
 }
 
 export async function deleteExpiredSessions(db: Exec): Promise<void> {

@@ -7,7 +7,7 @@ import type { Db, Exec } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Principal } from '../http/policy.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
-import { countAttempt, deleteSession, deleteUserSessions, insertSession } from './repo.ts';
+import { countAttempt, deleteSession, deleteSessionsOf, insertSession } from './repo.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 import { checkTotp, newTotpSecret, totpUri } from './totp.ts';
 
@@ -149,13 +149,7 @@ export async function changePassword(
   await db.transaction().execute(async (tx) => {
     await updateUser(tx, user.id, { password_hash: passwordHash, must_change_password: false });
     // Other sessions end; the one that changed the password stays.
-    await tx
-      .deleteFrom('sessions')
-      .where('user_id', '=', user.id)
-      .$if(principal.sessionIdHash !== undefined, (q) =>
-        q.where('id_hash', '!=', principal.sessionIdHash ?? Buffer.alloc(0)),
-      )
-      .execute();
+    await deleteSessionsOf(tx, user.id, principal.sessionIdHash);
     await appendAudit(tx, {
       actor: { id: user.id, label: user.username },
       action: 'user.password_change',
@@ -224,8 +218,4 @@ export async function setTotpEnabled(
       change: null,
     });
   });
-}
-
-export async function endAllSessions(db: Exec, userId: string): Promise<void> {
-  await deleteUserSessions(db, userId);
 }

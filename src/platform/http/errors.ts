@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 // One error shape for every client mistake: { error: { code, message, fields? } }.
@@ -22,10 +21,6 @@ export const conflict = (message: string) => new HttpError(409, 'conflict', mess
 
 export function errorBody(code: string, message: string, fields?: FieldIssue[]) {
   return { error: fields ? { code, message, fields } : { code, message } };
-}
-
-export function sendError(c: Context, err: HttpError) {
-  return c.json(errorBody(err.code, err.message, err.fields), err.status);
 }
 
 /** Database refusals caused by the client's data (a duplicate, a dangling reference) are 4xx, not 500. */
