@@ -63,6 +63,37 @@ describe('jaring screen', () => {
     expect(results[0]?.lang).toBe('th');
   });
 
+  it('gives the reasons in the language of --reason-lang, and refuses a language it has none in', async () => {
+    const file = join(dir, 'reason-lang.jsonl');
+    writeFileSync(
+      file,
+      `${JSON.stringify({ id: 'p1', text: 'Việc nhẹ lương cao tại Campuchia, bao vé máy bay' })}\n`,
+    );
+    const reasonOf = (output: string) =>
+      (lines(output)[0] as { indicators: Array<{ id: string; reason: string }> }).indicators.find(
+        (i) => i.id === 'light_work_high_pay',
+      )?.reason;
+    const english = await runCli(['screen', '--workers', '1', file], {});
+    expect(english.code, english.output).toBe(0);
+    expect(reasonOf(english.output)).toMatch(/^Promises high pay/);
+    const khmer = await runCli(['screen', '--workers', '1', '--reason-lang', 'km', file], {});
+    expect(khmer.code, khmer.output).toBe(0);
+    expect(reasonOf(khmer.output)).toMatch(/^សន្យាផ្ដល់ប្រាក់ខែខ្ពស់/);
+    // same result otherwise
+    const strip = (output: string) => ({
+      ...(lines(output)[0] as object),
+      indicators: (lines(output)[0] as { indicators: object[] }).indicators.map((i) => ({
+        ...i,
+        reason: '',
+      })),
+    });
+    expect(strip(khmer.output)).toEqual(strip(english.output));
+
+    const bad = await runCli(['screen', '--reason-lang', 'fr', file], {});
+    expect(bad.code).not.toBe(0);
+    expect(bad.output).toMatch(/--reason-lang.*must be one of en, th, vi/);
+  });
+
   it('eval prints exactly one JSON object with the metrics', async () => {
     const file = join(dir, 'labelled.jsonl');
     const rows = [

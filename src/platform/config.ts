@@ -21,6 +21,11 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(1024 * 1024),
+  JARING_BATCH_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024 * 1024),
   JARING_TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -30,6 +35,7 @@ const envSchema = z.object({
   JARING_LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   JARING_CHECKPOINT_SECONDS: z.coerce.number().positive().default(300),
   JARING_WORKERS: z.enum(['inprocess', 'none']).default('inprocess'),
+  JARING_IDENTIFICATION_SET: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -44,12 +50,15 @@ export type Config = {
   adminPassword: string | undefined;
   logLevel: z.infer<typeof envSchema>['JARING_LOG_LEVEL'];
   bodyLimit: number;
+  batchMaxBytes: number;
   trustProxy: boolean;
   sessionHours: number;
   loginMaxFailures: number;
   loginLockoutMinutes: number;
   checkpointSeconds: number;
   workers: 'inprocess' | 'none';
+  /** The node's national identification indicator file (src/victims/identification/README.md). */
+  identificationSetFile: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -73,11 +82,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.JARING_ADMIN_PASSWORD,
     logLevel: e.JARING_LOG_LEVEL,
     bodyLimit: e.JARING_BODY_LIMIT,
+    batchMaxBytes: e.JARING_BATCH_MAX_BYTES,
     trustProxy: e.JARING_TRUST_PROXY,
     sessionHours: e.JARING_SESSION_HOURS,
     loginMaxFailures: e.JARING_LOGIN_MAX_FAILURES,
     loginLockoutMinutes: e.JARING_LOGIN_LOCKOUT_MINUTES,
     checkpointSeconds: e.JARING_CHECKPOINT_SECONDS,
     workers: e.JARING_WORKERS,
+    identificationSetFile: e.JARING_IDENTIFICATION_SET ? resolve(e.JARING_IDENTIFICATION_SET) : undefined,
   };
 }

@@ -7,6 +7,9 @@ export const screeningPolicy = definePolicy({
   'screening.alerts.review': { roles: ['investigator', 'analyst'] },
   'screening.watchlist.read': { roles: ['investigator', 'analyst'] },
   'screening.watchlist.write': { roles: ['investigator', 'analyst'] },
+  // Uploading and reading batches; which batch a caller may see is decided by batch/access.ts.
+  'screening.batch.upload': { roles: ['investigator', 'analyst'] },
+  'screening.batch.read': { roles: ['investigator', 'analyst'] },
   'screening.models.read': { roles: ['investigator', 'analyst', 'administrator'] },
   'screening.models.retrain': { roles: ['analyst', 'administrator'] },
 });

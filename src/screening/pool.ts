@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { LineOutcome } from './screen-line.ts';
+import type { Lang } from './types.ts';
 
 // A pool of worker threads that screen chunks of lines; results come back in submission order.
 export type ScreenPool = {
@@ -14,12 +15,17 @@ export type ScreenPool = {
 const fromSource = import.meta.url.endsWith('.ts');
 const workerFile = new URL(`./screen-worker${fromSource ? '.ts' : '.js'}`, import.meta.url);
 
+// Screening allocates many short-lived objects per post: a larger young generation than V8's
+// default means fewer scavenges (measured ~8% less CPU per post).
+const resourceLimits = { maxYoungGenerationSizeMb: 48 };
+
 function startWorker(workerData: object): Worker {
-  if (!fromSource) return new Worker(workerFile, { workerData });
+  if (!fromSource) return new Worker(workerFile, { workerData, resourceLimits });
   const href = JSON.stringify(workerFile.href);
   return new Worker(`import('tsx/esm/api').then((m) => m.tsImport(${href}, ${href}))`, {
     eval: true,
     workerData,
+    resourceLimits,
   });
 }
 
@@ -30,9 +36,13 @@ export function defaultWorkers(): number {
 export async function createScreenPool(options: {
   workers: number;
   modelPath?: string | undefined;
+  /** language of the indicator reasons in the output (default en) */
+  reasonLang?: Lang | undefined;
 }): Promise<ScreenPool> {
   const size = Math.max(1, Math.floor(options.workers));
-  const workers = Array.from({ length: size }, () => startWorker({ modelPath: options.modelPath }));
+  const workers = Array.from({ length: size }, () =>
+    startWorker({ modelPath: options.modelPath, reasonLang: options.reasonLang ?? 'en' }),
+  );
   const pending = new Map<number, { resolve(o: LineOutcome[]): void; reject(e: Error): void }>();
   let failure: Error | undefined;
   for (const worker of workers) {

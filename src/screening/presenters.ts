@@ -1,4 +1,6 @@
+import { indicatorReason } from './indicators/index.ts';
 import type { AlertRow, WatchlistRow } from './repo.ts';
+import type { Lang, ScreenResult } from './types.ts';
 
 type AlertListRow = Omit<AlertRow, 'agency_id' | 'posted_at' | 'result' | 'created_by'>;
 
@@ -34,8 +36,35 @@ export function presentAlertSummary(a: AlertListRow) {
   };
 }
 
-export function presentAlert(a: AlertRow) {
-  return { ...presentAlertSummary(a), text: a.post_text, result: a.result };
+/**
+ * A screening result for a reader of `lang`: each indicator's reason in that language, picked here
+ * rather than while matching. An id the lexicon no longer has keeps the reason it was stored with.
+ */
+export function presentScreenResult(r: ScreenResult, lang: Lang): ScreenResult {
+  return {
+    id: r.id,
+    risk: r.risk,
+    level: r.level,
+    lang: r.lang,
+    indicators: r.indicators.map((i) => ({
+      id: i.id,
+      category: i.category,
+      weight: i.weight,
+      reason: indicatorReason(i.id, lang) ?? i.reason,
+      spans: i.spans,
+    })),
+    identifiers: r.identifiers.map((i) => ({
+      kind: i.kind,
+      value: i.value,
+      normalized: i.normalized,
+      spans: i.spans,
+    })),
+    model: { name: r.model.name, probability: r.model.probability },
+  };
+}
+
+export function presentAlert(a: AlertRow, lang: Lang) {
+  return { ...presentAlertSummary(a), text: a.post_text, result: presentScreenResult(a.result, lang) };
 }
 
 export function presentWatchlistEntry(w: WatchlistRow) {

@@ -6,7 +6,7 @@ import type { ScreenInput, ScreenResult } from './types.ts';
 
 export type NewAlert = {
   agencyId: string;
-  source: 'api' | 'ui';
+  source: 'api' | 'ui' | 'batch';
   input: ScreenInput;
   result: ScreenResult;
   watchlistHits: string[];
@@ -144,13 +144,12 @@ export function deleteWatchlistEntry(db: Exec, id: string) {
 /** The watchlist entries among these (kind, normalized) pairs. */
 export async function watchlistMatches(db: Exec, keys: readonly { kind: string; normalized: string }[]) {
   if (keys.length === 0) return [];
-  return db
-    .selectFrom('screening_watchlist')
-    .select(['kind', 'normalized'])
-    .where((eb) =>
-      eb.or(keys.map((k) => eb.and([eb('kind', '=', k.kind), eb('normalized', '=', k.normalized)]))),
-    )
-    .execute();
+  // One statement of fixed text whatever the number of identifiers (two arrays, unnested).
+  const result = await sql<{ kind: string; normalized: string }>`
+    select distinct w.kind, w.normalized from screening_watchlist w
+    join unnest(${keys.map((k) => k.kind)}::text[], ${keys.map((k) => k.normalized)}::text[]) as k(kind, normalized)
+      on w.kind = k.kind and w.normalized = k.normalized`.execute(db);
+  return result.rows;
 }
 
 export function activeModel(db: Exec) {

@@ -73,6 +73,44 @@ describe('POST /api/screen', () => {
     expect(after.n).toBe(before.n);
   });
 
+  it('gives the reasons in the reader’s language (Accept-Language), on the result and on its alert', async () => {
+    const english = await (await analyst.request('POST', '/api/screen', { text: SCAM_VI })).json();
+    const res = await analyst.request(
+      'POST',
+      '/api/screen',
+      { text: SCAM_VI },
+      { 'accept-language': 'th-TH,th;q=0.9,en;q=0.5' },
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-language')).toBe('th');
+    const { result, alertId } = await res.json();
+    const reason = (r: typeof result, id: string) =>
+      r.indicators.find((i: { id: string }) => i.id === id)?.reason;
+    // the same matches and shape, only the reasons differ
+    expect(result.indicators.map((i: { id: string }) => i.id)).toEqual(
+      english.result.indicators.map((i: { id: string }) => i.id),
+    );
+    expect(Object.keys(result)).toEqual(Object.keys(english.result));
+    expect(reason(english.result, 'light_work_high_pay')).toMatch(/^Promises high pay/);
+    expect(reason(result, 'light_work_high_pay')).toMatch(/^สัญญาว่าจะได้เงินเดือนสูง/);
+    for (const ind of result.indicators) expect(ind.reason, ind.id).toMatch(/[\u0e00-\u0e7f]/);
+
+    // the stored alert is presented in each reader's language too
+    const th = await analyst.request('GET', `/api/alerts/${alertId}`, undefined, { 'accept-language': 'th' });
+    expect(reason((await th.json()).alert.result, 'light_work_high_pay')).toBe(
+      reason(result, 'light_work_high_pay'),
+    );
+    const vi = await (
+      await analyst.request('GET', `/api/alerts/${alertId}`, undefined, { 'accept-language': 'vi' })
+    ).json();
+    expect(reason(vi.alert.result, 'light_work_high_pay')).toMatch(/^Hứa trả lương cao/);
+    const none = await analyst.request('GET', `/api/alerts/${alertId}`, undefined, {
+      'accept-language': 'de-DE',
+    });
+    expect(none.headers.get('content-language')).toBe('en');
+    expect(reason((await none.json()).alert.result, 'light_work_high_pay')).toMatch(/^Promises high pay/);
+  });
+
   it('screens 10,000 repeated characters and Zawgyi Burmese without failing', async () => {
     const long = await analyst.request('POST', '/api/screen', { text: 'a'.repeat(10_000) });
     expect(long.status).toBe(200);

@@ -2,9 +2,16 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { HttpError, requirePrincipal } from '../platform/http/errors.ts';
 import { errorResponses, idParam, jsonBody, jsonResponse } from '../platform/http/fields.ts';
 import type { Router } from '../platform/http/router.ts';
+import { registerBatchRoutes } from './batch/routes.ts';
 import { registerScreeningModelRoutes } from './model-routes.ts';
 import { screeningPolicy as policy } from './policy.ts';
-import { presentAlert, presentAlertSummary, presentWatchlistEntry } from './presenters.ts';
+import {
+  presentAlert,
+  presentAlertSummary,
+  presentScreenResult,
+  presentWatchlistEntry,
+} from './presenters.ts';
+import { readerLang } from './reason-lang.ts';
 import { findAlert, listAlerts, listWatchlist } from './repo.ts';
 import {
   alertDetail,
@@ -12,6 +19,7 @@ import {
   alertSummary,
   assignBody,
   MAX_POST_BYTES,
+  readerHeaders,
   reviewBody,
   screenInput,
   screenResponse,
@@ -30,7 +38,7 @@ const screenRoute = createRoute({
   method: 'post',
   path: '/api/screen',
   summary: 'Screen one post (synchronous)',
-  request: jsonBody(screenInput),
+  request: { headers: readerHeaders, ...jsonBody(screenInput) },
   responses: {
     200: jsonResponse(screenResponse, 'The screening result, and the alert it opened'),
     ...errorResponses,
@@ -50,7 +58,7 @@ const getAlertRoute = createRoute({
   tags,
   method: 'get',
   path: '/api/alerts/{id}',
-  request: { params: idParam },
+  request: { params: idParam, headers: readerHeaders },
   responses: {
     200: jsonResponse(z.object({ alert: alertDetail }), 'One alert'),
     ...errorResponses,
@@ -61,7 +69,7 @@ const assignRoute = createRoute({
   tags,
   method: 'post',
   path: '/api/alerts/{id}/assign',
-  request: { params: idParam, ...jsonBody(assignBody) },
+  request: { params: idParam, headers: readerHeaders, ...jsonBody(assignBody) },
   responses: {
     200: jsonResponse(z.object({ alert: alertDetail }), 'Assigned'),
     ...errorResponses,
@@ -73,7 +81,7 @@ const reviewRoute = createRoute({
   method: 'post',
   path: '/api/alerts/{id}/review',
   summary: 'Confirm or dismiss an alert, with a reason (it becomes training data)',
-  request: { params: idParam, ...jsonBody(reviewBody) },
+  request: { params: idParam, headers: readerHeaders, ...jsonBody(reviewBody) },
   responses: {
     200: jsonResponse(z.object({ alert: alertDetail }), 'Reviewed'),
     ...errorResponses,
@@ -106,11 +114,13 @@ const removeWatchlistRoute = createRoute({
 
 export function registerScreeningRoutes(router: Router): void {
   registerScreeningModelRoutes(router);
+  registerBatchRoutes(router);
   router.openapi(
     screenRoute,
     policy['screening.screen'],
     async (c) => {
       const { db } = c.var.deps;
+      const lang = readerLang(c);
       const screener = await nodeScreener(db);
       const out = await screenOne(
         db,
@@ -119,7 +129,8 @@ export function registerScreeningRoutes(router: Router): void {
         c.req.valid('json'),
         'api',
       );
-      return c.json(out, 200);
+      const result = presentScreenResult(out.result, lang);
+      return c.json({ result, alertId: out.alertId, watchlistHits: out.watchlistHits }, 200);
     },
     { bodyLimit: MAX_POST_BYTES + 4096 },
   );
@@ -142,7 +153,7 @@ export function registerScreeningRoutes(router: Router): void {
   router.openapi(getAlertRoute, policy['screening.alerts.read'], async (c) => {
     const alert = await findAlert(c.var.deps.db, c.req.valid('param').id);
     if (!alert) throw new HttpError(404, 'not_found', 'The alert was not found.');
-    return c.json({ alert: presentAlert(alert) }, 200);
+    return c.json({ alert: presentAlert(alert, readerLang(c)) }, 200);
   });
 
   router.openapi(assignRoute, policy['screening.alerts.review'], async (c) => {
@@ -153,7 +164,7 @@ export function registerScreeningRoutes(router: Router): void {
       id,
       c.req.valid('json').assigneeId,
     );
-    return c.json({ alert: presentAlert(alert) }, 200);
+    return c.json({ alert: presentAlert(alert, readerLang(c)) }, 200);
   });
 
   router.openapi(reviewRoute, policy['screening.alerts.review'], async (c) => {
@@ -165,7 +176,7 @@ export function registerScreeningRoutes(router: Router): void {
       decision,
       reason,
     );
-    return c.json({ alert: presentAlert(alert) }, 200);
+    return c.json({ alert: presentAlert(alert, readerLang(c)) }, 200);
   });
 
   router.openapi(listWatchlistRoute, policy['screening.watchlist.read'], async (c) => {

@@ -18,6 +18,15 @@ export const screenInput = z
   })
   .openapi('ScreenInput');
 
+/** Routes that return indicator reasons give them in the reader's language (reason-lang.ts). */
+export const readerHeaders = z.object({
+  'accept-language': z.string().optional().openapi({
+    description:
+      'Language of the indicator reasons: en, th, vi, id, ms, fil, km, lo, my or zh (English when none matches)',
+    example: 'th',
+  }),
+});
+
 const span = z.tuple([z.number().int(), z.number().int()]);
 
 export const screenResult = z

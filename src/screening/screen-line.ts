@@ -1,22 +1,25 @@
 import { parseLine } from './input.ts';
 import type { Model } from './model/model.ts';
 import { screenPost } from './pipeline.ts';
-import type { RiskLevel } from './types.ts';
+import type { RiskLevel, ScreenInput, ScreenResult } from './types.ts';
 
 // A line of bulk input → one line of output: the result as JSON, or {id, error}. Never throws.
 export type LineOutcome = { json: string; level: RiskLevel | 'error' };
 
-export function screenLine(
+/** A LineOutcome that also keeps the parsed post and its result, for callers that act on them. */
+export type LineScreening = LineOutcome & { input?: ScreenInput; result?: ScreenResult };
+
+export function screenLineDetailed(
   model: Model,
   line: string,
   format: 'jsonl' | 'text',
   lineNo: number,
-): LineOutcome {
+): LineScreening {
   const parsed = parseLine(line, format, lineNo);
   if (!parsed.ok) return { json: JSON.stringify({ id: parsed.id, error: parsed.error }), level: 'error' };
   try {
     const result = screenPost(model, parsed.input);
-    return { json: JSON.stringify(result), level: result.level };
+    return { json: JSON.stringify(result), level: result.level, input: parsed.input, result };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return {
@@ -24,4 +27,14 @@ export function screenLine(
       level: 'error',
     };
   }
+}
+
+export function screenLine(
+  model: Model,
+  line: string,
+  format: 'jsonl' | 'text',
+  lineNo: number,
+): LineOutcome {
+  const { json, level } = screenLineDetailed(model, line, format, lineNo);
+  return { json, level };
 }

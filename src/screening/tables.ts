@@ -8,7 +8,7 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 export type ScreeningAlertsTable = {
   id: Generated<string>;
   agency_id: string;
-  source: 'api' | 'ui';
+  source: 'api' | 'ui' | 'batch';
   external_id: string | null;
   post_text: string;
   post_url: string | null;

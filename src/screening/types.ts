@@ -87,7 +87,7 @@ export type IndicatorMatch = {
   weight: number;
   /** i18n key of the human reason, e.g. `screening.indicators.<id>` */
   reasonKey: string;
-  /** English reason, for the CLI and API (the UI translates reasonKey) */
+  /** English reason; presenters give the reader's language by id (presentScreenResult) */
   reason: string;
   spans: Span[];
 };

@@ -85,6 +85,13 @@ describe('screening in the web UI', () => {
     await page.getByTestId('alert-link').click();
     const detail = page.getByTestId('alert-detail');
     await detail.waitFor();
+    // In Thai, the alert's reasons come in Thai (the UI sends its language); back to English after.
+    const light = detail.locator('[data-indicator="light_work_high_pay"]');
+    expect(await light.innerText()).toContain('Promises high pay');
+    await page.getByTestId('language-select').selectOption('th');
+    await expect.poll(() => light.innerText()).toContain('สัญญาว่าจะได้เงินเดือนสูง');
+    await page.getByTestId('language-select').selectOption('en');
+    await expect.poll(() => light.innerText()).toContain('Promises high pay');
     await page.getByTestId('confirm-alert').click();
     await page.getByLabel('Reason').fill('Matches the provincial police warning about Cambodia typing jobs');
     await page.getByTestId('submit-review').click();

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import * as z from 'zod/mini';
 
 // The one door to the HTTP API: same-origin cookies, JSON both ways, the CSRF header on every
@@ -40,6 +41,9 @@ async function send(method: Method, path: string, body?: unknown): Promise<Respo
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  // The interface language, so answers with text for people (indicator reasons) come in it.
+  const language = i18next.resolvedLanguage ?? i18next.language;
+  if (language) headers['Accept-Language'] = language;
   let res: Response;
   try {
     res = await fetch(path, {
@@ -56,13 +60,22 @@ async function send(method: Method, path: string, body?: unknown): Promise<Respo
 }
 
 async function toApiError(res: Response): Promise<ApiError> {
-  const text = await res.text().catch(() => '');
+  return apiErrorOf(res.status, await res.text().catch(() => ''), res.statusText);
+}
+
+/** The ApiError of an error answer, from its status and body (also for requests made without fetch). */
+export function apiErrorOf(status: number, text: string, statusText = ''): ApiError {
   const parsed = errorBody.safeParse(safeJson(text));
   if (parsed.success) {
     const { code, message, fields } = parsed.data.error;
-    return new ApiError(res.status, code, message ?? code, fields ?? []);
+    return new ApiError(status, code, message ?? code, fields ?? []);
   }
-  return new ApiError(res.status, fallbackCode(res.status), text.slice(0, 200) || res.statusText);
+  return new ApiError(status, fallbackCode(status), text.slice(0, 200) || statusText);
+}
+
+/** The headers a write needs, for one sent without fetch (XMLHttpRequest, for upload progress). */
+export function writeHeaders(): Record<string, string> {
+  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
 }
 
 function fallbackCode(status: number): string {

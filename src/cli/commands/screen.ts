@@ -4,7 +4,8 @@ import type { Readable } from 'node:stream';
 import { Command, InvalidArgumentError } from 'commander';
 import { evaluateScreening } from '../../screening/evaluate.ts';
 import { createScreenPool, defaultWorkers } from '../../screening/pool.ts';
-import type { RiskLevel } from '../../screening/types.ts';
+import { isLang } from '../../screening/reason-lang.ts';
+import { LANGS, type Lang, type RiskLevel } from '../../screening/types.ts';
 import { progressBar } from '../progress.ts';
 
 const CHUNK = 256;
@@ -23,11 +24,20 @@ async function* inputLines(files: string[]): AsyncGenerator<string> {
   }
 }
 
-type ScreenOptions = { format: 'jsonl' | 'text'; workers: number; model?: string };
+function reasonLang(value: string): Lang {
+  if (!isLang(value)) throw new InvalidArgumentError(`must be one of ${LANGS.join(', ')}`);
+  return value;
+}
+
+type ScreenOptions = { format: 'jsonl' | 'text'; workers: number; model?: string; reasonLang: Lang };
 
 async function runScreen(files: string[], opts: ScreenOptions): Promise<void> {
   const started = performance.now();
-  const pool = await createScreenPool({ workers: opts.workers, modelPath: opts.model });
+  const pool = await createScreenPool({
+    workers: opts.workers,
+    modelPath: opts.model,
+    reasonLang: opts.reasonLang,
+  });
   const counts: Record<RiskLevel | 'error', number> = { low: 0, medium: 0, high: 0, error: 0 };
   const progress = progressBar('screened');
   const inFlight: Promise<void>[] = [];
@@ -69,7 +79,8 @@ async function runScreen(files: string[], opts: ScreenOptions): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write(
     `screened ${done} posts in ${seconds.toFixed(1)} s (${Math.round(done / Math.max(seconds, 1e-9))}/s, ${pool.size} workers): ` +
-      `high ${counts.high}, medium ${counts.medium}, low ${counts.low}, errors ${counts.error}\n`,
+      `high ${counts.high}, medium ${counts.medium}, low ${counts.low}, errors ${counts.error}; ` +
+      `peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
   );
 }
 
@@ -86,15 +97,27 @@ export function screenCommand(): Command {
     )
     .option('--workers <n>', 'worker threads (default: all cores)', positiveInt, defaultWorkers())
     .option('--model <file>', 'a model file (default: the bundled model)')
-    .action(async (files: string[], opts: { format: string; workers: number; model?: string }) => {
-      if (opts.format !== 'jsonl' && opts.format !== 'text')
-        throw new InvalidArgumentError('--format must be jsonl or text');
-      await runScreen(files, {
-        format: opts.format,
-        workers: opts.workers,
-        ...(opts.model ? { model: opts.model } : {}),
-      });
-    });
+    .option(
+      '--reason-lang <code>',
+      `language of the indicator reasons: ${LANGS.join(', ')}`,
+      reasonLang,
+      'en',
+    )
+    .action(
+      async (
+        files: string[],
+        opts: { format: string; workers: number; model?: string; reasonLang: Lang },
+      ) => {
+        if (opts.format !== 'jsonl' && opts.format !== 'text')
+          throw new InvalidArgumentError('--format must be jsonl or text');
+        await runScreen(files, {
+          format: opts.format,
+          workers: opts.workers,
+          reasonLang: opts.reasonLang,
+          ...(opts.model ? { model: opts.model } : {}),
+        });
+      },
+    );
 
   screen
     .command('eval')

@@ -12,12 +12,25 @@ export const TOKEN_PREFIX = 'jrt_';
 // Anything malformed simply yields no principal; the route's guard then answers 401.
 const SECRET_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
+// "Last used" is kept to the minute: a write (and a WAL flush) on every API call would cost more
+// than the call itself.
+const TOUCH_EVERY_MS = 60_000;
+const lastTouched = new Map<string, number>();
+
+function shouldTouch(tokenId: string): boolean {
+  const now = Date.now();
+  if (now - (lastTouched.get(tokenId) ?? 0) < TOUCH_EVERY_MS) return false;
+  if (lastTouched.size >= 10_000) lastTouched.clear();
+  lastTouched.set(tokenId, now);
+  return true;
+}
+
 async function fromToken(c: Context<AppEnv>, header: string): Promise<Principal | undefined> {
   const m = /^Bearer jrt_([A-Za-z0-9_-]{43})$/.exec(header.trim());
   if (!m?.[1]) return undefined;
   const row = await findTokenPrincipal(c.var.deps.db, hashSecret(`${TOKEN_PREFIX}${m[1]}`));
   if (!row) return undefined;
-  await touchToken(c.var.deps.db, row.tokenId);
+  if (shouldTouch(row.tokenId)) await touchToken(c.var.deps.db, row.tokenId);
   return {
     userId: row.userId,
     username: row.username,

@@ -1,3 +1,6 @@
+import { consentEncryptedColumns } from '../../victims/consent/encrypted-columns.ts';
+import { victimsEncryptedColumns } from '../../victims/encrypted-columns.ts';
+import { identificationEncryptedColumns } from '../../victims/identification/encrypted-columns.ts';
 import { totpContext } from '../auth/service.ts';
 
 // Every column that holds field-encrypted values (fields.ts), so key rotation can find them all.
@@ -26,7 +29,12 @@ export const platformEncryptedColumns: readonly EncryptedColumn[] = [
   defineEncryptedColumn({ table: 'users', idColumn: 'id', column: 'totp_secret_enc', context: totpContext }),
 ];
 
-export const encryptedColumns: readonly EncryptedColumn[] = [...platformEncryptedColumns];
+export const encryptedColumns: readonly EncryptedColumn[] = [
+  ...platformEncryptedColumns,
+  ...victimsEncryptedColumns.map(defineEncryptedColumn),
+  ...consentEncryptedColumns.map(defineEncryptedColumn),
+  ...identificationEncryptedColumns.map(defineEncryptedColumn),
+];
 
 export function columnName(column: EncryptedColumn): string {
   return `${column.table}.${column.column}`;

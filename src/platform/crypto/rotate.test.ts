@@ -9,7 +9,13 @@ import { ensureNodeIdentity } from '../node/identity.ts';
 import { DecryptionError } from './aead.ts';
 import { type FieldCipher, loadFieldCipher } from './fields.ts';
 import { masterKeyFingerprint } from './master-key.ts';
-import { defineEncryptedColumn, type EncryptedColumn, platformEncryptedColumns } from './registry.ts';
+import {
+  columnName,
+  defineEncryptedColumn,
+  type EncryptedColumn,
+  encryptedColumns,
+  platformEncryptedColumns,
+} from './registry.ts';
 import { rewrapMasterKey, rotateDataKey } from './rotate.ts';
 
 const open: TestDatabase[] = [];
@@ -142,10 +148,11 @@ describe('rotateDataKey', () => {
     expect(audit).toEqual([{ action: 'keys.rotate', record_type: 'crypto_key', record_id: result.newKeyId }]);
   });
 
-  it('rotates the registered platform columns by default', async () => {
+  it('rotates every registered column by default', async () => {
     const s = await seed();
     const result = await rotateDataKey(s.db, s.master);
-    expect(result.reEncrypted).toEqual({ 'users.totp_secret_enc': 4 });
+    const none = Object.fromEntries(encryptedColumns.map((c) => [columnName(c), 0]));
+    expect(result.reEncrypted).toEqual({ ...none, 'users.totp_secret_enc': 4 });
   });
 
   it('changes nothing when a row fails part-way (a context that throws on the 3rd row)', async () => {

@@ -1,12 +1,22 @@
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import type { ScreeningBatchTables } from '../../screening/batch/tables.ts';
 import type { ScreeningTables } from '../../screening/tables.ts';
+import type { ConsentTables } from '../../victims/consent/tables.ts';
+import type { IdentificationTables } from '../../victims/identification/tables.ts';
+import type { VictimsTables } from '../../victims/tables.ts';
 import type { AuditTables } from '../audit/tables.ts';
 import type { PlatformTables } from './tables.ts';
 
 // bigint columns (int8) stay strings, as pg returns them, so no precision is lost.
 // Each module declares its own tables; the database type is their union.
-export type DB = PlatformTables & AuditTables & ScreeningTables;
+export type DB = PlatformTables &
+  AuditTables &
+  ScreeningTables &
+  VictimsTables &
+  ConsentTables &
+  IdentificationTables &
+  ScreeningBatchTables;
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;
 /** An executor: the database, or a transaction. Repositories take one as their first argument. */

@@ -1,4 +1,7 @@
 import { registerScreeningRoutes } from '../../screening/routes.ts';
+import { registerConsentRoutes } from '../../victims/consent/routes.ts';
+import { registerIdentificationRoutes } from '../../victims/identification/routes.ts';
+import { registerVictimsRoutes } from '../../victims/routes.ts';
 import { registerAccountRoutes } from '../accounts/routes.ts';
 import { registerAuditRoutes } from '../audit/routes.ts';
 import { registerAuthRoutes } from '../auth/routes.ts';
@@ -10,4 +13,7 @@ export function registerModuleRoutes(router: Router): void {
   registerAccountRoutes(router);
   registerAuditRoutes(router);
   registerScreeningRoutes(router);
+  registerVictimsRoutes(router);
+  registerConsentRoutes(router);
+  registerIdentificationRoutes(router);
 }

@@ -53,12 +53,16 @@ export class Router {
     private readonly defaultBodyLimit: number,
   ) {}
 
-  /** Registers an OpenAPI route behind its policy rule. `bodyLimit` (bytes) overrides the node default. */
+  /**
+   * Registers an OpenAPI route behind its policy rule. `bodyLimit` (bytes) overrides the node default.
+   * `streamBody`: the handler reads the body as a stream and enforces its own size cap and encoding
+   * (the default limit and UTF-8 check would hold the whole body in memory).
+   */
   openapi<R extends RouteConfig>(
     route: R,
     rule: Rule,
     handler: RouteHandler<R, AppEnv>,
-    options: { bodyLimit?: number } = {},
+    options: { bodyLimit?: number; streamBody?: true } = {},
   ): void {
     this.routes.push({
       method: route.method.toUpperCase(),
@@ -71,7 +75,8 @@ export class Router {
       onError: (c) =>
         c.json(errorBody('body_too_large', `The request body is larger than ${maxSize} bytes.`), 413),
     });
-    this.app.openapi({ ...route, middleware: [guard(rule), limit, requireUtf8] }, handler);
+    const middleware = options.streamBody ? [guard(rule)] : [guard(rule), limit, requireUtf8];
+    this.app.openapi({ ...route, middleware }, handler);
   }
 
   /** For routes outside the OpenAPI document (static files, docs page). */

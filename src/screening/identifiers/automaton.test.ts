@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PhraseMatcher } from './automaton.ts';
 
@@ -26,5 +27,58 @@ describe('PhraseMatcher', () => {
 
   it('needs Latin word boundaries', () => {
     expect(m.scan('penhx xpenh penh_1')).toEqual([]);
+  });
+});
+
+// Every hit the automaton reports, and only those: compared with a direct search over random
+// phrases and texts mixing Latin (dense table) and Thai/CJK (child lists and failure links).
+describe('PhraseMatcher against a direct search', () => {
+  const ALPHABET = ['a', 'b', 'c', ' ', '-', 'ก', 'ข', 'ค', '西', '港'];
+  const isSep = (ch: string) => ch === ' ' || ch === '-';
+  const isWord = (ch: string | undefined) => ch !== undefined && /[a-z0-9_]/.test(ch);
+
+  function directHits(phrases: string[], s: string): string[] {
+    const hits: string[] = [];
+    for (let end = 1; end <= s.length; end++) {
+      phrases.forEach((key, index) => {
+        let i = end - 1;
+        for (let j = key.length - 1; j >= 0; j--) {
+          if (i < 0) return;
+          if (key[j] === ' ') {
+            if (!isSep(s[i] ?? '')) return;
+            while (i > 0 && isSep(s[i - 1] ?? '')) i--;
+            i--;
+          } else {
+            if (s[i] !== key[j]) return;
+            i--;
+          }
+        }
+        const start = i + 1;
+        if (isWord(s[start]) && isWord(s[start - 1])) return;
+        if (isWord(s[end - 1]) && isWord(s[end])) return;
+        hits.push(`${start}-${end}:${index}`);
+      });
+    }
+    return hits.sort();
+  }
+
+  it('agrees on random phrases and texts', () => {
+    const text = (max: number) =>
+      fc.array(fc.constantFrom(...ALPHABET), { minLength: 1, maxLength: max }).map((a) => a.join(''));
+    // keys as foldKey leaves them: trimmed, separators collapsed to one space
+    const key = text(5)
+      .map((k) => k.replace(/[ -]+/g, ' ').trim())
+      .filter((k) => k.length > 0);
+    fc.assert(
+      fc.property(fc.uniqueArray(key, { minLength: 1, maxLength: 8 }), text(40), (keys, s) => {
+        const m = new PhraseMatcher(keys.map((phrase, index) => ({ phrase, value: index })));
+        const got = m
+          .scan(s)
+          .map((h) => `${h.start}-${h.end}:${h.value}`)
+          .sort();
+        expect(got).toEqual(directHits(keys, s));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

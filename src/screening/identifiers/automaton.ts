@@ -1,40 +1,63 @@
 import { foldKey, isLatinWordChar, isSpaceChar } from './fold.ts';
 
-// One-pass multi-phrase matcher (Aho-Corasick compiled to a DFA over an alphabet of the characters
-// that occur in the phrases). Scanning is one table lookup per character: a 500-character post
-// costs about a microsecond whatever the number of phrases.
+// One-pass multi-phrase matcher (Aho-Corasick over an alphabet of the characters that occur in the
+// phrases). Latin letters, digits and separators (classes below `dense`) take one lookup in a DFA
+// table of `dense` columns; other scripts follow sorted child lists and failure links. A full DFA
+// over every script's classes was 2.4 MB and missed the cache once the rest of the pipeline ran;
+// this one is ~0.3 MB. A 500-character post costs a few microseconds whatever the number of phrases.
 
 export type Phrase<T> = { phrase: string; value: T };
 export type PhraseHit<T> = { start: number; end: number; value: T };
 
 const SPACE_CLASS = 1;
+/** Code units below this get the low (dense) classes. */
+const DENSE_LIMIT = 0x250;
 
 export class PhraseMatcher<T> {
   private readonly classOf = new Uint16Array(65536);
-  private readonly classes: number;
+  /** classes < dense are looked up in `delta` (states × dense) */
+  private readonly dense: number;
   private readonly delta: Uint16Array;
+  /** transitions on the other classes: child lists (CSR, sorted by class) and failure links */
+  private readonly childStart: Int32Array;
+  private readonly childClass: Uint16Array;
+  private readonly childNext: Uint16Array;
+  private readonly fail: Uint16Array;
   private readonly out: Array<number[] | undefined>;
   private readonly hasOut: Uint8Array;
   private readonly keys: string[] = [];
   private readonly values: T[] = [];
 
   constructor(phrases: ReadonlyArray<Phrase<T>>) {
-    let classes = 2; // 0: a character in no phrase, 1: word separator
     for (let c = 0; c < 65536; c++) if (isSpaceChar(c)) this.classOf[c] = SPACE_CLASS;
+    const keyed: Array<{ key: string; value: T }> = [];
+    for (const { phrase, value } of phrases) {
+      const key = foldKey(phrase);
+      if (key.length > 0) keyed.push({ key, value });
+    }
+    // 0: a character in no phrase, 1: word separator, then the Latin range, then other scripts.
+    let classes = 2;
+    let dense = 0;
+    for (const low of [true, false]) {
+      for (const { key } of keyed) {
+        for (let i = 0; i < key.length; i++) {
+          const code = key.charCodeAt(i);
+          if (code < DENSE_LIMIT === low && this.classOf[code] === 0) this.classOf[code] = classes++;
+        }
+      }
+      if (low) dense = classes;
+    }
+    this.dense = dense;
     const children: Array<Map<number, number>> = [new Map()];
     const own: Array<number[] | undefined> = [undefined];
     const viaSpace: boolean[] = [false];
-    for (const { phrase, value } of phrases) {
-      const key = foldKey(phrase);
-      if (key.length === 0) continue;
+    for (const { key, value } of keyed) {
       const index = this.keys.length;
       this.keys.push(key);
       this.values.push(value);
       let node = 0;
       for (let i = 0; i < key.length; i++) {
-        const code = key.charCodeAt(i);
-        if (this.classOf[code] === 0) this.classOf[code] = classes++;
-        const cls = this.classOf[code] ?? 0;
+        const cls = this.classOf[key.charCodeAt(i)] ?? 0;
         const kids = children[node] ?? new Map<number, number>();
         let next = kids.get(cls);
         if (next === undefined) {
@@ -50,7 +73,6 @@ export class PhraseMatcher<T> {
       list.push(index);
       own[node] = list;
     }
-    this.classes = classes;
     const states = children.length;
     if (states >= 65536)
       throw new Error(`PhraseMatcher: ${states} states exceed the 16-bit table; split the lexicon`);
@@ -65,8 +87,33 @@ export class PhraseMatcher<T> {
     order.forEach((node, index) => {
       id[node] = index;
     });
-    const delta = new Uint16Array(states * classes);
-    const fail = new Uint32Array(states); // by new id
+    // child lists of the sparse (non-dense) classes, by new id
+    const sparse: Array<Array<[number, number]>> = Array.from({ length: states }, () => []);
+    for (let node = 0; node < states; node++) {
+      for (const [cls, child] of children[node] ?? new Map<number, number>()) {
+        if (cls >= this.dense) sparse[id[node] ?? 0]?.push([cls, id[child] ?? 0]);
+      }
+    }
+    this.childStart = new Int32Array(states + 1);
+    for (let s = 0; s < states; s++) {
+      sparse[s]?.sort((a, b) => a[0] - b[0]);
+      this.childStart[s + 1] = (this.childStart[s] ?? 0) + (sparse[s]?.length ?? 0);
+    }
+    this.childClass = new Uint16Array(this.childStart[states] ?? 0);
+    this.childNext = new Uint16Array(this.childStart[states] ?? 0);
+    for (let s = 0; s < states; s++) {
+      let k = this.childStart[s] ?? 0;
+      for (const [cls, to] of sparse[s] ?? []) {
+        this.childClass[k] = cls;
+        this.childNext[k] = to;
+        k++;
+      }
+    }
+    const width = this.dense;
+    const delta = new Uint16Array(states * width);
+    const fail = new Uint16Array(states); // by new id
+    this.fail = fail;
+    this.delta = delta;
     const out: Array<number[] | undefined> = new Array(states);
     for (let node = 0; node < states; node++) out[id[node] ?? 0] = own[node];
     for (let head = 0; head < order.length; head++) {
@@ -76,20 +123,24 @@ export class PhraseMatcher<T> {
       const fOut = out[f];
       if (head > 0 && fOut) out[state] = [...(out[state] ?? []), ...fOut];
       const kids = children[node] ?? new Map<number, number>();
-      for (let cls = 1; cls < classes; cls++) {
+      for (let cls = 1; cls < width; cls++) {
         const child = kids.get(cls);
         if (child === undefined) {
-          delta[state * classes + cls] = head === 0 ? 0 : (delta[f * classes + cls] ?? 0);
+          delta[state * width + cls] = head === 0 ? 0 : (delta[f * width + cls] ?? 0);
         } else {
           const to = id[child] ?? 0;
-          delta[state * classes + cls] = to;
-          fail[to] = head === 0 ? 0 : (delta[f * classes + cls] ?? 0);
+          delta[state * width + cls] = to;
+          fail[to] = head === 0 ? 0 : (delta[f * width + cls] ?? 0);
         }
       }
+      for (const [cls, child] of kids) {
+        if (cls < width) continue;
+        const to = id[child] ?? 0;
+        fail[to] = head === 0 ? 0 : this.step(f, cls);
+      }
       // Repeated separators ("Shwe   Kokko", "Phnom - Penh") stay where one separator led.
-      if (viaSpace[node]) delta[state * classes + SPACE_CLASS] = state;
+      if (viaSpace[node]) delta[state * width + SPACE_CLASS] = state;
     }
-    this.delta = delta;
     this.out = out;
     this.hasOut = new Uint8Array(states);
     out.forEach((list, state) => {
@@ -97,15 +148,39 @@ export class PhraseMatcher<T> {
     });
   }
 
+  /** The state after reading `cls` in `state`. */
+  private step(state: number, cls: number): number {
+    if (cls === 0) return 0;
+    if (cls < this.dense) return this.delta[state * this.dense + cls] ?? 0;
+    let s = state;
+    for (;;) {
+      const next = this.sparseChild(s, cls);
+      if (next >= 0) return next;
+      if (s === 0) return 0;
+      s = this.fail[s] ?? 0;
+    }
+  }
+
+  private sparseChild(state: number, cls: number): number {
+    const { childClass } = this;
+    const to = this.childStart[state + 1] ?? 0;
+    for (let k = this.childStart[state] ?? 0; k < to; k++) {
+      const c = childClass[k] ?? 0;
+      if (c === cls) return this.childNext[k] ?? 0;
+      if (c > cls) break;
+    }
+    return -1;
+  }
+
   /** Every phrase occurrence in `s` (already folded like NormalizedText.bare), in end order. */
   scan(s: string): Array<PhraseHit<T>> {
     const hits: Array<PhraseHit<T>> = [];
-    const { classOf, delta, classes, hasOut } = this;
+    const { classOf, delta, dense, hasOut } = this;
     const length = s.length;
     let state = 0;
     for (let i = 0; i < length; i++) {
       const cls = classOf[s.charCodeAt(i)] ?? 0;
-      state = cls === 0 ? 0 : (delta[state * classes + cls] ?? 0);
+      state = cls === 0 ? 0 : cls < dense ? (delta[state * dense + cls] ?? 0) : this.step(state, cls);
       if (hasOut[state] !== 1) continue;
       for (const index of this.out[state] ?? []) {
         const key = this.keys[index] ?? '';

@@ -49,7 +49,8 @@ export class IdentifierSet {
       if (first) id.value = this.n.original.slice(first[0], first[1]);
     }
     return all.sort(
-      (a, b) => (a.spans[0]?.[0] ?? 0) - (b.spans[0]?.[0] ?? 0) || a.kind.localeCompare(b.kind),
+      (a, b) =>
+        (a.spans[0]?.[0] ?? 0) - (b.spans[0]?.[0] ?? 0) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0),
     );
   }
 }

@@ -4,9 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { repoPath } from '../../platform/paths.ts';
 import { normalize } from '../text/normalize.ts';
 import type { NormalizedText } from '../types.ts';
-import { extractIdentifiers } from './index.ts';
-import { clearLinkCache } from './links.ts';
-import { clearPhoneCache } from './phones.ts';
+import { clearIdentifierCaches, extractIdentifiers } from './index.ts';
 
 type Post = { n: NormalizedText; lang: string };
 
@@ -56,8 +54,7 @@ const part = (k: number) => posts.filter((_, i) => i % 4 === k);
 const [warmUp, cacheFill, unseenEmpty, unseenWarm] = [part(0), part(2), part(1), part(3)];
 for (let round = 0; round < 5; round++) measure(warmUp); // JIT warm-up on other posts
 const rows: Array<[string, Figures]> = [];
-clearLinkCache();
-clearPhoneCache();
+clearIdentifierCaches();
 rows.push(['unseen posts, empty caches', measure(unseenEmpty)]);
 measure(cacheFill);
 rows.push(['unseen posts, caches warm from other posts', measure(unseenWarm)]);

@@ -1,14 +1,21 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import type { Identifier, NormalizedText } from '../types.ts';
+import type { Identifier, IdentifierKind, NormalizedText } from '../types.ts';
 import type { PhraseHit } from './automaton.ts';
 import { findBankAccounts } from './banks.ts';
 import { type LabelHit, type LabelTarget, readLabels, readMentions } from './chat-labels.ts';
 import { IdentifierSet } from './collect.ts';
 import { asciiDigits, type DigitRun, findDigitRuns } from './digits.ts';
 import { type LexiconHit, lexicon } from './lexicon.ts';
-import { canonicalUrl, findLinks, type LinkHit, registrableDomain } from './links.ts';
+import { canonicalUrl, clearLinkCache, findLinks, type LinkHit, registrableDomain } from './links.ts';
 import { findMoney, type SalaryHit } from './money.ts';
-import { type FoundPhone, type Phone, parseInternational, parsePhone, phonesInRun } from './phones.ts';
+import {
+  clearPhoneCache,
+  type FoundPhone,
+  type Phone,
+  parseInternational,
+  parsePhone,
+  phonesInRun,
+} from './phones.ts';
 import { placeDetails, placeMatches } from './places.ts';
 import { PLATFORM_HOSTS, platformHost, platformRefs } from './platform-links.ts';
 import { defaultRegion } from './region.ts';
@@ -120,20 +127,54 @@ function addLink(
   // Paths and invite codes are case-sensitive: read them from the post as written when it agrees.
   const written = originalText(n, span);
   const source = written.toLowerCase() === lowered ? written : lowered;
+  for (const e of linkIdentifiers(source, region))
+    set.addSpan(e.kind, e.normalized, span, e.details && { ...e.details });
+}
+
+type LinkIdentifier = {
+  kind: IdentifierKind;
+  normalized: string;
+  details?: Record<string, string | boolean>;
+};
+
+// Campaigns repeat the same links: what a link yields (URL, domain, chat account, phone) is cached.
+const linkCache = new Map<string, readonly LinkIdentifier[]>();
+const LINK_CACHE_LIMIT = 4096;
+
+/** Empties the per-link and per-number caches (to measure cold extraction). */
+export function clearIdentifierCaches(): void {
+  linkCache.clear();
+  clearLinkCache();
+  clearPhoneCache();
+}
+
+/** The identifiers a link (as written, or lower-cased) stands for. */
+function linkIdentifiers(source: string, region: CountryCode | undefined): readonly LinkIdentifier[] {
+  const key = `${region ?? ''} ${source}`;
+  const cached = linkCache.get(key);
+  if (cached) return cached;
+  const found = parseLink(source, region);
+  if (linkCache.size >= LINK_CACHE_LIMIT) linkCache.clear();
+  linkCache.set(key, found);
+  return found;
+}
+
+function parseLink(source: string, region: CountryCode | undefined): LinkIdentifier[] {
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(source) ? source : `http://${source}`);
   } catch {
-    return;
+    return [];
   }
-  if (!url.hostname) return;
-  set.addSpan('url', canonicalUrl(url), span);
+  if (!url.hostname) return [];
+  const found: LinkIdentifier[] = [{ kind: 'url', normalized: canonicalUrl(url) }];
   const host = platformHost(url.hostname);
   const ip = /^[\d.]+$|^\[/.test(url.hostname);
-  if (!ip && !PLATFORM_HOSTS.has(host)) set.addSpan('domain', registrableDomain(url.hostname), span);
+  if (!ip && !PLATFORM_HOSTS.has(host))
+    found.push({ kind: 'domain', normalized: registrableDomain(url.hostname) });
   for (const ref of platformRefs(url)) {
     if ('handle' in ref) {
-      set.addSpan(ref.kind, ref.handle, span, { via: 'link', ...ref.details });
+      found.push({ kind: ref.kind, normalized: ref.handle, details: { via: 'link', ...ref.details } });
       continue;
     }
     const linkRegion = ref.kind === 'zalo' ? 'VN' : region;
@@ -141,9 +182,14 @@ function addLink(
       ? parseInternational(ref.phoneDigits)
       : (parsePhone(ref.phoneDigits, false, linkRegion) ?? parseInternational(ref.phoneDigits));
     if (!phone) continue;
-    set.addSpan('phone', phone.e164, span, { country: phone.country, type: phone.type });
-    set.addSpan(ref.kind, phone.e164, span, { via: 'link', phone: true });
+    found.push({
+      kind: 'phone',
+      normalized: phone.e164,
+      details: { country: phone.country, type: phone.type },
+    });
+    found.push({ kind: ref.kind, normalized: phone.e164, details: { via: 'link', phone: true } });
   }
+  return found;
 }
 
 function addHandles(

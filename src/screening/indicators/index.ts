@@ -1,25 +1,41 @@
-import type { IndicatorMatch, NormalizedText } from '../types.ts';
+import type { IndicatorMatch, Lang, NormalizedText } from '../types.ts';
 import { type Lexicon, loadLexicon } from './load.ts';
 import { createIndicatorMatcher, type IndicatorMatcher } from './matcher.ts';
+import type { ReasonBook } from './reasons.ts';
 
 export { indicatorEvidence } from './evidence.ts';
 export { type Lexicon, LexiconError, loadLexicon } from './load.ts';
 export { createIndicatorMatcher, type IndicatorMatcher } from './matcher.ts';
 
-let current: IndicatorMatcher | undefined;
+type Loaded = { matcher: IndicatorMatcher; reasons: ReasonBook };
+let current: Loaded | undefined;
+
+const build = (lexicon: Lexicon): Loaded => ({
+  matcher: createIndicatorMatcher(lexicon),
+  reasons: lexicon.reasonsByLang,
+});
 
 /**
  * Loads and validates data/indicators/ and compiles the automaton. Call it at start-up so a bad
  * lexicon stops the node with a clear error; otherwise the first match loads it.
  */
 export function loadIndicators(lexicon: Lexicon = loadLexicon()): IndicatorMatcher {
-  current = createIndicatorMatcher(lexicon);
+  current = build(lexicon);
+  return current.matcher;
+}
+
+function loaded(): Loaded {
+  current ??= build(loadLexicon());
   return current;
 }
 
 function matcher(): IndicatorMatcher {
-  current ??= createIndicatorMatcher(loadLexicon());
-  return current;
+  return loaded().matcher;
+}
+
+/** The reason for indicator `id` in `lang`, from the loaded lexicon; undefined for an unknown id. */
+export function indicatorReason(id: string, lang: Lang): string | undefined {
+  return loaded().reasons.get(lang)?.get(id);
 }
 
 /** The red-flag indicators found in a post: one entry per indicator id, spans in the original. */

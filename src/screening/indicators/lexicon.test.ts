@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,8 @@ const lexicon = loadLexicon();
 function copyDir(change: (files: Map<string, unknown>) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'jaring-lexicon-'));
   const files = new Map<string, unknown>();
-  for (const name of ['en.json', 'vi.json', 'sources.json', 'reasons.en.json']) {
+  const reasons = readdirSync(INDICATORS_DIR).filter((name) => name.startsWith('reasons.'));
+  for (const name of ['en.json', 'vi.json', 'sources.json', ...reasons]) {
     files.set(name, JSON.parse(readFileSync(join(INDICATORS_DIR, name), 'utf8')));
   }
   change(files);

@@ -1,16 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
 import { repoPath } from '../../platform/paths.ts';
 import type { IndicatorCategory, Lang } from '../types.ts';
+import { describe, LexiconError, readJson } from './files.ts';
+import { loadReasons, type ReasonBook } from './reasons.ts';
 import { unsafeRegexReason } from './safe-regex.ts';
-import {
-  indicatorSchema,
-  lexiconFileSchema,
-  reasonsFileSchema,
-  type Source,
-  sourcesFileSchema,
-} from './schema.ts';
+import { indicatorSchema, lexiconFileSchema, type Source, sourcesFileSchema } from './schema.ts';
 import { phraseStream } from './stream.ts';
 
 /** One indicator of one language, validated. */
@@ -31,30 +26,14 @@ export type Lexicon = {
   versions: Partial<Record<Lang, { version: number; updated: string }>>;
   sources: Map<string, Source>;
   /** id → English reason sentence */
-  reasons: Map<string, string>;
+  reasons: ReadonlyMap<string, string>;
+  /** the reasons in every reader language (English included), chosen when results are presented */
+  reasonsByLang: ReasonBook;
 };
 
-/** A data file that cannot be used; the message names the file and, when known, the indicator. */
-export class LexiconError extends Error {
-  override name = 'LexiconError';
-}
+export { LexiconError };
 
 export const INDICATORS_DIR = repoPath('data', 'indicators');
-
-function describe(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`).join('; ');
-}
-
-function readJson(file: string): unknown {
-  const text = readFileSync(file, 'utf8');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new LexiconError(
-      `${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
-    );
-  }
-}
 
 /** Parses one language file's content; `file` is used in error messages. */
 export function parseLexiconFile(
@@ -157,12 +136,9 @@ export function loadLexicon(dir: string = INDICATORS_DIR): Lexicon {
     sources.set(source.id, source);
   }
 
-  const reasonsFile = join(dir, 'reasons.en.json');
-  const reasonsParsed = reasonsFileSchema.safeParse(readJson(reasonsFile));
-  if (!reasonsParsed.success) throw new LexiconError(`${reasonsFile}: ${describe(reasonsParsed.error)}`);
-  const reasons = new Map(Object.entries(reasonsParsed.data));
+  const { english: reasons, book: reasonsByLang } = loadReasons(dir);
 
-  const lexicon: Lexicon = { entries: [], versions: {}, sources, reasons };
+  const lexicon: Lexicon = { entries: [], versions: {}, sources, reasons, reasonsByLang };
   const files = readdirSync(dir)
     .filter((name) => /^[a-z]{2,3}\.json$/.test(name))
     .sort();

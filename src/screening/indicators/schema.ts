@@ -56,3 +56,13 @@ export const sourcesFileSchema = z.strictObject({
 });
 
 export const reasonsFileSchema = z.record(indicatorId, z.string().min(10).max(300));
+
+/** `reasons.<lang>.json`: a translation of reasons.en.json, saying who made it and when in `note`. */
+export const reasonTranslationFileSchema = z.strictObject({
+  lang: z.enum(LANGS),
+  version: z.number().int().min(1),
+  updated: isoDate,
+  note: z.string().min(1),
+  // Scripts such as Burmese and Khmer take more code units than English for the same sentence.
+  reasons: z.record(indicatorId, z.string().max(600)),
+});

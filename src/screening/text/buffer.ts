@@ -22,6 +22,19 @@ export class UnitBuffer {
     this.length++;
   }
 
+  /** Appends units[from, to) with their origins. */
+  append(units: Uint16Array, origins: Uint32Array, from: number, to: number): void {
+    if (this.length + (to - from) > this.units.length) this.grow(2 * (this.length + (to - from)) + 16);
+    const u = this.units;
+    const o = this.origins;
+    let k = this.length;
+    for (let i = from; i < to; i++, k++) {
+      u[k] = units[i] ?? 0;
+      o[k] = origins[i] ?? 0;
+    }
+    this.length = k;
+  }
+
   /** The last unit, or -1 when empty. */
   last(): number {
     return this.length === 0 ? -1 : (this.units[this.length - 1] ?? -1);

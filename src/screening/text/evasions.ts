@@ -26,10 +26,12 @@ export function evasionPass(src: UnitBuffer, out: UnitBuffer): void {
   out.reset(n + 16);
   let i = 0;
   while (i < n) {
-    const u = at(i);
+    const u = units[i] ?? 0;
     if (!isWordUnit(u)) {
-      out.push(u, originAt(i));
-      i++;
+      let j = i + 1;
+      while (j < n && !isWordUnit(units[j] ?? 0)) j++;
+      out.append(units, origins, i, j);
+      i = j;
       continue;
     }
     if (isLatinLetter(u) || isAsciiDigit(u)) {
@@ -43,10 +45,10 @@ export function evasionPass(src: UnitBuffer, out: UnitBuffer): void {
       i = thaiToken(i, out);
       continue;
     }
-    while (i < n && isWordUnit(at(i))) {
-      out.push(at(i), originAt(i));
-      i++;
-    }
+    let j = i + 1;
+    while (j < n && isWordUnit(units[j] ?? 0)) j++;
+    out.append(units, origins, i, j);
+    i = j;
   }
 }
 
@@ -160,8 +162,13 @@ function thaiToken(i: number, out: UnitBuffer): number {
   while (k < n && isWordUnit(at(k))) {
     const u = at(k);
     if (u < 0x0e00 || u >= 0x0e80 || THAI_DIGIT_START[u - 0x0e00] !== 1) {
-      out.push(u, originAt(k));
-      k++;
+      let j = k + 1;
+      for (; j < n; j++) {
+        const c = units[j] ?? 0;
+        if ((c >= 0x0e00 && c < 0x0e80 && THAI_DIGIT_START[c - 0x0e00] === 1) || !isWordUnit(c)) break;
+      }
+      out.append(units, origins, k, j);
+      k = j;
       continue;
     }
     const next = spelledRun(k, out, true);
@@ -327,7 +334,7 @@ function latinToken(i: number, out: UnitBuffer): number {
     break;
   }
   const start = out.length;
-  for (let k = i; k < j; k++) out.push(at(k), originAt(k));
+  out.append(units, origins, i, j);
   const linked = (i > 0 && isLinkPunct(at(i - 1))) || (isLinkPunct(at(j)) && isWordUnit(at(j + 1)));
   const email = symbols && at(j) === 0x2e;
   if ((leet || symbols) && !linked && !email && j - i <= MAX_LEET_TOKEN) deLeet(out, start, out.length);

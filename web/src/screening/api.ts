@@ -28,7 +28,8 @@ export const screeningKeys = {
   alerts: ['screening', 'alerts'] as const,
   alertList: (filters: AlertFilters, before: string | undefined) =>
     ['screening', 'alerts', 'list', filters, before ?? 'newest'] as const,
-  alert: (id: string) => ['screening', 'alerts', 'one', id] as const,
+  /** `lang`: the interface language the alert's reasons were fetched in (sent as Accept-Language). */
+  alert: (id: string, lang: string) => ['screening', 'alerts', 'one', id, lang] as const,
   watchlist: ['screening', 'watchlist'] as const,
   models: ['screening', 'models'] as const,
 };

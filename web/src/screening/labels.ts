@@ -2,23 +2,17 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageOf } from '../i18n/languages.ts';
 import en from '../i18n/locales/en.json';
-import type { Indicator } from './schema.ts';
 import { isIndicatorCategory } from './vocabulary.ts';
 
-type IndicatorId = keyof typeof en.screening.indicators;
 type KindKey = keyof typeof en.screening.kinds;
-
-function isIndicatorId(id: string): id is IndicatorId {
-  return Object.hasOwn(en.screening.indicators, id);
-}
 
 function isKindKey(kind: string): kind is KindKey {
   return Object.hasOwn(en.screening.kinds, kind);
 }
 
+// Indicator reasons are not labels: the server sends them in the interface language (api.ts sends
+// it as Accept-Language), from data/indicators/reasons.<lang>.json.
 export type ScreeningLabels = {
-  /** The red flag's reason in the interface language, else the server's English reason. */
-  reason: (indicator: Pick<Indicator, 'id' | 'reason'>) => string;
   category: (category: string) => string;
   kind: (kind: string) => string;
   language: (code: string) => string;
@@ -35,8 +29,6 @@ export function useScreeningLabels(): ScreeningLabels {
     const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
     const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
     return {
-      reason: (indicator) =>
-        isIndicatorId(indicator.id) ? t(`screening.indicators.${indicator.id}`) : indicator.reason,
       category: (category) =>
         isIndicatorCategory(category) ? t(`screening.categories.${category}`) : category,
       kind: (kind) => (isKindKey(kind) ? t(`screening.kinds.${kind}`) : kind),

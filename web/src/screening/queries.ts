@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import {
   type AlertFilters,
   fetchAlert,
@@ -15,8 +16,11 @@ export const useAlerts = (filters: AlertFilters, before: string | undefined) =>
     placeholderData: keepPreviousData,
   });
 
-export const useAlert = (id: string) =>
-  useQuery({ queryKey: screeningKeys.alert(id), queryFn: () => fetchAlert(id) });
+/** One alert, fetched again when the interface language changes (its reasons are in that language). */
+export function useAlert(id: string) {
+  const { i18n } = useTranslation();
+  return useQuery({ queryKey: screeningKeys.alert(id, i18n.language), queryFn: () => fetchAlert(id) });
+}
 
 export const useWatchlist = () => useQuery({ queryKey: screeningKeys.watchlist, queryFn: listWatchlist });
 

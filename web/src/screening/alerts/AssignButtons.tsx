@@ -8,13 +8,13 @@ import type { AlertDetail } from '../schema.ts';
 
 /** Take an open alert, or let it go back to the queue. */
 export function AssignButtons({ alert }: { alert: AlertDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user } = useSession();
   const queryClient = useQueryClient();
   const assign = useMutation({
     mutationFn: (assigneeId: string | null) => assignAlert(alert.id, assigneeId),
     onSuccess: async (updated) => {
-      queryClient.setQueryData(screeningKeys.alert(alert.id), updated);
+      queryClient.setQueryData(screeningKeys.alert(alert.id, i18n.language), updated);
       await queryClient.invalidateQueries({ queryKey: [...screeningKeys.alerts, 'list'] });
     },
   });

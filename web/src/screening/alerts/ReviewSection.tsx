@@ -65,16 +65,16 @@ type FormProps = {
 };
 
 function ReviewForm({ alert, decision, onCancel, onConflict }: FormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const review = useMutation({
     mutationFn: () => reviewAlert(alert.id, decision, reason.trim()),
-    onSuccess: (updated) => queryClient.setQueryData(screeningKeys.alert(alert.id), updated),
+    onSuccess: (updated) => queryClient.setQueryData(screeningKeys.alert(alert.id, i18n.language), updated),
     onError: async (error) => {
       if (!isConflict(error)) return;
       onConflict(error);
-      await queryClient.invalidateQueries({ queryKey: screeningKeys.alert(alert.id) });
+      await queryClient.invalidateQueries({ queryKey: screeningKeys.alert(alert.id, i18n.language) });
     },
     onSettled: async () => {
       await queryClient.invalidateQueries({ queryKey: [...screeningKeys.alerts, 'list'] });

@@ -65,7 +65,7 @@ function SegmentView({ segment, indicators, identifiers, labels }: SegmentProps)
     <Stack gap={2}>
       {marking.map((indicator) => (
         <Text key={indicator.id} size="xs" inherit>
-          <strong>{labels.category(indicator.category)}:</strong> {labels.reason(indicator)}
+          <strong>{labels.category(indicator.category)}:</strong> {indicator.reason}
         </Text>
       ))}
       {naming.map((identifier) => (

@@ -35,7 +35,7 @@ export function ReasonsList({ indicators }: { indicators: readonly Indicator[] }
                 {labels.category(indicator.category)}
               </Badge>
               <Text size="sm" style={{ flex: 1 }}>
-                {labels.reason(indicator)}
+                {indicator.reason}
               </Text>
               <Text size="sm" c="dimmed" style={{ flexShrink: 0 }}>
                 {t('screening.result.weight', { weight: labels.number(indicator.weight) })}

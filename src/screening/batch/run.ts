@@ -1,0 +1,123 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { findUserById } from '../../platform/accounts/repo.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { JobContext } from '../../platform/jobs/define.ts';
+import { loadScreeningModel } from '../default-model.ts';
+import { loadActiveModel } from '../models.ts';
+import { screenLineDetailed } from '../screen-line.ts';
+import {
+  type Cursor,
+  PendingCheckpoint,
+  type SaveOptions,
+  Superseded,
+  saveCheckpoint,
+} from './checkpoint.ts';
+import { MAX_ATTEMPTS } from './job.ts';
+import { isScreened, readLines } from './lines.ts';
+import { chunkAt, finishBatch, recordFailure, startRun } from './repo.ts';
+
+// The screening.batch job: screens a stored upload line by line with the code path of `jaring
+// screen` (screenLine), from the batch's cursor on, saving checkpoints as it goes.
+
+export type RunOptions = {
+  /** Work this long at most, then enqueue the continuation with the last checkpoint. */
+  runMs?: number;
+  /** Save a checkpoint after this many lines, or after this long, whichever comes first. */
+  checkpointLines?: number;
+  checkpointMs?: number;
+  /** Called after each checkpoint commits (tests interrupt a run here). */
+  afterCheckpoint?: (cursor: Cursor) => void | Promise<void>;
+};
+
+export type RunOutcome = 'done' | 'continued' | 'superseded' | 'not-running';
+
+const DEFAULTS = { runMs: 4 * 60_000, checkpointLines: 2000, checkpointMs: 3000 };
+// Screening is synchronous: let the event loop (HTTP, pg-boss) in at least this often.
+const TURN_MS = 25;
+
+/** The upload from byte `from` on; a missing chunk is an error, never an early end of file. */
+async function* storedChunks(db: Db, batchId: string, chunkBytes: number, from: number, total: number) {
+  let seq = Math.floor(from / chunkBytes);
+  let skip = from - seq * chunkBytes;
+  for (let at = seq * chunkBytes; at < total; at += chunkBytes) {
+    const row = await chunkAt(db, batchId, seq);
+    if (!row) throw new Error(`batch ${batchId}: chunk ${seq} is missing (${at} of ${total} bytes read)`);
+    yield skip > 0 ? row.data.subarray(skip) : row.data;
+    skip = 0;
+    seq += 1;
+  }
+}
+
+export async function runBatch(db: Db, batchId: string, options: RunOptions = {}): Promise<RunOutcome> {
+  const o = { ...DEFAULTS, ...options };
+  const started = performance.now();
+  const batch = await startRun(db, batchId);
+  if (batch?.status !== 'running') return 'not-running';
+  // The node's screener: its active model, else the bundled one (as POST /api/screen).
+  const model = (await loadActiveModel(db))?.model ?? loadScreeningModel();
+  const uploader = await findUserById(db, batch.created_by);
+  const save = (p: PendingCheckpoint, flags: Pick<SaveOptions, 'done' | 'handOver'>) =>
+    saveCheckpoint(db, batchId, p, {
+      agencyId: batch.agency_id,
+      actor: { id: batch.created_by, label: uploader?.username ?? batch.created_by },
+      ...flags,
+    });
+
+  let pending = new PendingCheckpoint({
+    bytes: Number(batch.bytes_done),
+    lines: Number(batch.lines_done),
+    seq: batch.checkpoints,
+  });
+  let since = performance.now();
+  let turn = since;
+  try {
+    const total = Number(batch.total_bytes);
+    const chunks = storedChunks(db, batchId, batch.chunk_bytes, pending.from.bytes, total);
+    for await (const line of readLines(chunks, pending.from.bytes)) {
+      const lineNo = pending.firstLine + pending.lines;
+      if (isScreened(line.text, batch.format)) {
+        pending.add(screenLineDetailed(model, line.text, batch.format, lineNo), line.end);
+      } else {
+        pending.skip(line.end);
+      }
+      const now = performance.now();
+      if (pending.lines >= o.checkpointLines || now - since >= o.checkpointMs) {
+        const handOver = now - started >= o.runMs;
+        const cursor = await save(pending, { done: false, handOver });
+        await o.afterCheckpoint?.(cursor);
+        if (handOver) return 'continued';
+        pending = new PendingCheckpoint(cursor);
+        since = performance.now();
+      }
+      if (now - turn >= TURN_MS) {
+        await nextTurn();
+        turn = performance.now();
+      }
+    }
+    if (pending.end !== total) throw new Error(`batch ${batchId}: read ${pending.end} of ${total} bytes`);
+    const cursor = await save(pending, { done: true, handOver: false });
+    await o.afterCheckpoint?.(cursor);
+    return 'done';
+  } catch (err) {
+    if (err instanceof Superseded) return 'superseded';
+    throw err;
+  }
+}
+
+/** The job handler. A failed run is retried by the queue; the MAX_ATTEMPTS-th failure fails the batch. */
+export async function screenBatch(payload: { batchId: string }, ctx: JobContext): Promise<void> {
+  const { batchId } = payload;
+  try {
+    const outcome = await runBatch(ctx.db, batchId);
+    ctx.logger.info({ batchId, outcome }, 'screening batch run ended');
+  } catch (err) {
+    ctx.logger.error({ batchId, err }, 'screening batch run failed');
+    // Users see a plain account; the cause stays in the worker's log.
+    const failures = await recordFailure(ctx.db, batchId, 'A screening run failed; it will be retried.');
+    if (failures !== undefined && failures >= MAX_ATTEMPTS) {
+      const message = `Screening failed ${failures} times; the worker log has the cause (job ${ctx.jobId}).`;
+      await finishBatch(ctx.db, batchId, 'failed', message);
+    }
+    throw err;
+  }
+}

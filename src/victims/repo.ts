@@ -1,0 +1,187 @@
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import pg from 'pg';
+import type { Exec } from '../platform/db/database.ts';
+import { HttpError } from '../platform/http/errors.ts';
+import type { PerpetratorContextsTable, PersonsTable, VictimContextsTable } from './tables.ts';
+
+// All SQL on persons and their victim and perpetrator contexts. Every query is scoped to one
+// agency: a person of another agency is "not found", never "forbidden".
+
+export type PersonRow = Omit<Selectable<PersonsTable>, 'registered_on'> & { registered_on: string };
+export type VictimRow = Selectable<VictimContextsTable>;
+export type PerpetratorRow = Selectable<PerpetratorContextsTable>;
+export type PersonRecord = {
+  person: PersonRow;
+  victim: VictimRow | null;
+  perpetrator: PerpetratorRow | null;
+};
+
+const PERSON_COLUMNS = [
+  'id',
+  'agency_id',
+  'external_id',
+  'salutation_enc',
+  'first_name_enc',
+  'middle_name_enc',
+  'second_name_enc',
+  'birthdate_enc',
+  'identity_number_enc',
+  'email_enc',
+  'home_phone_enc',
+  'mobile_phone_enc',
+  'mailing_street_enc',
+  'mailing_city_enc',
+  'mailing_state_enc',
+  'mailing_postal_code_enc',
+  'mailing_latitude_enc',
+  'mailing_longitude_enc',
+  'name_tokens',
+  'birthdate_key',
+  'identity_number_key',
+  'phone_keys',
+  'title',
+  'gender',
+  'deceased',
+  'marital_status',
+  'number_of_children',
+  'primary_language',
+  'secondary_language',
+  'highest_level_of_education',
+  'citizenship',
+  'mailing_country',
+  'age_at_registration',
+  'age_is_estimate',
+  'ethnicity',
+  'disabilities',
+  'migration_status',
+  'created_by',
+  'created_at',
+  'updated_at',
+] as const;
+
+function selectPersons(db: Exec) {
+  return db
+    .selectFrom('persons')
+    .select(PERSON_COLUMNS)
+    .select(sql<string>`registered_on::text`.as('registered_on'));
+}
+
+export async function insertPerson(tx: Exec, values: Insertable<PersonsTable>): Promise<void> {
+  await tx.insertInto('persons').values(values).execute();
+}
+
+export async function updatePerson(tx: Exec, id: string, values: Updateable<PersonsTable>): Promise<void> {
+  await tx
+    .updateTable('persons')
+    .set({ ...values, updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function upsertVictimContext(
+  tx: Exec,
+  personId: string,
+  values: Omit<Insertable<VictimContextsTable>, 'person_id'>,
+): Promise<void> {
+  await tx
+    .insertInto('victim_contexts')
+    .values({ ...values, person_id: personId })
+    .onConflict((oc) => oc.column('person_id').doUpdateSet({ ...values, updated_at: sql<Date>`now()` }))
+    .execute();
+}
+
+export async function upsertPerpetratorContext(
+  tx: Exec,
+  personId: string,
+  values: Omit<Insertable<PerpetratorContextsTable>, 'person_id'>,
+): Promise<void> {
+  await tx
+    .insertInto('perpetrator_contexts')
+    .values({ ...values, person_id: personId })
+    .onConflict((oc) => oc.column('person_id').doUpdateSet({ ...values, updated_at: sql<Date>`now()` }))
+    .execute();
+}
+
+async function withContexts(db: Exec, persons: PersonRow[]): Promise<PersonRecord[]> {
+  if (persons.length === 0) return [];
+  const ids = persons.map((p) => p.id);
+  const victims = await db.selectFrom('victim_contexts').selectAll().where('person_id', 'in', ids).execute();
+  const perpetrators = await db
+    .selectFrom('perpetrator_contexts')
+    .selectAll()
+    .where('person_id', 'in', ids)
+    .execute();
+  const v = new Map(victims.map((r) => [r.person_id, r]));
+  const p = new Map(perpetrators.map((r) => [r.person_id, r]));
+  return persons.map((person) => ({
+    person,
+    victim: v.get(person.id) ?? null,
+    perpetrator: p.get(person.id) ?? null,
+  }));
+}
+
+export async function findPerson(
+  db: Exec,
+  agencyId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<PersonRecord | undefined> {
+  let query = selectPersons(db).where('agency_id', '=', agencyId).where('id', '=', id);
+  if (options.forUpdate) query = query.forUpdate();
+  const person = await query.executeTakeFirst();
+  if (!person) return undefined;
+  const [record] = await withContexts(db, [person]);
+  return record;
+}
+
+export async function findPersons(
+  db: Exec,
+  agencyId: string,
+  ids: readonly string[],
+): Promise<PersonRecord[]> {
+  if (ids.length === 0) return [];
+  const persons = await selectPersons(db).where('agency_id', '=', agencyId).where('id', 'in', ids).execute();
+  return withContexts(db, persons);
+}
+
+/** Newest first; with `nameTokens`, the most similar names first (pg_trgm over keyed tokens). */
+export async function listPersons(
+  db: Exec,
+  agencyId: string,
+  options: { limit: number; afterId?: string; nameTokens?: string },
+): Promise<PersonRecord[]> {
+  let query = selectPersons(db).where('agency_id', '=', agencyId);
+  if (options.nameTokens !== undefined) {
+    const tokens = options.nameTokens;
+    query = query
+      .where(sql<boolean>`name_tokens % ${tokens}`)
+      .orderBy(sql`similarity(name_tokens, ${tokens})`, 'desc');
+  } else if (options.afterId) {
+    // The cursor is the last id seen; comparing in SQL keeps created_at's microseconds.
+    query = query.where(
+      sql<boolean>`(created_at, id) < (select c.created_at, c.id from persons c where c.id = ${options.afterId})`,
+    );
+  }
+  const persons = await query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit)
+    .execute();
+  return withContexts(db, persons);
+}
+
+/** Runs `work`; a second record with the same external id in the agency becomes a 409 naming it. */
+export async function refuseDuplicateExternalId<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    const duplicate =
+      err instanceof pg.DatabaseError &&
+      err.code === '23505' &&
+      ['persons_agency_id_external_id_key', 'cases_agency_id_external_id_key'].includes(err.constraint ?? '');
+    if (!duplicate) throw err;
+    throw new HttpError(409, 'conflict', 'Your agency already has a record with this external id.', [
+      { path: 'externalId', message: 'is already used in your agency' },
+    ]);
+  }
+}

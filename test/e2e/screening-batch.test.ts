@@ -1,0 +1,94 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserNode, startBrowserNode } from '../helpers/browser.ts';
+
+// A file screened on the server as an analyst meets it: pick it, watch the progress bar, download
+// the results.
+const ADMIN_PASSWORD = 'an administrator password for batch e2e';
+const ANALYST_PASSWORD = 'an analyst password for batch e2e';
+const SCAM =
+  'Tuyển CTV đánh máy tại Campuchia, việc nhẹ lương cao 1500$/tháng, bao vé máy bay, không cần kinh nghiệm. Liên hệ Telegram @tuyendung_kk88';
+const ORDINARY = 'Hiring an accountant in Bangkok, salary negotiable. Send your CV to hr@example.co.th';
+const LINES = Array.from({ length: 300 }, (_, i) =>
+  i === 150 ? '{"id": broken' : JSON.stringify({ id: `post-${i}`, text: i % 3 === 0 ? SCAM : ORDINARY }),
+);
+
+let node: BrowserNode;
+beforeAll(async () => {
+  node = await startBrowserNode(ADMIN_PASSWORD);
+});
+afterAll(async () => node?.close());
+
+async function logIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto(node.base);
+  const form = page.getByTestId('login-form');
+  await form.getByLabel('Username').fill(username);
+  await form.getByLabel('Password', { exact: true }).fill(password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Log out' }).waitFor({ timeout: 15_000 });
+}
+
+describe('batch screening in the web UI', () => {
+  it('uploads a file, shows the progress to the end and offers the results', async () => {
+    const page = await node.browser.newPage();
+    await logIn(page, 'admin', ADMIN_PASSWORD);
+    const created = await page.evaluate(async (password) => {
+      const me = await (await fetch('/api/auth/me')).json();
+      const agencies = (await (await fetch('/api/agencies')).json()).agencies;
+      const res = await fetch('/api/users', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({
+          username: 'batch_analyst',
+          displayName: 'Batch Analyst',
+          agencyId: agencies[0].id,
+          roles: ['analyst'],
+          password,
+        }),
+      });
+      return res.status;
+    }, ANALYST_PASSWORD);
+    expect(created).toBe(201);
+    await page.getByRole('button', { name: 'Log out' }).click();
+
+    await logIn(page, 'batch_analyst', ANALYST_PASSWORD);
+    const change = page.getByLabel('Current password');
+    if (await change.isVisible()) {
+      await change.fill(ANALYST_PASSWORD);
+      await page.getByLabel('New password', { exact: true }).fill(`${ANALYST_PASSWORD} 2`);
+      await page.getByLabel('Confirm new password').fill(`${ANALYST_PASSWORD} 2`);
+      await page.getByRole('button', { name: 'Change password' }).click();
+    }
+    await page.getByTestId('nav-screening').click();
+    await page
+      .getByTestId('batch-file')
+      .setInputFiles({ name: 'export.jsonl', mimeType: '', buffer: Buffer.from(LINES.join('\n')) });
+    await expect.poll(() => page.getByTestId('batch-file-name').innerText()).toContain('export.jsonl');
+    await page.getByTestId('batch-start').click();
+
+    const progress = page.getByTestId('batch-progress');
+    await progress.waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => progress.getByTestId('batch-status').getAttribute('data-status'), { timeout: 60_000 })
+      .toBe('done');
+    const bar = progress.getByRole('progressbar', { name: 'Screening progress' });
+    expect(await bar.getAttribute('aria-valuenow')).toBe('100');
+    expect(await progress.getByTestId('batch-progress-text').innerText()).toMatch(/^300 lines screened/);
+    expect(await progress.getByTestId('batch-counts').innerText()).toMatch(/Errors: 1$/);
+    expect(await progress.getByTestId('batch-alerts').innerText()).toMatch(/Alerts opened: \d+/);
+
+    const href = await progress.getByTestId('batch-download').getAttribute('href');
+    expect(href).toMatch(/^\/api\/screen\/batch\/[0-9a-f-]{36}\/results$/);
+    const downloaded = await page.evaluate(async (url) => (await fetch(url)).text(), href ?? '');
+    const results = downloaded
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(results).toHaveLength(300);
+    expect(results[150]).toEqual({ id: '151', error: 'line 151: not valid JSON' });
+    expect(results[0]).toMatchObject({ id: 'post-0', level: 'high' });
+
+    const list = page.getByTestId('batch-list');
+    await expect.poll(() => list.innerText()).toContain('export.jsonl');
+  });
+});
