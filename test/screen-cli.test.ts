@@ -53,6 +53,16 @@ describe('jaring screen', () => {
     expect(output).toMatch(/screened 6 posts .* errors 3/);
   });
 
+  it('skips blank JSON Lines lines and still names a bad line by its own line number', async () => {
+    const file = join(dir, 'blank-lines.jsonl');
+    writeFileSync(file, ['', '{broken', '', JSON.stringify({ id: 'a', text: 'hello' }), ''].join('\n'));
+    const { code, output } = await runCli(['screen', '--workers', '1', file], {});
+    expect(code, output).toBe(0);
+    const results = lines(output) as Array<Record<string, unknown>>;
+    expect(results.map((r) => r.id)).toEqual(['2', 'a']);
+    expect(String(results[0]?.error)).toMatch(/line 2/);
+  });
+
   it('reads plain text lines with --format text', async () => {
     const file = join(dir, 'posts.txt');
     writeFileSync(file, 'งานออนไลน์ รายได้สูง ไม่ต้องใช้ทักษะ ทำงานที่กัมพูชา\nordinary line\n');

@@ -63,16 +63,24 @@ async function runScreen(files: string[], opts: ScreenOptions): Promise<void> {
     if (inFlight.length > pool.size * 4) return inFlight.shift();
     return undefined;
   };
+  // A chunk holds consecutive input lines (a skipped blank line ends it), so its lines are
+  // numbered from its first.
+  let chunkFirst = 1;
   for await (const line of inputLines(files)) {
     lineNo += 1;
-    if (opts.format === 'jsonl' && line.trim() === '') continue;
+    if (opts.format === 'jsonl' && line.trim() === '') {
+      if (chunk.length > 0) await submit(chunk, chunkFirst);
+      chunk = [];
+      continue;
+    }
+    if (chunk.length === 0) chunkFirst = lineNo;
     chunk.push(line);
     if (chunk.length === CHUNK) {
-      await submit(chunk, lineNo - CHUNK + 1);
+      await submit(chunk, chunkFirst);
       chunk = [];
     }
   }
-  if (chunk.length > 0) await submit(chunk, lineNo - chunk.length + 1);
+  if (chunk.length > 0) await submit(chunk, chunkFirst);
   await written;
   await pool.close();
   progress.finish();

@@ -1,0 +1,118 @@
+import { Chip, Group, MultiSelect, Select, Stack, Text } from '@mantine/core';
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { languageOf } from '../i18n/languages.ts';
+import countries from '../platform/admin/countries.json';
+import { useOptions } from './catalogue.ts';
+
+// Form fields shared by the victims pages. Picklists come from the HTCDS catalogue; countries are
+// ISO 3166-1 alpha-2, ASEAN first, named in the interface language.
+
+function useCountryData() {
+  const { t, i18n } = useTranslation();
+  return useMemo(() => {
+    const locale = languageOf(i18n.language).htmlLang;
+    const names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
+    const collator = new Intl.Collator(locale);
+    const items = (codes: readonly string[]) =>
+      codes
+        .map((code) => ({ value: code, label: `${names.of(code) ?? code} (${code})` }))
+        .sort((a, b) => collator.compare(a.label, b.label));
+    return [
+      { group: t('victims.fields.asean'), items: items(countries.asean) },
+      { group: t('victims.fields.otherCountries'), items: items(countries.other) },
+    ];
+  }, [i18n.language, t]);
+}
+
+type Single = {
+  label: string;
+  description?: string;
+  value: string;
+  onChange: (value: string) => void;
+  required?: boolean;
+  testId?: string;
+};
+type Many = Omit<Single, 'value' | 'onChange'> & { value: string[]; onChange: (value: string[]) => void };
+
+export function CountryField({ label, description, value, onChange, required, testId }: Single) {
+  const data = useCountryData();
+  return (
+    <Select
+      label={label}
+      description={description}
+      data={data}
+      value={value || null}
+      onChange={(next) => onChange(next ?? '')}
+      searchable
+      clearable={!required}
+      required={required}
+      data-testid={testId}
+    />
+  );
+}
+
+export function CountriesField({ label, description, value, onChange, testId }: Many) {
+  const data = useCountryData();
+  return (
+    <MultiSelect
+      label={label}
+      description={description}
+      data={data}
+      value={value}
+      onChange={onChange}
+      searchable
+      clearable
+      maxValues={10}
+      data-testid={testId}
+    />
+  );
+}
+
+/** One value of a catalogue picklist. */
+export function PickField({ field, label, description, value, onChange, required, testId }: Single & { field: string }) {
+  const data = useOptions(field);
+  return (
+    <Select
+      label={label}
+      description={description}
+      data={data}
+      value={value || null}
+      onChange={(next) => onChange(next ?? '')}
+      searchable={data.length > 8}
+      clearable={!required}
+      required={required}
+      data-testid={testId}
+    />
+  );
+}
+
+/**
+ * Several values of a catalogue picklist as chips: one tap each, large enough for a phone, every
+ * choice visible (a dropdown hides them).
+ */
+export function ChipsField({ field, label, description, value, onChange, testId }: Many & { field: string }) {
+  const data = useOptions(field);
+  const labelId = useId();
+  return (
+    <Stack gap={4} role="group" aria-labelledby={labelId} data-testid={testId}>
+      <Text component="div" size="sm" fw={500} id={labelId}>
+        {label}
+      </Text>
+      {description && (
+        <Text size="xs" c="dimmed">
+          {description}
+        </Text>
+      )}
+      <Chip.Group multiple value={value} onChange={onChange}>
+        <Group gap="xs">
+          {data.map((option) => (
+            <Chip key={option.value} value={option.value} size="sm">
+              {option.label}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,89 @@
+import { Checkbox, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { CountriesField, PickField } from '../fields.tsx';
+import { DuplicateWarning } from './DuplicateWarning.tsx';
+import type { StepProps } from './step.ts';
+
+/** Who the person is: names and numbers are encrypted at rest; a birth date or an (estimated) age. */
+export function IdentityStep({ draft, update, issue }: StepProps) {
+  const { t } = useTranslation();
+  const text = (key: 'firstName' | 'middleName' | 'secondName' | 'identityNumber' | 'externalId') => ({
+    value: draft[key],
+    onChange: (event: React.ChangeEvent<HTMLInputElement>) => update({ [key]: event.currentTarget.value }),
+  });
+  return (
+    <Stack>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput label={t('victims.person.firstName')} autoComplete="off" {...text('firstName')} />
+        <TextInput label={t('victims.person.middleName')} autoComplete="off" {...text('middleName')} />
+        <TextInput label={t('victims.person.secondName')} autoComplete="off" {...text('secondName')} />
+      </SimpleGrid>
+      <DuplicateWarning draft={draft} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          type="date"
+          label={t('victims.person.birthdate')}
+          value={draft.birthdate}
+          max={draft.registeredOn || undefined}
+          onChange={(event) => update({ birthdate: event.currentTarget.value })}
+          error={issue('birthdate')}
+        />
+        {!draft.birthdate && (
+          <Stack gap={6}>
+            <TextInput
+              label={t('victims.person.age')}
+              description={t('victims.person.ageHelp')}
+              inputMode="numeric"
+              value={draft.age}
+              onChange={(event) => update({ age: event.currentTarget.value })}
+              error={issue('age')}
+            />
+            <Checkbox
+              label={t('victims.person.ageIsEstimate')}
+              checked={draft.ageIsEstimate}
+              onChange={(event) => update({ ageIsEstimate: event.currentTarget.checked })}
+            />
+          </Stack>
+        )}
+      </SimpleGrid>
+      <PickField
+        field="prs_Gender"
+        label={t('victims.person.gender')}
+        value={draft.gender}
+        onChange={(gender) => update({ gender })}
+      />
+      <CountriesField
+        label={t('victims.person.citizenship')}
+        value={draft.citizenship}
+        onChange={(citizenship) => update({ citizenship })}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('victims.person.identityNumber')} autoComplete="off" {...text('identityNumber')} />
+        <TextInput
+          type="tel"
+          inputMode="tel"
+          label={t('victims.person.mobilePhone')}
+          description={t('victims.person.mobilePhoneHelp')}
+          autoComplete="off"
+          value={draft.mobilePhone}
+          onChange={(event) => update({ mobilePhone: event.currentTarget.value })}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          type="date"
+          label={t('victims.person.registeredOn')}
+          value={draft.registeredOn}
+          onChange={(event) => update({ registeredOn: event.currentTarget.value })}
+          required
+        />
+        <TextInput
+          label={t('victims.person.externalId')}
+          description={t('victims.person.externalIdHelp')}
+          autoComplete="off"
+          {...text('externalId')}
+        />
+      </SimpleGrid>
+    </Stack>
+  );
+}
