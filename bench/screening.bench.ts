@@ -67,7 +67,7 @@ function cliThroughput(file: string, workers: number): CliRun {
   return { postsPerSecond: Number(summary[1]) / Number(summary[2]), peakMb: Number(summary[3]) };
 }
 
-async function apiLatency(
+export async function apiLatency(
   ctx: Ctx,
   post: string,
 ): Promise<{ p99: number; p50: number; rps: number; errors: number }> {
@@ -111,15 +111,18 @@ async function apiLatency(
   // autocannon runs in its own process: in this one it would share the server's event loop.
   const run = (duration: number) => runAutocannon(port, secret, JSON.stringify({ text: post }), duration);
   await run(2); // warm-up
-  const result = await run(10);
+  // 50 clients as fast as they can go (each sends its next request when the last is answered): the
+  // latency is then mostly queueing, about 50 / throughput. (autocannon's rate limit sends each
+  // second's requests in a burst, so it cannot measure latency at a lower, steady load.)
+  const saturated = await run(10);
   server.close();
   await node.close();
   rmSync(dataDir, { recursive: true, force: true });
   return {
-    p99: result.latency.p99,
-    p50: result.latency.p50,
-    rps: result.requests.average,
-    errors: result.errors + result.non2xx,
+    p99: saturated.latency.p99,
+    p50: saturated.latency.p50,
+    rps: saturated.requests.average,
+    errors: saturated.errors + saturated.non2xx,
   };
 }
 
@@ -248,14 +251,14 @@ export async function runScreeningBench(ctx: Ctx): Promise<BenchResult[]> {
   ctx.log('POST /api/screen under 50 concurrent clients (autocannon, 10 s)');
   const api = await apiLatency(ctx, posts[7] ?? 'x');
   results.push({
-    name: 'POST /api/screen p99, 50 clients',
+    name: 'POST /api/screen p99, 50 clients as fast as they can',
     value: api.p99,
     unit: 'ms',
     target: '≤ 20 ms',
     pass: api.p99 <= 20,
   });
-  results.push({ name: 'POST /api/screen p50, 50 clients', value: api.p50, unit: 'ms' });
-  results.push({ name: 'POST /api/screen throughput', value: api.rps, unit: 'requests/s' });
+  results.push({ name: 'POST /api/screen p50, 50 clients as fast as they can', value: api.p50, unit: 'ms' });
+  results.push({ name: 'POST /api/screen throughput, 50 clients', value: api.rps, unit: 'requests/s' });
   results.push({ name: 'POST /api/screen errors', value: api.errors, unit: '' });
 
   return results;

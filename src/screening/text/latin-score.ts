@@ -20,10 +20,16 @@ const MS = LATIN_LANGS.indexOf('ms');
 const ID_BIT = 1 << ID;
 const MS_BIT = 1 << MS;
 
+/** One score per Latin language (a literal: allocating a typed array per text piece cost more). */
+function zeros(): number[] {
+  return [0, 0, 0, 0, 0];
+}
+if (LATIN_COUNT !== 5) throw new Error('latin-score: zeros() must have one entry per Latin language');
+
 /** Evidence gathered over one or more stretches of Latin text; add() is cumulative. */
 export class LatinEvidence {
-  readonly trigram = new Float64Array(LATIN_COUNT);
-  readonly wordHits = new Float64Array(LATIN_COUNT);
+  readonly trigram = zeros();
+  readonly wordHits = zeros();
   trigrams = 0;
   words = 0;
   letters = 0;
@@ -125,10 +131,10 @@ const VI_MARK_WEIGHT = 6;
 export const MIN_LETTERS = 10;
 const MIN_MARGIN = 0.25;
 
-export type LatinDecision = { lang: LatinLang; confident: boolean; scores: Float64Array };
+export type LatinDecision = { lang: LatinLang; confident: boolean; scores: number[] };
 
 export function decideLatin(e: LatinEvidence, hint?: LatinLang): LatinDecision {
-  const scores = new Float64Array(LATIN_COUNT);
+  const scores = zeros();
   const tris = Math.max(1, e.trigrams);
   const words = Math.max(1, e.words);
   for (let l = 0; l < LATIN_COUNT; l++) {
