@@ -7,14 +7,18 @@ import pg from 'pg';
 import { openEmbedded } from '../src/platform/db/embedded.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { runAuditBench } from './audit.bench.ts';
+import { runHtcdsImportBench } from './htcds-import.bench.ts';
 import type { BenchResult } from './lib/types.ts';
 import { runScreeningBench } from './screening.bench.ts';
+import { runVictimsSearchBench } from './victims-search.bench.ts';
 
 type Suite = { name: string; run: (ctx: { url: string; log(line: string): void }) => Promise<BenchResult[]> };
 const only = process.argv.slice(2);
 const suites: Suite[] = [
   { name: 'Audit log', run: runAuditBench },
   { name: 'Screening', run: runScreeningBench },
+  { name: 'HTCDS import', run: runHtcdsImportBench },
+  { name: 'Victims search', run: runVictimsSearchBench },
 ].filter((s) => only.length === 0 || only.some((o) => s.name.toLowerCase().includes(o.toLowerCase())));
 
 function machine(pgVersion: string): string[] {

@@ -4,6 +4,7 @@ import { DecryptionError } from '../platform/crypto/aead.ts';
 import { MasterKeyError } from '../platform/crypto/master-key.ts';
 import { DataDirBusyError } from '../platform/db/embedded.ts';
 import { auditCommand } from './commands/audit.ts';
+import { exportCommand, importCommand } from './commands/htcds.ts';
 import { keysCommand } from './commands/keys.ts';
 import { modelCommand } from './commands/model.ts';
 import { screenCommand } from './commands/screen.ts';
@@ -22,6 +23,8 @@ program.addCommand(keysCommand());
 program.addCommand(auditCommand());
 program.addCommand(screenCommand());
 program.addCommand(modelCommand());
+program.addCommand(exportCommand());
+program.addCommand(importCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -36,6 +36,11 @@ const envSchema = z.object({
   JARING_CHECKPOINT_SECONDS: z.coerce.number().positive().default(300),
   JARING_WORKERS: z.enum(['inprocess', 'none']).default('inprocess'),
   JARING_IDENTIFICATION_SET: z.string().min(1).optional(),
+  JARING_HTCDS_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024 * 1024),
 });
 
 export type Config = {
@@ -59,6 +64,8 @@ export type Config = {
   workers: 'inprocess' | 'none';
   /** The node's national identification indicator file (src/victims/identification/README.md). */
   identificationSetFile: string | undefined;
+  /** The largest HTCDS file an import reads (src/victims/htcds/README.md). */
+  htcdsMaxBytes: number;
 };
 
 export class ConfigError extends Error {}
@@ -90,5 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     checkpointSeconds: e.JARING_CHECKPOINT_SECONDS,
     workers: e.JARING_WORKERS,
     identificationSetFile: e.JARING_IDENTIFICATION_SET ? resolve(e.JARING_IDENTIFICATION_SET) : undefined,
+    htcdsMaxBytes: e.JARING_HTCDS_MAX_BYTES,
   };
 }

@@ -35,7 +35,9 @@ export function analyzePost(input: Pick<ScreenInput, 'text' | 'lang' | 'country'
     ...new Set(identifiers.map((i) => `id:${i.kind}`)),
   ];
   const tokens = segmentWords(n.text, lang).map((w) => w.word);
-  return { lang, identifiers, indicators, features: { text: input.text, tokens, extra, lang } };
+  const features: FeatureInput = { text: input.text, tokens, tokensNormalised: true, extra, lang };
+  if (n.folded !== undefined) features.prepared = n.folded;
+  return { lang, identifiers, indicators, features };
 }
 
 function round(x: number): number {

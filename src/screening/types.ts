@@ -24,6 +24,11 @@ export type NormalizedText = {
   offsets: Uint32Array;
   /** true when the original was Zawgyi-encoded Burmese and was converted */
   zawgyi: boolean;
+  /**
+   * The post as written, only cleaned: NFKC, invisible characters removed, lower case, Zawgyi
+   * converted, before the evasion folding of `text` (so "th0ng ba0" stays). The classifier's view.
+   */
+  folded?: string;
 };
 
 export type LangSegment = { start: number; end: number; lang: LangOrUnknown };

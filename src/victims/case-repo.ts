@@ -51,10 +51,16 @@ export async function findCase(
 export async function listCases(
   db: Exec,
   agencyId: string,
-  options: { limit: number; status?: CaseStatus; afterId?: string },
+  options: { limit: number; status?: CaseStatus; afterId?: string; visibleTo?: string },
 ): Promise<CaseRow[]> {
   let query = selectCases(db).where('agency_id', '=', agencyId);
   if (options.status) query = query.where('status', '=', options.status);
+  if (options.visibleTo) {
+    const user = options.visibleTo;
+    query = query.where(
+      sql<boolean>`(owner_id = ${user} or exists (select 1 from case_team_members t where t.case_id = cases.id and t.user_id = ${user}))`,
+    );
+  }
   if (options.afterId) {
     query = query.where(
       sql<boolean>`(created_at, id) < (select c.created_at, c.id from cases c where c.id = ${options.afterId})`,

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type AuditEvent, appendAudit, appendAuditBatch } from '../platform/audit/append.ts';
 import type { Exec } from '../platform/db/database.ts';
-import { badRequest, HttpError, notFound } from '../platform/http/errors.ts';
+import { badRequest, HttpError } from '../platform/http/errors.ts';
 import {
   type CasePersonRow,
   type CaseRow,
   casePersons,
   existingPersonIds,
-  findCase,
   insertCase,
   insertCasePerson,
   isAgencyUser,
@@ -15,6 +14,8 @@ import {
   updateCase,
 } from './case-repo.ts';
 import type { CaseStatusInput, CreateCaseInput, LinkPersonInput } from './case-schema.ts';
+import { requireVisibleCase } from './cases/access.ts';
+import { isCaseworker } from './cases/policy.ts';
 import { fieldContext } from './encrypted-columns.ts';
 import { openField } from './identity.ts';
 import { maySeeCaseNarratives } from './policy.ts';
@@ -103,8 +104,7 @@ export async function openCase(ctx: VictimsContext, input: CreateCaseInput): Pro
 
 /** Loads a case for this reader; the linked persons shown are always audited as reads. */
 async function loadCase(ctx: VictimsContext, tx: Exec, id: string, action: 'case.read' | null) {
-  const row = await findCase(tx, ctx.principal.agencyId, id);
-  if (!row) throw notFound('The case');
+  const row = await requireVisibleCase(tx, ctx.principal, id);
   const keys = await searchKeys(ctx.db, ctx.cipher);
   const links = await casePersons(tx, id);
   const records = new Map(
@@ -171,6 +171,8 @@ export async function listVisibleCases(
       limit: query.limit + 1,
       status: query.status,
       afterId: query.cursor,
+      // non-caseworkers see the cases they own or are on the team of (cases/access.ts)
+      ...(isCaseworker(ctx.principal.roles) ? {} : { visibleTo: ctx.principal.userId }),
     });
     const page = rows.slice(0, query.limit);
     const cases = page.map((row) => ({ row, closeReason: undefined, persons: [] }));
@@ -196,8 +198,7 @@ export async function changeCaseStatus(
     ]);
   }
   return ctx.db.transaction().execute(async (tx) => {
-    const row = await findCase(tx, ctx.principal.agencyId, id, { forUpdate: true });
-    if (!row) throw notFound('The case');
+    const row = await requireVisibleCase(tx, ctx.principal, id, { forUpdate: true });
     if (!NEXT[row.status].includes(input.status)) {
       throw new HttpError(409, 'conflict', `A ${row.status} case cannot become ${input.status}.`, [
         { path: 'status', message: `cannot go from ${row.status} to ${input.status}` },
@@ -232,8 +233,7 @@ export async function linkPerson(
 ): Promise<ViewedCase> {
   const { agencyId, userId } = ctx.principal;
   return ctx.db.transaction().execute(async (tx) => {
-    const row = await findCase(tx, agencyId, caseId, { forUpdate: true });
-    if (!row) throw notFound('The case');
+    await requireVisibleCase(tx, ctx.principal, caseId, { forUpdate: true });
     const known = await existingPersonIds(tx, agencyId, [input.personId]);
     if (!known.has(input.personId)) {
       throw badRequest('The person does not exist.', [

@@ -82,6 +82,9 @@ describe('cases', () => {
       code: 'bad_request',
       paths: ['reason'],
     });
+    // A referral focal point works on a case once on its team; off the team it is "not found".
+    expect((await focalPoint.request('POST', path, { status: 'referred' })).status).toBe(404);
+    await caseworker.request('POST', `/api/victims/cases/${c.id}/team`, { userId: focalPoint.userId });
     const referred = await (await focalPoint.request('POST', path, { status: 'referred' })).json();
     expect(referred.case).toMatchObject({ status: 'referred', htcdsStatus: 'ClosedReferred' });
     const closed = await (
@@ -114,7 +117,14 @@ describe('cases', () => {
       closeReason: null,
     });
     const actions = (await auditActions(t, c.id)).map((a) => a.action);
-    expect(actions).toEqual(['case.create', 'case.status', 'case.status', 'case.status', 'case.status']);
+    expect(actions).toEqual([
+      'case.create',
+      'case.status',
+      'case_team.add',
+      'case.status',
+      'case.status',
+      'case.status',
+    ]);
   });
 
   it('refuses an unknown cas_Status value, naming it', async () => {
@@ -133,6 +143,8 @@ describe('cases', () => {
       status: 'closed',
       reason: 'Repatriated',
     });
+    expect((await investigator.request('GET', `/api/victims/cases/${c.id}`)).status).toBe(404);
+    await caseworker.request('POST', `/api/victims/cases/${c.id}/team`, { userId: investigator.userId });
     const res = await investigator.request('GET', `/api/victims/cases/${c.id}`);
     const seen = (await res.json()).case;
     expect(res.status).toBe(200);
@@ -235,11 +247,22 @@ describe('cases', () => {
     const a = await openCase();
     const b = await openCase();
     await caseworker.request('POST', `/api/victims/cases/${b.id}/status`, { status: 'active' });
-    const all = await (await investigator.request('GET', '/api/victims/cases?limit=2')).json();
+    const all = await (await caseworker.request('GET', '/api/victims/cases?limit=2')).json();
     expect(all.cases.map((c: { id: string }) => c.id)).toEqual([b.id, a.id]);
-    const active = await (await focalPoint.request('GET', '/api/victims/cases?status=active')).json();
-    expect(active.cases.map((c: { id: string }) => c.id)).toContain(b.id);
-    expect(active.cases.map((c: { id: string }) => c.id)).not.toContain(a.id);
+    // Others see only the cases whose team they are on.
+    const ids = async (client: TestClient, query = '') =>
+      (
+        (await (await client.request('GET', `/api/victims/cases${query}`)).json()).cases as { id: string }[]
+      ).map((c) => c.id);
+    expect(await ids(investigator)).not.toContain(b.id);
+    await caseworker.request('POST', `/api/victims/cases/${b.id}/team`, { userId: investigator.userId });
+    await caseworker.request('POST', `/api/victims/cases/${a.id}/team`, { userId: focalPoint.userId });
+    await caseworker.request('POST', `/api/victims/cases/${b.id}/team`, { userId: focalPoint.userId });
+    expect(await ids(investigator)).toContain(b.id);
+    expect(await ids(investigator)).not.toContain(a.id);
+    const active = await ids(focalPoint, '?status=active');
+    expect(active).toContain(b.id);
+    expect(active).not.toContain(a.id);
     expect((await auditActions(t, a.id)).map((e) => e.action)).toContain('case.list');
   });
 

@@ -109,13 +109,25 @@ export function nameTrigrams(name: string): string[] {
   return [...grams].sort();
 }
 
+/** The same trigrams in reading order: word by word, left to right, repeats kept. */
+function trigramsInOrder(name: string): string[] {
+  const grams: string[] = [];
+  for (const word of foldName(name).split(' ').filter(Boolean)) {
+    const chars = [' ', ' ', ...word, ' '];
+    for (let i = 0; i + 3 <= chars.length; i++) grams.push(chars.slice(i, i + 3).join(''));
+  }
+  return grams;
+}
+
 /**
  * The value of persons.name_tokens: one 7-letter keyed token per trigram of the name's parts,
  * space-separated. pg_trgm's similarity of two such strings tracks the trigram overlap of the names.
+ * Tokens keep the name's reading order, so pg_trgm's word_similarity (`<%`) finds one name part
+ * inside a longer name as a contiguous run (duplicates/README.md): sorted, they were scattered.
  */
 export function nameTokens(keys: SearchKeys, names: readonly (string | null | undefined)[]): string {
-  const grams = nameTrigrams(names.filter((n): n is string => Boolean(n)).join(' '));
-  return [...new Set(grams.map((g) => base32(hmac(keys.nameTokens, g), 7)))].sort().join(' ');
+  const grams = trigramsInOrder(names.filter((n): n is string => Boolean(n)).join(' '));
+  return grams.map((g) => base32(hmac(keys.nameTokens, g), 7)).join(' ');
 }
 
 export function birthdateKey(keys: SearchKeys, isoDate: string): string {

@@ -36,6 +36,13 @@ export const modules: readonly ModuleEntry[] = [
     testId: 'nav-screening',
     page: lazy(() => import('./screening/ScreeningPage.tsx').then((m) => ({ default: m.ScreeningPage }))),
   },
+  {
+    path: '/victims',
+    labelKey: 'victims',
+    roles: ['caseworker', 'investigator', 'analyst', 'referral_focal_point'],
+    testId: 'nav-victims',
+    page: lazy(() => import('./victims/VictimsPage.tsx').then((m) => ({ default: m.VictimsPage }))),
+  },
 ];
 
 export function modulesFor(userRoles: readonly string[]): ModuleEntry[] {

@@ -27,15 +27,20 @@ async function reviewExamples(db: Db): Promise<Example[]> {
   );
 }
 
-/** The CV summary as one JSON object in the same shape as eval: the mean over folds. */
+/**
+ * The CV summary as one JSON object in the same shape as eval: the mean over folds. `threshold`
+ * is the mean of the thresholds that decided the held-out rows (each row's fold model's threshold
+ * for its language); cv.byLang gives each language's mean ± sd over folds.
+ */
 function cvSummary(examples: Example[], k: number) {
   const cv = crossValidate(examples, k);
   const byLang = Object.fromEntries(
     Object.entries(cv.byLang).map(([lang, m]) => [
       lang,
-      { f1: m.f1, precision: m.precision, recall: m.recall },
+      { f1: m.f1, precision: m.precision, recall: m.recall, threshold: m.threshold },
     ]),
   );
+  const decided = cv.heldOut.threshold;
   return {
     n: examples.length,
     positives: examples.filter((e) => e.label === 1).length,
@@ -44,7 +49,7 @@ function cvSummary(examples: Example[], k: number) {
     f1: cv.overall.f1.mean,
     rocAuc: cv.overall.rocAuc.mean,
     prAuc: cv.overall.prAuc.mean,
-    threshold: Number.NaN,
+    threshold: decided.reduce((a, t) => a + t, 0) / decided.length,
     cv: { k, f1Sd: cv.overall.f1.sd, byLang },
   };
 }

@@ -1,5 +1,8 @@
+import { caseManagementEncryptedColumns } from '../../victims/cases/encrypted-columns.ts';
 import { consentEncryptedColumns } from '../../victims/consent/encrypted-columns.ts';
+import { duplicatesEncryptedColumns } from '../../victims/duplicates/encrypted-columns.ts';
 import { victimsEncryptedColumns } from '../../victims/encrypted-columns.ts';
+import { htcdsEncryptedColumns } from '../../victims/htcds/encrypted-columns.ts';
 import { identificationEncryptedColumns } from '../../victims/identification/encrypted-columns.ts';
 import { totpContext } from '../auth/service.ts';
 
@@ -34,6 +37,8 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   ...victimsEncryptedColumns.map(defineEncryptedColumn),
   ...consentEncryptedColumns.map(defineEncryptedColumn),
   ...identificationEncryptedColumns.map(defineEncryptedColumn),
+  ...htcdsEncryptedColumns.map(defineEncryptedColumn),
+  ...caseManagementEncryptedColumns.map(defineEncryptedColumn),
 ];
 
 export function columnName(column: EncryptedColumn): string {

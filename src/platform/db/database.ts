@@ -2,7 +2,10 @@ import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { ScreeningBatchTables } from '../../screening/batch/tables.ts';
 import type { ScreeningTables } from '../../screening/tables.ts';
+import type { CaseManagementTables } from '../../victims/cases/tables.ts';
 import type { ConsentTables } from '../../victims/consent/tables.ts';
+import type { DuplicatesTables } from '../../victims/duplicates/tables.ts';
+import type { HtcdsTables } from '../../victims/htcds/tables.ts';
 import type { IdentificationTables } from '../../victims/identification/tables.ts';
 import type { VictimsTables } from '../../victims/tables.ts';
 import type { AuditTables } from '../audit/tables.ts';
@@ -16,6 +19,9 @@ export type DB = PlatformTables &
   VictimsTables &
   ConsentTables &
   IdentificationTables &
+  DuplicatesTables &
+  HtcdsTables &
+  CaseManagementTables &
   ScreeningBatchTables;
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;

@@ -1,5 +1,8 @@
 import { registerScreeningRoutes } from '../../screening/routes.ts';
+import { registerCaseManagementRoutes } from '../../victims/cases/routes.ts';
 import { registerConsentRoutes } from '../../victims/consent/routes.ts';
+import { registerDuplicatesRoutes } from '../../victims/duplicates/routes.ts';
+import { registerHtcdsRoutes } from '../../victims/htcds/routes.ts';
 import { registerIdentificationRoutes } from '../../victims/identification/routes.ts';
 import { registerVictimsRoutes } from '../../victims/routes.ts';
 import { registerAccountRoutes } from '../accounts/routes.ts';
@@ -16,4 +19,7 @@ export function registerModuleRoutes(router: Router): void {
   registerVictimsRoutes(router);
   registerConsentRoutes(router);
   registerIdentificationRoutes(router);
+  registerHtcdsRoutes(router);
+  registerCaseManagementRoutes(router);
+  registerDuplicatesRoutes(router);
 }

@@ -92,6 +92,17 @@ describe('featurize and linearScore', () => {
     );
   });
 
+  it('reads text the caller prepared instead of preparing it again, with the same features', () => {
+    for (const text of texts) {
+      const prepared = text.normalize('NFKC').toLowerCase();
+      const input: FeatureInput = { text, prepared, tokens: ['kerja', 'ringan'], tokensNormalised: true };
+      expect(featurize(input, config)).toEqual(featurize({ text, tokens: ['kerja', 'ringan'] }, config));
+      expect(linearScore(input, config, weights)).toBeCloseTo(dot(featurize(input, config), weights), 4);
+    }
+    // `prepared` is what is read: a different one gives different features
+    expect(featurize({ text: 'kerja', prepared: 'gaji' }, config)).toEqual(featurize({ text: 'gaji' }, config));
+  });
+
   it('uses tokens from the pipeline when given, hashed as its own words would be', () => {
     expect(featurize({ text: 'ignored here', tokens: ['kerja', 'ringan'] }, wordsOnly)).toEqual(
       featurize({ text: 'kerja ringan' }, wordsOnly),

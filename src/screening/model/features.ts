@@ -15,6 +15,10 @@ import { fillGivenTokens, fillWords } from './words.ts';
  */
 export type FeatureInput = {
   text: string;
+  /** `text` already prepared by the caller (NFKC, lower case; the pipeline's NormalizedText.folded) */
+  prepared?: string;
+  /** the tokens come from NFKC, lower-cased text and are hashed as they are */
+  tokensNormalised?: boolean;
   bare?: string;
   tokens?: readonly string[];
   extra?: readonly string[];
@@ -47,7 +51,7 @@ function fillBlock(
   if (kind === 'word') {
     if (config.word.weight === 0 || !(config.word.unigrams || config.word.bigrams)) return { n: 0, scale: 0 };
     const n = input.tokens
-      ? fillGivenTokens(input.tokens, text === input.text, config, mask)
+      ? fillGivenTokens(input.tokens, input.tokensNormalised === true || text === input.text, config, mask)
       : fillWords(text, config, mask);
     return { n, scale: n > 0 ? config.word.weight / Math.sqrt(n) : 0 };
   }
@@ -68,7 +72,7 @@ function langKey(input: FeatureInput, config: FeatureConfig): number {
 
 /** The sparse feature vector of a post (for training; predict() uses linearScore()). */
 export function featurize(input: FeatureInput, config: FeatureConfig): SparseVector {
-  const text = prepareText(input.text);
+  const text = input.prepared ?? prepareText(input.text);
   const key = langKey(input, config);
   const mask = 2 ** config.bits - 1;
   const out = new SparseBuilder();
@@ -88,7 +92,7 @@ export function featurize(input: FeatureInput, config: FeatureConfig): SparseVec
 
 /** w · featurize(input), computed from the occurrence lists without building the vector. */
 export function linearScore(input: FeatureInput, config: FeatureConfig, weights: Float32Array): number {
-  const text = prepareText(input.text);
+  const text = input.prepared ?? prepareText(input.text);
   const key = langKey(input, config);
   const mask = 2 ** config.bits - 1;
   let z = 0;

@@ -25,13 +25,14 @@ export function normalize(original: string): NormalizedText {
   const zawgyi = isZawgyi(original);
   cleanPass(original, zawgyi, cleaned);
   foldPass(cleaned);
+  const asWritten = decodeUnits(cleaned.units, cleaned.length);
   evasionPass(cleaned, folded);
   const length = folded.length;
   const text = decodeUnits(folded.units, length);
   const offsets = new Uint32Array(length + 1);
   offsets.set(folded.origins.subarray(0, length));
   offsets[length] = original.length;
-  return { original, text, bare: bareText(text, folded.units, length), offsets, zawgyi };
+  return { original, text, bare: bareText(text, folded.units, length), offsets, zawgyi, folded: asWritten };
 }
 
 function bareText(text: string, units: Uint16Array, length: number): string {

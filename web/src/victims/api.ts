@@ -27,6 +27,8 @@ export const victimsKeys = {
   cases: ['victims', 'cases'] as const,
   caseList: (status: CaseStatus | undefined) => ['victims', 'cases', 'list', status ?? 'any'] as const,
   case: (id: string) => ['victims', 'cases', 'one', id] as const,
+  /** Every case's support plans and timeline (src/victims/cases): what a consent or assessment adds to. */
+  caseManagement: ['victims', 'case-management'] as const,
 };
 
 const enc = encodeURIComponent;

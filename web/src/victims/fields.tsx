@@ -70,7 +70,15 @@ export function CountriesField({ label, description, value, onChange, testId }: 
 }
 
 /** One value of a catalogue picklist. */
-export function PickField({ field, label, description, value, onChange, required, testId }: Single & { field: string }) {
+export function PickField({
+  field,
+  label,
+  description,
+  value,
+  onChange,
+  required,
+  testId,
+}: Single & { field: string }) {
   const data = useOptions(field);
   return (
     <Select
@@ -86,6 +94,18 @@ export function PickField({ field, label, description, value, onChange, required
     />
   );
 }
+
+// Long labels (and long translations) wrap inside the chip instead of running off a phone's screen.
+const wrapping = {
+  root: { maxWidth: '100%' },
+  label: {
+    whiteSpace: 'normal',
+    height: 'auto',
+    minHeight: 'var(--chip-size)',
+    lineHeight: 1.3,
+    paddingBlock: 4,
+  },
+} as const;
 
 /**
  * Several values of a catalogue picklist as chips: one tap each, large enough for a phone, every
@@ -107,7 +127,7 @@ export function ChipsField({ field, label, description, value, onChange, testId 
       <Chip.Group multiple value={value} onChange={onChange}>
         <Group gap="xs">
           {data.map((option) => (
-            <Chip key={option.value} value={option.value} size="sm">
+            <Chip key={option.value} value={option.value} size="sm" styles={wrapping}>
               {option.label}
             </Chip>
           ))}

@@ -1,4 +1,5 @@
 import { Checkbox, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CountriesField, PickField } from '../fields.tsx';
 import { DuplicateWarning } from './DuplicateWarning.tsx';
@@ -9,7 +10,7 @@ export function IdentityStep({ draft, update, issue }: StepProps) {
   const { t } = useTranslation();
   const text = (key: 'firstName' | 'middleName' | 'secondName' | 'identityNumber' | 'externalId') => ({
     value: draft[key],
-    onChange: (event: React.ChangeEvent<HTMLInputElement>) => update({ [key]: event.currentTarget.value }),
+    onChange: (event: ChangeEvent<HTMLInputElement>) => update({ [key]: event.currentTarget.value }),
   });
   return (
     <Stack>
@@ -58,7 +59,11 @@ export function IdentityStep({ draft, update, issue }: StepProps) {
         onChange={(citizenship) => update({ citizenship })}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t('victims.person.identityNumber')} autoComplete="off" {...text('identityNumber')} />
+        <TextInput
+          label={t('victims.person.identityNumber')}
+          autoComplete="off"
+          {...text('identityNumber')}
+        />
         <TextInput
           type="tel"
           inputMode="tel"

@@ -89,7 +89,14 @@ function filled<K extends keyof Draft>(draft: Draft, keys: readonly K[]): Record
 }
 
 export function toBody(draft: Draft): NewPerson {
-  const identity = filled(draft, ['firstName', 'middleName', 'secondName', 'birthdate', 'identityNumber', 'mobilePhone']);
+  const identity = filled(draft, [
+    'firstName',
+    'middleName',
+    'secondName',
+    'birthdate',
+    'identityNumber',
+    'mobilePhone',
+  ]);
   const profile: NonNullable<NewPerson['profile']> = filled(draft, [
     'gender',
     'citizenship',

@@ -1,0 +1,243 @@
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type HtcdsDatabase, htcdsDatabase } from '../../../test/helpers/htcds.ts';
+import { csvOf, htcdsRow } from '../../../test/helpers/htcds-rows.ts';
+import { fieldContext } from '../encrypted-columns.ts';
+import { openNarrative } from '../identification/narrative.ts';
+import { htcdsHeader } from './fields.ts';
+
+let t: HtcdsDatabase;
+beforeEach(async () => {
+  t = await htcdsDatabase();
+});
+afterEach(async () => t?.close());
+
+async function count(table: string): Promise<number> {
+  const r = await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(t.db);
+  return Number(r.rows[0]?.n);
+}
+
+const rows = (n: number, from = 0) => Array.from({ length: n }, (_, i) => htcdsRow(from + i));
+
+describe('checking a file', () => {
+  it('reports every problem with its row and column, and writes nothing', async () => {
+    const good = rows(4);
+    const bad = [
+      { ...good[0], prs_Birthdate: '2003-02-30', prs_Gender: 'Female' },
+      {
+        ...good[1],
+        jar_RegistrationDate: '2020-01-01',
+        prs_Birthdate: '2021-05-01',
+        jar_AgeAtRegistration: '',
+      },
+      { ...good[2], vic_MethodsOfControl: 'DebtBondage;Beatings', prs_Deceased: 'yes', hte_Latitude: '95' },
+      {
+        ...good[3],
+        jar_ForcedCriminalityType: 'RomanceInvestmentScam',
+        vic_TypeOfExploitation: 'ForcedLabour',
+      },
+    ];
+    const report = await t.importText(csvOf(bad));
+    expect(report.written).toBe(false);
+    expect(report.issues.map((i) => `${i.row} ${i.column}`)).toEqual([
+      '2 prs_Birthdate',
+      '2 prs_Gender',
+      '3 prs_Birthdate',
+      '4 prs_Deceased',
+      '4 vic_MethodsOfControl',
+      '4 hte_Latitude',
+      '5 jar_ForcedCriminalityType',
+    ]);
+    const messages = Object.fromEntries(report.issues.map((i) => [`${i.row} ${i.column}`, i.message]));
+    expect(messages['2 prs_Gender']).toBe('"Female" is not a value of prs_Gender');
+    expect(messages['3 prs_Birthdate']).toBe('is after the registration date 2020-01-01');
+    expect(messages['4 vic_MethodsOfControl']).toBe('"Beatings" is not a value of vic_MethodsOfControl');
+    expect(messages['4 prs_Deceased']).toBe('must be TRUE or FALSE');
+    for (const table of ['persons', 'cases', 'organisations', 'identification_assessments']) {
+      expect(await count(table), table).toBe(0);
+    }
+    const audit = await t.db.selectFrom('audit_entries').select('action').execute();
+    expect(audit.map((a) => a.action)).toEqual(['htcds.import']);
+  });
+
+  it('refuses a row that contradicts another row of the same person, and an unknown case owner', async () => {
+    // Person 0 again, in case 1 (whose fields agree), but with another first name; case 2's owner unknown.
+    const second = { ...htcdsRow(0, { caseNo: 1 }), prs_FirstName: 'Somebody else' };
+    const report = await t.importText(
+      csvOf([htcdsRow(0), second, { ...htcdsRow(2), cas_CaseOwner: 'nobody' }]),
+    );
+    expect(report.issues).toEqual([
+      {
+        row: 3,
+        column: 'prs_FirstName',
+        message: expect.stringContaining('differs from row 2, which has the same jar_PersonExternalId'),
+      },
+      { row: 4, column: 'cas_CaseOwner', message: '"nobody" is not a user of your agency' },
+    ]);
+    expect(await count('persons')).toBe(0);
+  });
+
+  it('refuses malformed files whole: bad quoting, broken UTF-8, a foreign header, a fake XLSX', async () => {
+    const header = htcdsHeader().join(',');
+    const cases: [string | Uint8Array, 'csv' | 'xlsx', RegExp][] = [
+      [
+        `jar_PersonExternalId,prs_FirstName\nP1,Som"chai\n`,
+        'csv',
+        /row 2, column 2: a quote inside an unquoted cell/,
+      ],
+      [
+        `jar_PersonExternalId,prs_FirstName\nP1,"Som"chai\n`,
+        'csv',
+        /row 2, column 2: text after the closing quote/,
+      ],
+      [
+        Buffer.concat([
+          Buffer.from('jar_PersonExternalId,prs_FirstName\nP1,'),
+          Buffer.from([0xc3, 0x28]),
+          Buffer.from('\n'),
+        ]),
+        'csv',
+        /not valid UTF-8/,
+      ],
+      [`jar_PersonExternalId,FirstName\nP1,A\n`, 'csv', /column 2 "FirstName" is not an HTCDS 2.0 field/],
+      [`${header}\n`, 'csv', /a header but no rows/],
+      [
+        Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4]), Buffer.alloc(200, 7)]),
+        'xlsx',
+        /not a readable XLSX workbook/,
+      ],
+      [`${header}\n`, 'xlsx', /not an XLSX workbook \(it is not a ZIP archive\)/],
+    ];
+    for (const [data, format, message] of cases) {
+      await expect(t.importText(data, { format }), String(message)).rejects.toThrow(message);
+    }
+    await expect(t.importText(csvOf(rows(3)), { maxBytes: 1000 })).rejects.toThrow(
+      /larger than the limit of 1000 bytes \(JARING_HTCDS_MAX_BYTES\)/,
+    );
+    expect(await count('persons')).toBe(0);
+  });
+});
+
+describe('importing', () => {
+  it('scores an assessment for each victim from the mapped fields; forced criminality raises the flag', async () => {
+    const scam = htcdsRow(0); // i % 3 === 0: forced criminality, methods of control include debt bondage
+    const report = await t.importText(csvOf([scam]));
+    expect(report.counts.assessments).toBe(1);
+    const a = await t.db.selectFrom('identification_assessments').selectAll().executeTakeFirstOrThrow();
+    expect(a.non_punishment).toBe(true);
+    expect(a.decision).toBe('presumed_victim');
+    const sets = Object.fromEntries(
+      a.answers.map((s) => [s.setId, s.answers.map((x) => x.indicatorId).sort()]),
+    );
+    expect(sets['ilo-forced-labour-11']).toEqual([
+      'fl_debt_bondage',
+      'fl_intimidation_threats',
+      'fl_retention_of_documents',
+    ]);
+    expect(sets['forced-criminality-online-scams']).toEqual(
+      expect.arrayContaining([
+        'fc_forced_online_fraud',
+        'fc_other_crimes',
+        'fc_moved_to_compound',
+        'fc_recruited_job_offer',
+      ]),
+    );
+    const narrative = openNarrative(t.cipher, a.id, a.narrative_enc);
+    expect(narrative).not.toBe('tampered');
+    if (narrative !== 'tampered') {
+      expect(narrative.rationale).toMatch(/Scored by an HTCDS import \(test.csv, row 2\)/);
+      expect(narrative.notes['ilo-forced-labour-11/fl_debt_bondage']).toMatch(
+        /vic_MethodsOfControl = DebtBondage/,
+      );
+    }
+  });
+
+  it('is idempotent: the same file again changes nothing; a changed row updates only its records', async () => {
+    const file = rows(6);
+    const first = await t.importText(csvOf(file));
+    expect(first.counts.persons).toEqual({ created: 6, updated: 0, unchanged: 0 });
+    const audits = await count('audit_entries');
+    const again = await t.importText(csvOf(file));
+    expect(again.counts.persons).toEqual({ created: 0, updated: 0, unchanged: 6 });
+    expect(again.counts.cases).toEqual({ created: 0, updated: 0, unchanged: 6 });
+    expect(again.counts.assessments).toBe(0);
+    // Only the import's own start and end entries.
+    expect(await count('audit_entries')).toBe(audits + 2);
+
+    const changed = file.map((r, i) =>
+      i === 2
+        ? { ...r, prs_MobilePhone: '+66 81 234 5678', cco_CaseComment: 'Second interview refused.' }
+        : r,
+    );
+    const third = await t.importText(csvOf(changed));
+    expect(third.counts.persons).toEqual({ created: 0, updated: 1, unchanged: 5 });
+    expect(third.counts.comments).toEqual({ created: 1, updated: 0, unchanged: 5 });
+    // The assessment's inputs did not change: no new assessment.
+    expect(third.counts.assessments).toBe(0);
+    expect(await count('case_comments')).toBe(7);
+    const person = await t.db
+      .selectFrom('persons')
+      .select(['id', 'mobile_phone_enc'])
+      .where('external_id', '=', file[2]?.jar_PersonExternalId ?? '')
+      .executeTakeFirstOrThrow();
+    const context = fieldContext('persons', 'mobile_phone_enc', person.id);
+    expect(t.cipher.decrypt(person.mobile_phone_enc ?? '', context)).toBe('+66812345678');
+
+    const status = file.map((r, i) =>
+      i === 1 ? { ...r, vic_TraffickingStatus: 'NotAVictimOfTrafficking' } : r,
+    );
+    const fourth = await t.importText(csvOf(status));
+    expect(fourth.counts.assessments).toBe(1);
+  });
+
+  it('with partial, writes the good rows and skips every row of a person or case with a problem', async () => {
+    const [a, b, c] = rows(3);
+    const file = [
+      a ?? {},
+      { ...b, prs_Birthdate: 'soon' },
+      { ...c, jar_CaseExternalId: b?.jar_CaseExternalId ?? '' },
+    ];
+    const report = await t.importText(csvOf(file), { partial: true });
+    expect(report.issues.map((i) => i.row)).toEqual([3]);
+    expect(report.writtenRows).toBe(1);
+    expect(report.skippedRows).toBe(2);
+    expect(await count('persons')).toBe(1);
+  });
+
+  it('reads a file with only some columns; absent columns keep their stored values', async () => {
+    await t.importText(csvOf(rows(2)));
+    const few = ['jar_PersonExternalId', 'prs_Title'];
+    const report = await t.importText(csvOf([{ ...htcdsRow(0), prs_Title: 'Fisher' }, htcdsRow(1)], few));
+    expect(report.counts.persons).toEqual({ created: 0, updated: 1, unchanged: 1 });
+    const exported = (await t.exportBytes()).bytes.toString('utf8');
+    expect(exported).toBe(csvOf([{ ...htcdsRow(0), prs_Title: 'Fisher' }, htcdsRow(1)]));
+  });
+});
+
+describe('exporting', () => {
+  it('leaves a tampered value empty, never garbage, and records that it was found', async () => {
+    await t.importText(csvOf(rows(2)));
+    const person = await t.db
+      .selectFrom('persons')
+      .select(['id', 'first_name_enc'])
+      .where('external_id', '=', 'TH-P-000000')
+      .executeTakeFirstOrThrow();
+    const [prefix, key, body = ''] = (person.first_name_enc ?? '').split('.');
+    const bytes = Buffer.from(body, 'base64url');
+    bytes[14] = (bytes[14] ?? 0) ^ 1;
+    await t.db
+      .updateTable('persons')
+      .set({ first_name_enc: `${prefix}.${key}.${bytes.toString('base64url')}` })
+      .where('id', '=', person.id)
+      .execute();
+    const { bytes: file } = await t.exportBytes();
+    const expected = csvOf([{ ...htcdsRow(0), prs_FirstName: '' }, htcdsRow(1)]);
+    expect(file.toString('utf8')).toBe(expected);
+    const found = await t.db
+      .selectFrom('audit_entries')
+      .select(['record_id'])
+      .where('action', '=', 'htcds.export_tamper_detected')
+      .execute();
+    expect(found).toEqual([{ record_id: person.id }]);
+  });
+});

@@ -1,0 +1,342 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserNode, startBrowserNode } from '../helpers/browser.ts';
+
+// Issue 4's flow as a caseworker meets it in the field, on a phone 360 px wide: register a person
+// rescued from a scam compound, assess them (the non-punishment flag appears), record consent (and
+// withdraw one), open a case and build a support plan; then an administrator finds all of it in the
+// audit log.
+const ADMIN_PASSWORD = 'an administrator password for e2e';
+const CASEWORKER_PASSWORD = 'a caseworker password for e2e';
+const PHONE = { width: 360, height: 740 };
+
+let node: BrowserNode;
+beforeAll(async () => {
+  node = await startBrowserNode(ADMIN_PASSWORD);
+});
+afterAll(async () => node?.close());
+
+async function logIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto(node.base);
+  const form = page.getByTestId('login-form');
+  await form.getByLabel('Username').fill(username);
+  await form.getByLabel('Password', { exact: true }).fill(password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Log out' }).waitFor({ timeout: 15_000 });
+}
+
+async function createCaseworker(page: Page): Promise<void> {
+  const status = await page.evaluate(async (password) => {
+    const me = await (await fetch('/api/auth/me')).json();
+    const agencies = (await (await fetch('/api/agencies')).json()).agencies;
+    const res = await fetch('/api/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+      body: JSON.stringify({
+        username: 'e2e_caseworker',
+        displayName: 'E2E Caseworker',
+        agencyId: agencies[0].id,
+        roles: ['caseworker'],
+        password,
+      }),
+    });
+    return res.status;
+  }, CASEWORKER_PASSWORD);
+  expect(status).toBe(201);
+}
+
+/** The page fits the phone: nothing wider than the viewport (no sideways scrolling). */
+async function fitsPhone(page: Page): Promise<void> {
+  // A string, evaluated in the page (the test's TypeScript has no DOM types).
+  const measure = `(() => {
+    const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > ${PHONE.width + 1});
+    return JSON.stringify({
+      scrollWidth: document.documentElement.scrollWidth,
+      wide: wide.slice(0, 5).map((e) => e.tagName + '.' + e.className + ': ' + (e.textContent || '').slice(0, 40)),
+    });
+  })()`;
+  const overflow: { scrollWidth: number; wide: string[] } = JSON.parse(await page.evaluate<string>(measure));
+  expect(overflow.scrollWidth, overflow.wide.join('\n')).toBeLessThanOrEqual(PHONE.width);
+}
+
+/** Picks an option of a Mantine select, typing part of it first where the select is searchable. */
+async function choose(scope: Page | Locator, page: Page, label: string, typed: string, option: string) {
+  const box = scope.getByRole('combobox', { name: label, exact: true });
+  await box.click();
+  if (await box.isEditable()) await box.fill(typed);
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+async function answer(page: Page, indicatorId: string, value: 'Yes' | 'No') {
+  await page.locator(`[data-indicator-id="${indicatorId}"]`).getByText(value, { exact: true }).click();
+  await expect
+    .poll(() => page.locator(`[data-indicator-id="${indicatorId}"]`).getAttribute('data-answer'))
+    .toBe(value.toLowerCase());
+}
+
+function inAYear(): string {
+  const date = new Date(Date.now() + 365 * 86_400_000);
+  return date.toISOString().slice(0, 10);
+}
+
+describe('victims in the web UI', () => {
+  it('registers, assesses, records consent, builds a support plan, and audits it all', async () => {
+    const admin = await node.browser.newPage();
+    admin.setDefaultTimeout(15_000);
+    await logIn(admin, 'admin', ADMIN_PASSWORD);
+    await createCaseworker(admin);
+    await admin.getByRole('button', { name: 'Log out' }).click();
+
+    const phone = await node.browser.newContext({ viewport: PHONE, hasTouch: true });
+    const page = await phone.newPage();
+    page.setDefaultTimeout(15_000);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await logIn(page, 'e2e_caseworker', CASEWORKER_PASSWORD);
+    const change = page.getByLabel('Current password');
+    if (await change.isVisible()) {
+      await change.fill(CASEWORKER_PASSWORD);
+      await page.getByLabel('New password', { exact: true }).fill(`${CASEWORKER_PASSWORD} 2`);
+      await page.getByLabel('Confirm new password').fill(`${CASEWORKER_PASSWORD} 2`);
+      await page.getByRole('button', { name: 'Change password' }).click();
+    }
+
+    // 1. Register, from the phone's menu, in four short steps.
+    await page.getByRole('button', { name: 'Open or close the menu' }).click();
+    await page.getByTestId('nav-victims').click();
+    await page.getByTestId('victims-tab-register').click();
+    const wizard = page.getByTestId('register-wizard');
+    await wizard.waitFor();
+    await wizard.getByLabel('Given name').fill('Dara');
+    await wizard.getByLabel('Family name').fill('Sok');
+    await wizard.getByLabel('Date of birth').fill('2001-04-12');
+    await choose(wizard, page, 'Gender', 'Ma', 'Male');
+    await choose(wizard, page, 'Citizenship', 'Camb', 'Cambodia (KH)');
+    await wizard.getByLabel('Mobile phone').fill('+855 12 345 678');
+    await fitsPhone(page);
+    await page.getByTestId('register-next').click();
+
+    await expect.poll(() => wizard.getAttribute('data-step')).toBe('exploitation');
+    await page.getByTestId('exploitation-types').getByText('Forced criminality', { exact: true }).click();
+    await page
+      .getByTestId('forced-criminality-types')
+      .getByText('Romance or investment scam ("pig-butchering")', { exact: true })
+      .click();
+    await choose(wizard, page, 'Recruited through', 'Tele', 'Telegram');
+    await wizard.getByLabel("Recruiter's account or handle").fill('@bestjobs_kh');
+    await wizard.getByLabel('Link to the job advertisement').fill('https://t.me/bestjobs_kh/42');
+    await wizard.getByLabel('Name of the compound').fill('Golden Fortune');
+    await wizard.getByLabel('City or town').fill('Sihanoukville');
+    await choose(wizard, page, 'Country', 'Camb', 'Cambodia (KH)');
+    await fitsPhone(page);
+    await page.getByTestId('register-next').click();
+
+    await expect.poll(() => wizard.getAttribute('data-step')).toBe('vulnerability');
+    await choose(wizard, page, 'Migration status', 'Irreg', 'Irregular migrant');
+    await wizard.getByLabel('Ethnic group').fill('Khmer');
+    await fitsPhone(page);
+    await page.getByTestId('register-next').click();
+
+    const review = page.getByTestId('register-review');
+    await review.waitFor();
+    const reviewed = await review.innerText();
+    for (const text of [
+      'Dara Sok',
+      'Forced criminality',
+      'pig-butchering',
+      '@bestjobs_kh',
+      'Irregular migrant',
+    ]) {
+      expect(reviewed).toContain(text);
+    }
+    await fitsPhone(page);
+    await page.getByTestId('register-submit').click();
+
+    const personPage = page.getByTestId('person-page');
+    await personPage.waitFor({ timeout: 15_000 });
+    const personId = (await personPage.getAttribute('data-person-id')) ?? '';
+    expect(personId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await page.getByTestId('person-name').innerText()).toBe('Dara Sok');
+    expect(await page.getByTestId('person-facts').innerText()).toContain(
+      'Golden Fortune, Sihanoukville, Cambodia',
+    );
+    expect(await page.getByTestId('non-punishment-flag').count()).toBe(0);
+    await fitsPhone(page);
+
+    // 2. Assess: the forced-criminality set is suggested by the registration; compelled fraud
+    // raises the non-punishment flag while answering, and on the person once recorded.
+    await page.getByTestId('assess-person').click();
+    await page.getByTestId('assessment-form').waitFor();
+    await page
+      .locator('[data-testid="indicator-set"][data-set-id="forced-criminality-online-scams"]')
+      .waitFor();
+    await answer(page, 'fc_recruited_job_offer', 'Yes');
+    await answer(page, 'fc_phone_taken', 'Yes');
+    await answer(page, 'fc_confined', 'Yes');
+    await answer(page, 'fc_long_hours', 'No');
+    expect(await page.getByTestId('live-non-punishment').count()).toBe(0);
+    await answer(page, 'fc_forced_online_fraud', 'Yes');
+    const live = page.getByTestId('live-non-punishment');
+    await live.waitFor();
+    expect(await live.innerText()).toContain('Article 14(7)');
+    const result = page.getByTestId('live-result');
+    for (const dimension of ['fc_act', 'fc_means', 'fc_purpose']) {
+      expect(await result.locator(`[data-dimension-id="${dimension}"]`).getAttribute('data-positive')).toBe(
+        'true',
+      );
+    }
+    expect(await result.innerText()).toContain('Made to carry out online fraud');
+    const decision = page.getByTestId('decision-form');
+    await decision.getByLabel('Presumed victim').check();
+    await decision
+      .getByLabel('Rationale')
+      .fill('Rescued from the Golden Fortune compound; forced to run romance scams under threat.');
+    await fitsPhone(page);
+    await page.getByTestId('assessment-submit').click();
+
+    const flag = page.getByTestId('non-punishment-flag');
+    await flag.waitFor({ timeout: 15_000 });
+    expect(await flag.innerText()).toContain('ACTIP');
+    expect(await flag.innerText()).toContain('Article 14(7)');
+    // The flag speaks the officer's language.
+    await page.getByTestId('language-select').selectOption('th');
+    await expect.poll(() => flag.innerText()).toContain('หลักการไม่ลงโทษ');
+    await page.getByTestId('language-select').selectOption('en');
+    await expect.poll(() => flag.innerText()).toContain('Non-punishment');
+    const detail = page.getByTestId('assessment-detail');
+    await detail.waitFor();
+    expect(await detail.innerText()).toContain('Presumed victim of trafficking for forced criminality');
+    expect(await page.getByTestId('assessment-non-punishment').count()).toBe(1);
+    await fitsPhone(page);
+
+    // 3. Consent: a referral to Cambodia given verbally through an interpreter; and a research
+    // consent, withdrawn at once.
+    const recordConsent = async (purpose: string) => {
+      await page.getByTestId('consent-add').click();
+      const form = page.getByTestId('consent-form');
+      await choose(form, page, 'Purpose', purpose.slice(0, 4), purpose);
+      await form.getByLabel('Identity').check();
+      await form.getByLabel('Assessment').check();
+      await choose(form, page, 'Recipient country', 'Camb', 'Cambodia (KH)');
+      await choose(form, page, 'The person is', 'Adu', 'Adult');
+      await form.getByLabel('Witness', { exact: true }).fill('Sok Chea');
+      await choose(form, page, "Interpreter's language", 'km', 'Khmer (km)');
+      await form.getByLabel('Interpreter', { exact: true }).fill('Vann Dara');
+      await form.getByLabel('Valid until').fill(inAYear());
+      await fitsPhone(page);
+      await page.getByTestId('consent-submit').click();
+      await form.waitFor({ state: 'detached' });
+    };
+    await recordConsent('Referral');
+    await recordConsent('Research');
+    const cards = page.getByTestId('consent-card');
+    await expect.poll(() => cards.count()).toBe(2);
+    const research = cards.filter({ hasText: 'Research' });
+    expect(await research.getAttribute('data-state')).toBe('active');
+    await research.getByTestId('consent-withdraw').click();
+    await research.getByTestId('withdraw-submit').click();
+    await expect.poll(() => research.getAttribute('data-state')).toBe('withdrawn');
+    const referral = cards.filter({ hasText: 'Referral' });
+    expect(await referral.getAttribute('data-state')).toBe('active');
+    expect(await referral.innerText()).toContain('Vann Dara');
+
+    // 4. A case, and a support plan built on its board.
+    await page.getByTestId('open-case').click();
+    const casePage = page.getByTestId('case-page');
+    await casePage.waitFor({ timeout: 15_000 });
+    const caseId = (await casePage.getAttribute('data-case-id')) ?? '';
+    await page.getByTestId('plan-create').click();
+    await page
+      .getByTestId('plan-form')
+      .getByLabel('Objectives')
+      .fill('Safe shelter, then return home to Kampot.');
+    await page.getByTestId('plan-submit').click();
+    const board = page.getByTestId('plan-board');
+    await board.waitFor({ timeout: 15_000 });
+    const planId = (await board.getAttribute('data-plan-id')) ?? '';
+
+    const addItem = async (kind: string, step?: string) => {
+      await board.getByTestId('item-add').click();
+      const form = board.getByTestId('item-form');
+      await choose(form, page, 'Service', kind.slice(0, 4), kind);
+      if (step) await choose(form, page, 'Repatriation step', step.slice(0, 5), step);
+      await form.getByLabel('Provider').fill('Shelter of Hope');
+      await page.getByTestId('item-submit').click();
+      await form.waitFor({ state: 'detached' });
+    };
+    await addItem('Shelter');
+    await addItem('Repatriation', 'Nationality verification');
+    const planned = board.getByTestId('plan-column-planned');
+    await expect.poll(() => planned.getByTestId('plan-item').count()).toBe(2);
+    await planned.locator('[data-kind="shelter"]').getByTestId('item-to-in_progress').click();
+    const inProgress = board.getByTestId('plan-column-in_progress');
+    await expect.poll(() => inProgress.locator('[data-kind="shelter"]').count()).toBe(1);
+    expect(await board.getByTestId('repatriation-steps').innerText()).toContain('Nationality verification');
+    await fitsPhone(page);
+
+    // The case timeline tells the story so far.
+    const timeline = page.getByTestId('case-timeline');
+    await expect
+      .poll(async () => (await timeline.innerText()).includes('Support plan created'), { timeout: 10_000 })
+      .toBe(true);
+    // Search: the person by a misspelt name, the case by its status.
+    await page.getByTestId('victims-tab-persons').click();
+    await page.getByTestId('person-search').fill('Dara Sokh');
+    const persons = page.getByTestId('persons-table');
+    await expect
+      .poll(async () => (await persons.isVisible()) && persons.innerText(), { timeout: 10_000 })
+      .toContain('Dara Sok');
+    expect(await persons.locator(`[data-person-id="${personId}"]`).count()).toBe(1);
+    await page.getByTestId('victims-tab-cases').click();
+    await choose(page.getByTestId('case-filters'), page, 'Status', 'Open', 'Open');
+    await expect
+      .poll(() => page.getByTestId('cases-table').locator(`[data-case-id="${caseId}"]`).count())
+      .toBe(1);
+    await fitsPhone(page);
+    expect(dialogs).toEqual([]);
+    await phone.close();
+
+    // 5. The administrator finds every step in the tamper-evident audit log.
+    await logIn(admin, 'admin', ADMIN_PASSWORD);
+    await admin.getByTestId('nav-audit').click();
+    const wanted = [
+      ['person.create', personId],
+      ['identification.assess', ''],
+      ['consent.record', ''],
+      ['consent.withdraw', ''],
+      ['case.create', caseId],
+      ['support_plan.create', planId],
+      ['support_item.create', ''],
+      ['support_item.update', ''],
+    ] as const;
+    await expect
+      .poll(async () => missingFromAudit(admin, wanted), { timeout: 30_000, interval: 1_000 })
+      .toEqual([]);
+    await admin.close();
+  }, 240_000);
+});
+
+/** The (action, record id) pairs not yet in the audit log, reading it page by page from the newest. */
+async function missingFromAudit(
+  page: Page,
+  wanted: readonly (readonly [string, string])[],
+): Promise<string[]> {
+  await page.reload();
+  const table = page.getByTestId('audit-table');
+  await table.waitFor();
+  const rows: string[] = [];
+  for (let pages = 0; pages < 20; pages += 1) {
+    rows.push(...(await table.locator('tbody tr').allInnerTexts()));
+    const older = page.getByRole('button', { name: 'Older entries' });
+    if (await older.isDisabled()) break;
+    const first = await table.locator('tbody tr').first().innerText();
+    await older.click();
+    await expect.poll(() => table.locator('tbody tr').first().innerText()).not.toBe(first);
+  }
+  return wanted
+    .filter(([action, id]) => !rows.some((row) => row.includes(action) && row.includes(id)))
+    .map(([action, id]) => `${action} ${id}`.trim());
+}

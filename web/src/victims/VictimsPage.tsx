@@ -1,0 +1,76 @@
+import { Stack, Tabs, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../platform/session/context.ts';
+import { NotFound } from '../platform/shell/ErrorPages.tsx';
+import { CasePage } from './cases/CasePage.tsx';
+import { CasesTab } from './cases/CasesTab.tsx';
+import { AssessmentPage } from './identification/AssessmentPage.tsx';
+import { PersonPage } from './persons/PersonPage.tsx';
+import { PersonsTab } from './persons/PersonsTab.tsx';
+import { RegisterWizard } from './register/RegisterWizard.tsx';
+import { mayRegister } from './roles.ts';
+
+const tabs = ['persons', 'cases', 'register'] as const;
+type Tab = (typeof tabs)[number];
+
+const base = '/victims';
+const pathOf = (tab: Tab) => (tab === 'persons' ? base : `${base}/${tab}`);
+
+/** The tab a path belongs to: /victims and /victims/persons/…, /victims/cases[/…], /victims/register. */
+function tabOf(pathname: string): Tab | null {
+  const first =
+    pathname
+      .slice(base.length)
+      .replace(/^\/+|\/+$/g, '')
+      .split('/')[0] ?? '';
+  if (first === '' || first === 'persons') return 'persons';
+  return first === 'cases' || first === 'register' ? first : null;
+}
+
+function isTab(value: string | null): value is Tab {
+  return tabs.some((tab) => tab === value);
+}
+
+/** Victims: persons and their search, cases, and the registration wizard. */
+export function VictimsPage() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const { user } = useSession();
+  const tab = tabOf(pathname);
+  const visible = tabs.filter((name) => name !== 'register' || mayRegister(user.roles));
+  if (!tab || !visible.includes(tab)) return <NotFound />;
+  return (
+    <Stack>
+      <Title order={1}>{t('victims.title')}</Title>
+      <Tabs value={tab} onChange={(next) => isTab(next) && navigate(pathOf(next))} keepMounted={false}>
+        <Tabs.List>
+          {visible.map((name) => (
+            <Tabs.Tab key={name} value={name} data-testid={`victims-tab-${name}`}>
+              {t(`victims.tabs.${name}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="persons" pt="md">
+          <Routes>
+            <Route index element={<PersonsTab />} />
+            <Route path="persons/:id" element={<PersonPage />} />
+            <Route path="persons/:id/assess" element={<AssessmentPage />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Tabs.Panel>
+        <Tabs.Panel value="cases" pt="md">
+          <Routes>
+            <Route path="cases" element={<CasesTab />} />
+            <Route path="cases/:id" element={<CasePage />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Tabs.Panel>
+        <Tabs.Panel value="register" pt="md">
+          <RegisterWizard />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

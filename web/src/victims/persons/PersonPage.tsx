@@ -1,0 +1,108 @@
+import { Alert, Anchor, Badge, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
+import { useSession } from '../../platform/session/context.ts';
+import { fetchPerson, openCase, victimsKeys } from '../api.ts';
+import { ConsentPanel } from '../consent/ConsentPanel.tsx';
+import { AssessmentsSection } from '../identification/AssessmentsSection.tsx';
+import { useAssessments, useIndicatorSets } from '../identification/api.ts';
+import { NonPunishmentFlag } from '../identification/NonPunishmentFlag.tsx';
+import { mayAssess, mayOpenCase, mayUseConsent } from '../roles.ts';
+import type { Person } from '../schema.ts';
+import { PersonFacts } from './PersonFacts.tsx';
+
+/** /victims/persons/:id — the person, the non-punishment flag, assessments and consents. */
+export function PersonPage() {
+  const { id = '' } = useParams();
+  const person = useQuery({ queryKey: victimsKeys.person(id), queryFn: () => fetchPerson(id) });
+  if (person.isPending) {
+    return (
+      <Center p="lg">
+        <Loader />
+      </Center>
+    );
+  }
+  if (person.isError) return <ErrorAlert error={person.error} />;
+  return <PersonView person={person.data} />;
+}
+
+export function personName(person: Pick<Person, 'identity' | 'pseudonym'>): string {
+  const identity = person.identity;
+  const name = identity
+    ? [identity.firstName, identity.middleName, identity.secondName].filter(Boolean).join(' ')
+    : '';
+  return name || person.pseudonym;
+}
+
+function PersonView({ person }: { person: Person }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const assessor = mayAssess(user.roles);
+  const sets = useIndicatorSets(assessor);
+  const assessments = useAssessments(person.id, assessor);
+  const raisedBy = (assessments.data ?? []).find((a) => a.nonPunishment);
+  return (
+    <Stack data-testid="person-page" data-person-id={person.id}>
+      <div>
+        <Anchor component={Link} to="/victims" size="sm">
+          ← {t('victims.tabs.persons')}
+        </Anchor>
+        <Group gap="xs" align="center">
+          <Title order={2} data-testid="person-name">
+            {personName(person)}
+          </Title>
+          {person.victim && <Badge variant="light">{t('victims.person.victim')}</Badge>}
+          {person.perpetrator && (
+            <Badge variant="light" color="gray">
+              {t('victims.person.perpetrator')}
+            </Badge>
+          )}
+        </Group>
+        {person.view === 'identity' && (
+          <Text size="sm" c="dimmed">
+            {t('victims.person.pseudonym')}: {person.pseudonym}
+          </Text>
+        )}
+      </div>
+      {raisedBy && (
+        <NonPunishmentFlag reference={sets.data?.nonPunishment} testId="non-punishment-flag">
+          <Text size="xs" mt="xs">
+            {t('victims.nonPunishment.raisedBy', { decision: t(`victims.decisions.${raisedBy.decision}`) })}
+          </Text>
+        </NonPunishmentFlag>
+      )}
+      {person.integrity?.status === 'tampered' && (
+        <Alert color="red" title={t('victims.person.tampered')} data-testid="person-tampered">
+          {t('victims.person.tamperedHelp', { fields: person.integrity.tamperedFields.join(', ') })}
+        </Alert>
+      )}
+      {mayOpenCase(user.roles) && <OpenCaseButton personId={person.id} />}
+      <PersonFacts person={person} />
+      {assessor && <AssessmentsSection personId={person.id} catalog={sets.data} mayAssess />}
+      {mayUseConsent(user.roles) && <ConsentPanel personId={person.id} />}
+    </Stack>
+  );
+}
+
+function OpenCaseButton({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const open = useMutation({
+    mutationFn: () => openCase({ persons: [{ personId, role: 'victim' }] }),
+    onSuccess: async (opened) => {
+      await queryClient.invalidateQueries({ queryKey: victimsKeys.cases });
+      navigate(`/victims/cases/${opened.id}`);
+    },
+  });
+  return (
+    <Stack gap="xs" align="flex-start">
+      <Button variant="light" onClick={() => open.mutate()} loading={open.isPending} data-testid="open-case">
+        {t('victims.cases.open')}
+      </Button>
+      <ErrorAlert error={open.error} />
+    </Stack>
+  );
+}
