@@ -3,28 +3,26 @@ import { ConfigError } from '../platform/config.ts';
 import { DecryptionError } from '../platform/crypto/aead.ts';
 import { MasterKeyError } from '../platform/crypto/master-key.ts';
 import { DataDirBusyError } from '../platform/db/embedded.ts';
-import { auditCommand } from './commands/audit.ts';
-import { exportCommand, importCommand } from './commands/htcds.ts';
-import { keysCommand } from './commands/keys.ts';
-import { modelCommand } from './commands/model.ts';
-import { screenCommand } from './commands/screen.ts';
-import { serveCommand } from './commands/serve.ts';
-import { statusCommand } from './commands/status.ts';
-import { workerCommand } from './commands/worker.ts';
 
 const program = new Command('jaring')
   .description('Jaring: a node of the ASEAN platform against technology-facilitated trafficking in persons')
   .version('0.1.0');
 
-program.addCommand(serveCommand());
-program.addCommand(statusCommand());
-program.addCommand(workerCommand());
-program.addCommand(keysCommand());
-program.addCommand(auditCommand());
-program.addCommand(screenCommand());
-program.addCommand(modelCommand());
-program.addCommand(exportCommand());
-program.addCommand(importCommand());
+// Each command's module is loaded only when that command runs (all of them for help), so a
+// command does not carry the others' memory: `jaring screen` keeps its main thread small.
+const commands: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./commands/serve.ts')).serveCommand(),
+  status: async () => (await import('./commands/status.ts')).statusCommand(),
+  worker: async () => (await import('./commands/worker.ts')).workerCommand(),
+  keys: async () => (await import('./commands/keys.ts')).keysCommand(),
+  audit: async () => (await import('./commands/audit.ts')).auditCommand(),
+  screen: async () => (await import('./commands/screen.ts')).screenCommand(),
+  model: async () => (await import('./commands/model.ts')).modelCommand(),
+  export: async () => (await import('./commands/htcds.ts')).exportCommand(),
+  import: async () => (await import('./commands/htcds.ts')).importCommand(),
+};
+const named = commands[process.argv[2] ?? ''];
+for (const load of named ? [named] : Object.values(commands)) program.addCommand(await load());
 
 try {
   await program.parseAsync(process.argv);

@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { Command, InvalidArgumentError } from 'commander';
-import { evaluateScreening } from '../../screening/evaluate.ts';
 import { createScreenPool, defaultWorkers } from '../../screening/pool.ts';
 import { isLang } from '../../screening/reason-lang.ts';
 import { LANGS, type Lang, type RiskLevel } from '../../screening/types.ts';
@@ -135,6 +134,8 @@ export function screenCommand(): Command {
     .requiredOption('--data <file>', 'labelled JSON Lines', (v: string, prev: string[] = []) => [...prev, v])
     .option('--model <file>', 'use this trained model instead of the default')
     .action(async (opts: { data: string[]; model?: string }) => {
+      // loaded here: `jaring screen` itself runs the pipeline only in its worker threads
+      const { evaluateScreening } = await import('../../screening/evaluate.ts');
       const metrics = await evaluateScreening(opts.data, opts.model);
       process.stdout.write(`${JSON.stringify(metrics)}\n`);
     });
