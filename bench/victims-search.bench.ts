@@ -40,7 +40,7 @@ const QUERIES = 1_000;
 const WARMUP = 100;
 const SEED = 20_250_214;
 
-export type Target = { id: string; name: PersonName; birthdate: string | null };
+type Target = { id: string; name: PersonName; birthdate: string | null };
 
 function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
@@ -49,12 +49,7 @@ function quantile(sorted: readonly number[], q: number): number {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Inserts the persons in batches (one unnest statement each); returns a sample to search for. */
-export async function fill(
-  db: Db,
-  cipher: FieldCipher,
-  agencyId: string,
-  log: Ctx['log'],
-): Promise<Target[]> {
+async function fill(db: Db, cipher: FieldCipher, agencyId: string, log: Ctx['log']): Promise<Target[]> {
   const keys = await searchKeys(db, cipher);
   const rnd = seededRandom(SEED);
   const tokensOf = new Map<string, string>();
@@ -121,7 +116,7 @@ export async function fill(
 }
 
 /** The persons table's secondary indexes, dropped for the bulk load and rebuilt after it. */
-export async function withoutIndexes(db: Db, load: () => Promise<void>): Promise<number> {
+async function withoutIndexes(db: Db, load: () => Promise<void>): Promise<number> {
   const defs = await sql<{ name: string; def: string }>`
     select indexname as name, indexdef as def from pg_indexes
     where tablename = 'persons' and indexdef not like '%UNIQUE%'`.execute(db);
@@ -133,7 +128,7 @@ export async function withoutIndexes(db: Db, load: () => Promise<void>): Promise
   return (performance.now() - t0) / 1000;
 }
 
-export function queryFor(t: Target, variant: (typeof VARIANTS)[number], rnd: () => number): CheckInput {
+function queryFor(t: Target, variant: (typeof VARIANTS)[number], rnd: () => number): CheckInput {
   const name = vary(rnd, t.name, variant);
   return {
     identity: {

@@ -59,7 +59,17 @@ describe('registering and reading a person', () => {
     const body = fullPerson('at-rest');
     const { id } = await register(caseworker, body);
     const { person, victim } = await rawRows(id);
-    const stored = JSON.stringify({ person, victim });
+    // Sealed values and keyed tokens are random-looking text that may hold any short string by
+    // chance ("dao" inside a token): their shape is checked below; every other column must hold
+    // no plaintext.
+    const opaque = (column: string) =>
+      column.endsWith('_enc') ||
+      column.endsWith('_key') ||
+      column.endsWith('_keys') ||
+      column.startsWith('name_');
+    const visible = (row: object | undefined) =>
+      Object.fromEntries(Object.entries(row ?? {}).filter(([column]) => !opaque(column)));
+    const stored = JSON.stringify({ person: visible(person), victim: visible(victim) });
     const secrets = [
       'Nguy',
       'Đào',
