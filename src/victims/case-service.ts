@@ -16,6 +16,7 @@ import {
 import type { CaseStatusInput, CreateCaseInput, LinkPersonInput } from './case-schema.ts';
 import { requireVisibleCase } from './cases/access.ts';
 import { isCaseworker } from './cases/policy.ts';
+import { refuseMergedAway } from './duplicates/guard.ts';
 import { fieldContext } from './encrypted-columns.ts';
 import { openField } from './identity.ts';
 import { maySeeCaseNarratives } from './policy.ts';
@@ -240,6 +241,7 @@ export async function linkPerson(
         { path: 'personId', message: 'no such person in your agency' },
       ]);
     }
+    await refuseMergedAway(tx, input.personId);
     const linked = await insertCasePerson(tx, {
       case_id: caseId,
       person_id: input.personId,

@@ -4,6 +4,7 @@ import type { FieldCipher } from '../platform/crypto/fields.ts';
 import type { Db, Exec } from '../platform/db/database.ts';
 import { badRequest, type FieldIssue, HttpError, notFound } from '../platform/http/errors.ts';
 import type { Principal } from '../platform/http/policy.ts';
+import { refuseMergedAway } from './duplicates/guard.ts';
 import {
   mergeIdentity,
   openField,
@@ -195,6 +196,7 @@ export async function changePerson(
   return ctx.db.transaction().execute(async (tx) => {
     const stored = await findPerson(tx, ctx.principal.agencyId, id, { forUpdate: true });
     if (!stored) throw notFound('The person');
+    await refuseMergedAway(tx, id, 'id');
     const identity = input.identity ?? {};
     const profile = input.profile ?? {};
     const opened = openIdentity(ctx.cipher, stored.person);

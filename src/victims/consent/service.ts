@@ -3,6 +3,7 @@ import { appendAudit } from '../../platform/audit/append.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Db, Exec, Tx } from '../../platform/db/database.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
+import { refuseMergedAway } from '../duplicates/guard.ts';
 import { findPerson, type PersonRow } from '../repo.ts';
 import { ageOn } from '../rules.ts';
 import { mayShare } from './decision.ts';
@@ -51,6 +52,7 @@ export async function recordConsent(
 ): Promise<OpenedConsent> {
   return db.transaction().execute(async (tx) => {
     await requirePerson(tx, actor, personId);
+    await refuseMergedAway(tx, personId, 'id');
     const id = randomUUID();
     const giver = input.givenBy.kind === 'subject' ? null : input.givenBy;
     const witness = input.method.witness ?? null;

@@ -239,6 +239,46 @@ describe('unmerging', () => {
     );
   });
 
+  it('adds nothing new to a merged-away person, and does again once it is unmerged', async () => {
+    const survivor = await namedPerson('Dara');
+    const merged = await namedPerson('Darra');
+    const before = await call(alice, 'POST', `/api/victims/persons/${merged}/consents`, consentBody, 201);
+    const m = await confirm((await propose(survivor, merged)).id);
+    const caseId = (await call(alice, 'POST', '/api/victims/cases', { ownerId: alice.userId }, 201)).case.id;
+    const assessment = {
+      subjectAge: 'adult',
+      sets: [
+        {
+          setId: 'ilo-forced-labour-11',
+          answers: [{ indicatorId: 'fl_restriction_of_movement', answer: 'yes' }],
+        },
+      ],
+      decision: 'needs_more_information',
+      rationale: 'First interview',
+    };
+    const writes: Array<[string, string, object]> = [
+      ['PATCH', `/api/victims/persons/${merged}`, { identity: { secondName: 'Sok' } }],
+      ['POST', `/api/victims/persons/${merged}/consents`, consentBody],
+      ['POST', `/api/victims/persons/${merged}/identification-assessments`, assessment],
+      ['POST', `/api/victims/cases/${caseId}/persons`, { personId: merged, role: 'victim' }],
+    ];
+    for (const [method, path, body] of writes) {
+      const res = await alice.request(method, path, body);
+      expect(res.status, path).toBe(409);
+      expect((await res.json()).error.message, path).toContain(survivor);
+    }
+    // A consent it gave can still be withdrawn, and its history read.
+    await call(alice, 'POST', `/api/victims/consents/${before.consent.id}/withdraw`, {
+      statedBy: 'subject',
+      method: { kind: 'written', formSha256: HASH },
+    });
+    await call(alice, 'POST', `/api/victims/merges/${m.id}/unmerge`, { reason: 'Two different people' });
+    for (const [method, path, body] of writes) {
+      const res = await alice.request(method, path, body);
+      expect(res.status, path).toBeLessThan(300);
+    }
+  });
+
   it('keeps merge rows as history: the database refuses to delete or rewind them', async () => {
     const m = await confirm((await propose(await namedPerson('Bora'), await namedPerson('Borey'))).id);
     await expect(sql`delete from person_merges where id = ${m.id}`.execute(t.deps.db)).rejects.toThrow(

@@ -4,6 +4,7 @@ import type { Role } from '../../platform/auth/roles.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';
+import { refuseMergedAway } from '../duplicates/guard.ts';
 import { noteKey, openNarrative, sealNarrative } from './narrative.ts';
 import { mayReadNarrative } from './policy.ts';
 import {
@@ -75,6 +76,7 @@ export async function recordAssessment(
 
   return db.transaction().execute(async (tx) => {
     if (!(await lockPersonOfAgency(tx, actor.agencyId, personId))) throw notFound('The person');
+    await refuseMergedAway(tx, personId, 'id');
     if (!(await agencyExists(tx, decidingAgencyId))) {
       throw badRequest('Invalid assessment: decidingAgencyId: no such agency', [
         { path: 'decidingAgencyId', message: 'no such agency' },
