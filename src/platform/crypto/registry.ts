@@ -39,6 +39,7 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   ...identificationEncryptedColumns.map(defineEncryptedColumn),
   ...htcdsEncryptedColumns.map(defineEncryptedColumn),
   ...caseManagementEncryptedColumns.map(defineEncryptedColumn),
+  ...duplicatesEncryptedColumns.map(defineEncryptedColumn),
 ];
 
 export function columnName(column: EncryptedColumn): string {

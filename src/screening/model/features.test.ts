@@ -100,7 +100,9 @@ describe('featurize and linearScore', () => {
       expect(linearScore(input, config, weights)).toBeCloseTo(dot(featurize(input, config), weights), 4);
     }
     // `prepared` is what is read: a different one gives different features
-    expect(featurize({ text: 'kerja', prepared: 'gaji' }, config)).toEqual(featurize({ text: 'gaji' }, config));
+    expect(featurize({ text: 'kerja', prepared: 'gaji' }, config)).toEqual(
+      featurize({ text: 'gaji' }, config),
+    );
   });
 
   it('uses tokens from the pipeline when given, hashed as its own words would be', () => {

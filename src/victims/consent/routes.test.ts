@@ -89,7 +89,9 @@ describe('consent routes', () => {
       tampered: [],
     });
 
-    const listed = await (await focalPoint.request('GET', `/api/victims/persons/${personId}/consents`)).json();
+    const listed = await (
+      await focalPoint.request('GET', `/api/victims/persons/${personId}/consents`)
+    ).json();
     expect(listed.consents.map((c: { id: string }) => c.id)).toEqual([consent.id]);
 
     const allowed = await investigator.request('GET', decisionPath(personId));
@@ -133,12 +135,14 @@ describe('consent routes', () => {
   it('lets only caseworkers and referral focal points see names; researchers nothing', async () => {
     const personId = await newPerson();
     expect((await investigator.request('GET', `/api/victims/persons/${personId}/consents`)).status).toBe(403);
-    expect((await investigator.request('POST', `/api/victims/persons/${personId}/consents`, body())).status).toBe(
-      403,
-    );
+    expect(
+      (await investigator.request('POST', `/api/victims/persons/${personId}/consents`, body())).status,
+    ).toBe(403);
     expect((await researcher.request('GET', decisionPath(personId))).status).toBe(403);
     expect((await researcher.request('GET', `/api/victims/persons/${personId}/consents`)).status).toBe(403);
-    expect((await focalPoint.request('POST', `/api/victims/persons/${personId}/consents`, body())).status).toBe(201);
+    expect(
+      (await focalPoint.request('POST', `/api/victims/persons/${personId}/consents`, body())).status,
+    ).toBe(201);
   });
 
   it('answers 404 for an unknown person, a person of another agency, or an unknown consent', async () => {
@@ -149,7 +153,9 @@ describe('consent routes', () => {
       .executeTakeFirstOrThrow();
     const foreign = await newPerson(other.id);
     for (const id of [randomUUID(), foreign]) {
-      expect((await caseworker.request('POST', `/api/victims/persons/${id}/consents`, body())).status).toBe(404);
+      expect((await caseworker.request('POST', `/api/victims/persons/${id}/consents`, body())).status).toBe(
+        404,
+      );
       expect((await caseworker.request('GET', `/api/victims/persons/${id}/consents`)).status).toBe(404);
       expect((await investigator.request('GET', decisionPath(id))).status).toBe(404);
     }
@@ -230,7 +236,9 @@ describe('consent routes', () => {
       }),
     );
     expect(res.status).toBe(201);
-    const listed = await (await caseworker.request('GET', `/api/victims/persons/${personId}/consents`)).json();
+    const listed = await (
+      await caseworker.request('GET', `/api/victims/persons/${personId}/consents`)
+    ).json();
     expect(listed.consents[0].method.witness).toEqual({ name: hostile, role: hostile });
     expect(listed.consents[0].recipient.agency).toBe(hostile);
   });

@@ -126,8 +126,13 @@ describe('GET /api/victims/identification/sets', () => {
     const researcher = await t.loginAs(['researcher']);
     expect((await researcher.request('GET', '/api/victims/identification/sets')).status).toBe(403);
     expect(
-      (await researcher.request('POST', `/api/victims/persons/${personId}/identification-assessments`, scamCase()))
-        .status,
+      (
+        await researcher.request(
+          'POST',
+          `/api/victims/persons/${personId}/identification-assessments`,
+          scamCase(),
+        )
+      ).status,
     ).toBe(403);
   });
 });
@@ -188,7 +193,10 @@ describe('recording and reading an assessment', () => {
   });
 
   it('lists the person’s assessments and audits the read', async () => {
-    const res = await caseworker.request('GET', `/api/victims/persons/${personId}/identification-assessments`);
+    const res = await caseworker.request(
+      'GET',
+      `/api/victims/persons/${personId}/identification-assessments`,
+    );
     expect(res.status).toBe(200);
     const { assessments } = await res.json();
     expect(assessments.map((a: { id: string }) => a.id)).toContain(assessmentId);
@@ -210,7 +218,11 @@ describe('recording and reading an assessment', () => {
 
   it('reports a narrative moved from another row as tampered, never as text', async () => {
     const other = await (
-      await investigator.request('POST', `/api/victims/persons/${personId}/identification-assessments`, scamCase())
+      await investigator.request(
+        'POST',
+        `/api/victims/persons/${personId}/identification-assessments`,
+        scamCase(),
+      )
     ).json();
     const source = await t.deps.db
       .selectFrom('identification_assessments')
@@ -254,13 +266,13 @@ describe('recording and reading an assessment', () => {
         scamCase(),
       );
       expect(res.status).toBe(404);
-      expect((await caseworker.request('GET', `/api/victims/persons/${id}/identification-assessments`)).status).toBe(
-        404,
-      );
+      expect(
+        (await caseworker.request('GET', `/api/victims/persons/${id}/identification-assessments`)).status,
+      ).toBe(404);
     }
-    expect((await caseworker.request('GET', `/api/victims/identification-assessments/${randomUUID()}`)).status).toBe(
-      404,
-    );
+    expect(
+      (await caseworker.request('GET', `/api/victims/identification-assessments/${randomUUID()}`)).status,
+    ).toBe(404);
     expect(await counts()).toEqual(before);
   });
 });
@@ -386,12 +398,16 @@ describe('a node with a national indicator file', () => {
     );
     expect(coercion).toMatchObject({ positive: true, matched: { strong: 1 }, rule: { id: 'th-one-strong' } });
 
-    const disabled = await officer.request('POST', `/api/victims/persons/${person}/identification-assessments`, {
-      subjectAge: 'adult',
-      sets: [{ setId: 'ilo-forced-labour-11', answers: [] }],
-      decision: 'not_victim',
-      rationale: 'x',
-    });
+    const disabled = await officer.request(
+      'POST',
+      `/api/victims/persons/${person}/identification-assessments`,
+      {
+        subjectAge: 'adult',
+        sets: [{ setId: 'ilo-forced-labour-11', answers: [] }],
+        decision: 'not_victim',
+        rationale: 'x',
+      },
+    );
     expect(disabled.status).toBe(400);
   });
 });
