@@ -13,7 +13,8 @@ export type OpenedPerson = {
   tampered: string[];
 };
 
-function presentIdentity(o: OpenedIdentity) {
+/** The decrypted identity fields, by API name (also the HTCDS export's source). */
+export function presentIdentity(o: OpenedIdentity) {
   return {
     salutation: o.text('salutation'),
     firstName: o.text('firstName'),

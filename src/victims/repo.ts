@@ -2,6 +2,7 @@ import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import pg from 'pg';
 import type { Exec } from '../platform/db/database.ts';
 import { HttpError } from '../platform/http/errors.ts';
+import { PERSON_ENCRYPTED_COLUMNS } from './encrypted-columns.ts';
 import type { PerpetratorContextsTable, PersonsTable, VictimContextsTable } from './tables.ts';
 
 // All SQL on persons and their victim and perpetrator contexts. Every query is scoped to one
@@ -20,21 +21,7 @@ const PERSON_COLUMNS = [
   'id',
   'agency_id',
   'external_id',
-  'salutation_enc',
-  'first_name_enc',
-  'middle_name_enc',
-  'second_name_enc',
-  'birthdate_enc',
-  'identity_number_enc',
-  'email_enc',
-  'home_phone_enc',
-  'mobile_phone_enc',
-  'mailing_street_enc',
-  'mailing_city_enc',
-  'mailing_state_enc',
-  'mailing_postal_code_enc',
-  'mailing_latitude_enc',
-  'mailing_longitude_enc',
+  ...PERSON_ENCRYPTED_COLUMNS,
   'name_tokens',
   'birthdate_key',
   'identity_number_key',

@@ -1,5 +1,6 @@
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import { openField, openIdentity } from '../identity.ts';
+import { presentIdentity } from '../presenters.ts';
 import type { PersonRecord } from '../repo.ts';
 import type { Plain } from './plain.ts';
 import type { CaseRow, CommentRow, EventRow, ItemRow, OrgRow, PlanRow, ReferralRow } from './repo.ts';
@@ -77,23 +78,7 @@ const IDENTITY_FIELDS: Record<string, string> = {
 function plainIdentity(cipher: FieldCipher, r: PersonRecord, tampered: string[]): Plain {
   const o = openIdentity(cipher, r.person);
   for (const key of o.tampered) tampered.push(IDENTITY_FIELDS[key] ?? key);
-  return {
-    salutation: o.text('salutation'),
-    firstName: o.text('firstName'),
-    middleName: o.text('middleName'),
-    secondName: o.text('secondName'),
-    birthdate: o.text('birthdate'),
-    identityNumber: o.text('identityNumber'),
-    email: o.text('email'),
-    homePhone: o.text('homePhone'),
-    mobilePhone: o.text('mobilePhone'),
-    mailingStreet: o.text('mailingStreet'),
-    mailingCity: o.text('mailingCity'),
-    mailingState: o.text('mailingState'),
-    mailingPostalCode: o.text('mailingPostalCode'),
-    mailingLatitude: o.number('mailingLatitude'),
-    mailingLongitude: o.number('mailingLongitude'),
-  };
+  return presentIdentity(o);
 }
 
 export function plainOrganisation(o: OrgRow | undefined): Plain | null {

@@ -1,8 +1,6 @@
 import { Select } from '@mantine/core';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languageOf } from '../i18n/languages.ts';
-import countries from '../platform/admin/countries.json';
+import { useCountryOptions } from '../platform/countries.ts';
 import { useScreeningLabels } from './labels.ts';
 import { screeningLangs } from './vocabulary.ts';
 
@@ -16,20 +14,11 @@ type FieldProps = {
 
 /** An optional ISO 3166-1 alpha-2 country, ASEAN first, named in the interface language. */
 export function CountryField({ label, description, value, onChange }: FieldProps) {
-  const { t, i18n } = useTranslation();
-  const data = useMemo(() => {
-    const locale = languageOf(i18n.language).htmlLang;
-    const names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
-    const collator = new Intl.Collator(locale);
-    const items = (codes: readonly string[]) =>
-      codes
-        .map((code) => ({ value: code, label: `${names.of(code) ?? code} (${code})` }))
-        .sort((a, b) => collator.compare(a.label, b.label));
-    return [
-      { group: t('screening.countries.asean'), items: items(countries.asean) },
-      { group: t('screening.countries.other'), items: items(countries.other) },
-    ];
-  }, [i18n.language, t]);
+  const { t } = useTranslation();
+  const data = useCountryOptions({
+    asean: t('screening.countries.asean'),
+    other: t('screening.countries.other'),
+  });
   return (
     <Select
       label={label}

@@ -1,28 +1,15 @@
 import { Chip, Group, MultiSelect, Select, Stack, Text } from '@mantine/core';
-import { useId, useMemo } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languageOf } from '../i18n/languages.ts';
-import countries from '../platform/admin/countries.json';
+import { useCountryOptions } from '../platform/countries.ts';
 import { useOptions } from './catalogue.ts';
 
 // Form fields shared by the victims pages. Picklists come from the HTCDS catalogue; countries are
 // ISO 3166-1 alpha-2, ASEAN first, named in the interface language.
 
 function useCountryData() {
-  const { t, i18n } = useTranslation();
-  return useMemo(() => {
-    const locale = languageOf(i18n.language).htmlLang;
-    const names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
-    const collator = new Intl.Collator(locale);
-    const items = (codes: readonly string[]) =>
-      codes
-        .map((code) => ({ value: code, label: `${names.of(code) ?? code} (${code})` }))
-        .sort((a, b) => collator.compare(a.label, b.label));
-    return [
-      { group: t('victims.fields.asean'), items: items(countries.asean) },
-      { group: t('victims.fields.otherCountries'), items: items(countries.other) },
-    ];
-  }, [i18n.language, t]);
+  const { t } = useTranslation();
+  return useCountryOptions({ asean: t('victims.fields.asean'), other: t('victims.fields.otherCountries') });
 }
 
 type Single = {

@@ -1,0 +1,28 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { languageOf } from '../i18n/languages.ts';
+import countries from './admin/countries.json';
+
+export type CountryGroups = { asean: string; other: string };
+
+/**
+ * Select data for ISO 3166-1 alpha-2 countries, ASEAN first, each group sorted by the country's
+ * name in the interface language. `current`: a stored code outside the list is kept selectable.
+ */
+export function useCountryOptions(groups: CountryGroups, current?: string) {
+  const { i18n } = useTranslation();
+  return useMemo(() => {
+    const locale = languageOf(i18n.language).htmlLang;
+    const names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
+    const collator = new Intl.Collator(locale);
+    const item = (code: string) => ({ value: code, label: `${names.of(code) ?? code} (${code})` });
+    const sorted = (codes: readonly string[]) =>
+      codes.map(item).sort((a, b) => collator.compare(a.label, b.label));
+    const known = [...countries.asean, ...countries.other];
+    const extra = current && !known.includes(current) ? [current] : [];
+    return [
+      { group: groups.asean, items: sorted(countries.asean) },
+      { group: groups.other, items: sorted([...extra, ...countries.other]) },
+    ];
+  }, [i18n.language, groups.asean, groups.other, current]);
+}
