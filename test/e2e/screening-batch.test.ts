@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserNode, startBrowserNode } from '../helpers/browser.ts';
+import { type BrowserNode, createUser, logIn, startBrowserNode } from '../helpers/browser.ts';
 
 // A file screened on the server as an analyst meets it: pick it, watch the progress bar, download
 // the results.
@@ -19,39 +18,20 @@ beforeAll(async () => {
 });
 afterAll(async () => node?.close());
 
-async function logIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(node.base);
-  const form = page.getByTestId('login-form');
-  await form.getByLabel('Username').fill(username);
-  await form.getByLabel('Password', { exact: true }).fill(password);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Log out' }).waitFor({ timeout: 15_000 });
-}
-
 describe('batch screening in the web UI', () => {
   it('uploads a file, shows the progress to the end and offers the results', async () => {
     const page = await node.browser.newPage();
-    await logIn(page, 'admin', ADMIN_PASSWORD);
-    const created = await page.evaluate(async (password) => {
-      const me = await (await fetch('/api/auth/me')).json();
-      const agencies = (await (await fetch('/api/agencies')).json()).agencies;
-      const res = await fetch('/api/users', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: JSON.stringify({
-          username: 'batch_analyst',
-          displayName: 'Batch Analyst',
-          agencyId: agencies[0].id,
-          roles: ['analyst'],
-          password,
-        }),
-      });
-      return res.status;
-    }, ANALYST_PASSWORD);
+    await logIn(page, node.base, 'admin', ADMIN_PASSWORD);
+    const created = await createUser(page, {
+      username: 'batch_analyst',
+      displayName: 'Batch Analyst',
+      roles: ['analyst'],
+      password: ANALYST_PASSWORD,
+    });
     expect(created).toBe(201);
     await page.getByRole('button', { name: 'Log out' }).click();
 
-    await logIn(page, 'batch_analyst', ANALYST_PASSWORD);
+    await logIn(page, node.base, 'batch_analyst', ANALYST_PASSWORD);
     const change = page.getByLabel('Current password');
     if (await change.isVisible()) {
       await change.fill(ANALYST_PASSWORD);

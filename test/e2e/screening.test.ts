@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserNode, startBrowserNode } from '../helpers/browser.ts';
+import { type BrowserNode, logIn, startBrowserNode } from '../helpers/browser.ts';
 
 // The screening flow as an analyst meets it: paste a post, see why it was flagged, confirm the
 // alert it opened, and retrain the model from that review.
@@ -30,15 +30,6 @@ async function api(page: Page, method: string, path: string, body?: unknown): Pr
   );
 }
 
-async function logIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(node.base);
-  const form = page.getByTestId('login-form');
-  await form.getByLabel('Username').fill(username);
-  await form.getByLabel('Password', { exact: true }).fill(password);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Log out' }).waitFor({ timeout: 15_000 });
-}
-
 describe('screening in the web UI', () => {
   it('pastes a post, shows the reasons, confirms the alert and retrains', async () => {
     const page = await node.browser.newPage();
@@ -49,7 +40,7 @@ describe('screening in the web UI', () => {
     });
 
     // The administrator creates an analyst (through the API the admin UI uses).
-    await logIn(page, 'admin', ADMIN_PASSWORD);
+    await logIn(page, node.base, 'admin', ADMIN_PASSWORD);
     const agencies = await page.evaluate(async () => (await (await fetch('/api/agencies')).json()).agencies);
     const created = await api(page, 'POST', '/api/users', {
       username: 'e2e_analyst',
@@ -61,7 +52,7 @@ describe('screening in the web UI', () => {
     expect(created).toBe(201);
     await page.getByRole('button', { name: 'Log out' }).click();
 
-    await logIn(page, 'e2e_analyst', ANALYST_PASSWORD);
+    await logIn(page, node.base, 'e2e_analyst', ANALYST_PASSWORD);
     // A new account must choose its own password first.
     const change = page.getByLabel('Current password');
     if (await change.isVisible()) {

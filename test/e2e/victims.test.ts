@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserNode, startBrowserNode } from '../helpers/browser.ts';
+import { type BrowserNode, createUser, logIn, startBrowserNode } from '../helpers/browser.ts';
 
 // Issue 4's flow as a caseworker meets it in the field, on a phone 360 px wide: register a person
 // rescued from a scam compound, assess them (the non-punishment flag appears), record consent (and
@@ -16,32 +16,13 @@ beforeAll(async () => {
 });
 afterAll(async () => node?.close());
 
-async function logIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(node.base);
-  const form = page.getByTestId('login-form');
-  await form.getByLabel('Username').fill(username);
-  await form.getByLabel('Password', { exact: true }).fill(password);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Log out' }).waitFor({ timeout: 15_000 });
-}
-
 async function createCaseworker(page: Page): Promise<void> {
-  const status = await page.evaluate(async (password) => {
-    const me = await (await fetch('/api/auth/me')).json();
-    const agencies = (await (await fetch('/api/agencies')).json()).agencies;
-    const res = await fetch('/api/users', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-      body: JSON.stringify({
-        username: 'e2e_caseworker',
-        displayName: 'E2E Caseworker',
-        agencyId: agencies[0].id,
-        roles: ['caseworker'],
-        password,
-      }),
-    });
-    return res.status;
-  }, CASEWORKER_PASSWORD);
+  const status = await createUser(page, {
+    username: 'e2e_caseworker',
+    displayName: 'E2E Caseworker',
+    roles: ['caseworker'],
+    password: CASEWORKER_PASSWORD,
+  });
   expect(status).toBe(201);
 }
 
@@ -83,7 +64,7 @@ describe('victims in the web UI', () => {
   it('registers, assesses, records consent, builds a support plan, and audits it all', async () => {
     const admin = await node.browser.newPage();
     admin.setDefaultTimeout(15_000);
-    await logIn(admin, 'admin', ADMIN_PASSWORD);
+    await logIn(admin, node.base, 'admin', ADMIN_PASSWORD);
     await createCaseworker(admin);
     await admin.getByRole('button', { name: 'Log out' }).click();
 
@@ -95,7 +76,7 @@ describe('victims in the web UI', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await logIn(page, 'e2e_caseworker', CASEWORKER_PASSWORD);
+    await logIn(page, node.base, 'e2e_caseworker', CASEWORKER_PASSWORD);
     const change = page.getByLabel('Current password');
     if (await change.isVisible()) {
       await change.fill(CASEWORKER_PASSWORD);
@@ -300,7 +281,7 @@ describe('victims in the web UI', () => {
     await phone.close();
 
     // 5. The administrator finds every step in the tamper-evident audit log.
-    await logIn(admin, 'admin', ADMIN_PASSWORD);
+    await logIn(admin, node.base, 'admin', ADMIN_PASSWORD);
     await admin.getByTestId('nav-audit').click();
     const wanted = [
       ['person.create', personId],

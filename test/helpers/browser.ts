@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { freePort } from '../../src/platform/db/embedded.ts';
 import { repoPath } from '../../src/platform/paths.ts';
 import { type CliProcess, startCli, waitForOutput } from './cli.ts';
@@ -53,4 +53,31 @@ export async function startBrowserNode(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Signs in through the login form and waits for the signed-in shell. */
+export async function logIn(page: Page, base: string, username: string, password: string): Promise<void> {
+  await page.goto(base);
+  const form = page.getByTestId('login-form');
+  await form.getByLabel('Username').fill(username);
+  await form.getByLabel('Password', { exact: true }).fill(password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Log out' }).waitFor({ timeout: 15_000 });
+}
+
+/** As the signed-in administrator, creates a user of the first agency; returns the HTTP status. */
+export async function createUser(
+  page: Page,
+  user: { username: string; displayName: string; roles: string[]; password: string },
+): Promise<number> {
+  return page.evaluate(async (user) => {
+    const me = await (await fetch('/api/auth/me')).json();
+    const agencies = (await (await fetch('/api/agencies')).json()).agencies;
+    const res = await fetch('/api/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+      body: JSON.stringify({ ...user, agencyId: agencies[0].id }),
+    });
+    return res.status;
+  }, user);
 }
