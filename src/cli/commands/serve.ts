@@ -1,18 +1,9 @@
-import { type ServerType, serve } from '@hono/node-server';
 import { Command } from 'commander';
 import { loadConfig } from '../../platform/config.ts';
-import { createApp } from '../../platform/http/app.ts';
 import { createLogger } from '../../platform/logging.ts';
-import { startBackground } from '../../platform/node/background.ts';
-import { bootNode, openNodeDatabase } from '../../platform/node/boot.ts';
+import { openNodeDatabase } from '../../platform/node/boot.ts';
+import { startServing } from '../../platform/node/serving.ts';
 import { onShutdownSignal } from '../../platform/node/signals.ts';
-
-function listen(server: ServerType): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('listening', () => resolve());
-    server.once('error', reject);
-  });
-}
 
 export async function runServe(): Promise<void> {
   const config = loadConfig();
@@ -22,7 +13,8 @@ export async function runServe(): Promise<void> {
     await embedded?.stop();
   };
   try {
-    const node = await bootNode(config, url, logger);
+    const serving = await startServing(config, url, logger);
+    const { node, address } = serving;
     if (node.firstAdmin) {
       const { username, oneTimePassword } = node.firstAdmin;
       // Printed once, to the terminal only (never to the log): the first administrator's credentials.
@@ -32,27 +24,13 @@ export async function runServe(): Promise<void> {
           : `\nFirst administrator "${username}" created with the password from JARING_ADMIN_PASSWORD.\n\n`,
       );
     }
-    // Jobs first: an early request may enqueue one, and pg-boss creates its schema on start.
-    const background = await startBackground(node.deps, url);
-    const { app } = createApp(node.deps);
-    const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
-    await listen(server).catch((err: NodeJS.ErrnoException) => {
-      throw new Error(
-        err.code === 'EADDRINUSE'
-          ? `Port ${config.port} on ${config.host} is already in use. Set PORT to another port.`
-          : `Cannot listen on ${config.host}:${config.port}: ${err.message}`,
-      );
-    });
-    const address = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
     logger.info({ nodeId: node.deps.node.id, address, embedded: Boolean(embedded) }, 'Jaring is serving');
     process.stdout.write(`Jaring node "${node.deps.node.name}" is serving on ${address}\n`);
 
     // Serving goes on until a signal; then everything stops in order and this resolves.
     const signal = await new Promise<NodeJS.Signals>((resolve) => onShutdownSignal(resolve));
     logger.info({ signal }, 'stopping');
-    server.close();
-    await background.stop();
-    await node.close();
+    await serving.stop();
     await stopEmbedded();
     logger.info('stopped');
   } catch (err) {

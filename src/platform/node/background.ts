@@ -1,3 +1,4 @@
+import { startDispatcher } from '../../federation/dispatcher.ts';
 import { startCheckpointer } from '../audit/checkpoint.ts';
 import { startSequencer } from '../audit/sequencer.ts';
 import { loadFieldCipher } from '../crypto/fields.ts';
@@ -6,7 +7,7 @@ import type { AppDeps } from '../http/context.ts';
 import { startJobs } from '../jobs/runner.ts';
 
 // Background work of a serving node: the audit sequencer and checkpointer, job queues (and in-process
-// workers), and a periodic reload of the data keys, so that values re-encrypted by
+// workers), the federation outbox dispatcher, and a periodic reload of the data keys, so that values re-encrypted by
 // `jaring keys rotate` stay readable without a restart.
 export type Background = { stop(): Promise<void> };
 
@@ -27,6 +28,10 @@ export async function startBackground(deps: AppDeps, url: string): Promise<Backg
   stops.push(() => sequencer.stop());
   const checkpointer = startCheckpointer(deps, deps.config.checkpointSeconds);
   stops.push(() => checkpointer.stop());
+  if (deps.config.workers === 'inprocess') {
+    const dispatcher = await startDispatcher(deps, url);
+    stops.push(() => dispatcher.stop());
+  }
 
   const master = loadMasterKey(deps.config.masterKey, deps.config.dataDir).key;
   const reload = setInterval(() => {

@@ -1,0 +1,185 @@
+import pg from 'pg';
+import { appendAudit, SYSTEM_ACTOR } from '../platform/audit/append.ts';
+import type { AppDeps } from '../platform/http/context.ts';
+import { joinUrl, peerError, postSigned } from './client.ts';
+import { outboxBodyContext } from './encrypted-columns.ts';
+import { INBOX_PATH } from './envelope.ts';
+import { OUTBOX_CHANNEL } from './outbox.ts';
+import {
+  type DeadLetter,
+  dueHeads,
+  expiredHeads,
+  markDead,
+  markDelivered,
+  msUntilNextDue,
+  nextInConversation,
+  type OutboxMessage,
+  scheduleRetry,
+} from './outbox-repo.ts';
+import { findPeer } from './peers/repo.ts';
+
+// Delivers the outbox: woken by NOTIFY when a transaction queues a message, and by a timer for
+// retries. Each conversation is sent strictly in order, one message at a time; conversations go
+// in parallel. Failures back off exponentially (with jitter) up to retryMaxMs; a message still
+// undelivered after deadAfterHours, or refused for good by the peer, is dead-lettered with an
+// alert (error log, audit entry, GET /api/federation/status). One dispatcher per database (an
+// advisory lock), so two serving processes never race.
+
+const PARALLEL = 16;
+const BATCH = 256;
+const MAX_IDLE_MS = 60_000;
+const LOCK_KEY = 7261005;
+
+export type Dispatcher = { kick(): void; stop(): Promise<void> };
+
+type Outcome = 'delivered' | 'retry' | 'dead';
+
+/** A peer's answer that can never succeed however often it is sent. */
+function permanent(status: number): boolean {
+  return status === 400 || status === 413 || status === 422;
+}
+
+export function backoffMs(attempts: number, baseMs: number, maxMs: number, random = Math.random): number {
+  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.min(attempts, 30));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+export async function startDispatcher(deps: AppDeps, url: string): Promise<Dispatcher> {
+  const { db, logger, config } = deps;
+  const listener = new pg.Client({ connectionString: url, application_name: 'jaring-federation' });
+  listener.on('error', (err) => logger.error({ err }, 'federation: the outbox listener lost its connection'));
+  await listener.connect();
+  const owner = (await listener.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [LOCK_KEY]))
+    .rows[0]?.ok;
+  let stopped = false;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  async function alertDead(letters: DeadLetter[], reason: string): Promise<void> {
+    for (const d of letters) {
+      logger.error(
+        { messageId: d.id, peer: d.peer_id, type: d.type, seq: d.seq, reason },
+        'federation: message dead-lettered',
+      );
+    }
+    if (letters.length === 0) return;
+    await db.transaction().execute(async (tx) => {
+      for (const d of letters) {
+        await appendAudit(tx, {
+          actor: SYSTEM_ACTOR,
+          action: 'federation.message.dead_letter',
+          recordType: 'federation_message',
+          recordId: d.id,
+          change: { peer: d.peer_id, conversation: d.conversation, seq: d.seq, type: d.type, reason },
+        });
+      }
+    });
+  }
+
+  async function deliver(m: OutboxMessage): Promise<Outcome> {
+    const peer = await findPeer(db, m.peer_id);
+    if (peer?.status !== 'active' || m.body_enc === null) return 'retry';
+    const envelope = Buffer.from(deps.cipher.decrypt(m.body_enc, outboxBodyContext(m.id)), 'utf8');
+    let error: string;
+    try {
+      const result = await postSigned(deps.node, joinUrl(peer.baseUrl, INBOX_PATH), envelope, {
+        messageId: m.id,
+      });
+      const { code, message } = peerError(result);
+      if (result.status === 200 || (result.status === 409 && code === 'replay')) {
+        await markDelivered(db, m.id);
+        return 'delivered';
+      }
+      error = `${peer.country} answered ${result.status} ${code}: ${message}`;
+      if (permanent(result.status)) {
+        await alertDead(await markDead(db, m, error), error);
+        return 'dead';
+      }
+    } catch (err) {
+      error = `could not reach ${peer.baseUrl}: ${(err as Error).message}`;
+    }
+    const delay = backoffMs(m.attempts, config.federation.retryBaseMs, config.federation.retryMaxMs);
+    await scheduleRetry(db, m.id, delay, error);
+    logger.warn(
+      { messageId: m.id, peer: peer.id, attempts: m.attempts + 1, retryInMs: delay, error },
+      'federation: delivery failed, will retry',
+    );
+    return 'retry';
+  }
+
+  /** Sends one conversation's due messages in order, stopping at the first that is not delivered. */
+  async function chain(head: OutboxMessage): Promise<void> {
+    let m: OutboxMessage | undefined = head;
+    while (m && !stopped && (await deliver(m)) === 'delivered') m = await nextInConversation(db, m);
+  }
+
+  async function pass(): Promise<void> {
+    for (const head of await expiredHeads(db, config.federation.deadAfterHours)) {
+      const reason = `undelivered after ${config.federation.deadAfterHours} h`;
+      await alertDead(await markDead(db, head, reason), reason);
+    }
+    let heads = await dueHeads(db, BATCH);
+    while (heads.length > 0 && !stopped) {
+      const queue = [...heads];
+      await Promise.all(
+        Array.from({ length: Math.min(PARALLEL, queue.length) }, async () => {
+          for (let h = queue.shift(); h && !stopped; h = queue.shift()) await chain(h);
+        }),
+      );
+      heads = heads.length === BATCH ? await dueHeads(db, BATCH) : [];
+    }
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    msUntilNextDue(db).then(
+      (ms) => {
+        if (stopped) return;
+        clearTimeout(timer);
+        timer = setTimeout(kick, Math.min(ms ?? MAX_IDLE_MS, MAX_IDLE_MS) + 5);
+        timer.unref();
+      },
+      (err: unknown) => logger.error({ err }, 'federation: scheduling the next delivery failed'),
+    );
+  }
+
+  function kick(): void {
+    if (stopped || !owner) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await pass();
+        } catch (err) {
+          logger.error({ err }, 'federation: a delivery pass failed');
+        }
+      } while (again && !stopped);
+    })().finally(() => {
+      running = undefined;
+      schedule();
+    });
+  }
+
+  if (owner) {
+    listener.on('notification', kick);
+    await listener.query(`listen ${OUTBOX_CHANNEL}`);
+    kick();
+  } else {
+    logger.info("federation: another process delivers this node's outbox");
+  }
+
+  return {
+    kick,
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      await listener.end().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,5 @@
+import { referralMessageKinds } from '../referrals/messages.ts';
+import type { MessageKind } from './kinds.ts';
+
+// Every message type this node reads, each at the versions it supports. A module adds its kinds here.
+export const MESSAGE_KINDS: readonly MessageKind[] = [...referralMessageKinds];

@@ -1,0 +1,284 @@
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { joinUrl } from '../src/federation/client.ts';
+import { INBOX_PATH } from '../src/federation/envelope.ts';
+import { contentDigest } from '../src/federation/signatures/content-digest.ts';
+import { signRequest } from '../src/federation/signatures/sign.ts';
+import { peerNodes, startTestNode, type TestNode } from './helpers/nodes.ts';
+
+// Peering and the inbox's refusals, between real nodes over loopback HTTP. Every refused message
+// must leave the receiver unchanged: no inbox row, no audit entry.
+
+let th: TestNode;
+let kh: TestNode;
+
+beforeAll(async () => {
+  th = await startTestNode('TH');
+  kh = await startTestNode('KH');
+}, 60_000);
+afterAll(async () => {
+  await th?.stop();
+  await kh?.stop();
+});
+
+type Signer = { id: string; privateKey: import('node:crypto').KeyObject };
+
+async function send(
+  from: Signer,
+  to: TestNode,
+  envelope: Record<string, unknown>,
+  tweak: { created?: Date; date?: Date; body?: Buffer; digestOf?: Buffer; messageId?: string } = {},
+) {
+  const url = joinUrl(to.base, INBOX_PATH);
+  const body = tweak.body ?? Buffer.from(JSON.stringify(envelope));
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'content-digest': contentDigest(tweak.digestOf ?? body),
+    date: (tweak.date ?? new Date()).toUTCString(),
+    'jaring-message-id': tweak.messageId ?? String(envelope.id),
+  };
+  const signed = signRequest(
+    { method: 'POST', url, headers },
+    { keyId: from.id, privateKey: from.privateKey, created: tweak.created },
+  );
+  const res = await fetch(url, { method: 'POST', headers: { ...headers, ...signed }, body });
+  return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string } } };
+}
+
+function envelopeFrom(from: TestNode, to: TestNode, extra: Record<string, unknown> = {}) {
+  return {
+    id: randomUUID(),
+    from: from.deps.node.id,
+    to: to.deps.node.id,
+    type: 'referral.status',
+    version: 1,
+    conversation: randomUUID(),
+    seq: 1,
+    sentAt: new Date().toISOString(),
+    body: {},
+    ...extra,
+  };
+}
+
+async function receiverState(node: TestNode) {
+  const inbox = await node.deps.db
+    .selectFrom('federation_inbox')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const audit = await node.deps.db
+    .selectFrom('audit_entries')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { inbox: Number(inbox.n), audit: Number(audit.n) };
+}
+
+describe('peering', () => {
+  it('an invitation accepted on one side makes both nodes active peers with the same fingerprints', async () => {
+    const adminTh = await th.admin();
+    const adminKh = await kh.admin();
+    const made = await adminTh.json('POST', '/api/federation/invitations', { note: 'KH focal agency' }, 201);
+    const preview = await adminKh.json(
+      'POST',
+      '/api/federation/invitations/preview',
+      { invitation: made.invitation },
+      200,
+    );
+    expect(preview.node.fingerprint).toBe(made.fingerprint);
+    expect(preview.node.country).toBe('TH');
+    expect(preview.node.fingerprint).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/);
+
+    const accepted = await adminKh.json(
+      'POST',
+      '/api/federation/peers',
+      { invitation: made.invitation },
+      201,
+    );
+    expect(accepted.peer).toMatchObject({
+      id: th.deps.node.id,
+      country: 'TH',
+      status: 'active',
+      fingerprint: made.fingerprint,
+    });
+    const onTh = await adminTh.json('GET', '/api/federation/peers', undefined, 200);
+    const khCard = await adminKh.json('GET', '/api/federation/node', undefined, 200);
+    expect(onTh.peers).toEqual([
+      expect.objectContaining({
+        id: kh.deps.node.id,
+        country: 'KH',
+        status: 'active',
+        fingerprint: khCard.node.fingerprint,
+      }),
+    ]);
+
+    // Used once only; both sides audited the peering.
+    const again = await adminKh.request('POST', '/api/federation/peers', { invitation: made.invitation });
+    expect(again.status).toBe(409);
+    for (const [node, action] of [
+      [th, 'federation.peer.invitation_accepted'],
+      [kh, 'federation.peer.accept_invitation'],
+    ] as const) {
+      const entry = await node.deps.db
+        .selectFrom('audit_entries')
+        .select('action')
+        .where('action', '=', action)
+        .executeTakeFirst();
+      expect(entry?.action).toBe(action);
+    }
+  });
+
+  it('refuses a changed invitation and one from this node itself, writing nothing', async () => {
+    const adminTh = await th.admin();
+    const { invitation } = await adminTh.json('POST', '/api/federation/invitations', {}, 201);
+    const decoded = JSON.parse(
+      Buffer.from(invitation.slice('jaring-invitation:'.length), 'base64url').toString(),
+    );
+    decoded.card.baseUrl = 'http://127.0.0.1:1';
+    const forged = `jaring-invitation:${Buffer.from(JSON.stringify(decoded)).toString('base64url')}`;
+    const adminKh = await kh.admin();
+    const res = await adminKh.request('POST', '/api/federation/invitations/preview', { invitation: forged });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/signature does not match/);
+    const own = await adminTh.request('POST', '/api/federation/peers', { invitation });
+    expect(own.status).toBe(400);
+    const garbage = await adminKh.request('POST', '/api/federation/peers', {
+      invitation: 'jaring-invitation:%%%',
+    });
+    expect(garbage.status).toBe(400);
+  });
+
+  it('only administrators manage peering', async () => {
+    const caseworker = await th.loginAs(['caseworker']);
+    expect((await caseworker.request('POST', '/api/federation/invitations', {})).status).toBe(403);
+    expect((await caseworker.request('GET', '/api/federation/status')).status).toBe(403);
+    expect((await caseworker.request('GET', '/api/federation/peers')).status).toBe(200);
+  });
+});
+
+describe('the inbox refuses, and changes nothing', () => {
+  const khSigner = () => ({ id: kh.deps.node.id, privateKey: kh.deps.node.privateKey });
+
+  it.each([
+    [
+      'an unknown key',
+      async () =>
+        send(
+          { id: randomUUID(), privateKey: generateKeyPairSync('ed25519').privateKey },
+          th,
+          envelopeFrom(kh, th),
+        ),
+      401,
+      'unknown_key',
+    ],
+    [
+      'a forged signature (right keyid, wrong key)',
+      async () =>
+        send(
+          { id: kh.deps.node.id, privateKey: generateKeyPairSync('ed25519').privateKey },
+          th,
+          envelopeFrom(kh, th),
+        ),
+      401,
+      'bad_signature',
+    ],
+    [
+      'a stale date',
+      async () =>
+        send(khSigner(), th, envelopeFrom(kh, th), {
+          created: new Date(Date.now() - 3_600_000),
+          date: new Date(Date.now() - 3_600_000),
+        }),
+      401,
+      'stale',
+    ],
+    [
+      'a date in the future',
+      async () =>
+        send(khSigner(), th, envelopeFrom(kh, th), {
+          created: new Date(Date.now() + 3_600_000),
+          date: new Date(Date.now() + 3_600_000),
+        }),
+      401,
+      'future',
+    ],
+    [
+      'a tampered body',
+      async () => {
+        const env = envelopeFrom(kh, th);
+        const signedBody = Buffer.from(JSON.stringify(env));
+        const tampered = Buffer.from(JSON.stringify({ ...env, seq: 2 }));
+        return send(khSigner(), th, env, { body: tampered, digestOf: signedBody });
+      },
+      401,
+      'digest_mismatch',
+    ],
+    [
+      'a message id that differs from the envelope',
+      async () => send(khSigner(), th, envelopeFrom(kh, th), { messageId: randomUUID() }),
+      400,
+      'id_mismatch',
+    ],
+    [
+      'an unknown message type',
+      async () => send(khSigner(), th, envelopeFrom(kh, th, { type: 'referral.teleport' })),
+      400,
+      'unknown_type',
+    ],
+    [
+      'an unknown version',
+      async () => send(khSigner(), th, envelopeFrom(kh, th, { version: 99 })),
+      400,
+      'unsupported_version',
+    ],
+    [
+      'a message for another node',
+      async () => send(khSigner(), th, envelopeFrom(kh, th, { to: randomUUID() })),
+      400,
+      'wrong_recipient',
+    ],
+  ])('%s', async (_name, attempt, status, code) => {
+    const before = await receiverState(th);
+    const res = await attempt();
+    expect(res.status).toBe(status);
+    expect(res.body.error?.code).toBe(code);
+    expect(res.body.error?.message.length).toBeGreaterThan(10);
+    expect(await receiverState(th)).toEqual(before);
+  });
+
+  it('an oversized body is refused with 413 before it is read', async () => {
+    const before = await receiverState(th);
+    const big = envelopeFrom(kh, th, { body: { padding: 'x'.repeat(th.deps.config.federation.maxBytes) } });
+    const res = await send(khSigner(), th, big);
+    expect(res.status).toBe(413);
+    expect(res.body.error?.code).toBe('body_too_large');
+    expect(await receiverState(th)).toEqual(before);
+  });
+
+  it('a suspended peer is refused; a revoked one cannot come back', async () => {
+    const adminTh = await th.admin();
+    const path = `/api/federation/peers/${kh.deps.node.id}/status`;
+    await adminTh.json('POST', path, { status: 'suspended', reason: 'investigating a leak' }, 200);
+    const res = await send(khSigner(), th, envelopeFrom(kh, th));
+    expect(res.status).toBe(403);
+    expect(res.body.error?.code).toBe('peer_suspended');
+    await adminTh.json('POST', path, { status: 'active', reason: 'cleared' }, 200);
+    const third = await startTestNode('ID');
+    try {
+      await peerNodes(third, th);
+      const adminThAgain = await th.admin();
+      const idPath = `/api/federation/peers/${third.deps.node.id}/status`;
+      await adminThAgain.json('POST', idPath, { status: 'revoked', reason: 'key compromised' }, 200);
+      expect((await adminThAgain.request('POST', idPath, { status: 'active', reason: 'oops' })).status).toBe(
+        409,
+      );
+      const fromRevoked = await send(
+        { id: third.deps.node.id, privateKey: third.deps.node.privateKey },
+        th,
+        envelopeFrom(third, th),
+      );
+      expect(fromRevoked.status).toBe(401);
+      expect(fromRevoked.body.error?.code).toBe('unknown_key');
+    } finally {
+      await third.stop();
+    }
+  });
+});
