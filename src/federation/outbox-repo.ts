@@ -108,7 +108,9 @@ export async function expiredHeads(db: Exec, deadAfterHours: number): Promise<Ou
     .select(HEAD_COLUMNS)
     .distinctOn(['peer_id', 'conversation'])
     .where('status', '=', 'pending')
-    .where(sql<boolean>`coalesce(retried_at, created_at) < now() - make_interval(hours => ${deadAfterHours})`)
+    .where(
+      sql<boolean>`coalesce(retried_at, created_at) < now() - make_interval(secs => ${deadAfterHours * 3600})`,
+    )
     .orderBy('peer_id')
     .orderBy('conversation')
     .orderBy('seq')

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tx } from '../platform/db/database.ts';
 import type { AppDeps } from '../platform/http/context.ts';
+import { conflict, notFound } from '../platform/http/errors.ts';
 import { outboxBodyContext } from './encrypted-columns.ts';
 import type { Envelope } from './envelope.ts';
 import { lockPeer } from './peers/repo.ts';
@@ -12,16 +13,15 @@ import { lockPeer } from './peers/repo.ts';
 
 export const OUTBOX_CHANNEL = 'jaring_federation_outbox';
 
-export class OutboxError extends Error {}
-
 export async function enqueueMessage(
   tx: Tx,
   deps: Pick<AppDeps, 'cipher' | 'node'>,
   m: { peerId: string; conversation: string; type: string; version: number; body: unknown },
 ): Promise<{ id: string; seq: number }> {
   const peer = await lockPeer(tx, m.peerId);
-  if (!peer) throw new OutboxError(`Peer ${m.peerId} is not known to this node.`);
-  if (peer.status === 'revoked') throw new OutboxError(`Peer ${peer.name} (${peer.country}) was revoked.`);
+  if (!peer) throw notFound(`Peer ${m.peerId}`);
+  if (peer.status === 'revoked')
+    throw conflict(`Peer ${peer.name} (${peer.country}) was revoked: nothing more can be sent to it.`);
   const { last_seq: seq } = await tx
     .insertInto('federation_conversations')
     .values({ peer_id: peer.id, conversation: m.conversation, last_seq: 1 })

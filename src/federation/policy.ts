@@ -10,6 +10,7 @@ export const federationPolicy = definePolicy({
   'federation.peer.accept': { roles: ['administrator'] },
   'federation.peer.list': { roles: ['administrator', 'referral_focal_point', 'caseworker'] },
   'federation.peer.status': { roles: ['administrator'] },
+  'federation.peer.ping': { roles: ['administrator'] },
   'federation.outbox.read': { roles: ['administrator'] },
   'federation.outbox.retry': { roles: ['administrator'] },
   'federation.inbox.receive': { public: true },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { requirePrincipal } from '../platform/http/errors.ts';
 import { errorResponses, idParam, jsonBody, jsonResponse } from '../platform/http/fields.ts';
@@ -15,6 +16,7 @@ import {
   ownCard,
   previewInvitation,
 } from './peers/service.ts';
+import { sendPing } from './ping.ts';
 import { federationPolicy as policy } from './policy.ts';
 import { presentCard, presentPeer, presentStatus } from './presenters.ts';
 import { readCapped } from './raw-body.ts';
@@ -93,6 +95,19 @@ const statusRoute = createRoute({
   summary: 'Suspend, resume or revoke a peer (revocation is final)',
   request: { params: idParam, ...jsonBody(peerStatusBody) },
   responses: { 200: jsonResponse(peerResponse, 'Changed'), ...errorResponses, ...notFound, ...conflict },
+});
+const pingRoute = createRoute({
+  tags,
+  method: 'post',
+  path: '/api/federation/peers/{id}/ping',
+  summary: 'Send a signed test message to a peer through the outbox',
+  request: { params: idParam },
+  responses: {
+    202: jsonResponse(z.object({ messageId: z.string() }), 'Queued'),
+    ...errorResponses,
+    ...notFound,
+    ...conflict,
+  },
 });
 const outboxRoute = createRoute({
   tags,
@@ -189,6 +204,14 @@ export function registerFederationRoutes(router: Router): void {
       reason,
     );
     return c.json({ peer: presentPeer(peer) }, 200);
+  });
+
+  router.openapi(pingRoute, policy['federation.peer.ping'], async (c) => {
+    const { id } = c.req.valid('param');
+    const sent = await sendPing(c.var.deps, requirePrincipal(c.var.principal), id, {
+      conversation: randomUUID(),
+    });
+    return c.json({ messageId: sent.id }, 202);
   });
 
   router.openapi(outboxRoute, policy['federation.outbox.read'], async (c) => {
