@@ -12,11 +12,11 @@ import {
   markDead,
   markDelivered,
   msUntilNextDue,
-  nextInConversation,
   type OutboxMessage,
+  pendingAfter,
   scheduleRetry,
 } from './outbox-repo.ts';
-import { findPeer } from './peers/repo.ts';
+import { cachedPeer } from './peers/cache.ts';
 
 // Delivers the outbox: woken by NOTIFY when a transaction queues a message, and by a timer for
 // retries. Each conversation is sent strictly in order, one message at a time; conversations go
@@ -27,6 +27,7 @@ import { findPeer } from './peers/repo.ts';
 
 const PARALLEL = 16;
 const BATCH = 256;
+const CHAIN_BATCH = 50;
 const MAX_IDLE_MS = 60_000;
 const LOCK_KEY = 7261005;
 
@@ -78,7 +79,7 @@ export async function startDispatcher(deps: AppDeps, url: string): Promise<Dispa
   }
 
   async function deliver(m: OutboxMessage): Promise<Outcome> {
-    const peer = await findPeer(db, m.peer_id);
+    const peer = await cachedPeer(db, m.peer_id);
     if (peer?.status !== 'active' || m.body_enc === null) return 'retry';
     const envelope = Buffer.from(deps.cipher.decrypt(m.body_enc, outboxBodyContext(m.id)), 'utf8');
     let error: string;
@@ -110,8 +111,13 @@ export async function startDispatcher(deps: AppDeps, url: string): Promise<Dispa
 
   /** Sends one conversation's due messages in order, stopping at the first that is not delivered. */
   async function chain(head: OutboxMessage): Promise<void> {
-    let m: OutboxMessage | undefined = head;
-    while (m && !stopped && (await deliver(m)) === 'delivered') m = await nextInConversation(db, m);
+    let batch = [head];
+    while (batch.length > 0 && !stopped) {
+      for (const m of batch) {
+        if (stopped || (await deliver(m)) !== 'delivered') return;
+      }
+      batch = await pendingAfter(db, batch[batch.length - 1] as OutboxMessage, CHAIN_BATCH);
+    }
   }
 
   async function pass(): Promise<void> {

@@ -6,8 +6,9 @@ import type { AppDeps } from '../platform/http/context.ts';
 import { HttpError } from '../platform/http/errors.ts';
 import { type Envelope, envelopeSchema } from './envelope.ts';
 import { InboundRejection, type MessageKind } from './kinds.ts';
+import { cachedPeer } from './peers/cache.ts';
 import { ed25519Key } from './peers/card.ts';
-import { findPeer, type Peer } from './peers/repo.ts';
+import type { Peer } from './peers/repo.ts';
 import { SignatureError } from './signatures/errors.ts';
 import { verifyRequest } from './signatures/verify.ts';
 
@@ -32,7 +33,7 @@ export async function verifyFromPeer(deps: AppDeps, req: InboundRequest, candida
         maxSkewSeconds: deps.config.federation.clockSkewSeconds,
         lookupKey: async (keyId) => {
           if (candidate) peer = keyId === candidate.id ? candidate : undefined;
-          else peer = /^[0-9a-f-]{36}$/i.test(keyId) ? await findPeer(deps.db, keyId) : undefined;
+          else peer = /^[0-9a-f-]{36}$/i.test(keyId) ? await cachedPeer(deps.db, keyId) : undefined;
           if (!peer || peer.status === 'revoked') return null;
           if (peer.status === 'suspended') {
             throw new HttpError(
@@ -108,14 +109,22 @@ function kindFor(kinds: readonly MessageKind[], env: Envelope): MessageKind {
   return kind;
 }
 
-/** Takes the conversation's place: the message must be the next in its sequence. */
-async function claimSequence(tx: Tx, peer: Peer, env: Envelope): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`${peer.id}/${env.conversation}`}, 0))`.execute(
-    tx,
-  );
+/**
+ * Takes the conversation's next place, in one statement: the row goes in only if the message is
+ * new and follows the last one received. Two deliveries of one message race on the primary key.
+ */
+async function claimSequence(tx: Tx, peer: Peer, env: Envelope, bodySha256: Buffer): Promise<void> {
+  const inserted = await sql<{ message_id: string }>`
+    insert into federation_inbox (message_id, peer_id, conversation, seq, type, version, body_sha256, sent_at)
+    select ${env.id}, ${peer.id}, ${env.conversation}, ${env.seq}, ${env.type}, ${env.version}, ${bodySha256}, ${env.sentAt}
+    where (select coalesce(max(seq), 0) from federation_inbox
+           where peer_id = ${peer.id} and conversation = ${env.conversation}) = ${env.seq - 1}
+    on conflict do nothing
+    returning message_id`.execute(tx);
+  if (inserted.rows.length === 1) return;
   const seen = await tx
     .selectFrom('federation_inbox')
-    .select(['received_at'])
+    .select('received_at')
     .where('message_id', '=', env.id)
     .executeTakeFirst();
   if (seen) {
@@ -139,13 +148,11 @@ async function claimSequence(tx: Tx, peer: Peer, env: Envelope): Promise<void> {
       `Position ${env.seq} of conversation ${env.conversation} was already received; nothing changed.`,
     );
   }
-  if (env.seq > expected) {
-    throw new HttpError(
-      409,
-      'out_of_order',
-      `Conversation ${env.conversation} expects message ${expected} next, not ${env.seq}.`,
-    );
-  }
+  throw new HttpError(
+    409,
+    'out_of_order',
+    `Conversation ${env.conversation} expects message ${expected} next, not ${env.seq}.`,
+  );
 }
 
 export async function receiveMessage(
@@ -167,21 +174,8 @@ export async function receiveMessage(
   }
   try {
     await deps.db.transaction().execute(async (tx) => {
-      await claimSequence(tx, peer, env);
+      await claimSequence(tx, peer, env, createHash('sha256').update(req.body).digest());
       const sentAt = new Date(env.sentAt);
-      await tx
-        .insertInto('federation_inbox')
-        .values({
-          message_id: env.id,
-          peer_id: peer.id,
-          conversation: env.conversation,
-          seq: env.seq,
-          type: env.type,
-          version: env.version,
-          body_sha256: createHash('sha256').update(req.body).digest(),
-          sent_at: sentAt,
-        })
-        .execute();
       const message = {
         id: env.id,
         type: env.type,
@@ -207,6 +201,10 @@ export async function receiveMessage(
     });
   } catch (err) {
     if (err instanceof InboundRejection) throw new HttpError(422, err.code, err.message);
+    // Two deliveries of one message at the same instant: the loser sees the winner's row.
+    if ((err as { code?: string }).code === '23505') {
+      throw new HttpError(409, 'replay', `Message ${env.id} is being received already; nothing changed.`);
+    }
     throw err;
   }
   return { id: env.id, type: env.type };

@@ -42,18 +42,19 @@ export async function dueHeads(db: Exec, limit: number): Promise<OutboxMessage[]
     .execute();
 }
 
-/** The next pending message of a conversation, if it is due. */
-export async function nextInConversation(db: Exec, m: OutboxMessage): Promise<OutboxMessage | undefined> {
+/** The due pending messages of a conversation after `m`, in order. */
+export async function pendingAfter(db: Exec, m: OutboxMessage, limit: number): Promise<OutboxMessage[]> {
   return db
     .selectFrom('federation_outbox')
     .select(HEAD_COLUMNS)
     .where('peer_id', '=', m.peer_id)
     .where('conversation', '=', m.conversation)
     .where('status', '=', 'pending')
+    .where('seq', '>', m.seq)
     .where('next_attempt_at', '<=', sql<Date>`now()`)
     .orderBy('seq')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(limit)
+    .execute();
 }
 
 export async function markDelivered(db: Exec, id: string): Promise<void> {

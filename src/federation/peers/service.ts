@@ -7,6 +7,7 @@ import type { Principal } from '../../platform/http/policy.ts';
 import { checkPeerUrl, joinUrl, peerError, postSigned } from '../client.ts';
 import { PEERING_PATH } from '../envelope.ts';
 import { peerActor, verifyFromPeer } from '../inbox.ts';
+import { forgetPeers } from './cache.ts';
 import {
   type Card,
   cardSchema,
@@ -120,7 +121,7 @@ export async function acceptInvitation(deps: AppDeps, principal: Principal, text
   const inv = readInvitation(deps, text);
   const publicKey = Buffer.from(inv.card.publicKey, 'base64url');
   await refuseKnown(deps.db, inv.card);
-  return deps.db.transaction().execute(async (tx) => {
+  const peer = await deps.db.transaction().execute(async (tx) => {
     await insertPeer(tx, { ...cardToPeer(inv.card), origin: 'accepted_invitation' });
     await appendAudit(tx, {
       actor: userActor(principal),
@@ -151,10 +152,12 @@ export async function acceptInvitation(deps: AppDeps, principal: Principal, text
         `The inviting node refused: ${e.message} (${e.code}); nothing was saved.`,
       );
     }
-    const peer = await findPeer(tx, inv.card.nodeId);
-    if (!peer) throw new Error('the peer just inserted is missing');
-    return peer;
+    const inserted = await findPeer(tx, inv.card.nodeId);
+    if (!inserted) throw new Error('the peer just inserted is missing');
+    return inserted;
   });
+  forgetPeers(deps.db);
+  return peer;
 }
 
 const cardToPeer = (card: Card) => {
@@ -207,7 +210,7 @@ export async function completePeering(
   };
   await verifyFromPeer(deps, req, candidate);
   await refuseKnown(deps.db, card);
-  return deps.db.transaction().execute(async (tx) => {
+  const peer = await deps.db.transaction().execute(async (tx) => {
     const inv = await tx
       .selectFrom('federation_invitations')
       .selectAll()
@@ -233,10 +236,12 @@ export async function completePeering(
       recordId: card.nodeId,
       change: { ...card, fingerprint: candidate.fingerprint, invitationId },
     });
-    const peer = await findPeer(tx, card.nodeId);
-    if (!peer) throw new Error('the peer just inserted is missing');
-    return peer;
+    const inserted = await findPeer(tx, card.nodeId);
+    if (!inserted) throw new Error('the peer just inserted is missing');
+    return inserted;
   });
+  forgetPeers(deps.db);
+  return peer;
 }
 
 const TRANSITIONS: Record<PeerStatus, readonly PeerStatus[]> = {
@@ -252,7 +257,7 @@ export async function changePeerStatus(
   status: PeerStatus,
   reason: string,
 ): Promise<Peer> {
-  return deps.db.transaction().execute(async (tx) => {
+  const changed = await deps.db.transaction().execute(async (tx) => {
     const peer = await lockPeer(tx, id);
     if (!peer) throw notFound('The peer');
     if (!TRANSITIONS[peer.status].includes(status)) {
@@ -272,4 +277,6 @@ export async function changePeerStatus(
     if (!updated) throw new Error('the peer vanished');
     return updated;
   });
+  forgetPeers(deps.db);
+  return changed;
 }

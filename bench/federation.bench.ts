@@ -1,0 +1,188 @@
+// Signed, durable messages between two nodes on loopback (issue 5): throughput of a burst, and
+// delivery latency (outbox row written → inbox row committed, both read off the one PostgreSQL
+// clock) at a steady 500 messages/s. Both nodes run in this process, each with its own database.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { enqueueMessage } from '../src/federation/outbox.ts';
+import { pingKind } from '../src/federation/ping.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { freePort } from '../src/platform/db/embedded.ts';
+import { createLogger } from '../src/platform/logging.ts';
+import { type ServingNode, startServing } from '../src/platform/node/serving.ts';
+import type { BenchResult } from './lib/types.ts';
+
+const ADMIN_PASSWORD = 'benchmark administrator password';
+const BURST = 5_000;
+const CONVERSATIONS = 200;
+const RATE = 500;
+const STEADY_SECONDS = 10;
+
+async function startNode(adminUrl: string, country: string): Promise<ServingNode> {
+  const name = `bench_fed_${country.toLowerCase()}_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const port = await freePort();
+  const config = loadConfig({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    JARING_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    JARING_DATA_DIR: mkdtempSync(join(tmpdir(), 'jaring-bench-fed-')),
+    JARING_MASTER_KEY: randomBytes(32).toString('base64'),
+    JARING_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    JARING_LOG_LEVEL: 'silent',
+    JARING_NODE_COUNTRY: country,
+    JARING_NODE_NAME: `Bench ${country}`,
+  });
+  return startServing(config, adminUrl.replace(/\/[^/]*$/, `/${name}`), createLogger(config));
+}
+
+async function adminSession(base: string) {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return async (path: string, body: unknown) => {
+    const r = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+    return r.json() as Promise<Record<string, string>>;
+  };
+}
+
+async function enqueue(
+  from: ServingNode,
+  to: ServingNode,
+  n: number,
+  conversations: string[],
+): Promise<string[]> {
+  const { deps } = from.node;
+  return deps.db.transaction().execute(async (tx) => {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const sent = await enqueueMessage(tx, deps, {
+        peerId: to.node.deps.node.id,
+        conversation: conversations[i % conversations.length] ?? randomUUID(),
+        type: pingKind.type,
+        version: pingKind.version,
+        body: { note: 'x'.repeat(400) },
+      });
+      ids.push(sent.id);
+    }
+    return ids;
+  });
+}
+
+async function deliveredCount(node: ServingNode, ids: string[]): Promise<number> {
+  const row = await node.node.deps.db
+    .selectFrom('federation_outbox')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('id', 'in', ids)
+    .where('status', '=', 'delivered')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function waitDelivered(node: ServingNode, ids: string[]): Promise<void> {
+  for (;;) {
+    if ((await deliveredCount(node, ids)) === ids.length) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Delivery latency of each message: the inbox row's commit time minus the outbox row's. */
+async function latencies(sender: ServingNode, receiver: ServingNode, ids: string[]): Promise<number[]> {
+  const sent = await sender.node.deps.db
+    .selectFrom('federation_outbox')
+    .select(['id', sql<number>`extract(epoch from created_at) * 1000`.as('at')])
+    .where('id', 'in', ids)
+    .execute();
+  const got = await receiver.node.deps.db
+    .selectFrom('federation_inbox')
+    .select(['message_id', sql<number>`extract(epoch from received_at) * 1000`.as('at')])
+    .where('message_id', 'in', ids)
+    .execute();
+  const at = new Map(got.map((r) => [r.message_id, Number(r.at)]));
+  return sent.map((s) => (at.get(s.id) ?? Number.NaN) - Number(s.at)).sort((a, b) => a - b);
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN;
+
+export async function runFederationBench(ctx: {
+  url: string;
+  log(line: string): void;
+}): Promise<BenchResult[]> {
+  const th = await startNode(ctx.url, 'TH');
+  const kh = await startNode(ctx.url, 'KH');
+  try {
+    const { invitation } = await (await adminSession(th.address))('/api/federation/invitations', {});
+    await (await adminSession(kh.address))('/api/federation/peers', { invitation });
+    const conversations = Array.from({ length: CONVERSATIONS }, () => randomUUID());
+
+    // Warm-up: connections, JIT.
+    await waitDelivered(th, await enqueue(th, kh, 500, conversations));
+
+    ctx.log(`burst of ${BURST} messages over ${CONVERSATIONS} conversations`);
+    const started = performance.now();
+    const burst = await enqueue(th, kh, BURST, conversations);
+    await waitDelivered(th, burst);
+    const burstSeconds = (performance.now() - started) / 1000;
+
+    ctx.log(`steady ${RATE} messages/s for ${STEADY_SECONDS} s`);
+    const steady: string[] = [];
+    const tick = 50;
+    const steadyStart = performance.now();
+    for (let t = 0; t < (STEADY_SECONDS * 1000) / tick; t++) {
+      steady.push(...(await enqueue(th, kh, (RATE * tick) / 1000, conversations)));
+      const next = steadyStart + (t + 1) * tick;
+      await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
+    }
+    const offeredSeconds = (performance.now() - steadyStart) / 1000;
+    await waitDelivered(th, steady);
+    const steadySeconds = (performance.now() - steadyStart) / 1000;
+    const lat = await latencies(th, kh, steady);
+    return [
+      {
+        name: `Burst: ${BURST} signed messages delivered TH → KH`,
+        value: BURST / burstSeconds,
+        unit: 'messages/s',
+        target: '≥ 500',
+        pass: BURST / burstSeconds >= 500,
+      },
+      {
+        name: `Steady offer of ${RATE} messages/s for ${STEADY_SECONDS} s: achieved`,
+        value: steady.length / steadySeconds,
+        unit: 'messages/s',
+      },
+      { name: 'Steady: time to offer them', value: offeredSeconds, unit: 's' },
+      {
+        name: 'Steady: delivery latency p50 (outbox commit → inbox commit)',
+        value: pct(lat, 50),
+        unit: 'ms',
+      },
+      {
+        name: 'Steady: delivery latency p95',
+        value: pct(lat, 95),
+        unit: 'ms',
+        target: '≤ 200',
+        pass: pct(lat, 95) <= 200,
+      },
+      { name: 'Steady: delivery latency p99', value: pct(lat, 99), unit: 'ms' },
+    ];
+  } finally {
+    await th.stop();
+    await kh.stop();
+  }
+}
