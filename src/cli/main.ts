@@ -20,6 +20,7 @@ const commands: Record<string, () => Promise<Command>> = {
   model: async () => (await import('./commands/model.ts')).modelCommand(),
   export: async () => (await import('./commands/htcds.ts')).exportCommand(),
   import: async () => (await import('./commands/htcds.ts')).importCommand(),
+  demo: async () => (await import('./commands/demo.ts')).demoCommand(),
 };
 const named = commands[process.argv[2] ?? ''];
 for (const load of named ? [named] : Object.values(commands)) program.addCommand(await load());
