@@ -8,6 +8,7 @@ import { openEmbedded } from '../src/platform/db/embedded.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { runAuditBench } from './audit.bench.ts';
 import { runFederationBench } from './federation.bench.ts';
+import { runFederationSignaturesBench } from './federation-signatures.bench.ts';
 import { runHtcdsImportBench } from './htcds-import.bench.ts';
 import type { BenchResult } from './lib/types.ts';
 import { runScreeningBench } from './screening.bench.ts';
@@ -20,6 +21,7 @@ const suites: Suite[] = [
   { name: 'Screening', run: runScreeningBench },
   { name: 'HTCDS import', run: runHtcdsImportBench },
   { name: 'Victims search', run: runVictimsSearchBench },
+  { name: 'Federation signatures', run: runFederationSignaturesBench },
   { name: 'Federation', run: runFederationBench },
 ].filter((s) => only.length === 0 || only.some((o) => s.name.toLowerCase().includes(o.toLowerCase())));
 

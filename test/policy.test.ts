@@ -16,6 +16,10 @@ const PUBLIC_ROUTES = [
   'GET /api/docs/init.js',
   'GET /api/docs/assets/:file',
   'GET /*',
+  // Signed node-to-node requests: each must carry an RFC 9421 signature by a known peer (or, for
+  // peering, by the key in its card plus the invitation's secret); test/federation.test.ts.
+  'POST /api/federation/inbox',
+  'POST /api/federation/peering',
 ];
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

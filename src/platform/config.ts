@@ -41,6 +41,23 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(256 * 1024 * 1024),
+  JARING_REFERRAL_ACK_HOURS: z.coerce.number().positive().default(24),
+  JARING_REFERRAL_DECISION_HOURS: z.coerce.number().positive().default(72),
+  JARING_PUBLIC_URL: z.string().url().optional(),
+  JARING_FEDERATION_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  JARING_FEDERATION_CLOCK_SKEW_SECONDS: z.coerce.number().int().positive().default(300),
+  JARING_FEDERATION_RETRY_BASE_MS: z.coerce.number().int().positive().default(1000),
+  JARING_FEDERATION_RETRY_MAX_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 60 * 1000),
+  JARING_FEDERATION_DEAD_AFTER_HOURS: z.coerce.number().positive().default(72),
+  JARING_FEDERATION_ALLOW_HTTP: z.enum(['loopback', 'never']).default('loopback'),
 });
 
 export type Config = {
@@ -66,6 +83,25 @@ export type Config = {
   identificationSetFile: string | undefined;
   /** The largest HTCDS file an import reads (src/victims/htcds/README.md). */
   htcdsMaxBytes: number;
+  /** Referral SLA: hours to acknowledge and to decide (src/referrals/README.md). */
+  referralAckHours: number;
+  referralDecisionHours: number;
+  /** Node-to-node exchange (src/federation/README.md). */
+  federation: FederationConfig;
+};
+
+export type FederationConfig = {
+  /** The base URL peers use to reach this node; printed in its invitations. */
+  publicUrl: string;
+  maxBytes: number;
+  /** How far a message's `created` and `Date` may be from this node's clock. */
+  clockSkewSeconds: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** After this long undelivered, a message goes to the dead-letter list and raises an alert. */
+  deadAfterHours: number;
+  /** Plain HTTP peers: only on loopback (the demo and tests), or never (HTTPS only). */
+  allowHttp: 'loopback' | 'never';
 };
 
 export class ConfigError extends Error {}
@@ -98,5 +134,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: e.JARING_WORKERS,
     identificationSetFile: e.JARING_IDENTIFICATION_SET ? resolve(e.JARING_IDENTIFICATION_SET) : undefined,
     htcdsMaxBytes: e.JARING_HTCDS_MAX_BYTES,
+    referralAckHours: e.JARING_REFERRAL_ACK_HOURS,
+    referralDecisionHours: e.JARING_REFERRAL_DECISION_HOURS,
+    federation: {
+      publicUrl: (e.JARING_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+      maxBytes: e.JARING_FEDERATION_MAX_BYTES,
+      clockSkewSeconds: e.JARING_FEDERATION_CLOCK_SKEW_SECONDS,
+      retryBaseMs: e.JARING_FEDERATION_RETRY_BASE_MS,
+      retryMaxMs: e.JARING_FEDERATION_RETRY_MAX_MS,
+      deadAfterHours: e.JARING_FEDERATION_DEAD_AFTER_HOURS,
+      allowHttp: e.JARING_FEDERATION_ALLOW_HTTP,
+    },
   };
 }

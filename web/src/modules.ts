@@ -43,6 +43,13 @@ export const modules: readonly ModuleEntry[] = [
     testId: 'nav-victims',
     page: lazy(() => import('./victims/VictimsPage.tsx').then((m) => ({ default: m.VictimsPage }))),
   },
+  {
+    path: '/referrals',
+    labelKey: 'referrals',
+    roles: ['caseworker', 'referral_focal_point'],
+    testId: 'nav-referrals',
+    page: lazy(() => import('./referrals/ReferralsPage.tsx').then((m) => ({ default: m.ReferralsPage }))),
+  },
 ];
 
 export function modulesFor(userRoles: readonly string[]): ModuleEntry[] {

@@ -1,3 +1,5 @@
+import { federationEncryptedColumns } from '../../federation/encrypted-columns.ts';
+import { referralEncryptedColumns } from '../../referrals/encrypted-columns.ts';
 import { caseManagementEncryptedColumns } from '../../victims/cases/encrypted-columns.ts';
 import { consentEncryptedColumns } from '../../victims/consent/encrypted-columns.ts';
 import { duplicatesEncryptedColumns } from '../../victims/duplicates/encrypted-columns.ts';
@@ -40,6 +42,8 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   ...htcdsEncryptedColumns.map(defineEncryptedColumn),
   ...caseManagementEncryptedColumns.map(defineEncryptedColumn),
   ...duplicatesEncryptedColumns.map(defineEncryptedColumn),
+  ...federationEncryptedColumns.map(defineEncryptedColumn),
+  ...referralEncryptedColumns.map(defineEncryptedColumn),
 ];
 
 export function columnName(column: EncryptedColumn): string {

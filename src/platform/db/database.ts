@@ -1,5 +1,7 @@
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import type { FederationTables } from '../../federation/tables.ts';
+import type { ReferralsTables } from '../../referrals/tables.ts';
 import type { ScreeningBatchTables } from '../../screening/batch/tables.ts';
 import type { ScreeningTables } from '../../screening/tables.ts';
 import type { CaseManagementTables } from '../../victims/cases/tables.ts';
@@ -22,7 +24,9 @@ export type DB = PlatformTables &
   DuplicatesTables &
   HtcdsTables &
   CaseManagementTables &
-  ScreeningBatchTables;
+  ScreeningBatchTables &
+  FederationTables &
+  ReferralsTables;
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;
 /** An executor: the database, or a transaction. Repositories take one as their first argument. */

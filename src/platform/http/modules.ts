@@ -1,3 +1,5 @@
+import { registerFederationRoutes } from '../../federation/routes.ts';
+import { registerReferralRoutes } from '../../referrals/routes.ts';
 import { registerScreeningRoutes } from '../../screening/routes.ts';
 import { registerCaseManagementRoutes } from '../../victims/cases/routes.ts';
 import { registerConsentRoutes } from '../../victims/consent/routes.ts';
@@ -22,4 +24,6 @@ export function registerModuleRoutes(router: Router): void {
   registerHtcdsRoutes(router);
   registerCaseManagementRoutes(router);
   registerDuplicatesRoutes(router);
+  registerReferralRoutes(router);
+  registerFederationRoutes(router);
 }

@@ -74,9 +74,18 @@ export function registerConsentRoutes(router: Router): void {
   });
 
   router.openapi(withdrawRoute, policy['victims.consent.withdraw'], async (c) => {
-    const { db, cipher } = c.var.deps;
+    const { db, cipher, node } = c.var.deps;
     const principal = requirePrincipal(c.var.principal);
-    const opened = await withdrawConsent(db, cipher, principal, c.req.valid('param').id, c.req.valid('json'));
+    const opened = await withdrawConsent(
+      db,
+      cipher,
+      principal,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      {
+        node,
+      },
+    );
     // At least the withdrawal's own instant (database clock), so the answer says "withdrawn".
     const now = Math.max(Date.now(), opened.withdrawal?.withdrawn_at.getTime() ?? 0);
     return c.json({ consent: presentConsent(opened, new Date(now)) }, 200);

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../../platform/audit/append.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Db, Exec, Tx } from '../../platform/db/database.ts';
+import type { NodeIdentity } from '../../platform/http/context.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
+import { withdrawReferralsRelyingOn } from '../../referrals/withdraw.ts';
 import { refuseMergedAway } from '../duplicates/guard.ts';
 import { findPerson, type PersonRow } from '../repo.ts';
 import { ageOn } from '../rules.ts';
@@ -98,6 +100,8 @@ export async function withdrawConsent(
   actor: ConsentActor,
   consentId: string,
   input: WithdrawInput,
+  /** The node's identity, to queue `referral.withdraw` for referrals that relied on the consent. */
+  sharing?: { node: NodeIdentity },
 ): Promise<OpenedConsent> {
   return db.transaction().execute(async (tx) => {
     // Locked first: a share deciding on this consent finishes before, or sees the withdrawal.
@@ -130,6 +134,13 @@ export async function withdrawConsent(
         withdrawnAt: withdrawal.withdrawn_at.toISOString(),
       },
     });
+    // Referrals sent under this consent are withdrawn, and their peers told, in this transaction.
+    await withdrawReferralsRelyingOn(
+      tx,
+      sharing && { cipher, node: sharing.node },
+      actorOf(actor),
+      consentId,
+    );
     return openConsent(cipher, { consent, withdrawal });
   });
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
 import { useSession } from '../../platform/session/context.ts';
+import { ReferButton } from '../../referrals/ReferButton.tsx';
 import { fetchPerson, openCase, victimsKeys } from '../api.ts';
 import { ConsentPanel } from '../consent/ConsentPanel.tsx';
 import { AssessmentsSection } from '../identification/AssessmentsSection.tsx';
@@ -79,6 +80,7 @@ function PersonView({ person }: { person: Person }) {
         </Alert>
       )}
       {mayOpenCase(user.roles) && <OpenCaseButton personId={person.id} />}
+      <ReferButton personId={person.id} />
       <PersonFacts person={person} />
       {assessor && <AssessmentsSection personId={person.id} catalog={sets.data} mayAssess />}
       {mayUseConsent(user.roles) && <ConsentPanel personId={person.id} />}

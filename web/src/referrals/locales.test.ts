@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+// The referral pages are used on both sides of a border: every label is translated in each of the
+// ten interface languages (none left to fall back to English), with English's placeholders.
+
+const languages = ['en', 'th', 'vi', 'id', 'ms', 'fil', 'km', 'lo', 'my', 'zh'];
+
+function flatten(value: unknown, prefix = '', into = new Map<string, string>()): Map<string, string> {
+  if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) flatten(child, prefix ? `${prefix}.${key}` : key, into);
+  } else if (typeof value === 'string') {
+    into.set(prefix, value);
+  }
+  return into;
+}
+
+const locale = (language: string) =>
+  flatten(JSON.parse(readFileSync(new URL(`../i18n/locales/${language}.json`, import.meta.url), 'utf8')));
+const english = locale('en');
+const keys = [...english.keys()].filter((key) => key.startsWith('referrals.') || key === 'nav.referrals');
+const placeholders = (text: string | undefined) =>
+  [...String(text).matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe('referral translations', () => {
+  it('has the labels the pages use', () => {
+    expect(keys.length).toBeGreaterThan(80);
+    expect(english.get('referrals.shared.assessedBy')).toBe(
+      'Assessed by {{organisation}} on {{date}}; do not re-interview unless needed.',
+    );
+  });
+
+  it.each(languages)('%s translates every referral label, keeping its placeholders', (language) => {
+    const resource = locale(language);
+    expect(keys.filter((key) => !resource.has(key))).toEqual([]);
+    for (const key of keys)
+      expect(placeholders(resource.get(key)), `${language}:${key}`).toEqual(placeholders(english.get(key)));
+  });
+
+  it.each(languages.filter((l) => l !== 'en'))(
+    '%s does not leave the plain-language assessment sentence in English',
+    (language) => {
+      expect(locale(language).get('referrals.shared.assessedBy')).not.toBe(
+        english.get('referrals.shared.assessedBy'),
+      );
+    },
+  );
+});
