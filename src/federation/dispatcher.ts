@@ -25,9 +25,10 @@ import { cachedPeer } from './peers/cache.ts';
 // alert (error log, audit entry, GET /api/federation/status). One dispatcher per database (an
 // advisory lock), so two serving processes never race.
 
-const PARALLEL = 16;
+const PARALLEL = 32;
 const BATCH = 256;
 const CHAIN_BATCH = 50;
+const FLUSH_AT = 64;
 const MAX_IDLE_MS = 60_000;
 const LOCK_KEY = 7261005;
 
@@ -56,6 +57,26 @@ export async function startDispatcher(deps: AppDeps, url: string): Promise<Dispa
   let running: Promise<void> | undefined;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
+
+  // Deliveries are marked in batches. Until marked, a message could be sent again (after a crash,
+  // or by a later pass), which the peer answers with 409 replay: harmless, so a pass flushes
+  // before it picks heads, and a crash only costs a resend.
+  let delivered: string[] = [];
+  let flushing: Promise<void> = Promise.resolve();
+  function flushDelivered(): Promise<void> {
+    const ids = delivered;
+    delivered = [];
+    flushing = flushing
+      .then(() => markDelivered(db, ids))
+      .catch((err: unknown) =>
+        logger.error({ err }, 'federation: marking messages delivered failed; they will be sent again'),
+      );
+    return flushing;
+  }
+  function noteDelivered(id: string): void {
+    delivered.push(id);
+    if (delivered.length >= FLUSH_AT) void flushDelivered();
+  }
 
   async function alertDead(letters: DeadLetter[], reason: string): Promise<void> {
     for (const d of letters) {
@@ -89,7 +110,7 @@ export async function startDispatcher(deps: AppDeps, url: string): Promise<Dispa
       });
       const { code, message } = peerError(result);
       if (result.status === 200 || (result.status === 409 && code === 'replay')) {
-        await markDelivered(db, m.id);
+        noteDelivered(m.id);
         return 'delivered';
       }
       error = `${peer.country} answered ${result.status} ${code}: ${message}`;
@@ -125,6 +146,7 @@ export async function startDispatcher(deps: AppDeps, url: string): Promise<Dispa
       const reason = `undelivered after ${config.federation.deadAfterHours} h`;
       await alertDead(await markDead(db, head, reason), reason);
     }
+    await flushDelivered();
     let heads = await dueHeads(db, BATCH);
     while (heads.length > 0 && !stopped) {
       const queue = [...heads];
@@ -133,8 +155,10 @@ export async function startDispatcher(deps: AppDeps, url: string): Promise<Dispa
           for (let h = queue.shift(); h && !stopped; h = queue.shift()) await chain(h);
         }),
       );
+      await flushDelivered();
       heads = heads.length === BATCH ? await dueHeads(db, BATCH) : [];
     }
+    await flushDelivered();
   }
 
   function schedule(): void {
@@ -185,6 +209,7 @@ export async function startDispatcher(deps: AppDeps, url: string): Promise<Dispa
       stopped = true;
       clearTimeout(timer);
       await running;
+      await flushDelivered();
       await listener.end().catch(() => {});
     },
   };

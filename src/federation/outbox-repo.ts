@@ -57,11 +57,12 @@ export async function pendingAfter(db: Exec, m: OutboxMessage, limit: number): P
     .execute();
 }
 
-export async function markDelivered(db: Exec, id: string): Promise<void> {
+export async function markDelivered(db: Exec, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
   await db
     .updateTable('federation_outbox')
     .set({ status: 'delivered', body_enc: null, delivered_at: sql<Date>`now()`, last_error: null })
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .where('status', '=', 'pending')
     .execute();
 }

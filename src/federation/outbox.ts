@@ -18,7 +18,8 @@ export async function enqueueMessage(
   deps: Pick<AppDeps, 'cipher' | 'node'>,
   m: { peerId: string; conversation: string; type: string; version: number; body: unknown },
 ): Promise<{ id: string; seq: number }> {
-  const peer = await lockPeer(tx, m.peerId);
+  // Shared: senders to one peer do not wait for each other, but a revocation waits for them.
+  const peer = await lockPeer(tx, m.peerId, 'share');
   if (!peer) throw notFound(`Peer ${m.peerId}`);
   if (peer.status === 'revoked')
     throw conflict(`Peer ${peer.name} (${peer.country}) was revoked: nothing more can be sent to it.`);

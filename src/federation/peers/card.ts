@@ -29,8 +29,18 @@ export type Invitation = z.infer<typeof invitationSchema>;
 
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
+const keyObjects = new Map<string, KeyObject>();
+
+/** The KeyObject of a raw Ed25519 public key (kept: the inbox needs one per message). */
 export function ed25519Key(raw: Buffer): KeyObject {
-  return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
+  const id = raw.toString('base64');
+  let key = keyObjects.get(id);
+  if (!key) {
+    key = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
+    if (keyObjects.size > 1000) keyObjects.clear();
+    keyObjects.set(id, key);
+  }
+  return key;
 }
 
 /** Six groups of four letters (SHA-256 of the raw key, Crockford base32): read aloud to compare. */
