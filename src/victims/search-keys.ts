@@ -127,7 +127,27 @@ function trigramsInOrder(name: string): string[] {
  */
 export function nameTokens(keys: SearchKeys, names: readonly (string | null | undefined)[]): string {
   const grams = trigramsInOrder(names.filter((n): n is string => Boolean(n)).join(' '));
-  return grams.map((g) => base32(hmac(keys.nameTokens, g), 7)).join(' ');
+  return grams.map((g) => trigramToken(keys.nameTokens, g)).join(' ');
+}
+
+// Names share most of their trigrams, and an HMAC costs ~3 µs: an import of 100,000 persons computes
+// ~2 million tokens from a few thousand distinct trigrams. Kept per key, in this process only.
+const TOKEN_CACHE_LIMIT = 200_000;
+const tokenCaches = new WeakMap<Buffer, Map<string, string>>();
+
+function trigramToken(key: Buffer, gram: string): string {
+  let cache = tokenCaches.get(key);
+  if (!cache) {
+    cache = new Map();
+    tokenCaches.set(key, cache);
+  }
+  let token = cache.get(gram);
+  if (token === undefined) {
+    token = base32(hmac(key, gram), 7);
+    if (cache.size >= TOKEN_CACHE_LIMIT) cache.clear();
+    cache.set(gram, token);
+  }
+  return token;
 }
 
 export function birthdateKey(keys: SearchKeys, isoDate: string): string {

@@ -1,15 +1,18 @@
 import type { Exec } from '../../platform/db/database.ts';
-import { formatValue, storedForm } from './codec.ts';
-import { FileProblem } from './csv.ts';
-import { CASE_KEY, type Column, type Part, PERSON_KEY } from './fields.ts';
-import { type FileLayout, type Issue, layoutOf, type ParsedRow, parseRow } from './parse-row.ts';
-import { valueAt } from './plain.ts';
+import { createCheckPool } from './check-pool.ts';
+import { GROUPS, type RowFacts, rowInspector } from './check-row.ts';
+import { FileProblem, type RawRecord } from './csv.ts';
+import { CASE_KEY, PERSON_KEY } from './fields.ts';
+import { type FileLayout, type Issue, layoutOf } from './parse-row.ts';
 import { usersByName } from './repo.ts';
 import { type HtcdsSource, readRecords } from './source.ts';
 
-// The first pass of an import: every row checked on its own, then across rows: a person (or case,
-// or organisation) appearing in several rows must say the same in each, a person–case pair appears
-// once, and case owners are users of the agency. Nothing is written; every problem is reported.
+// The first pass of an import: every row checked on its own (check-row.ts, in worker threads for a
+// large file), then across rows: a person (or case, or organisation) appearing in several rows must
+// say the same in each, a person–case pair appears once, and case owners are users of the agency.
+// Nothing is written; every problem is reported.
+
+export { rowHash } from './check-row.ts';
 
 export type Checked = {
   layout: FileLayout;
@@ -22,39 +25,18 @@ export type Checked = {
   skip: { rows: Set<number>; persons: Set<string>; cases: Set<string> };
 };
 
-const GROUPS: { name: string; key: (r: ParsedRow) => string | null; parts: readonly Part[] }[] = [
-  {
-    name: PERSON_KEY,
-    key: (r) => r.personKey,
-    parts: ['identity', 'profile', 'person', 'victim', 'perpetrator'],
-  },
-  { name: CASE_KEY, key: (r) => r.caseKey, parts: ['case', 'referral', 'comment'] },
-  {
-    name: 'org_Name',
-    key: (r) => (r.filled.has('organisation') ? (r.values.organisation.name ?? null) : null),
-    parts: ['organisation'],
-  },
-];
-
-/** FNV-1a: enough to notice that two rows' cells differ, without keeping the cells. */
-export function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h | 0;
-}
-
 type Seen = { row: number; cells: Int32Array };
 
-export const rowHash = (cells: readonly string[]) => hash(cells.join('\u0000'));
+/** Rows sent to a worker at a time, and chunks in flight per worker. */
+const CHUNK = 250;
+const IN_FLIGHT = 3;
 
 export async function checkFile(
   db: Exec,
   agencyId: string,
   source: HtcdsSource,
   maxBytes: number,
+  workers = 0,
 ): Promise<Checked> {
   const records = readRecords(source, maxBytes);
   const first = await records.next();
@@ -68,68 +50,71 @@ export async function checkFile(
   const owners = new Map<string, number[]>();
   const issues: Issue[] = [];
   const skip: Checked['skip'] = { rows: new Set(), persons: new Set(), cases: new Set() };
-  const keyIndex = (name: string) => header.indexOf(name);
-  const [personAt, caseAt] = [keyIndex(PERSON_KEY), keyIndex(CASE_KEY)];
   let rows = 0;
   let rowHashes = new Int32Array(1024);
 
-  const refuse = (row: number, cells: readonly string[], found: Issue[]) => {
+  const refuse = (facts: RowFacts, found: Issue[]) => {
     issues.push(...found);
-    skip.rows.add(row);
-    const p = personAt >= 0 ? cells[personAt] : '';
-    const c = caseAt >= 0 ? cells[caseAt] : '';
-    if (p) skip.persons.add(p);
-    if (c) skip.cases.add(c);
+    skip.rows.add(facts.row);
+    if (facts.personCell) skip.persons.add(facts.personCell);
+    if (facts.caseCell) skip.cases.add(facts.caseCell);
   };
 
-  for await (const record of records) {
+  /** Compares a row with the rows before it; rows must come in file order. */
+  const absorb = (facts: RowFacts) => {
     if (rows === rowHashes.length) {
       const grown = new Int32Array(rows * 2);
       grown.set(rowHashes);
       rowHashes = grown;
     }
-    rowHashes[rows] = rowHash(record.cells);
+    rowHashes[rows] = facts.hash;
     rows += 1;
-    const { parsed, issues: found } = parseRow(layout, record);
-    if (!parsed) {
-      refuse(record.row, record.cells, found);
-      continue;
+    if (facts.issues.length > 0) {
+      refuse(facts, facts.issues);
+      return;
     }
     const mismatches: Issue[] = [];
     for (const [g, group] of GROUPS.entries()) {
-      const key = group.key(parsed);
-      const columns = groupColumns[g] ?? [];
-      if (key === null || columns.length === 0) continue;
-      const cells = Int32Array.from(columns, (c: Column) =>
-        hash(formatValue(storedForm(c, valueAt(parsed.values[c.part], c.key)))),
-      );
-      const earlier = seen[g]?.get(key);
+      const mine = facts.groups[g];
+      if (!mine) continue;
+      const earlier = seen[g]?.get(mine.key);
       if (!earlier) {
-        seen[g]?.set(key, { row: record.row, cells });
+        seen[g]?.set(mine.key, { row: facts.row, cells: mine.cells });
         continue;
       }
-      for (const [i, column] of columns.entries()) {
-        if (earlier.cells[i] === cells[i]) continue;
+      for (const [i, column] of (groupColumns[g] ?? []).entries()) {
+        if (earlier.cells[i] === mine.cells[i]) continue;
         mismatches.push({
-          row: record.row,
+          row: facts.row,
           column: column.field.field,
           message: `differs from row ${earlier.row}, which has the same ${group.name} (a record's fields must be the same in each of its rows)`,
         });
       }
     }
     // One row per person–case pair, per person in no case, and per case with no person.
-    const pair = `${parsed.personKey ?? ''}\u0000${parsed.caseKey ?? ''}`;
+    const pair = `${facts.personKey ?? ''}\u0000${facts.caseKey ?? ''}`;
     const earlier = pairs.get(pair);
     if (earlier !== undefined) {
       mismatches.push({
-        row: record.row,
-        column: parsed.caseKey === null ? PERSON_KEY : CASE_KEY,
-        message: `is the same ${parsed.personKey === null ? 'case' : parsed.caseKey === null ? 'person' : 'person and case'} as row ${earlier}: one row each`,
+        row: facts.row,
+        column: facts.caseKey === null ? PERSON_KEY : CASE_KEY,
+        message: `is the same ${facts.personKey === null ? 'case' : facts.caseKey === null ? 'person' : 'person and case'} as row ${earlier}: one row each`,
       });
-    } else pairs.set(pair, record.row);
-    const owner = parsed.values.case.owner;
-    if (owner) owners.set(owner.toLowerCase(), [...(owners.get(owner.toLowerCase()) ?? []), record.row]);
-    if (mismatches.length > 0) refuse(record.row, record.cells, mismatches);
+    } else pairs.set(pair, facts.row);
+    // Pushed, not copied: every row of a file may name the same owner.
+    const owner = facts.owner?.toLowerCase();
+    if (owner) {
+      const at = owners.get(owner);
+      if (at) at.push(facts.row);
+      else owners.set(owner, [facts.row]);
+    }
+    if (mismatches.length > 0) refuse(facts, mismatches);
+  };
+
+  if (workers > 0) await inspectInPool(records, header, workers, absorb);
+  else {
+    const inspect = rowInspector(layout, header);
+    for await (const record of records) absorb(inspect(record));
   }
   if (rows === 0) throw new FileProblem('The file has a header but no rows.');
 
@@ -143,4 +128,34 @@ export async function checkFile(
   }
   issues.sort((a, b) => a.row - b.row);
   return { layout, header, rows, issues, skip, rowHashes: rowHashes.subarray(0, rows) };
+}
+
+async function inspectInPool(
+  records: AsyncIterable<RawRecord>,
+  header: readonly string[],
+  workers: number,
+  absorb: (facts: RowFacts) => void,
+): Promise<void> {
+  const pool = createCheckPool(header, workers);
+  const queue: Promise<RowFacts[]>[] = [];
+  const take = async () => {
+    const next = queue.shift();
+    if (next) for (const facts of await next) absorb(facts);
+  };
+  try {
+    let chunk: RawRecord[] = [];
+    for await (const record of records) {
+      chunk.push(record);
+      if (chunk.length < CHUNK) continue;
+      queue.push(pool.inspect(chunk));
+      chunk = [];
+      if (queue.length >= workers * IN_FLIGHT) await take();
+    }
+    if (chunk.length > 0) queue.push(pool.inspect(chunk));
+    while (queue.length > 0) await take();
+  } finally {
+    // A chunk still out when reading failed must not count as unhandled.
+    for (const p of queue) p.catch(() => {});
+    await pool.close();
+  }
 }

@@ -77,6 +77,30 @@ describe('checking a file', () => {
     expect(await count('persons')).toBe(0);
   });
 
+  it('checks rows in worker threads exactly as on the main thread, across chunks', async () => {
+    // 600 rows go to the workers in several chunks; row 2's person reappears in row 552 with
+    // another first name, and rows 300 and 551 have problems of their own.
+    const file = rows(600, 100);
+    file[298] = { ...file[298], prs_Gender: 'Female' } as (typeof file)[number];
+    file[549] = { ...file[549], hte_Latitude: '95' } as (typeof file)[number];
+    file[550] = { ...htcdsRow(100, { caseNo: 7 }), prs_FirstName: 'Somebody else' };
+    const onMain = await t.importText(csvOf(file), { workers: 0 });
+    const inWorkers = await t.importText(csvOf(file), { workers: 2 });
+    expect(inWorkers.issues).toEqual(onMain.issues);
+    expect(inWorkers.issues.map((i) => `${i.row} ${i.column}`)).toEqual([
+      '300 prs_Gender',
+      '551 hte_Latitude',
+      '552 prs_FirstName',
+    ]);
+    expect(inWorkers.written).toBe(false);
+    expect(await count('persons')).toBe(0);
+
+    const written = await t.importText(csvOf(rows(30)), { workers: 2 });
+    expect(written.issues).toEqual([]);
+    expect(written.counts.persons.created).toBe(30);
+    expect(await count('persons')).toBe(30);
+  });
+
   it('refuses malformed files whole: bad quoting, broken UTF-8, a foreign header, a fake XLSX', async () => {
     const header = htcdsHeader().join(',');
     const cases: [string | Uint8Array, 'csv' | 'xlsx', RegExp][] = [

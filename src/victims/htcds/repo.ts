@@ -281,6 +281,31 @@ export async function firstItems(db: Exec, planIds: readonly string[]): Promise<
   return new Map(rows.map((r) => [r.plan_id, r]));
 }
 
+export type LatestAssessment = Pick<
+  Selectable<DB['identification_assessments']>,
+  'person_id' | 'subject_age' | 'decision' | 'answers'
+>;
+
+/** Each person's latest identification assessment (newest first, as the identification module lists them). */
+export async function latestAssessments(
+  db: Exec,
+  agencyId: string,
+  personIds: readonly string[],
+): Promise<Map<string, LatestAssessment>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('identification_assessments')
+    .select(['person_id', 'subject_age', 'decision', 'answers'])
+    .distinctOn('person_id')
+    .where('agency_id', '=', agencyId)
+    .where('person_id', 'in', [...personIds])
+    .orderBy('person_id')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return new Map(rows.map((r) => [r.person_id, r]));
+}
+
 /** The agency's active users by lower-cased username. */
 export async function usersByName(
   db: Exec,
@@ -350,7 +375,8 @@ export async function exportIndex(
 /**
  * Multi-row insert. Rows of one shape go as one JSON parameter that PostgreSQL expands with
  * json_populate_recordset (measured: far cheaper to send and plan than 60,000 bind parameters);
- * columns not named keep their defaults. Other rows go through Kysely in chunks.
+ * columns not named keep their defaults. A jsonb column's value (JSON text, as Kysely takes it) is
+ * spliced in as JSON, so it is parsed once. Rows of mixed shapes go through Kysely in chunks.
  */
 export async function insertMany<T extends keyof DB & string>(
   tx: Exec,
@@ -362,10 +388,10 @@ export async function insertMany<T extends keyof DB & string>(
   const columns = Object.keys(first);
   const shape = columns.join(',');
   const uniform = rows.every((r) => Object.keys(r).join(',') === shape);
-  if (uniform && !JSON_COLUMNS.has(table)) {
+  if (uniform) {
     const names = sql.join(columns.map((c) => sql.ref(c)));
     await sql`insert into ${sql.table(table)} (${names})
-      select ${names} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)`.execute(
+      select ${names} from json_populate_recordset(null::${sql.table(table)}, ${jsonRows(table, rows)}::json)`.execute(
       tx,
     );
     return;
@@ -379,8 +405,23 @@ export async function insertMany<T extends keyof DB & string>(
   }
 }
 
-/** Tables with jsonb columns, whose values are sent as JSON text (they go through Kysely). */
-const JSON_COLUMNS = new Set<string>(['identification_assessments']);
+/** jsonb columns of the tables written here, whose values are JSON text. */
+const JSON_COLUMNS: Record<string, ReadonlySet<string>> = {
+  identification_assessments: new Set(['answers', 'result', 'set_versions']),
+};
+
+function jsonRows(table: string, rows: readonly object[]): string {
+  const raw = JSON_COLUMNS[table];
+  if (!raw) return JSON.stringify(rows);
+  const parts = rows.map((row) => {
+    const fields = Object.entries(row).map(([column, value]) => {
+      const json = raw.has(column) && typeof value === 'string' ? value : JSON.stringify(value ?? null);
+      return `${JSON.stringify(column)}:${json}`;
+    });
+    return `{${fields.join(',')}}`;
+  });
+  return `[${parts.join(',')}]`;
+}
 
 /**
  * Runs `work` holding the agency's import lock (a session advisory lock on a connection of its own),
