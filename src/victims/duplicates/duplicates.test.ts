@@ -78,6 +78,20 @@ describe('possible duplicates', () => {
     expect(byNumber.map((c) => [c.person.id, signals(c)])).toEqual([[dao.id, ['identity_number']]]);
   });
 
+  it('finds a person under the name they were renamed to, and no longer under the old one', async () => {
+    const renamed = await register(caseworker, {
+      identity: { firstName: 'Ketsarin', secondName: 'Thongchai' },
+    });
+    const patched = await caseworker.request('PATCH', `/api/victims/persons/${renamed.id}`, {
+      identity: { firstName: 'Mayuree', secondName: 'Srisawat' },
+    });
+    expect(patched.status).toBe(200);
+    const byNew = await check(caseworker, { identity: { firstName: 'Mayuree', secondName: 'Srisawad' } });
+    expect(byNew.map((c) => c.person.id)).toContain(renamed.id);
+    const byOld = await check(caseworker, { identity: { firstName: 'Ketsarin', secondName: 'Thongchai' } });
+    expect(byOld.map((c) => c.person.id)).not.toContain(renamed.id);
+  });
+
   it('compares an estimated age with a birth year, within one year', async () => {
     const estimated = await register(caseworker, {
       registeredOn: '2025-02-14',

@@ -1,5 +1,6 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Exec } from '../../platform/db/database.ts';
+import { WEIGHTS } from './score.ts';
 import type { MergeStatus, PersonMergesTable } from './tables.ts';
 
 // All SQL of duplicate search and merges. Persons are the victims module's table, read here only
@@ -8,24 +9,27 @@ import type { MergeStatus, PersonMergesTable } from './tables.ts';
 export type MergeRow = Selectable<PersonMergesTable>;
 
 /**
- * pg_trgm thresholds over persons.name_chars (one letter per keyed name trigram), measured by
- * recall.test.ts on synthetic ASEAN names. `close`: whole-name similarity (typos, dropped
- * diacritics, swapped order, a missing middle name) or the query found as a run inside a longer
- * name (a given name alone); `loose`: whole-name similarity for heavier misspellings.
+ * Name likeness, on the two names' sets of keyed trigram tokens (recall.test.ts measures them on
+ * synthetic ASEAN names). `close`: Jaccard similarity for typos, dropped diacritics, swapped order
+ * or a missing middle name; `inside`: share of the query's tokens found in a longer name (a given
+ * name alone); `loose`: Jaccard similarity for heavier misspellings; `withBirthdate`: the faint
+ * likeness (pg_trgm similarity) that, with an equal birth date, makes a candidate.
  */
 export const THRESHOLDS = { close: 0.7, inside: 0.8, loose: 0.4, withBirthdate: 0.1 } as const;
 /**
- * Rows each name lookup may recheck. A common name (Nguyễn Văn …) shares most trigrams with
- * thousands of persons; past this many the lookup stops, so its cost stays bounded. Such a name
- * alone cannot single anyone out: the birth date, identity number and phone lookups then decide.
+ * Distinct names of the agency the loose lookup may read beyond those the close one must read.
+ * The close and inside thresholds are exact: a name that meets them shares at least one of the
+ * query's n − ⌈0.7 n⌉ + 1 rarest tokens, and all their names are read. Looser likeness is looked
+ * for only through further tokens whose names add up to at most this many (frequencies from
+ * ANALYZE of victims_person_names): a name sharing only "Nguyễn Văn" with the query cannot single
+ * anyone out, and reading the ~42,000 names that share a token with a 17-token Vietnamese name's 11
+ * rarer tokens took 78 ms (its 6 rarest: 10,000 names, 25 ms).
  */
-export const NAME_ROWS = { close: 300, loose: 100 } as const;
-/**
- * The loose lookup runs only when the close one found fewer persons than this: a name shared by
- * many needs other evidence anyway, and for such names the loose lookup is the costliest
- * (bench: p95 of the name lookups 450 → 280 ms at 1M persons, recall 0.93 → 0.91).
- */
-export const LOOSE_WHEN_FEWER = 60;
+export const LOOSE_NAMES_READ = 5_000;
+/** The most alike distinct names kept, and persons per name and in all taken from them. */
+export const NAME_KEYS = 60;
+export const PER_NAME = 50;
+export const NAME_ROWS = 300;
 /** Candidates kept per exact key (identity number, phone, birth date). */
 export const PER_KEY = 20;
 
@@ -50,81 +54,94 @@ export type CandidateRow = {
   registered_on: string;
 };
 
-const CANDIDATE_COLUMNS = sql`p.id, p.name_tokens, p.birthdate_key, p.identity_number_key, p.phone_keys,
-  p.birthdate_enc, p.age_at_registration, p.registered_on::text as registered_on`;
-
 /**
- * Persons matching the name through the trigram index. Only the GIN bitmap path is allowed: with a
- * LIMIT the planner otherwise walks another index and rechecks every row of the table. The agency
- * and tombstone filters come after the limit, so on a node of several agencies another agency's
- * namesakes can use up part of it.
+ * The agency's distinct names most like the probe's (victims_person_names, migration 0011), best
+ * first by the same name strength score.ts ranks with: max(Jaccard, containment weight × share of
+ * the shorter name's tokens found in the longer). Thresholds are compared in numeric, exactly.
  */
-async function byName(
-  tx: Exec,
-  probe: SearchProbe,
-  c: string,
-  mode: 'close' | 'loose',
-): Promise<CandidateRow[]> {
-  const close = mode === 'close';
-  await sql`select set_config('pg_trgm.similarity_threshold', ${String(close ? THRESHOLDS.close : THRESHOLDS.loose)}, true),
-    set_config('pg_trgm.word_similarity_threshold', ${String(THRESHOLDS.inside)}, true),
-    set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`.execute(tx);
-  const match = close ? sql`p.name_chars % ${c} or ${c} <% p.name_chars` : sql`p.name_chars % ${c}`;
-  const rows = await sql<CandidateRow & { agency_id: string }>`
-    select * from (
-      select p.agency_id, ${CANDIDATE_COLUMNS} from persons p where ${match}
-      limit ${close ? NAME_ROWS.close : NAME_ROWS.loose}
-    ) as hit
-    where hit.agency_id = ${probe.agencyId} and hit.id <> all(${[...probe.excludeIds]}::uuid[])`.execute(tx);
-  await sql`select set_config('enable_seqscan', 'on', true), set_config('enable_indexscan', 'on', true)`.execute(
-    tx,
-  );
-  return rows.rows.map(({ agency_id: _, ...row }) => row);
+function nearNames(probe: SearchProbe, looseNamesRead: number) {
+  const { close, inside, loose } = THRESHOLDS;
+  return sql`
+    q as (select x.q, icount(x.q) as n from (select victims_name_ints(${probe.tokens}) as q) as x),
+    stats as materialized (
+      select s.most_common_elems::text::int4[] as elems, s.most_common_elem_freqs as freqs,
+        greatest(c.reltuples, 0) as names
+      from pg_stats s join pg_class c on c.oid = 'victims_person_names'::regclass
+      where s.schemaname = current_schema() and s.tablename = 'victims_person_names' and s.attname = 'name_ints'
+    ),
+    ranked as (
+      select t.tok, row_number() over w as r, sum(t.names) over w as names from (
+        select u.tok, coalesce((select st.freqs[array_position(st.elems, u.tok)] * st.names from stats st), 0) as names
+        from q, unnest(q.q) as u(tok)
+      ) as t
+      window w as (order by t.names, t.tok)
+    ),
+    probe as materialized (
+      select q.q, q.n, array(
+        select tok from ranked
+        where r <= q.n - ceil(${close}::numeric * q.n) + 1
+          or (r <= q.n - ceil(${loose}::numeric * q.n) + 1 and names <= ${looseNamesRead})
+      ) as rare
+      from q
+    ),
+    near as (
+      select m.name_key, greatest(
+        m.shared::float8 / (m.len + m.n - m.shared), ${WEIGHTS.containment}::float8 * m.shared / least(m.len, m.n)
+      ) as strength
+      from (
+        -- offset 0 keeps the shared count computed once a row (the planner would repeat it per use)
+        select v.name_key, icount(v.name_ints & probe.q) as shared, icount(v.name_ints) as len, probe.n
+        from probe, victims_person_names v
+        where v.agency_id = ${probe.agencyId} and v.name_ints && probe.rare
+        offset 0
+      ) as m
+      where m.shared >= ${loose}::numeric * (m.len + m.n - m.shared) or m.shared >= ${inside}::numeric * m.n
+      order by strength desc, m.name_key
+      limit ${NAME_KEYS}
+    )`;
 }
 
 /**
- * Persons of the agency that may be the probe's person: by fuzzy name (pg_trgm on name_chars), by
- * equal identity number or phone, and by equal birth date with a faint name likeness. Tombstones
- * (merged away) and `excludeIds` are left out. Unranked: score.ts ranks them.
+ * Persons of the agency that may be the probe's person, in one statement: by fuzzy name (the
+ * nearest distinct names, then who bears them), by equal identity number or phone, and by equal
+ * birth date with a faint name likeness. Tombstones (merged away) and `excludeIds` are left out.
+ * Unranked: score.ts ranks them.
  */
-export async function searchCandidates(tx: Exec, probe: SearchProbe): Promise<CandidateRow[]> {
-  const found = new Map<string, CandidateRow>();
-  const add = (rows: CandidateRow[]) => {
-    for (const r of rows) found.set(r.id, r);
-  };
-  const c =
-    probe.tokens === ''
-      ? ''
-      : ((await sql<{ c: string }>`select victims_name_chars(${probe.tokens}) as c`.execute(tx)).rows[0]?.c ??
-        '');
-  if (c !== '') {
-    add(await byName(tx, probe, c, 'close'));
-    add(await byName(tx, probe, c, 'loose'));
+export async function searchCandidates(
+  tx: Exec,
+  probe: SearchProbe,
+  options: { looseNamesRead?: number } = {},
+): Promise<CandidateRow[]> {
+  const excluded = sql`p.id <> all(${[...probe.excludeIds]}::uuid[]) and not exists (
+    select 1 from person_merges m where m.merged_id = p.id and m.status = 'merged')`;
+  const branches = [];
+  if (probe.tokens !== '') {
+    branches.push(sql`(select p.id from near cross join lateral (
+        select p.id from persons p
+        where p.agency_id = ${probe.agencyId} and md5(p.name_tokens)::uuid = near.name_key and ${excluded}
+        limit ${PER_NAME}) as p
+      order by near.strength desc limit ${NAME_ROWS})`);
   }
   const keyed = [];
   if (probe.identityNumberKey !== null) keyed.push(sql`p.identity_number_key = ${probe.identityNumberKey}`);
   if (probe.phoneKeys.length > 0) keyed.push(sql`p.phone_keys && ${[...probe.phoneKeys]}::text[]`);
-  if (probe.birthdateKey !== null && c !== '') {
-    keyed.push(
-      sql`(p.birthdate_key = ${probe.birthdateKey} and similarity(p.name_chars, ${c}) >= ${THRESHOLDS.withBirthdate})`,
-    );
+  if (probe.birthdateKey !== null && probe.tokens !== '') {
+    keyed.push(sql`p.birthdate_key = ${probe.birthdateKey}
+      and similarity(p.name_chars, victims_name_chars(${probe.tokens})) >= ${THRESHOLDS.withBirthdate}`);
   }
   for (const condition of keyed) {
-    const rows = await sql<CandidateRow>`
-      select ${CANDIDATE_COLUMNS} from persons p
-      where p.agency_id = ${probe.agencyId} and (${condition}) and p.id <> all(${[...probe.excludeIds]}::uuid[])
-      limit ${PER_KEY}`.execute(tx);
-    add(rows.rows);
+    branches.push(sql`(select p.id from persons p
+      where p.agency_id = ${probe.agencyId} and ${condition} and ${excluded} limit ${PER_KEY})`);
   }
-  if (found.size === 0) return [];
-  const tombstones = await tx
-    .selectFrom('person_merges')
-    .select('merged_id')
-    .where('status', '=', 'merged')
-    .where('merged_id', 'in', [...found.keys()])
-    .execute();
-  for (const t of tombstones) found.delete(t.merged_id);
-  return [...found.values()];
+  if (branches.length === 0) return [];
+  const ctes = probe.tokens === '' ? [] : [nearNames(probe, options.looseNamesRead ?? LOOSE_NAMES_READ)];
+  ctes.push(sql`found as (${sql.join(branches, sql` union all `)})`);
+  const rows = await sql<CandidateRow>`
+    with ${sql.join(ctes)}
+    select p.id, p.name_tokens, p.birthdate_key, p.identity_number_key, p.phone_keys, p.birthdate_enc,
+      p.age_at_registration, p.registered_on::text as registered_on
+    from persons p where p.agency_id = ${probe.agencyId} and p.id in (select id from found)`.execute(tx);
+  return rows.rows;
 }
 
 export async function insertMerge(tx: Exec, row: Insertable<PersonMergesTable>): Promise<MergeRow> {
