@@ -2,9 +2,8 @@ import pg from 'pg';
 import { appendAudit, SYSTEM_ACTOR } from '../platform/audit/append.ts';
 import type { AppDeps } from '../platform/http/context.ts';
 import { joinUrl, peerError, postSigned } from './client.ts';
-import { outboxBodyContext } from './encrypted-columns.ts';
 import { INBOX_PATH } from './envelope.ts';
-import { OUTBOX_CHANNEL } from './outbox.ts';
+import { envelopeText, OUTBOX_CHANNEL } from './outbox.ts';
 import {
   type DeadLetter,
   dueHeads,
@@ -102,7 +101,7 @@ export async function startDispatcher(deps: AppDeps, url: string): Promise<Dispa
   async function deliver(m: OutboxMessage): Promise<Outcome> {
     const peer = await cachedPeer(db, m.peer_id);
     if (peer?.status !== 'active' || m.body_enc === null) return 'retry';
-    const envelope = Buffer.from(deps.cipher.decrypt(m.body_enc, outboxBodyContext(m.id)), 'utf8');
+    const envelope = Buffer.from(envelopeText(m, deps.node.id, deps.cipher), 'utf8');
     let error: string;
     try {
       const result = await postSigned(deps.node, joinUrl(peer.baseUrl, INBOX_PATH), envelope, {

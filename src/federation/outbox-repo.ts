@@ -1,19 +1,22 @@
 import { sql } from 'kysely';
 import type { Exec } from '../platform/db/database.ts';
+import type { QueuedMessage } from './outbox.ts';
 
 // Reads and state changes of federation_outbox for the dispatcher and the status routes.
 
-export type OutboxMessage = {
-  id: string;
-  peer_id: string;
-  conversation: string;
-  seq: number;
-  type: string;
-  body_enc: string | null;
-  attempts: number;
-};
+export type OutboxMessage = QueuedMessage & { attempts: number };
 
-const HEAD_COLUMNS = ['id', 'peer_id', 'conversation', 'seq', 'type', 'body_enc', 'attempts'] as const;
+const HEAD_COLUMNS = [
+  'id',
+  'peer_id',
+  'conversation',
+  'seq',
+  'type',
+  'version',
+  'created_at',
+  'body_enc',
+  'attempts',
+] as const;
 
 /** The first pending message of each conversation that is due, to an active peer. */
 export async function dueHeads(db: Exec, limit: number): Promise<OutboxMessage[]> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { outboxBodyContext } from '../../src/federation/encrypted-columns.ts';
+import { envelopeText } from '../../src/federation/outbox.ts';
 import type { Peer } from '../../src/federation/peers/repo.ts';
 import { referralMessageKinds } from '../../src/referrals/messages.ts';
 import type { TestApp } from './app.ts';
@@ -43,7 +43,7 @@ const envelope = z.object({
 export async function relay(from: TestApp, to: TestApp): Promise<string[]> {
   const rows = await from.deps.db
     .selectFrom('federation_outbox')
-    .select(['id', 'body_enc'])
+    .select(['id', 'peer_id', 'conversation', 'seq', 'type', 'version', 'created_at', 'body_enc'])
     .where('status', '=', 'pending')
     .where('peer_id', '=', to.deps.node.id)
     .orderBy('created_at')
@@ -68,9 +68,7 @@ export async function relay(from: TestApp, to: TestApp): Promise<string[]> {
   };
   const types: string[] = [];
   for (const row of rows) {
-    const env = envelope.parse(
-      JSON.parse(from.deps.cipher.decrypt(row.body_enc ?? '', outboxBodyContext(row.id))),
-    );
+    const env = envelope.parse(JSON.parse(envelopeText(row, from.deps.node.id, from.deps.cipher)));
     const kind = referralMessageKinds.find((k) => k.type === env.type && k.version === env.version);
     if (!kind) throw new Error(`no kind for ${env.type} v${env.version}`);
     const body = kind.schema.parse(env.body);
@@ -97,14 +95,12 @@ export async function relay(from: TestApp, to: TestApp): Promise<string[]> {
 export async function queuedBodies(from: TestApp, type: string): Promise<Record<string, unknown>[]> {
   const rows = await from.deps.db
     .selectFrom('federation_outbox')
-    .select(['id', 'body_enc'])
+    .select(['id', 'peer_id', 'conversation', 'seq', 'type', 'version', 'created_at', 'body_enc'])
     .where('type', '=', type)
     .orderBy('created_at')
     .execute();
   return rows.map((row) => {
-    const env = envelope.parse(
-      JSON.parse(from.deps.cipher.decrypt(row.body_enc ?? '', outboxBodyContext(row.id))),
-    );
+    const env = envelope.parse(JSON.parse(envelopeText(row, from.deps.node.id, from.deps.cipher)));
     return z.record(z.string(), z.unknown()).parse(env.body);
   });
 }

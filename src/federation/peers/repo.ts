@@ -70,14 +70,14 @@ export async function findPeer(db: Exec, id: string): Promise<Peer | undefined> 
   return row ? toPeer(row) : undefined;
 }
 
-/** Reads a peer and locks it against changes until the transaction ends (FOR UPDATE to change it, FOR SHARE to use it). */
-export async function lockPeer(
-  db: Exec,
-  id: string,
-  mode: 'update' | 'share' = 'update',
-): Promise<Peer | undefined> {
-  const query = db.selectFrom('federation_peers').select(COLUMNS).where('id', '=', id);
-  const row = await (mode === 'update' ? query.forUpdate() : query.forShare()).executeTakeFirst();
+/** Reads a peer and locks it for a change of status. */
+export async function lockPeer(db: Exec, id: string): Promise<Peer | undefined> {
+  const row = await db
+    .selectFrom('federation_peers')
+    .select(COLUMNS)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   return row ? toPeer(row) : undefined;
 }
 
