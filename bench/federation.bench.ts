@@ -1,15 +1,21 @@
 // Signed, durable messages between two nodes on loopback (issue 5): throughput of a burst, and
 // delivery latency (outbox row written → inbox row committed, both read off the one PostgreSQL
-// clock) at a steady 500 messages/s. Both nodes run in this process, each with its own database.
+// clock) at a steady 500 messages/s. Each node has its own database; the sender runs in this
+// process (it queues the messages), the receiver is a real `jaring serve` (the build in dist/) in
+// its own process, as a peer node would be.
+
+import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { enqueueMessage } from '../src/federation/outbox.ts';
 import { pingKind } from '../src/federation/ping.ts';
 import { loadConfig } from '../src/platform/config.ts';
+import { type Database, openDatabase } from '../src/platform/db/database.ts';
 import { freePort } from '../src/platform/db/embedded.ts';
 import { createLogger } from '../src/platform/logging.ts';
 import { type ServingNode, startServing } from '../src/platform/node/serving.ts';
@@ -21,14 +27,15 @@ const CONVERSATIONS = 200;
 const RATE = 500;
 const STEADY_SECONDS = 10;
 
-async function startNode(adminUrl: string, country: string): Promise<ServingNode> {
+async function nodeEnv(adminUrl: string, country: string): Promise<Record<string, string>> {
   const name = `bench_fed_${country.toLowerCase()}_${randomBytes(3).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
   const port = await freePort();
-  const config = loadConfig({
+  return {
+    DATABASE_URL: adminUrl.replace(/\/[^/]*$/, `/${name}`),
     PORT: String(port),
     HOST: '127.0.0.1',
     JARING_PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -38,8 +45,44 @@ async function startNode(adminUrl: string, country: string): Promise<ServingNode
     JARING_LOG_LEVEL: 'silent',
     JARING_NODE_COUNTRY: country,
     JARING_NODE_NAME: `Bench ${country}`,
+  };
+}
+
+async function startHere(env: Record<string, string>): Promise<ServingNode> {
+  const config = loadConfig(env);
+  return startServing(config, env.DATABASE_URL ?? '', createLogger(config));
+}
+
+type Remote = { address: string; db: Database; stop(): Promise<void> };
+
+/** `jaring serve` from dist/ in a child process. */
+async function startChild(env: Record<string, string>): Promise<Remote> {
+  const bin = fileURLToPath(new URL('../bin/jaring.js', import.meta.url));
+  const child = spawn(process.execPath, [bin, 'serve'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return startServing(config, adminUrl.replace(/\/[^/]*$/, `/${name}`), createLogger(config));
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      if (output.includes('is serving on')) resolve();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`jaring serve exited ${code}: ${output}`)));
+  });
+  const db = openDatabase(env.DATABASE_URL ?? '', 4);
+  return {
+    address: env.JARING_PUBLIC_URL ?? '',
+    db,
+    stop: async () => {
+      await db.close();
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 async function adminSession(base: string) {
@@ -63,7 +106,7 @@ async function adminSession(base: string) {
 
 async function enqueue(
   from: ServingNode,
-  to: ServingNode,
+  to: string,
   n: number,
   conversations: string[],
   beforeCommit: () => void = () => {},
@@ -73,7 +116,7 @@ async function enqueue(
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
       const sent = await enqueueMessage(tx, deps, {
-        peerId: to.node.deps.node.id,
+        peerId: to,
         conversation: conversations[i % conversations.length] ?? randomUUID(),
         type: pingKind.type,
         version: pingKind.version,
@@ -104,13 +147,13 @@ async function waitDelivered(node: ServingNode, ids: string[]): Promise<void> {
 }
 
 /** Delivery latency of each message: the inbox row's commit time minus the outbox row's. */
-async function latencies(sender: ServingNode, receiver: ServingNode, ids: string[]): Promise<number[]> {
+async function latencies(sender: ServingNode, receiver: Remote, ids: string[]): Promise<number[]> {
   const sent = await sender.node.deps.db
     .selectFrom('federation_outbox')
     .select(['id', sql<number>`extract(epoch from created_at) * 1000`.as('at')])
     .where('id', 'in', ids)
     .execute();
-  const got = await receiver.node.deps.db
+  const got = await receiver.db.db
     .selectFrom('federation_inbox')
     .select(['message_id', sql<number>`extract(epoch from received_at) * 1000`.as('at')])
     .where('message_id', 'in', ids)
@@ -126,20 +169,27 @@ export async function runFederationBench(ctx: {
   url: string;
   log(line: string): void;
 }): Promise<BenchResult[]> {
-  const th = await startNode(ctx.url, 'TH');
-  const kh = await startNode(ctx.url, 'KH');
+  const th = await startHere(await nodeEnv(ctx.url, 'TH'));
+  const kh = await startChild(await nodeEnv(ctx.url, 'KH'));
   try {
     const { invitation } = await (await adminSession(th.address))('/api/federation/invitations', {});
-    await (await adminSession(kh.address))('/api/federation/peers', { invitation });
+    const { peer } = (await (
+      await adminSession(kh.address)
+    )('/api/federation/peers', { invitation })) as unknown as {
+      peer: { id: string };
+    };
+    const khId = (await th.node.deps.db.selectFrom('federation_peers').select('id').executeTakeFirstOrThrow())
+      .id;
+    if (peer.id !== th.node.deps.node.id) throw new Error('peering went wrong');
     const conversations = Array.from({ length: CONVERSATIONS }, () => randomUUID());
 
     // Warm-up: connections, JIT.
-    await waitDelivered(th, await enqueue(th, kh, 500, conversations));
+    await waitDelivered(th, await enqueue(th, khId, 500, conversations));
 
     ctx.log(`burst of ${BURST} messages over ${CONVERSATIONS} conversations`);
     // Timed from the commit that queues them (delivery starts then) to the last delivery.
     let started = 0;
-    const burst = await enqueue(th, kh, BURST, conversations, () => {
+    const burst = await enqueue(th, khId, BURST, conversations, () => {
       started = performance.now();
     });
     await waitDelivered(th, burst);
@@ -150,7 +200,7 @@ export async function runFederationBench(ctx: {
     const tick = 50;
     const steadyStart = performance.now();
     for (let t = 0; t < (STEADY_SECONDS * 1000) / tick; t++) {
-      steady.push(...(await enqueue(th, kh, (RATE * tick) / 1000, conversations)));
+      steady.push(...(await enqueue(th, khId, (RATE * tick) / 1000, conversations)));
       const next = steadyStart + (t + 1) * tick;
       await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
     }
