@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinUrl } from '../src/federation/client.ts';
-import { INBOX_PATH } from '../src/federation/envelope.ts';
 import { sendPing } from '../src/federation/ping.ts';
-import { contentDigest } from '../src/federation/signatures/content-digest.ts';
-import { signRequest } from '../src/federation/signatures/sign.ts';
+import { envelopeFrom, postToInbox, sendToInbox, signedInboxRequest, signerOf } from './helpers/inbox.ts';
 import { peerNodes, startTestNode, type TestNode, waitFor } from './helpers/nodes.ts';
 
 // Durable delivery between real nodes: in order within a conversation, exactly once, through a
@@ -85,32 +82,7 @@ describe('delivery', () => {
   });
 
   it('the same message delivered twice changes nothing the second time', async () => {
-    const url = joinUrl(kh.base, INBOX_PATH);
-    const envelope = {
-      id: randomUUID(),
-      from: th.deps.node.id,
-      to: kh.deps.node.id,
-      type: 'federation.ping',
-      version: 1,
-      conversation: randomUUID(),
-      seq: 1,
-      sentAt: new Date().toISOString(),
-      body: { note: 'twice' },
-    };
-    const body = Buffer.from(JSON.stringify(envelope));
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      'content-digest': contentDigest(body),
-      date: new Date().toUTCString(),
-      'jaring-message-id': envelope.id,
-    };
-    const signed = {
-      ...headers,
-      ...signRequest(
-        { method: 'POST', url, headers },
-        { keyId: th.deps.node.id, privateKey: th.deps.node.privateKey },
-      ),
-    };
+    const request = signedInboxRequest(signerOf(th), kh, envelopeFrom(th, kh, { body: { note: 'twice' } }));
     const count = async () => {
       const inbox = await kh.deps.db
         .selectFrom('federation_inbox')
@@ -122,44 +94,20 @@ describe('delivery', () => {
         .executeTakeFirstOrThrow();
       return [Number(inbox.n), Number(audit.n)];
     };
-    const first = await fetch(url, { method: 'POST', headers: signed, body });
-    expect(first.status).toBe(200);
+    expect((await postToInbox(request)).status).toBe(200);
     const after = await count();
     // The very same bytes again (a replay, or a retry after a lost answer): refused, nothing changes.
-    const second = await fetch(url, { method: 'POST', headers: signed, body });
+    const second = await postToInbox(request);
     expect(second.status).toBe(409);
-    expect((await second.json()).error.code).toBe('replay');
+    expect(second.body.error?.code).toBe('replay');
     expect(await count()).toEqual(after);
   });
 
   it('a message out of its conversation order is refused until its predecessor arrives', async () => {
-    const url = joinUrl(kh.base, INBOX_PATH);
     const conversation = randomUUID();
     const post = async (seq: number) => {
-      const envelope = {
-        id: randomUUID(),
-        from: th.deps.node.id,
-        to: kh.deps.node.id,
-        type: 'federation.ping',
-        version: 1,
-        conversation,
-        seq,
-        sentAt: new Date().toISOString(),
-        body: {},
-      };
-      const body = Buffer.from(JSON.stringify(envelope));
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        'content-digest': contentDigest(body),
-        date: new Date().toUTCString(),
-        'jaring-message-id': envelope.id,
-      };
-      const signed = signRequest(
-        { method: 'POST', url, headers },
-        { keyId: th.deps.node.id, privateKey: th.deps.node.privateKey },
-      );
-      const res = await fetch(url, { method: 'POST', headers: { ...headers, ...signed }, body });
-      return { status: res.status, code: ((await res.json()) as { error?: { code: string } }).error?.code };
+      const res = await sendToInbox(signerOf(th), kh, envelopeFrom(th, kh, { conversation, seq }));
+      return { status: res.status, code: res.body.error?.code };
     };
     expect(await post(2)).toEqual({ status: 409, code: 'out_of_order' });
     expect((await post(1)).status).toBe(200);

@@ -1,9 +1,6 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinUrl } from '../src/federation/client.ts';
-import { INBOX_PATH } from '../src/federation/envelope.ts';
-import { contentDigest } from '../src/federation/signatures/content-digest.ts';
-import { signRequest } from '../src/federation/signatures/sign.ts';
+import { envelopeFrom, sendToInbox, signerOf } from './helpers/inbox.ts';
 import { peerNodes, startTestNode, type TestNode } from './helpers/nodes.ts';
 
 // Peering and the inbox's refusals, between real nodes over loopback HTTP. Every refused message
@@ -20,45 +17,6 @@ afterAll(async () => {
   await th?.stop();
   await kh?.stop();
 });
-
-type Signer = { id: string; privateKey: import('node:crypto').KeyObject };
-
-async function send(
-  from: Signer,
-  to: TestNode,
-  envelope: Record<string, unknown>,
-  tweak: { created?: Date; date?: Date; body?: Buffer; digestOf?: Buffer; messageId?: string } = {},
-) {
-  const url = joinUrl(to.base, INBOX_PATH);
-  const body = tweak.body ?? Buffer.from(JSON.stringify(envelope));
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    'content-digest': contentDigest(tweak.digestOf ?? body),
-    date: (tweak.date ?? new Date()).toUTCString(),
-    'jaring-message-id': tweak.messageId ?? String(envelope.id),
-  };
-  const signed = signRequest(
-    { method: 'POST', url, headers },
-    { keyId: from.id, privateKey: from.privateKey, created: tweak.created },
-  );
-  const res = await fetch(url, { method: 'POST', headers: { ...headers, ...signed }, body });
-  return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string } } };
-}
-
-function envelopeFrom(from: TestNode, to: TestNode, extra: Record<string, unknown> = {}) {
-  return {
-    id: randomUUID(),
-    from: from.deps.node.id,
-    to: to.deps.node.id,
-    type: 'referral.status',
-    version: 1,
-    conversation: randomUUID(),
-    seq: 1,
-    sentAt: new Date().toISOString(),
-    body: {},
-    ...extra,
-  };
-}
 
 async function receiverState(node: TestNode) {
   const inbox = await node.deps.db
@@ -155,13 +113,13 @@ describe('peering', () => {
 });
 
 describe('the inbox refuses, and changes nothing', () => {
-  const khSigner = () => ({ id: kh.deps.node.id, privateKey: kh.deps.node.privateKey });
+  const khSigner = () => signerOf(kh);
 
   it.each([
     [
       'an unknown key',
       async () =>
-        send(
+        sendToInbox(
           { id: randomUUID(), privateKey: generateKeyPairSync('ed25519').privateKey },
           th,
           envelopeFrom(kh, th),
@@ -172,7 +130,7 @@ describe('the inbox refuses, and changes nothing', () => {
     [
       'a forged signature (right keyid, wrong key)',
       async () =>
-        send(
+        sendToInbox(
           { id: kh.deps.node.id, privateKey: generateKeyPairSync('ed25519').privateKey },
           th,
           envelopeFrom(kh, th),
@@ -183,7 +141,7 @@ describe('the inbox refuses, and changes nothing', () => {
     [
       'a stale date',
       async () =>
-        send(khSigner(), th, envelopeFrom(kh, th), {
+        sendToInbox(khSigner(), th, envelopeFrom(kh, th), {
           created: new Date(Date.now() - 3_600_000),
           date: new Date(Date.now() - 3_600_000),
         }),
@@ -193,7 +151,7 @@ describe('the inbox refuses, and changes nothing', () => {
     [
       'a date in the future',
       async () =>
-        send(khSigner(), th, envelopeFrom(kh, th), {
+        sendToInbox(khSigner(), th, envelopeFrom(kh, th), {
           created: new Date(Date.now() + 3_600_000),
           date: new Date(Date.now() + 3_600_000),
         }),
@@ -206,32 +164,32 @@ describe('the inbox refuses, and changes nothing', () => {
         const env = envelopeFrom(kh, th);
         const signedBody = Buffer.from(JSON.stringify(env));
         const tampered = Buffer.from(JSON.stringify({ ...env, seq: 2 }));
-        return send(khSigner(), th, env, { body: tampered, digestOf: signedBody });
+        return sendToInbox(khSigner(), th, env, { body: tampered, digestOf: signedBody });
       },
       401,
       'digest_mismatch',
     ],
     [
       'a message id that differs from the envelope',
-      async () => send(khSigner(), th, envelopeFrom(kh, th), { messageId: randomUUID() }),
+      async () => sendToInbox(khSigner(), th, envelopeFrom(kh, th), { messageId: randomUUID() }),
       400,
       'id_mismatch',
     ],
     [
       'an unknown message type',
-      async () => send(khSigner(), th, envelopeFrom(kh, th, { type: 'referral.teleport' })),
+      async () => sendToInbox(khSigner(), th, envelopeFrom(kh, th, { type: 'referral.teleport' })),
       400,
       'unknown_type',
     ],
     [
       'an unknown version',
-      async () => send(khSigner(), th, envelopeFrom(kh, th, { version: 99 })),
+      async () => sendToInbox(khSigner(), th, envelopeFrom(kh, th, { version: 99 })),
       400,
       'unsupported_version',
     ],
     [
       'a message for another node',
-      async () => send(khSigner(), th, envelopeFrom(kh, th, { to: randomUUID() })),
+      async () => sendToInbox(khSigner(), th, envelopeFrom(kh, th, { to: randomUUID() })),
       400,
       'wrong_recipient',
     ],
@@ -247,7 +205,7 @@ describe('the inbox refuses, and changes nothing', () => {
   it('an oversized body is refused with 413 before it is read', async () => {
     const before = await receiverState(th);
     const big = envelopeFrom(kh, th, { body: { padding: 'x'.repeat(th.deps.config.federation.maxBytes) } });
-    const res = await send(khSigner(), th, big);
+    const res = await sendToInbox(khSigner(), th, big);
     expect(res.status).toBe(413);
     expect(res.body.error?.code).toBe('body_too_large');
     expect(await receiverState(th)).toEqual(before);
@@ -257,7 +215,7 @@ describe('the inbox refuses, and changes nothing', () => {
     const adminTh = await th.admin();
     const path = `/api/federation/peers/${kh.deps.node.id}/status`;
     await adminTh.json('POST', path, { status: 'suspended', reason: 'investigating a leak' }, 200);
-    const res = await send(khSigner(), th, envelopeFrom(kh, th));
+    const res = await sendToInbox(khSigner(), th, envelopeFrom(kh, th));
     expect(res.status).toBe(403);
     expect(res.body.error?.code).toBe('peer_suspended');
     await adminTh.json('POST', path, { status: 'active', reason: 'cleared' }, 200);
@@ -270,7 +228,7 @@ describe('the inbox refuses, and changes nothing', () => {
       expect((await adminThAgain.request('POST', idPath, { status: 'active', reason: 'oops' })).status).toBe(
         409,
       );
-      const fromRevoked = await send(
+      const fromRevoked = await sendToInbox(
         { id: third.deps.node.id, privateKey: third.deps.node.privateKey },
         th,
         envelopeFrom(third, th),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { referralConsent, scamAssessment } from '../src/demo/bodies.ts';
 import { REPATRIATION_STEPS } from '../src/victims/cases/repatriation.ts';
 import { type HttpClient, peerNodes, startTestNode, type TestNode, waitFor } from './helpers/nodes.ts';
 
@@ -52,38 +53,13 @@ async function preparePerson(s: HttpClient, to: TestNode, categories: string[]) 
   await s.json(
     'POST',
     `/api/victims/persons/${person.id}/identification-assessments`,
-    {
-      subjectAge: 'adult',
-      sets: [
-        {
-          setId: 'forced-criminality-online-scams',
-          answers: [
-            { indicatorId: 'fc_recruited_job_offer', answer: 'yes' },
-            { indicatorId: 'fc_documents_taken', answer: 'yes' },
-            { indicatorId: 'fc_forced_online_fraud', answer: 'yes' },
-          ],
-        },
-      ],
-      decision: 'presumed_victim',
-      rationale: 'Recruited through an online job ad, passport taken, forced to run scams.',
-    },
+    scamAssessment('Recruited through an online job ad, passport taken, forced to run scams.'),
     201,
   );
-  const now = Date.now();
   const { consent } = await s.json(
     'POST',
     `/api/victims/persons/${person.id}/consents`,
-    {
-      purpose: 'referral',
-      categories,
-      recipient: { country: to.country },
-      subjectAge: 'adult',
-      givenBy: { kind: 'subject' },
-      method: { kind: 'verbal', witness: { name: 'A witness', role: 'Social worker' } },
-      htcds: { con_Consent: true },
-      givenAt: new Date(now - 60_000).toISOString(),
-      expiresAt: new Date(now + 30 * 86_400_000).toISOString(),
-    },
+    referralConsent(categories, { country: to.country }),
     201,
   );
   return { personId: person.id as string, consentId: consent.id as string };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { REPATRIATION_STEPS } from '../victims/cases/repatriation.ts';
+import { referralConsent, scamAssessment } from './bodies.ts';
 import { logIn, observe, type Session } from './http.ts';
 import type { DemoNode } from './nodes.ts';
 
@@ -55,40 +56,15 @@ export async function runCheck(from: DemoNode, to: DemoNode, say: (line: CheckLi
   const { assessment } = await sender.call<{ assessment: { nonPunishment: boolean } }>(
     'POST',
     `/api/victims/persons/${person.id}/identification-assessments`,
-    {
-      subjectAge: 'adult',
-      sets: [
-        {
-          setId: 'forced-criminality-online-scams',
-          answers: [
-            { indicatorId: 'fc_recruited_job_offer', answer: 'yes' },
-            { indicatorId: 'fc_documents_taken', answer: 'yes' },
-            { indicatorId: 'fc_forced_online_fraud', answer: 'yes' },
-          ],
-        },
-      ],
-      decision: 'presumed_victim',
-      rationale: 'Demo: recruited through an online job ad, passport taken, forced to run scams.',
-    },
+    scamAssessment('Demo: recruited through an online job ad, passport taken, forced to run scams.'),
     201,
   );
   if (!assessment.nonPunishment) throw new Error('the assessment did not raise the non-punishment flag');
   say({ side: from.country.code, what: 'assessed: presumed victim, non-punishment flag raised' });
-  const now = Date.now();
   await sender.call(
     'POST',
     `/api/victims/persons/${person.id}/consents`,
-    {
-      purpose: 'referral',
-      categories: ['identity', 'assessment'],
-      recipient: { country: to.country.code },
-      subjectAge: 'adult',
-      givenBy: { kind: 'subject' },
-      method: { kind: 'verbal', witness: { name: 'Demo witness', role: 'Social worker' } },
-      htcds: { con_Consent: true },
-      givenAt: new Date(now - 60_000).toISOString(),
-      expiresAt: new Date(now + 90 * 86_400_000).toISOString(),
-    },
+    referralConsent(['identity', 'assessment'], { country: to.country.code }),
     201,
   );
   say({

@@ -56,6 +56,6 @@ export async function observe<T>(
     const value = await check();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new DemoError(`not observed within ${timeoutMs / 1000} s: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 25));
   }
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/helpers/app.ts';
 import { peerNodes, queuedBodies, relay } from '../../test/helpers/referrals.ts';
 import { fullPerson } from '../../test/helpers/victims.ts';
+import { referralConsent, scamAssessment } from '../demo/bodies.ts';
 import { InboundRejection } from '../federation/kinds.ts';
 import { findPeer } from '../federation/peers/repo.ts';
 import { referralMessageKinds } from './messages.ts';
@@ -10,7 +11,6 @@ import { referralMessageKinds } from './messages.ts';
 // Two nodes, Thailand (sender) and Cambodia (receiver), each with its own database; messages are
 // handed from one node's outbox to the other's handlers (relay), as the inbox would after verifying.
 
-const DAY = 86_400_000;
 const AGENCY_KH = 'Ministry of Social Affairs, Veterans and Youth Rehabilitation';
 let th: TestApp;
 let kh: TestApp;
@@ -43,32 +43,24 @@ async function personWithConsent(
   categories: string[],
 ): Promise<{ personId: string; consentId: string }> {
   const { person } = await call(thWorker, 'POST', '/api/victims/persons', 201, fullPerson(externalId));
-  const { consent } = await call(thWorker, 'POST', `/api/victims/persons/${person.id}/consents`, 201, {
-    purpose: 'referral',
-    categories,
-    recipient: { country: 'KH', agency: AGENCY_KH },
-    subjectAge: 'adult',
-    givenBy: { kind: 'subject' },
-    method: { kind: 'signed_form', formSha256: createHash('sha256').update(externalId).digest('hex') },
-    htcds: { con_Consent: true },
-    givenAt: new Date(Date.now() - DAY).toISOString(),
-    expiresAt: new Date(Date.now() + 180 * DAY).toISOString(),
-  });
-  await call(thWorker, 'POST', `/api/victims/persons/${person.id}/identification-assessments`, 201, {
-    subjectAge: 'adult',
-    sets: [
-      {
-        setId: 'forced-criminality-online-scams',
-        answers: [
-          { indicatorId: 'fc_recruited_job_offer', answer: 'yes' },
-          { indicatorId: 'fc_documents_taken', answer: 'yes' },
-          { indicatorId: 'fc_forced_online_fraud', answer: 'yes' },
-        ],
-      },
-    ],
-    decision: 'presumed_victim',
-    rationale: 'Recruited online, passport taken, forced to defraud.',
-  });
+  const { consent } = await call(
+    thWorker,
+    'POST',
+    `/api/victims/persons/${person.id}/consents`,
+    201,
+    referralConsent(
+      categories,
+      { country: 'KH', agency: AGENCY_KH },
+      { kind: 'signed_form', formSha256: createHash('sha256').update(externalId).digest('hex') },
+    ),
+  );
+  await call(
+    thWorker,
+    'POST',
+    `/api/victims/persons/${person.id}/identification-assessments`,
+    201,
+    scamAssessment('Recruited online, passport taken, forced to defraud.'),
+  );
   return { personId: person.id, consentId: consent.id };
 }
 

@@ -128,17 +128,5 @@ export async function peerNodes(a: TestNode, b: TestNode): Promise<void> {
   await adminB.json('POST', '/api/federation/peers', { invitation }, 201);
 }
 
-/** Polls `check` until it returns a value (not undefined), or fails after `timeoutMs` saying what it waited for. */
-export async function waitFor<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** Polls until a check gives a value, or fails after a timeout saying what it waited for. */
+export { observe as waitFor } from '../../src/demo/http.ts';
