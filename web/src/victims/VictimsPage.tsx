@@ -5,19 +5,21 @@ import { useSession } from '../platform/session/context.ts';
 import { NotFound } from '../platform/shell/ErrorPages.tsx';
 import { CasePage } from './cases/CasePage.tsx';
 import { CasesTab } from './cases/CasesTab.tsx';
+import { HtcdsTab } from './htcds/HtcdsTab.tsx';
 import { AssessmentPage } from './identification/AssessmentPage.tsx';
+import { PersonEdit } from './persons/PersonEdit.tsx';
 import { PersonPage } from './persons/PersonPage.tsx';
 import { PersonsTab } from './persons/PersonsTab.tsx';
 import { RegisterWizard } from './register/RegisterWizard.tsx';
-import { mayRegister } from './roles.ts';
+import { mayExportHtcds, mayRegister } from './roles.ts';
 
-const tabs = ['persons', 'cases', 'register'] as const;
+const tabs = ['persons', 'cases', 'register', 'htcds'] as const;
 type Tab = (typeof tabs)[number];
 
 const base = '/victims';
 const pathOf = (tab: Tab) => (tab === 'persons' ? base : `${base}/${tab}`);
 
-/** The tab a path belongs to: /victims and /victims/persons/…, /victims/cases[/…], /victims/register. */
+/** The tab a path belongs to: /victims and /victims/persons/…, /victims/cases[/…], /victims/register, /victims/htcds. */
 function tabOf(pathname: string): Tab | null {
   const first =
     pathname
@@ -25,21 +27,24 @@ function tabOf(pathname: string): Tab | null {
       .replace(/^\/+|\/+$/g, '')
       .split('/')[0] ?? '';
   if (first === '' || first === 'persons') return 'persons';
-  return first === 'cases' || first === 'register' ? first : null;
+  return first === 'cases' || first === 'register' || first === 'htcds' ? first : null;
 }
 
 function isTab(value: string | null): value is Tab {
   return tabs.some((tab) => tab === value);
 }
 
-/** Victims: persons and their search, cases, and the registration wizard. */
+const allowed = (tab: Tab, roles: readonly string[]) =>
+  (tab !== 'register' || mayRegister(roles)) && (tab !== 'htcds' || mayExportHtcds(roles));
+
+/** Victims: persons and their search, cases, the registration wizard, and HTCDS files. */
 export function VictimsPage() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const { user } = useSession();
   const tab = tabOf(pathname);
-  const visible = tabs.filter((name) => name !== 'register' || mayRegister(user.roles));
+  const visible = tabs.filter((name) => allowed(name, user.roles));
   if (!tab || !visible.includes(tab)) return <NotFound />;
   return (
     <Stack>
@@ -56,6 +61,7 @@ export function VictimsPage() {
           <Routes>
             <Route index element={<PersonsTab />} />
             <Route path="persons/:id" element={<PersonPage />} />
+            <Route path="persons/:id/edit" element={<PersonEdit />} />
             <Route path="persons/:id/assess" element={<AssessmentPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
@@ -69,6 +75,9 @@ export function VictimsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="register" pt="md">
           <RegisterWizard />
+        </Tabs.Panel>
+        <Tabs.Panel value="htcds" pt="md">
+          <HtcdsTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,4 +1,5 @@
 import { getJson, sendJson, withQuery } from '../api.ts';
+import type { PersonChanges } from './persons/edit.ts';
 import {
   type CasePage,
   type CasePersonRole,
@@ -46,6 +47,10 @@ export type NewPerson = {
 
 export const registerPerson = async (body: NewPerson): Promise<Person> =>
   (await sendJson('POST', '/api/victims/persons', body, personAnswer)).person;
+
+/** PATCH: only the changed fields; null clears one (src/victims/person-schema.ts). */
+export const updatePerson = async (id: string, body: PersonChanges): Promise<Person> =>
+  (await sendJson('PATCH', `/api/victims/persons/${enc(id)}`, body, personAnswer)).person;
 
 export const fetchPerson = async (id: string): Promise<Person> =>
   (await getJson(`/api/victims/persons/${enc(id)}`, personAnswer)).person;

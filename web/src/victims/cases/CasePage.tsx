@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Center, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -9,13 +9,17 @@ import { ConsentPanel } from '../consent/ConsentPanel.tsx';
 import { useVictimLabels } from '../labels.ts';
 import { mayUpdateCase, mayUseConsent } from '../roles.ts';
 import type { CaseRecord } from '../schema.ts';
+import { CaseNotes } from './CaseNotes.tsx';
 import { CaseStatusControl } from './CaseStatusControl.tsx';
 import { roleOf } from './CasesTab.tsx';
+import { CaseTasks } from './CaseTasks.tsx';
+import { CaseTeam } from './CaseTeam.tsx';
+import { useCaseUsers } from './case-users.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { SupportPlans } from './SupportPlans.tsx';
 import { Timeline } from './Timeline.tsx';
 
-/** /victims/cases/:id — the case: status, persons, support plans (board), consents, timeline. */
+/** /victims/cases/:id — the case: status, persons, team, tasks, support plans (board), notes, consents, timeline. */
 export function CasePage() {
   const { id = '' } = useParams();
   const record = useQuery({ queryKey: victimsKeys.case(id), queryFn: () => fetchCase(id) });
@@ -35,6 +39,7 @@ function CaseView({ record }: { record: CaseRecord }) {
   const labels = useVictimLabels();
   const { user } = useSession();
   const victims = record.persons.filter((p) => p.role === 'victim');
+  const users = useCaseUsers(record.id);
   return (
     <Stack data-testid="case-page" data-case-id={record.id}>
       <div>
@@ -72,7 +77,12 @@ function CaseView({ record }: { record: CaseRecord }) {
           ))}
         </Group>
       </Card>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <CaseTeam caseId={record.id} users={users} />
+        <CaseTasks caseId={record.id} users={users} />
+      </SimpleGrid>
       <SupportPlans record={record} />
+      <CaseNotes caseId={record.id} users={users} />
       {mayUseConsent(user.roles) &&
         victims.map((p) => (
           <ConsentPanel

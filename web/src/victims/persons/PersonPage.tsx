@@ -10,7 +10,7 @@ import { ConsentPanel } from '../consent/ConsentPanel.tsx';
 import { AssessmentsSection } from '../identification/AssessmentsSection.tsx';
 import { useAssessments, useIndicatorSets } from '../identification/api.ts';
 import { NonPunishmentFlag } from '../identification/NonPunishmentFlag.tsx';
-import { mayAssess, mayOpenCase, mayUseConsent } from '../roles.ts';
+import { mayAssess, mayEditPerson, mayOpenCase, mayUseConsent } from '../roles.ts';
 import type { Person } from '../schema.ts';
 import { PersonFacts } from './PersonFacts.tsx';
 
@@ -79,7 +79,19 @@ function PersonView({ person }: { person: Person }) {
           {t('victims.person.tamperedHelp', { fields: person.integrity.tamperedFields.join(', ') })}
         </Alert>
       )}
-      {mayOpenCase(user.roles) && <OpenCaseButton personId={person.id} />}
+      <Group gap="xs" align="flex-start">
+        {mayEditPerson(user.roles) && (
+          <Button
+            variant="default"
+            component={Link}
+            to={`/victims/persons/${person.id}/edit`}
+            data-testid="person-edit-open"
+          >
+            {t('victims.edit.open')}
+          </Button>
+        )}
+        {mayOpenCase(user.roles) && <OpenCaseButton personId={person.id} />}
+      </Group>
       <ReferButton personId={person.id} />
       <PersonFacts person={person} />
       {assessor && <AssessmentsSection personId={person.id} catalog={sets.data} mayAssess />}

@@ -6,7 +6,7 @@ import { DuplicateWarning } from './DuplicateWarning.tsx';
 import type { StepProps } from './step.ts';
 
 /** Who the person is: names and numbers are encrypted at rest; a birth date or an (estimated) age. */
-export function IdentityStep({ draft, update, issue }: StepProps) {
+export function IdentityStep({ draft, update, issue, editing = false }: StepProps) {
   const { t } = useTranslation();
   const text = (key: 'firstName' | 'middleName' | 'secondName' | 'identityNumber' | 'externalId') => ({
     value: draft[key],
@@ -19,7 +19,7 @@ export function IdentityStep({ draft, update, issue }: StepProps) {
         <TextInput label={t('victims.person.middleName')} autoComplete="off" {...text('middleName')} />
         <TextInput label={t('victims.person.secondName')} autoComplete="off" {...text('secondName')} />
       </SimpleGrid>
-      <DuplicateWarning draft={draft} />
+      {!editing && <DuplicateWarning draft={draft} />}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
           type="date"
@@ -84,8 +84,9 @@ export function IdentityStep({ draft, update, issue }: StepProps) {
         />
         <TextInput
           label={t('victims.person.externalId')}
-          description={t('victims.person.externalIdHelp')}
+          description={t(editing ? 'victims.edit.externalIdFixed' : 'victims.person.externalIdHelp')}
           autoComplete="off"
+          disabled={editing}
           {...text('externalId')}
         />
       </SimpleGrid>
