@@ -146,13 +146,24 @@ async function waitDelivered(node: ServingNode, ids: string[]): Promise<void> {
   }
 }
 
-/** Delivery latency of each message: the inbox row's commit time minus the outbox row's. */
-async function latencies(sender: ServingNode, receiver: Remote, ids: string[]): Promise<number[]> {
-  const sent = await sender.node.deps.db
-    .selectFrom('federation_outbox')
-    .select(['id', sql<number>`extract(epoch from created_at) * 1000`.as('at')])
-    .where('id', 'in', ids)
-    .execute();
+/**
+ * Delivery latency of each message: when the receiver wrote its inbox row (its clock is the
+ * machine's, as Date.now() is) minus `sentAt`: the sending transaction's commit, or, with none
+ * given, its start (the outbox row's created_at), which also counts the sender's own transaction.
+ */
+async function latencies(
+  sender: ServingNode,
+  receiver: Remote,
+  ids: string[],
+  committedAt?: Map<string, number>,
+): Promise<number[]> {
+  const sent = committedAt
+    ? ids.map((id) => ({ id, at: committedAt.get(id) ?? Number.NaN }))
+    : await sender.node.deps.db
+        .selectFrom('federation_outbox')
+        .select(['id', sql<number>`extract(epoch from created_at) * 1000`.as('at')])
+        .where('id', 'in', ids)
+        .execute();
   const got = await receiver.db.db
     .selectFrom('federation_inbox')
     .select(['message_id', sql<number>`extract(epoch from received_at) * 1000`.as('at')])
@@ -197,17 +208,22 @@ export async function runFederationBench(ctx: {
 
     ctx.log(`steady ${RATE} messages/s for ${STEADY_SECONDS} s`);
     const steady: string[] = [];
+    const committedAt = new Map<string, number>();
     const tick = 50;
     const steadyStart = performance.now();
     for (let t = 0; t < (STEADY_SECONDS * 1000) / tick; t++) {
-      steady.push(...(await enqueue(th, khId, (RATE * tick) / 1000, conversations)));
+      const ids = await enqueue(th, khId, (RATE * tick) / 1000, conversations);
+      const committed = Date.now();
+      for (const id of ids) committedAt.set(id, committed);
+      steady.push(...ids);
       const next = steadyStart + (t + 1) * tick;
       await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
     }
     const offeredSeconds = (performance.now() - steadyStart) / 1000;
     await waitDelivered(th, steady);
     const steadySeconds = (performance.now() - steadyStart) / 1000;
-    const lat = await latencies(th, kh, steady);
+    const lat = await latencies(th, kh, steady, committedAt);
+    const fromStart = await latencies(th, kh, steady);
     return [
       {
         name: `Burst: ${BURST} signed messages delivered TH → KH`,
@@ -223,7 +239,7 @@ export async function runFederationBench(ctx: {
       },
       { name: 'Steady: time to offer them', value: offeredSeconds, unit: 's' },
       {
-        name: 'Steady: delivery latency p50 (outbox commit → inbox commit)',
+        name: 'Steady: delivery latency p50 (sending commit → inbox row written)',
         value: pct(lat, 50),
         unit: 'ms',
       },
@@ -235,6 +251,11 @@ export async function runFederationBench(ctx: {
         pass: pct(lat, 95) <= 200,
       },
       { name: 'Steady: delivery latency p99', value: pct(lat, 99), unit: 'ms' },
+      {
+        name: 'Steady: p95 counted from the sending transaction’s start instead',
+        value: pct(fromStart, 95),
+        unit: 'ms',
+      },
     ];
   } finally {
     await th.stop();
