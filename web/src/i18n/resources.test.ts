@@ -69,6 +69,15 @@ describe('translation resources', () => {
     expect(missing).toEqual([]);
   });
 
+  it.each(languages.filter((language) => language !== 'en'))(
+    '%s: translates every key of English, so nothing falls back to English',
+    (language) => {
+      const resource = load(language);
+      const missing = [...english.keys()].filter((key) => !resource.has(key));
+      expect(missing).toEqual([]);
+    },
+  );
+
   it.each(languages)('%s: keeps the placeholders of English', (language) => {
     const placeholders = (text: unknown) =>
       [...String(text).matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
