@@ -6,7 +6,7 @@ import { INBOX_PATH } from './envelope.ts';
 import { envelopeText, OUTBOX_CHANNEL } from './outbox.ts';
 import {
   type DeadLetter,
-  dueHeads,
+  dueConversations,
   expiredHeads,
   markDead,
   markDelivered,
@@ -130,13 +130,16 @@ export async function startDispatcher(deps: AppDeps, url: string): Promise<Dispa
   }
 
   /** Sends one conversation's due messages in order, stopping at the first that is not delivered. */
-  async function chain(head: OutboxMessage): Promise<void> {
-    let batch = [head];
-    while (batch.length > 0 && !stopped) {
+  async function chain(first: OutboxMessage[]): Promise<void> {
+    let batch = first;
+    for (;;) {
       for (const m of batch) {
         if (stopped || (await deliver(m)) !== 'delivered') return;
       }
-      batch = await pendingAfter(db, batch[batch.length - 1] as OutboxMessage, CHAIN_BATCH);
+      // A short batch was all there was; messages queued since then come with the next pass.
+      const last = batch[batch.length - 1];
+      if (stopped || batch.length < CHAIN_BATCH || !last) return;
+      batch = await pendingAfter(db, last, CHAIN_BATCH);
     }
   }
 
@@ -146,16 +149,16 @@ export async function startDispatcher(deps: AppDeps, url: string): Promise<Dispa
       await alertDead(await markDead(db, head, reason), reason);
     }
     await flushDelivered();
-    let heads = await dueHeads(db, BATCH);
-    while (heads.length > 0 && !stopped) {
-      const queue = [...heads];
+    let groups = await dueConversations(db, BATCH, CHAIN_BATCH);
+    while (groups.length > 0 && !stopped) {
+      const queue = [...groups];
       await Promise.all(
         Array.from({ length: Math.min(PARALLEL, queue.length) }, async () => {
-          for (let h = queue.shift(); h && !stopped; h = queue.shift()) await chain(h);
+          for (let g = queue.shift(); g && !stopped; g = queue.shift()) await chain(g);
         }),
       );
       await flushDelivered();
-      heads = heads.length === BATCH ? await dueHeads(db, BATCH) : [];
+      groups = groups.length === BATCH ? await dueConversations(db, BATCH, CHAIN_BATCH) : [];
     }
     await flushDelivered();
   }

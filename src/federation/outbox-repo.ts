@@ -18,31 +18,46 @@ const HEAD_COLUMNS = [
   'attempts',
 ] as const;
 
-/** The first pending message of each conversation that is due, to an active peer. */
-export async function dueHeads(db: Exec, limit: number): Promise<OutboxMessage[]> {
-  return db
-    .selectFrom('federation_outbox as o')
-    .innerJoin('federation_peers as p', (j) =>
-      j.onRef('p.id', '=', 'o.peer_id').on('p.status', '=', 'active'),
+/**
+ * What to send now, in one read: for each conversation to an active peer whose first pending
+ * message is due, its first `perConversation` pending messages in order, up to the first that is
+ * not due. Conversations come oldest first; at most `conversations` of them.
+ */
+export async function dueConversations(
+  db: Exec,
+  conversations: number,
+  perConversation: number,
+): Promise<OutboxMessage[][]> {
+  const { rows } = await sql<OutboxMessage & { due: boolean }>`
+    with pending as (
+      select o.id, o.peer_id, o.conversation, o.seq, o.type, o.version, o.created_at, o.body_enc, o.attempts,
+             o.next_attempt_at <= now() as due,
+             row_number() over (partition by o.peer_id, o.conversation order by o.seq) as rn,
+             min(o.created_at) over (partition by o.peer_id, o.conversation) as since
+      from federation_outbox o
+      join federation_peers p on p.id = o.peer_id and p.status = 'active'
+      where o.status = 'pending'
+    ), heads as (
+      select peer_id, conversation, since from pending where rn = 1 and due order by since limit ${conversations}
     )
-    .select(HEAD_COLUMNS.map((c) => `o.${c}` as const))
-    .where('o.status', '=', 'pending')
-    .where('o.next_attempt_at', '<=', sql<Date>`now()`)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('federation_outbox as e')
-            .select(sql`1`.as('one'))
-            .whereRef('e.peer_id', '=', 'o.peer_id')
-            .whereRef('e.conversation', '=', 'o.conversation')
-            .where('e.status', '=', 'pending')
-            .whereRef('e.seq', '<', 'o.seq'),
-        ),
-      ),
-    )
-    .orderBy('o.created_at')
-    .limit(limit)
-    .execute();
+    select pending.id, pending.peer_id, pending.conversation, pending.seq, pending.type, pending.version,
+           pending.created_at, pending.body_enc, pending.attempts, pending.due
+    from pending join heads using (peer_id, conversation)
+    where pending.rn <= ${perConversation}
+    order by heads.since, pending.peer_id, pending.conversation, pending.seq`.execute(db);
+  const groups: OutboxMessage[][] = [];
+  let current: OutboxMessage[] | undefined;
+  let cut = false;
+  for (const { due, ...m } of rows) {
+    if (!current || current[0]?.conversation !== m.conversation || current[0]?.peer_id !== m.peer_id) {
+      current = [];
+      groups.push(current);
+      cut = false;
+    }
+    cut ||= !due;
+    if (!cut) current.push(m);
+  }
+  return groups;
 }
 
 /** The due pending messages of a conversation after `m`, in order. */
