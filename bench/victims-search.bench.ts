@@ -282,7 +282,7 @@ export async function runVictimsSearchBench(ctx: Ctx): Promise<BenchResult[]> {
     await sql`vacuum analyze persons`.execute(db);
     await sql`vacuum analyze victims_person_names`.execute(db);
     const size = await sql<{ table: string; tokens: string; ints: string; names: string }>`
-      select pg_table_size('persons') / 1048576 as table, pg_relation_size('persons_name_tokens') / 1048576 as tokens,
+      select pg_table_size('persons') / 1048576 as table, coalesce(pg_relation_size(to_regclass('persons_name_tokens')), 0) / 1048576 as tokens,
         pg_relation_size('victims_person_names_ints') / 1048576 as ints,
         (select count(*) from victims_person_names) as names`.execute(db);
     const nameIndexMb = Number(size.rows[0]?.ints);

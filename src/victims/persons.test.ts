@@ -264,7 +264,7 @@ describe('updating', () => {
 });
 
 describe('fuzzy name search', () => {
-  it('finds a name spelt differently through pg_trgm on keyed tokens, for caseworkers only', async () => {
+  it('finds a name spelt differently through the distinct-name index, for caseworkers only', async () => {
     const target = await register(caseworker, {
       identity: { firstName: 'Sokha', secondName: 'Chanthavong' },
     });
@@ -277,16 +277,51 @@ describe('fuzzy name search', () => {
     expect(res.status).toBe(200);
     expect(persons[0]?.id).toBe(target.id);
     expect(persons.map((p: { name: string }) => p.name)).not.toContain('Mariam Abdullah');
-    // The trigram index serves the search (sequential scans off, as on a large table).
+    // The lookup reads the int token sets' GIN index (sequential scans off, as on a large table),
+    // and the trigram index over persons.name_tokens is gone (migration 0014).
     const plan = await t.deps.db.transaction().execute(async (tx) => {
       await sql`set local enable_seqscan = off`.execute(tx);
-      return sql<
-        Record<string, string>
-      >`explain select id from persons where name_tokens % 'abcdefg hijklmn'`.execute(tx);
+      return sql<Record<string, string>>`explain select name_key from victims_person_names
+        where name_ints && '{1,2}'::int4[]`.execute(tx);
     });
-    expect(plan.rows.map((r) => Object.values(r).join(' ')).join('\n')).toContain('persons_name_tokens');
+    expect(plan.rows.map((r) => Object.values(r).join(' ')).join('\n')).toContain(
+      'victims_person_names_ints',
+    );
+    const trigram = await sql<{ found: string | null }>`
+      select to_regclass('persons_name_tokens')::text as found`.execute(t.deps.db);
+    expect(trigram.rows[0]?.found).toBeNull();
     const probe = await investigator.request('GET', '/api/victims/persons?name=Sokha');
     expect((await refusal(probe, 403)).code).toBe('forbidden');
+  });
+
+  it('leaves merged-away persons out of a name search, and lists the survivor', async () => {
+    const survivor = await register(caseworker, {
+      identity: { firstName: 'Vannak', secondName: 'Pheakdey' },
+    });
+    const merged = await register(caseworker, { identity: { firstName: 'Vanak', secondName: 'Pheakdey' } });
+    const search = async () => {
+      const res = await caseworker.request(
+        'GET',
+        `/api/victims/persons?name=${encodeURIComponent('Vannak Pheakdey')}`,
+      );
+      expect(res.status).toBe(200);
+      return ((await res.json()).persons as { id: string }[]).map((p) => p.id);
+    };
+    expect(await search()).toEqual(expect.arrayContaining([survivor.id, merged.id]));
+    const proposed = await caseworker.request('POST', '/api/victims/merges', {
+      survivorId: survivor.id,
+      mergedId: merged.id,
+      reason: 'Same passport photo',
+    });
+    expect(proposed.status).toBe(201);
+    const { merge } = await proposed.json();
+    const confirmed = await caseworker.request('POST', `/api/victims/merges/${merge.id}/confirm`, {
+      note: 'Only caseworker at the office',
+    });
+    expect(confirmed.status).toBe(200);
+    const after = await search();
+    expect(after).toContain(survivor.id);
+    expect(after).not.toContain(merged.id);
   });
 
   it('pages the newest-first list with a cursor, without repeats', async () => {

@@ -2,6 +2,7 @@ import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import pg from 'pg';
 import type { Exec } from '../platform/db/database.ts';
 import { HttpError } from '../platform/http/errors.ts';
+import { personsByName } from './duplicates/repo.ts';
 import { PERSON_ENCRYPTED_COLUMNS } from './encrypted-columns.ts';
 import type { PerpetratorContextsTable, PersonsTable, VictimContextsTable } from './tables.ts';
 
@@ -131,19 +132,22 @@ export async function findPersons(
   return withContexts(db, persons);
 }
 
-/** Newest first; with `nameTokens`, the most similar names first (pg_trgm over keyed tokens). */
+/**
+ * Newest first; with `nameTokens`, persons bearing the names most like it first (the duplicate
+ * search's lookup over the agency's distinct names, `duplicates/repo.ts`), tombstones left out.
+ */
 export async function listPersons(
   db: Exec,
   agencyId: string,
   options: { limit: number; afterId?: string; nameTokens?: string },
 ): Promise<PersonRecord[]> {
-  let query = selectPersons(db).where('agency_id', '=', agencyId);
   if (options.nameTokens !== undefined) {
-    const tokens = options.nameTokens;
-    query = query
-      .where(sql<boolean>`name_tokens % ${tokens}`)
-      .orderBy(sql`similarity(name_tokens, ${tokens})`, 'desc');
-  } else if (options.afterId) {
+    const ids = await personsByName(db, agencyId, options.nameTokens, options.limit);
+    const byId = new Map((await findPersons(db, agencyId, ids)).map((r) => [r.person.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+  let query = selectPersons(db).where('agency_id', '=', agencyId);
+  if (options.afterId) {
     // The cursor is the last id seen; comparing in SQL keeps created_at's microseconds.
     query = query.where(
       sql<boolean>`(created_at, id) < (select c.created_at, c.id from persons c where c.id = ${options.afterId})`,

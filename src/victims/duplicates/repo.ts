@@ -13,7 +13,7 @@ export type MergeRow = Selectable<PersonMergesTable>;
  * synthetic ASEAN names). `close`: Jaccard similarity for typos, dropped diacritics, swapped order
  * or a missing middle name; `inside`: share of the query's tokens found in a longer name (a given
  * name alone); `loose`: Jaccard similarity for heavier misspellings; `withBirthdate`: the faint
- * likeness (pg_trgm similarity) that, with an equal birth date, makes a candidate.
+ * likeness (Jaccard similarity) that, with an equal birth date, makes a candidate.
  */
 export const THRESHOLDS = { close: 0.7, inside: 0.8, loose: 0.4, withBirthdate: 0.1 } as const;
 /**
@@ -59,7 +59,7 @@ export type CandidateRow = {
  * first by the same name strength score.ts ranks with: max(Jaccard, containment weight × share of
  * the shorter name's tokens found in the longer). Thresholds are compared in numeric, exactly.
  */
-function nearNames(probe: SearchProbe, looseNamesRead: number) {
+function nearNames(probe: Pick<SearchProbe, 'agencyId' | 'tokens'>, looseNamesRead: number) {
   const { close, inside, loose } = THRESHOLDS;
   return sql`
     q as (select x.q, icount(x.q) as n from (select victims_name_ints(${probe.tokens}) as q) as x),
@@ -126,8 +126,12 @@ export async function searchCandidates(
   if (probe.identityNumberKey !== null) keyed.push(sql`p.identity_number_key = ${probe.identityNumberKey}`);
   if (probe.phoneKeys.length > 0) keyed.push(sql`p.phone_keys && ${[...probe.phoneKeys]}::text[]`);
   if (probe.birthdateKey !== null && probe.tokens !== '') {
-    keyed.push(sql`p.birthdate_key = ${probe.birthdateKey}
-      and similarity(p.name_chars, victims_name_chars(${probe.tokens})) >= ${THRESHOLDS.withBirthdate}`);
+    // the faint likeness, on the token sets of the person's distinct name (Jaccard, as `near`)
+    keyed.push(sql`p.birthdate_key = ${probe.birthdateKey} and exists (
+      select 1 from q, victims_person_names v
+      where v.agency_id = p.agency_id and v.name_key = md5(p.name_tokens)::uuid
+        and icount(v.name_ints & q.q) >= ${THRESHOLDS.withBirthdate}::numeric
+          * (icount(v.name_ints) + q.n - icount(v.name_ints & q.q)))`);
   }
   for (const condition of keyed) {
     branches.push(sql`(select p.id from persons p
@@ -142,6 +146,29 @@ export async function searchCandidates(
       p.age_at_registration, p.registered_on::text as registered_on
     from persons p where p.agency_id = ${probe.agencyId} and p.id in (select id from found)`.execute(tx);
   return rows.rows;
+}
+
+/**
+ * The plain name search (`GET /api/victims/persons?name=`): persons of the agency whose distinct
+ * name is among the nearest to `tokens` (the same lookup and likeness as the duplicate search),
+ * most alike first, then newest first. Tombstones (merged away) are left out.
+ */
+export async function personsByName(
+  db: Exec,
+  agencyId: string,
+  tokens: string,
+  limit: number,
+): Promise<string[]> {
+  const rows = await sql<{ id: string }>`
+    with ${nearNames({ agencyId, tokens }, LOOSE_NAMES_READ)}
+    select p.id from near cross join lateral (
+      select p.id, p.created_at from persons p
+      where p.agency_id = ${agencyId} and md5(p.name_tokens)::uuid = near.name_key
+        and not exists (select 1 from person_merges m where m.merged_id = p.id and m.status = 'merged')
+      order by p.created_at desc, p.id desc limit ${limit}) as p
+    order by near.strength desc, p.created_at desc, p.id desc
+    limit ${limit}`.execute(db);
+  return rows.rows.map((r) => r.id);
 }
 
 export async function insertMerge(tx: Exec, row: Insertable<PersonMergesTable>): Promise<MergeRow> {

@@ -107,6 +107,31 @@ export function derivedSignature(d: Pick<Derived, 'subjectAge' | 'decision' | 's
   ]);
 }
 
+type Scored = { result: ReturnType<typeof scoreAssessment>; json: string };
+/**
+ * Scores by catalogue and answers. Scoring is a pure function of the two, and a file's victims
+ * share a few answer patterns, so each pattern is scored and serialised once per import's catalogue
+ * (the result is ~2.5 KB of JSON: stringifying it per row was most of an assessment's own cost).
+ */
+const scored = new WeakMap<Catalog, Map<string, Scored>>();
+const SCORED_KEPT = 10_000;
+
+function scoreOnce(catalog: Catalog, derived: Derived): Scored {
+  let byAnswers = scored.get(catalog);
+  if (!byAnswers) {
+    byAnswers = new Map();
+    scored.set(catalog, byAnswers);
+  }
+  const key = JSON.stringify([derived.subjectAge, derived.sets.map((s) => [s.setId, [...s.answers]])]);
+  const known = byAnswers.get(key);
+  if (known) return known;
+  const result = scoreAssessment(catalog, { subjectAge: derived.subjectAge, sets: derived.sets });
+  const fresh = { result, json: JSON.stringify(result) };
+  if (byAnswers.size >= SCORED_KEPT) byAnswers.clear();
+  byAnswers.set(key, fresh);
+  return fresh;
+}
+
 export type AssessmentWrite = { row: Insertable<IdentificationAssessmentsTable>; audit: AuditEvent };
 
 export function assessmentWrite(
@@ -118,7 +143,7 @@ export function assessmentWrite(
   source: { name: string; row: number },
 ): AssessmentWrite | null {
   if (derived.sets.length === 0) return null;
-  const result = scoreAssessment(catalog, { subjectAge: derived.subjectAge, sets: derived.sets });
+  const { result, json } = scoreOnce(catalog, derived);
   const map = indicatorMap();
   const id = randomUUID();
   const answers = derived.sets.map((s) => ({
@@ -138,7 +163,7 @@ export function assessmentWrite(
     agency_id: who.agencyId,
     subject_age: derived.subjectAge,
     answers: JSON.stringify(answers),
-    result: JSON.stringify(result),
+    result: json,
     set_versions: JSON.stringify(setVersions),
     national_set: nationalSet,
     non_punishment: result.nonPunishment.raised,

@@ -1,6 +1,6 @@
 import { effectiveAge } from '../rules.ts';
-import { storedForm } from './codec.ts';
-import { columnOf, FIELD_HOMES, type Part } from './fields.ts';
+import { type CellValue, storedForm } from './codec.ts';
+import { type Column, columnOf, FIELD_HOMES, type Part } from './fields.ts';
 import type { ParsedRow } from './parse-row.ts';
 import { blank, bool, num, type Plain, text } from './plain.ts';
 import { HTCDS_STATUS_OF, lifecycleOf } from './row-rules.ts';
@@ -11,17 +11,24 @@ import type { CasePlain, PersonPlain } from './stored.ts';
 // leave out (victim, perpetrator, organisation, referral, event, plan, item): an all-empty block
 // changes nothing; a block with a value replaces the stored block's columns that are in the file.
 
-const FIELD_OF = new Map(
-  Object.entries(FIELD_HOMES).map(([field, [part, key]]) => [`${part}.${key}`, field]),
-);
+/** Per part, each key's catalogue column (looked up once, not per row and key). */
+const COLUMN_OF = new Map<Part, Map<string, Column>>();
+for (const [field, [part, key]] of Object.entries(FIELD_HOMES)) {
+  const columns = COLUMN_OF.get(part) ?? new Map<string, Column>();
+  columns.set(key, columnOf(field));
+  COLUMN_OF.set(part, columns);
+}
 
 /** `base` with the row's values of `part` laid over it (phones normalised as they are stored). */
 function overlay(part: Part, base: Plain, row: ParsedRow): Plain {
   const out: Plain = { ...base };
-  for (const [key, value] of Object.entries(row.values[part])) {
+  const columns = COLUMN_OF.get(part);
+  const values: Record<string, CellValue | undefined> = row.values[part];
+  for (const key in values) {
+    const value = values[key];
     if (value === undefined) continue;
-    const field = FIELD_OF.get(`${part}.${key}`);
-    out[key] = field ? storedForm(columnOf(field), value) : value;
+    const column = columns?.get(key);
+    out[key] = column ? storedForm(column, value) : value;
   }
   return out;
 }

@@ -14,9 +14,13 @@ for (const [part, key] of Object.values(FIELD_HOMES)) KEYS.set(part, [...(KEYS.g
 
 export const keysOf = (part: Part): readonly string[] => KEYS.get(part) ?? [];
 
-/** The part with every key null: a record that has no values yet. */
+const BLANKS = new Map<Part, Plain>(
+  [...KEYS].map(([part, keys]) => [part, Object.fromEntries(keys.map((k) => [k, null]))]),
+);
+
+/** The part with every key null: a record that has no values yet (a new object each call). */
 export function blank(part: Part): Plain {
-  return Object.fromEntries(keysOf(part).map((k) => [k, null]));
+  return { ...BLANKS.get(part) };
 }
 
 export const text = (p: Plain | null | undefined, key: string): string | null => {
