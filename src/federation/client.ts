@@ -65,8 +65,8 @@ export async function postSigned(
 // Kept-alive connections to peers (node:http: cheaper per message than fetch). Redirects are not
 // followed: a peer's URL is what its administrator gave.
 const agents = {
-  'http:': new HttpAgent({ keepAlive: true, maxSockets: 64 }),
-  'https:': new HttpsAgent({ keepAlive: true, maxSockets: 64 }),
+  'http:': new HttpAgent({ keepAlive: true, maxSockets: 128 }),
+  'https:': new HttpsAgent({ keepAlive: true, maxSockets: 128 }),
 };
 const MAX_ANSWER = 64 * 1024;
 

@@ -24,7 +24,7 @@ import { cachedPeer } from './peers/cache.ts';
 // alert (error log, audit entry, GET /api/federation/status). One dispatcher per database (an
 // advisory lock), so two serving processes never race.
 
-const PARALLEL = 32;
+const PARALLEL = 96;
 const BATCH = 256;
 const CHAIN_BATCH = 50;
 const FLUSH_AT = 64;
