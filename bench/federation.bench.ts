@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { logIn } from '../src/demo/http.ts';
 import { enqueueMessage } from '../src/federation/outbox.ts';
 import { pingKind } from '../src/federation/ping.ts';
 import { loadConfig } from '../src/platform/config.ts';
@@ -82,25 +83,6 @@ async function startChild(env: Record<string, string>): Promise<Remote> {
       child.kill('SIGTERM');
       await exited;
     },
-  };
-}
-
-async function adminSession(base: string) {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return async (path: string, body: unknown) => {
-    const r = await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-    return r.json() as Promise<Record<string, string>>;
   };
 }
 
@@ -183,12 +165,16 @@ export async function runFederationBench(ctx: {
   const th = await startHere(await nodeEnv(ctx.url, 'TH'));
   const kh = await startChild(await nodeEnv(ctx.url, 'KH'));
   try {
-    const { invitation } = await (await adminSession(th.address))('/api/federation/invitations', {});
-    const { peer } = (await (
-      await adminSession(kh.address)
-    )('/api/federation/peers', { invitation })) as unknown as {
-      peer: { id: string };
-    };
+    const thAdmin = await logIn(th.address, 'admin', ADMIN_PASSWORD);
+    const khAdmin = await logIn(kh.address, 'admin', ADMIN_PASSWORD);
+    const { invitation } = await thAdmin.call<{ invitation: string }>(
+      'POST',
+      '/api/federation/invitations',
+      {},
+    );
+    const { peer } = await khAdmin.call<{ peer: { id: string } }>('POST', '/api/federation/peers', {
+      invitation,
+    });
     const khId = (await th.node.deps.db.selectFrom('federation_peers').select('id').executeTakeFirstOrThrow())
       .id;
     if (peer.id !== th.node.deps.node.id) throw new Error('peering went wrong');

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -123,5 +122,3 @@ export async function peerDemoNodes(a: DemoNode, b: DemoNode): Promise<'peered' 
   await b.admin.call('POST', '/api/federation/peers', { invitation }, 201);
   return 'peered';
 }
-
-export const randomSuffix = () => randomBytes(3).toString('hex');

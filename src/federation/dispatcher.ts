@@ -29,6 +29,7 @@ const BATCH = 256;
 const CHAIN_BATCH = 50;
 const FLUSH_AT = 64;
 const MAX_IDLE_MS = 60_000;
+const EXPIRY_CHECK_MS = 1000;
 const LOCK_KEY = 7261005;
 
 export type Dispatcher = { kick(): void; stop(): Promise<void> };
@@ -55,6 +56,7 @@ export async function startDispatcher(deps: AppDeps, url: string): Promise<Dispa
   let stopped = false;
   let running: Promise<void> | undefined;
   let again = false;
+  let expiryCheckedAt = 0;
   let timer: NodeJS.Timeout | undefined;
 
   // Deliveries are marked in batches. Until marked, a message could be sent again (after a crash,
@@ -144,9 +146,13 @@ export async function startDispatcher(deps: AppDeps, url: string): Promise<Dispa
   }
 
   async function pass(): Promise<void> {
-    for (const head of await expiredHeads(db, config.federation.deadAfterHours)) {
-      const reason = `undelivered after ${config.federation.deadAfterHours} h`;
-      await alertDead(await markDead(db, head, reason), reason);
+    // Ages are checked at most once a second, not on every pass of a busy outbox.
+    if (Date.now() - expiryCheckedAt >= EXPIRY_CHECK_MS) {
+      expiryCheckedAt = Date.now();
+      for (const head of await expiredHeads(db, config.federation.deadAfterHours)) {
+        const reason = `undelivered after ${config.federation.deadAfterHours} h`;
+        await alertDead(await markDead(db, head, reason), reason);
+      }
     }
     await flushDelivered();
     let groups = await dueConversations(db, BATCH, CHAIN_BATCH);

@@ -193,3 +193,24 @@ export async function outboxCounts(db: Exec): Promise<OutboxCounts> {
     oldestPendingAt: rows.find((r) => r.status === 'pending')?.oldest ?? null,
   };
 }
+
+/** The newest dead letters, for the administrator. */
+export async function deadLetters(db: Exec, limit: number) {
+  return db
+    .selectFrom('federation_outbox')
+    .select([
+      'id',
+      'peer_id',
+      'conversation',
+      'seq',
+      'type',
+      'attempts',
+      'last_error',
+      'created_at',
+      'dead_at',
+    ])
+    .where('status', '=', 'dead')
+    .orderBy('dead_at', 'desc')
+    .limit(limit)
+    .execute();
+}

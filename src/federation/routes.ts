@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import { requirePrincipal } from '../platform/http/errors.ts';
+import { notFound, requirePrincipal } from '../platform/http/errors.ts';
 import { errorResponses, idParam, jsonBody, jsonResponse } from '../platform/http/fields.ts';
 import type { Router } from '../platform/http/router.ts';
 import { INBOX_PATH, PEERING_PATH } from './envelope.ts';
 import { receiveMessage } from './inbox.ts';
-import { outboxCounts, retryDead } from './outbox-repo.ts';
+import { deadLetters, outboxCounts, retryDead } from './outbox-repo.ts';
 import { fingerprint } from './peers/card.ts';
 import { listPeers } from './peers/repo.ts';
 import {
@@ -31,7 +31,7 @@ import {
 } from './schema.ts';
 
 const tags = ['federation'];
-const notFound = { 404: { description: 'Not found', content: errorResponses[400].content } };
+const notFoundResponse = { 404: { description: 'Not found', content: errorResponses[400].content } };
 const conflict = { 409: { description: 'Conflict', content: errorResponses[400].content } };
 const upstream = {
   502: { description: 'The other node failed or refused', content: errorResponses[400].content },
@@ -94,7 +94,12 @@ const statusRoute = createRoute({
   path: '/api/federation/peers/{id}/status',
   summary: 'Suspend, resume or revoke a peer (revocation is final)',
   request: { params: idParam, ...jsonBody(peerStatusBody) },
-  responses: { 200: jsonResponse(peerResponse, 'Changed'), ...errorResponses, ...notFound, ...conflict },
+  responses: {
+    200: jsonResponse(peerResponse, 'Changed'),
+    ...errorResponses,
+    ...notFoundResponse,
+    ...conflict,
+  },
 });
 const pingRoute = createRoute({
   tags,
@@ -105,7 +110,7 @@ const pingRoute = createRoute({
   responses: {
     202: jsonResponse(z.object({ messageId: z.string() }), 'Queued'),
     ...errorResponses,
-    ...notFound,
+    ...notFoundResponse,
     ...conflict,
   },
 });
@@ -125,7 +130,7 @@ const retryRoute = createRoute({
   responses: {
     200: jsonResponse(z.object({ requeued: z.number() }), 'Requeued'),
     ...errorResponses,
-    ...notFound,
+    ...notFoundResponse,
   },
 });
 const signedResponses = {
@@ -216,30 +221,12 @@ export function registerFederationRoutes(router: Router): void {
 
   router.openapi(outboxRoute, policy['federation.outbox.read'], async (c) => {
     const { db } = c.var.deps;
-    const dead = await db
-      .selectFrom('federation_outbox')
-      .select([
-        'id',
-        'peer_id',
-        'conversation',
-        'seq',
-        'type',
-        'attempts',
-        'last_error',
-        'created_at',
-        'dead_at',
-      ])
-      .where('status', '=', 'dead')
-      .orderBy('dead_at', 'desc')
-      .limit(200)
-      .execute();
-    return c.json(presentStatus(await outboxCounts(db), dead), 200);
+    return c.json(presentStatus(await outboxCounts(db), await deadLetters(db, 200)), 200);
   });
 
   router.openapi(retryRoute, policy['federation.outbox.retry'], async (c) => {
     const requeued = await retryDead(c.var.deps.db, c.req.valid('param').id);
-    if (requeued === 0)
-      return c.json({ error: { code: 'not_found', message: 'No dead letter with this id.' } }, 404);
+    if (requeued === 0) throw notFound('A dead letter with this id');
     return c.json({ requeued }, 200);
   });
 

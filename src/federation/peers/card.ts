@@ -1,5 +1,6 @@
-import { createHash, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
+import { createHash, type KeyObject, sign, verify } from 'node:crypto';
 import { z } from 'zod';
+import { ed25519PublicKey } from '../../platform/audit/checkpoint.ts';
 import { canonicalJson } from '../../platform/util/canonical-json.ts';
 
 // A node's card (id, country, name, base URL, Ed25519 public key) and the invitation that carries
@@ -27,8 +28,6 @@ const invitationSchema = z.object({
 });
 export type Invitation = z.infer<typeof invitationSchema>;
 
-const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
-
 const keyObjects = new Map<string, KeyObject>();
 
 /** The KeyObject of a raw Ed25519 public key (kept: the inbox needs one per message). */
@@ -36,7 +35,7 @@ export function ed25519Key(raw: Buffer): KeyObject {
   const id = raw.toString('base64');
   let key = keyObjects.get(id);
   if (!key) {
-    key = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
+    key = ed25519PublicKey(raw);
     if (keyObjects.size > 1000) keyObjects.clear();
     keyObjects.set(id, key);
   }
