@@ -4,12 +4,13 @@ import { GROUPS, type RowFacts, rowInspector } from './check-row.ts';
 import { FileProblem, type RawRecord } from './csv.ts';
 import { CASE_KEY, PERSON_KEY } from './fields.ts';
 import { type FileLayout, type Issue, layoutOf } from './parse-row.ts';
-import { usersByName } from './repo.ts';
+import { idsByKeys, mergedAway, usersByName } from './repo.ts';
 import { type HtcdsSource, readRecords } from './source.ts';
 
 // The first pass of an import: every row checked on its own (check-row.ts, in worker threads for a
 // large file), then across rows: a person (or case, or organisation) appearing in several rows must
-// say the same in each, a person–case pair appears once, and case owners are users of the agency.
+// say the same in each, a person–case pair appears once, case owners are users of the agency, and
+// no row names a person merged into another (new records go to the survivor).
 // Nothing is written; every problem is reported.
 
 export { rowHash } from './check-row.ts';
@@ -48,6 +49,7 @@ export async function checkFile(
   const seen = GROUPS.map(() => new Map<string, Seen>());
   const pairs = new Map<string, number>();
   const owners = new Map<string, number[]>();
+  const personRows = new Map<string, number[]>();
   const issues: Issue[] = [];
   const skip: Checked['skip'] = { rows: new Set(), persons: new Set(), cases: new Set() };
   let rows = 0;
@@ -103,11 +105,8 @@ export async function checkFile(
     } else pairs.set(pair, facts.row);
     // Pushed, not copied: every row of a file may name the same owner.
     const owner = facts.owner?.toLowerCase();
-    if (owner) {
-      const at = owners.get(owner);
-      if (at) at.push(facts.row);
-      else owners.set(owner, [facts.row]);
-    }
+    if (owner) pushRow(owners, owner, facts.row);
+    if (facts.personKey !== null) pushRow(personRows, facts.personKey, facts.row);
     if (mismatches.length > 0) refuse(facts, mismatches);
   };
 
@@ -126,8 +125,27 @@ export async function checkFile(
       skip.rows.add(row);
     }
   }
+  const stored = await idsByKeys(db, 'persons', agencyId, [...personRows.keys()]);
+  const merged = await mergedAway(db, agencyId, stored);
+  for (const [key, survivor] of merged) {
+    skip.persons.add(key);
+    for (const row of personRows.get(key) ?? []) {
+      issues.push({
+        row,
+        column: PERSON_KEY,
+        message: `person "${key}" was merged into person "${survivor}": use the surviving person's id`,
+      });
+      skip.rows.add(row);
+    }
+  }
   issues.sort((a, b) => a.row - b.row);
   return { layout, header, rows, issues, skip, rowHashes: rowHashes.subarray(0, rows) };
+}
+
+function pushRow(map: Map<string, number[]>, key: string, row: number): void {
+  const at = map.get(key);
+  if (at) at.push(row);
+  else map.set(key, [row]);
 }
 
 async function inspectInPool(

@@ -228,6 +228,50 @@ describe('importing', () => {
     expect(await count('persons')).toBe(1);
   });
 
+  it('refuses rows naming a person merged into another, and names the survivor', async () => {
+    await t.importText(csvOf(rows(3)));
+    const ids = await t.db
+      .selectFrom('persons')
+      .select(['id', 'external_id'])
+      .where('external_id', 'in', ['TH-P-000000', 'TH-P-000001'])
+      .execute();
+    const idOf = (key: string) => ids.find((r) => r.external_id === key)?.id ?? '';
+    const { userId } = t.caseworker;
+    await t.db
+      .insertInto('person_merges')
+      .values({
+        id: crypto.randomUUID(),
+        agency_id: t.agencyId,
+        survivor_id: idOf('TH-P-000000'),
+        merged_id: idOf('TH-P-000001'),
+        status: 'merged',
+        evidence: JSON.stringify({}),
+        reason_enc: 'x',
+        proposed_by: userId,
+        decided_by: userId,
+        decided_at: new Date(),
+        decision_note_enc: 'x',
+        self_confirmed: true,
+      })
+      .execute();
+    const changed = rows(3).map((r) => ({ ...r, prs_Title: 'Dr' }));
+    const persons = await t.db.selectFrom('persons').select('title').execute();
+    const refused = await t.importText(csvOf(changed));
+    expect(refused.written).toBe(false);
+    expect(refused.issues).toEqual([
+      {
+        row: 3,
+        column: 'jar_PersonExternalId',
+        message: 'person "TH-P-000001" was merged into person "TH-P-000000": use the surviving person\'s id',
+      },
+    ]);
+    expect(await t.db.selectFrom('persons').select('title').execute()).toEqual(persons);
+
+    const partial = await t.importText(csvOf(changed), { partial: true });
+    expect(partial.counts.persons).toEqual({ created: 0, updated: 2, unchanged: 0 });
+    expect(partial.skippedRows).toBe(1);
+  });
+
   it('reads a file with only some columns; absent columns keep their stored values', async () => {
     await t.importText(csvOf(rows(2)));
     const few = ['jar_PersonExternalId', 'prs_Title'];

@@ -21,6 +21,33 @@ function splitKeys(keys: readonly string[]) {
   return { own, ids: [...own.keys()] };
 }
 
+/**
+ * Of the persons named (key → id, as `idsByKeys` gives), those merged into another person
+ * (tombstones): key → the survivor's key (its external id, or its own key when it has none).
+ */
+export async function mergedAway(
+  db: Exec,
+  agencyId: string,
+  ids: ReadonlyMap<string, string>,
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (ids.size === 0) return out;
+  const rows = await db
+    .selectFrom('person_merges as m')
+    .innerJoin('persons as s', 's.id', 'm.survivor_id')
+    .select(['m.merged_id', 's.id as survivor_id', 's.external_id as survivor_key'])
+    .where('m.agency_id', '=', agencyId)
+    .where('m.status', '=', 'merged')
+    .where('m.merged_id', 'in', [...ids.values()])
+    .execute();
+  const keyOf = new Map([...ids].map(([key, id]) => [id, key]));
+  for (const r of rows) {
+    const key = keyOf.get(r.merged_id);
+    if (key !== undefined) out.set(key, r.survivor_key ?? ownKey(r.survivor_id));
+  }
+  return out;
+}
+
 /** key → id of the persons (or cases) these keys name: by external id, or by own key when it has none. */
 export async function idsByKeys(
   db: Exec,

@@ -7,6 +7,7 @@ import type { Catalog } from '../identification/types.ts';
 import { findPersons, updatePerson, upsertPerpetratorContext, upsertVictimContext } from '../repo.ts';
 import type { SearchKeys } from '../search-keys.ts';
 import { assessmentWrite, type Derived, deriveAssessment, derivedSignature } from './assess.ts';
+import { FileProblem } from './csv.ts';
 import { mergeBlock, mergeCase, mergeOrganisation, mergePerson } from './merge.ts';
 import type { ParsedRow } from './parse-row.ts';
 import { blank, type Plain, partText, text } from './plain.ts';
@@ -138,6 +139,14 @@ async function loadStored(ctx: BatchContext, rows: readonly ParsedRow[]) {
   const personIds = await repo.idsByKeys(tx, 'persons', who.agencyId, personKeys);
   const caseIds = await repo.idsByKeys(tx, 'cases', who.agencyId, caseKeys);
   const pIds = [...personIds.values()];
+  // The check pass refused tombstones; one merged since then stops the import here.
+  const merged = await repo.mergedAway(tx, who.agencyId, personIds);
+  if (merged.size > 0) {
+    const [key, survivor] = [...merged][0] ?? [];
+    throw new FileProblem(
+      `person "${key}" was merged into person "${survivor}" while the file was being imported; run the import again.`,
+    );
+  }
   const cIds = [...caseIds.values()];
   // Links, events and plans of persons and cases met in earlier batches count too.
   const idOf = (key: string | null, fresh: Map<string, string>, done: Map<string, string>) =>
