@@ -251,6 +251,47 @@ export function htcdsRow(
   return cells;
 }
 
+/**
+ * The fields a typical case record has: those of the CTDC records (gender, age group, kind of
+ * exploitation, country of origin and of exploitation, the trafficker's relation and role, means of
+ * control, recruitment), plus what registering a person needs (names, birth date, ids, status) and
+ * the case's status and owner. Every other cell of `htcdsRow(i)` is left empty.
+ */
+export const TYPICAL_FIELDS = [
+  'prs_FirstName',
+  'prs_SecondName',
+  'prs_Birthdate',
+  'prs_Gender',
+  'prs_Citizenship',
+  'prs_PrimaryLanguage',
+  'vic_TraffickingStatus',
+  'vic_RelationshipToTrafficker',
+  'vic_AgeWhenTrafficked',
+  'vic_MethodOfRecruitment',
+  'vic_MethodsOfControl',
+  'vic_TypeOfExploitation',
+  'vic_ForcedLabourIndustry',
+  'vic_TypeOfSexExploitation',
+  'per_RoleInProcess',
+  'cas_Status',
+  'cas_ReasonForCaseClosure',
+  'cas_CaseOwner',
+  'hte_Country',
+  'hte_Type',
+  'jar_RegistrationDate',
+  'jar_AgeAtRegistration',
+  'jar_ForcedCriminalityType',
+  'jar_CaseLifecycleStatus',
+  'jar_CasePersonRole',
+  'jar_PersonExternalId',
+  'jar_CaseExternalId',
+] as const;
+
+export function typicalRow(i: number, options: Parameters<typeof htcdsRow>[1] = {}): Cells {
+  const full = htcdsRow(i, options);
+  return Object.fromEntries(TYPICAL_FIELDS.map((f) => [f, full[f] ?? '']));
+}
+
 const CASE_LEVEL = /^(cas_|cco_|jar_Case(?!PersonRole))/;
 const PAIR_LEVEL = /^(spl_|jar_Support|jar_RepatriationStep|jar_CasePersonRole)/;
 
