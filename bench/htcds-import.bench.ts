@@ -30,12 +30,12 @@ const FILLS: Fill[] = [
   { name: 'typical fields (typicalRow)', row: typicalRow, target: false },
 ];
 
-async function writeFile(file: string, fill: Fill): Promise<void> {
+async function writeFile(file: string, fill: Fill, owner: string): Promise<void> {
   const out = createWriteStream(file);
   const header = htcdsHeader();
   out.write(csvLine(header));
   for (let i = 0; i < ROWS; i++) {
-    const row = fill.row(i, { cases: ROWS / 4, owner: 'bench-caseworker' });
+    const row = fill.row(i, { cases: ROWS / 4, owner });
     if (!out.write(csvLine(header.map((f) => row[f] ?? '')))) await once(out, 'drain');
   }
   out.end();
@@ -60,7 +60,8 @@ async function importOnce(ctx: Ctx, db: Db, cipher: FieldCipher, fill: Fill): Pr
   const file = join(dir, 'htcds.csv');
   try {
     ctx.log(`${fill.name}: writing ${ROWS} rows`);
-    await writeFile(file, fill);
+    const owner = `bench-caseworker-${FILLS.indexOf(fill)}`;
+    await writeFile(file, fill, owner);
     ctx.log(`file: ${(statSync(file).size / 2 ** 20).toFixed(1)} MiB`);
     const agency = await db
       .insertInto('agencies')
@@ -71,14 +72,14 @@ async function importOnce(ctx: Ctx, db: Db, cipher: FieldCipher, fill: Fill): Pr
       .insertInto('users')
       .values({
         agency_id: agency.id,
-        username: 'bench-caseworker',
+        username: owner,
         display_name: 'Bench',
         password_hash: 'x',
         roles: ['caseworker'],
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const who = { userId: user.id, username: 'bench-caseworker', agencyId: agency.id };
+    const who = { userId: user.id, username: owner, agencyId: agency.id };
     const deps = { db, cipher, catalog: loadIdentificationCatalog() };
     const started = performance.now();
     const cpu = cpuNow();
