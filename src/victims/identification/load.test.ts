@@ -221,7 +221,7 @@ describe('a national indicator file', () => {
     const national = loadIdentificationCatalog({ nationalFile: file });
     const set = national.sets.get('delphi-adults-labour');
     if (!set) throw new Error('set missing');
-    expect(set.version).toBe('1.0.0+th-test.2');
+    expect(set.version).toBe('1.0.1+th-test.2');
     expect(national.national).toMatchObject({ id: 'th-test', version: 2, country: 'TH' });
     expect(set.indicators.map((x) => x.id)).toContain('dr_th_online_recruiter');
     expect(set.indicators.map((x) => x.id)).not.toContain('dr_deceived_family_reunification');

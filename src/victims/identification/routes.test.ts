@@ -390,7 +390,7 @@ describe('a node with a national indicator file', () => {
     });
     expect(res.status).toBe(201);
     const { assessment } = await res.json();
-    expect(assessment.setVersions).toEqual([{ id: 'delphi-adults-labour', version: '1.0.0+th-test.3' }]);
+    expect(assessment.setVersions).toEqual([{ id: 'delphi-adults-labour', version: '1.0.1+th-test.3' }]);
     expect(assessment.nationalSet).toBe('th-test@3');
     expect(assessment.htcdsTraffickingStatus).toBeNull();
     const coercion = assessment.result.sets[0].dimensions.find(

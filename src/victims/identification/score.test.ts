@@ -80,7 +80,7 @@ describe('ILO–EC operational indicators, adults, labour exploitation', () => {
     expect(dim(r, 'exploitative_conditions').positive).toBe(true);
     expect(dim(r, 'coercion_at_destination').matched).toEqual({ strong: 2 });
     expect(dim(r, 'coercive_recruitment').positive).toBe(false);
-    expect(outcome(r, 'possible_victim')).toMatchObject({ met: true, applicable: true, origin: 'source' });
+    expect(outcome(r, 'possible_victim')).toMatchObject({ met: true, applicable: true, origin: 'jaring' });
     expect(r.tally).toEqual({ yes: 6, no: 0, unknown: 61 });
   });
 
