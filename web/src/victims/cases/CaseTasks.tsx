@@ -9,6 +9,7 @@ import { useVictimLabels } from '../labels.ts';
 import { localToday } from '../register/draft.ts';
 import { mayCreateTasks, mayManageTeam } from '../roles.ts';
 import type { CaseUsers } from './case-users.ts';
+import { TaskEdit } from './TaskEdit.tsx';
 import { addTask, changeTask, listTasks, teamKeys } from './team-api.ts';
 import type { Task, TaskStatus } from './team-schema.ts';
 
@@ -18,7 +19,7 @@ export const isOverdue = (task: Pick<Task, 'status' | 'dueOn'>, today: string) =
 
 const statusColor = { open: 'blue', done: 'green', cancelled: 'gray' } as const;
 
-/** The case's tasks: open first, earliest due first (the server's order); add, close, reopen. */
+/** The case's tasks: open first, earliest due first (the server's order); add, edit, close, reopen. */
 export function CaseTasks({ caseId, users }: { caseId: string; users: CaseUsers }) {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -62,8 +63,10 @@ function TaskRow({ task, caseId, users }: { task: Task; caseId: string; users: C
       await queryClient.invalidateQueries({ queryKey: teamKeys.timeline(caseId) });
     },
   });
+  const [editing, setEditing] = useState(false);
   // Caseworkers change any task; others only close or reopen one given to them.
-  const may = mayManageTeam(user.roles) || task.assigneeId === user.id;
+  const editor = mayManageTeam(user.roles);
+  const may = editor || task.assigneeId === user.id;
   const overdue = isOverdue(task, localToday());
   const moves: TaskStatus[] = task.status === 'open' ? ['done', 'cancelled'] : ['open'];
   const title =
@@ -113,6 +116,16 @@ function TaskRow({ task, caseId, users }: { task: Task; caseId: string; users: C
         </Stack>
         {may && (
           <Group gap={4}>
+            {editor && (
+              <Button
+                size="compact-sm"
+                variant="default"
+                onClick={() => setEditing(true)}
+                data-testid="task-edit"
+              >
+                {t('victims.taskEdit.open')}
+              </Button>
+            )}
             {moves.map((status) => (
               <Button
                 key={status}
@@ -129,6 +142,7 @@ function TaskRow({ task, caseId, users }: { task: Task; caseId: string; users: C
         )}
       </Group>
       <ErrorAlert error={change.error} />
+      {editing && <TaskEdit task={task} caseId={caseId} users={users} onClose={() => setEditing(false)} />}
     </Card>
   );
 }

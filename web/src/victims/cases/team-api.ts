@@ -58,7 +58,12 @@ export type NewTask = { title: string; assigneeId?: string; dueOn?: string };
 export const addTask = async (caseId: string, body: NewTask): Promise<Task> =>
   (await sendJson('POST', `${casePath(caseId)}/tasks`, body, taskAnswer)).task;
 
-export type TaskChange = { status?: TaskStatus; assigneeId?: string | null; dueOn?: string | null };
+export type TaskChange = {
+  title?: string;
+  status?: TaskStatus;
+  assigneeId?: string | null;
+  dueOn?: string | null;
+};
 
 export const changeTask = async (taskId: string, change: TaskChange): Promise<Task> =>
   (await sendJson('PATCH', `/api/victims/tasks/${enc(taskId)}`, change, taskAnswer)).task;

@@ -10,9 +10,16 @@ import { ConsentPanel } from '../consent/ConsentPanel.tsx';
 import { AssessmentsSection } from '../identification/AssessmentsSection.tsx';
 import { useAssessments, useIndicatorSets } from '../identification/api.ts';
 import { NonPunishmentFlag } from '../identification/NonPunishmentFlag.tsx';
+import { mayMerge } from '../merges/api.ts';
+import { DuplicatesSection } from '../merges/DuplicatesSection.tsx';
+import { labelOf } from '../merges/logic.ts';
+import { MergedBanner, MergedRecordsSection, useMergeGroup } from '../merges/MergeGroup.tsx';
 import { mayAssess, mayEditPerson, mayOpenCase, mayUseConsent } from '../roles.ts';
 import type { Person } from '../schema.ts';
+import { personName } from './name.ts';
 import { PersonFacts } from './PersonFacts.tsx';
+
+export { personName } from './name.ts';
 
 /** /victims/persons/:id — the person, the non-punishment flag, assessments and consents. */
 export function PersonPage() {
@@ -29,14 +36,6 @@ export function PersonPage() {
   return <PersonView person={person.data} />;
 }
 
-export function personName(person: Pick<Person, 'identity' | 'pseudonym'>): string {
-  const identity = person.identity;
-  const name = identity
-    ? [identity.firstName, identity.middleName, identity.secondName].filter(Boolean).join(' ')
-    : '';
-  return name || person.pseudonym;
-}
-
 function PersonView({ person }: { person: Person }) {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -44,6 +43,10 @@ function PersonView({ person }: { person: Person }) {
   const sets = useIndicatorSets(assessor);
   const assessments = useAssessments(person.id, assessor);
   const raisedBy = (assessments.data ?? []).find((a) => a.nonPunishment);
+  const merger = mayMerge(user.roles);
+  const group = useMergeGroup(person.id, merger);
+  // A merged-away person (a tombstone) takes nothing new: its page points to the survivor.
+  const survivorId = group.data && group.data.survivorId !== person.id ? group.data.survivorId : null;
   return (
     <Stack data-testid="person-page" data-person-id={person.id}>
       <div>
@@ -67,6 +70,7 @@ function PersonView({ person }: { person: Person }) {
           </Text>
         )}
       </div>
+      {survivorId && <MergedBanner survivorId={survivorId} />}
       {raisedBy && (
         <NonPunishmentFlag reference={sets.data?.nonPunishment} testId="non-punishment-flag">
           <Text size="xs" mt="xs">
@@ -80,7 +84,7 @@ function PersonView({ person }: { person: Person }) {
         </Alert>
       )}
       <Group gap="xs" align="flex-start">
-        {mayEditPerson(user.roles) && (
+        {mayEditPerson(user.roles) && !survivorId && (
           <Button
             variant="default"
             component={Link}
@@ -90,11 +94,17 @@ function PersonView({ person }: { person: Person }) {
             {t('victims.edit.open')}
           </Button>
         )}
-        {mayOpenCase(user.roles) && <OpenCaseButton personId={person.id} />}
+        {mayOpenCase(user.roles) && !survivorId && <OpenCaseButton personId={person.id} />}
       </Group>
-      <ReferButton personId={person.id} />
+      {!survivorId && <ReferButton personId={person.id} />}
       <PersonFacts person={person} />
-      {assessor && <AssessmentsSection personId={person.id} catalog={sets.data} mayAssess />}
+      {group.data && <MergedRecordsSection records={group.data} />}
+      {merger && !survivorId && (
+        <DuplicatesSection
+          person={{ id: person.id, name: labelOf({ pseudonym: person.pseudonym, name: personName(person) }) }}
+        />
+      )}
+      {assessor && <AssessmentsSection personId={person.id} catalog={sets.data} mayAssess={!survivorId} />}
       {mayUseConsent(user.roles) && <ConsentPanel personId={person.id} />}
     </Stack>
   );
