@@ -1,6 +1,6 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Handler, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { readBody } from './body.ts';
 import type { AppEnv } from './context.ts';
 import { errorBody } from './errors.ts';
 import { decide, type Rule } from './policy.ts';
@@ -30,20 +30,6 @@ export function guard(rule: Rule): MiddlewareHandler<AppEnv> {
   };
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Refuses a body that is not valid UTF-8, instead of letting the JSON parser substitute U+FFFD. */
-const requireUtf8: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.req.raw.body && UNSAFE.has(c.req.method)) {
-    try {
-      strictUtf8.decode(await c.req.arrayBuffer());
-    } catch {
-      return c.json(errorBody('malformed_body', 'The request body is not valid UTF-8.'), 400);
-    }
-  }
-  await next();
-};
-
 /** Every route is registered through here, so each has a rule and the policy test can list them. */
 export class Router {
   readonly routes: RouteInfo[] = [];
@@ -70,12 +56,7 @@ export class Router {
       rule,
     });
     const maxSize = options.bodyLimit ?? this.defaultBodyLimit;
-    const limit = bodyLimit({
-      maxSize,
-      onError: (c) =>
-        c.json(errorBody('body_too_large', `The request body is larger than ${maxSize} bytes.`), 413),
-    });
-    const middleware = options.streamBody ? [guard(rule)] : [guard(rule), limit, requireUtf8];
+    const middleware = options.streamBody ? [guard(rule)] : [guard(rule), readBody(maxSize)];
     this.app.openapi({ ...route, middleware }, handler);
   }
 
