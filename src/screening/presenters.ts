@@ -19,6 +19,7 @@ export function presentAlertSummary(a: AlertListRow) {
   return {
     id: a.id,
     source: a.source,
+    batchId: a.batch_id,
     externalId: a.external_id,
     excerpt: excerpt(a.post_text, EXCERPT),
     url: a.post_url,

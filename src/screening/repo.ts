@@ -2,11 +2,14 @@ import { sql } from 'kysely';
 import type { Exec } from '../platform/db/database.ts';
 import type { ScreenInput, ScreenResult } from './types.ts';
 
-// All SQL of the screening module (migrations/0003_screening.sql).
+// All SQL of the screening module (migrations/0003_screening.sql; alerts' batch_id: 0015).
 
-export type NewAlert = {
+/** An alert from a batch names it; one from a single post names none. */
+export type NewAlert = (
+  | { source: 'api' | 'ui'; batchId?: undefined }
+  | { source: 'batch'; batchId: string }
+) & {
   agencyId: string;
-  source: 'api' | 'ui' | 'batch';
   input: ScreenInput;
   result: ScreenResult;
   watchlistHits: string[];
@@ -20,6 +23,7 @@ export function insertAlerts(db: Exec, alerts: readonly NewAlert[]) {
       alerts.map((a) => ({
         agency_id: a.agencyId,
         source: a.source,
+        batch_id: a.batchId ?? null,
         external_id: a.input.id ?? null,
         post_text: a.input.text,
         post_url: a.input.url ?? null,
@@ -42,6 +46,7 @@ export type AlertFilter = {
   level?: 'low' | 'medium' | 'high' | undefined;
   lang?: string | undefined;
   assigneeId?: string | undefined;
+  batchId?: string | undefined;
   q?: string | undefined;
   before?: Date | undefined;
   limit: number;
@@ -50,6 +55,7 @@ export type AlertFilter = {
 const alertListColumns = [
   'id',
   'source',
+  'batch_id',
   'external_id',
   'post_text',
   'post_url',
@@ -76,6 +82,7 @@ export function listAlerts(db: Exec, f: AlertFilter) {
   if (f.level) q = q.where('level', '=', f.level);
   if (f.lang) q = q.where('lang', '=', f.lang);
   if (f.assigneeId) q = q.where('assignee_id', '=', f.assigneeId);
+  if (f.batchId) q = q.where('batch_id', '=', f.batchId);
   if (f.before) q = q.where('created_at', '<', f.before);
   if (f.q) q = q.where(sql<boolean>`strpos(lower(post_text), lower(${f.q})) > 0`);
   return q.execute();

@@ -143,6 +143,7 @@ export function registerScreeningRoutes(router: Router): void {
       level: q.level,
       lang: q.lang,
       assigneeId: q.assignee === 'me' ? principal.userId : q.assignee,
+      batchId: q.batch,
       q: q.q,
       before: q.before ? new Date(q.before) : undefined,
       limit: q.limit,

@@ -61,6 +61,7 @@ export const alertSummary = z
   .object({
     id: z.string(),
     source: z.string(),
+    batchId: z.uuid().nullable().openapi({ description: 'The batch that raised the alert (source batch)' }),
     externalId: z.string().nullable(),
     excerpt: z.string(),
     url: z.string().nullable(),
@@ -85,6 +86,7 @@ export const alertQuery = z.strictObject({
   level: z.enum(['low', 'medium', 'high']).optional(),
   lang: z.string().max(5).optional(),
   assignee: z.union([z.literal('me'), z.uuid()]).optional(),
+  batch: z.uuid().optional().openapi({ description: 'Only the alerts raised by this batch' }),
   q: text(200).optional(),
   before: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { ScreenResult } from './types.ts';
 
-// Row types of migrations/0003_screening.sql.
+// Row types of migrations/0003_screening.sql (batch_id: 0015_screening_alert_batch.sql).
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
@@ -9,6 +9,8 @@ export type ScreeningAlertsTable = {
   id: Generated<string>;
   agency_id: string;
   source: 'api' | 'ui' | 'batch';
+  /** The batch that raised the alert (source 'batch'); null when it was deleted, or for one post. */
+  batch_id: ColumnType<string | null, string | null | undefined, string | null>;
   external_id: string | null;
   post_text: string;
   post_url: string | null;

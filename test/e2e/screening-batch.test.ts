@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserNode, createUser, logIn, startBrowserNode } from '../helpers/browser.ts';
 
 // A file screened on the server as an analyst meets it: pick it, watch the progress bar, download
-// the results.
+// the results (reasons in the interface language), review the alerts it raised.
 const ADMIN_PASSWORD = 'an administrator password for batch e2e';
 const ANALYST_PASSWORD = 'an analyst password for batch e2e';
 const SCAM =
@@ -58,7 +58,7 @@ describe('batch screening in the web UI', () => {
     expect(await progress.getByTestId('batch-alerts').innerText()).toMatch(/Alerts opened: \d+/);
 
     const href = await progress.getByTestId('batch-download').getAttribute('href');
-    expect(href).toMatch(/^\/api\/screen\/batch\/[0-9a-f-]{36}\/results$/);
+    expect(href).toMatch(/^\/api\/screen\/batch\/[0-9a-f-]{36}\/results\?lang=en$/);
     const downloaded = await page.evaluate(async (url) => (await fetch(url)).text(), href ?? '');
     const results = downloaded
       .trimEnd()
@@ -70,5 +70,40 @@ describe('batch screening in the web UI', () => {
 
     const list = page.getByTestId('batch-list');
     await expect.poll(() => list.innerText()).toContain('export.jsonl');
+
+    // The alerts link shows this batch's alerts only, each labelled, the label translated.
+    const batchId = await progress.getAttribute('data-batch-id');
+    await progress.getByTestId('batch-alerts').click();
+    await expect.poll(() => page.url()).toContain(`/screening/alerts?batch=${batchId}`);
+    const filter = page.getByTestId('alert-batch-filter');
+    expect(await filter.innerText()).toBe('Only alerts from one uploaded file');
+    const table = page.getByTestId('alerts-table');
+    await table.waitFor({ timeout: 15_000 });
+    const rows = table.locator('tbody tr');
+    const labels = table.getByTestId('alert-batch');
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(await labels.count()).toBe(await rows.count());
+    expect(await labels.first().getAttribute('data-batch-id')).toBe(batchId);
+    expect(await labels.first().innerText()).toBe('From a file');
+    await page.getByTestId('language-select').selectOption('th');
+    await expect.poll(() => labels.first().innerText()).toBe('จากไฟล์');
+
+    // In Thai, the download gives Thai reasons.
+    await page.getByTestId('screening-tab-check').click();
+    const thaiHref = await page
+      .getByTestId('batch-list')
+      .locator(`a[href*="${batchId}"]`)
+      .getAttribute('href');
+    expect(thaiHref).toMatch(/\?lang=th$/);
+    const thai = await page.evaluate(async (url) => (await fetch(url)).text(), thaiHref ?? '');
+    const first = JSON.parse(thai.split('\n')[0] ?? '');
+    expect(first.indicators.map((i: { reason: string }) => i.reason).join(' ')).toMatch(/[\u0E00-\u0E7F]/);
+    // A reload starts in the chosen language: its strings load before the first render.
+    await page.reload();
+    const nav = page.getByTestId('nav-screening');
+    await nav.waitFor();
+    expect(await nav.innerText()).toMatch(/[\u0E00-\u0E7F]/);
+    expect(await page.getAttribute('html', 'lang')).toBe('th');
+    await page.getByTestId('language-select').selectOption('en');
   });
 });

@@ -1,5 +1,6 @@
 import { federationEncryptedColumns } from '../../federation/encrypted-columns.ts';
 import { referralEncryptedColumns } from '../../referrals/encrypted-columns.ts';
+import { batchEncryptedColumns } from '../../screening/batch/encrypted-columns.ts';
 import { caseManagementEncryptedColumns } from '../../victims/cases/encrypted-columns.ts';
 import { consentEncryptedColumns } from '../../victims/consent/encrypted-columns.ts';
 import { duplicatesEncryptedColumns } from '../../victims/duplicates/encrypted-columns.ts';
@@ -18,6 +19,8 @@ export type EncryptedColumn = {
   column: string;
   /** The AAD the value was sealed with; must match what the owning module passes to FieldCipher. */
   context: (id: string) => string;
+  /** Rows re-sealed at a time by a rotation, when smaller than its default (for values of megabytes). */
+  batchSize?: number;
 };
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
@@ -44,6 +47,7 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   ...duplicatesEncryptedColumns.map(defineEncryptedColumn),
   ...federationEncryptedColumns.map(defineEncryptedColumn),
   ...referralEncryptedColumns.map(defineEncryptedColumn),
+  ...batchEncryptedColumns.map(defineEncryptedColumn),
 ];
 
 export function columnName(column: EncryptedColumn): string {

@@ -101,7 +101,12 @@ export async function rotateDataKey(
     const cipher = await loadFieldCipher(tx, master);
     const reEncrypted: Record<string, number> = {};
     for (const column of columns)
-      reEncrypted[columnName(column)] = await reEncryptColumn(tx, cipher, column, batchSize);
+      reEncrypted[columnName(column)] = await reEncryptColumn(
+        tx,
+        cipher,
+        column,
+        Math.min(batchSize, column.batchSize ?? batchSize),
+      );
     await appendAudit(tx, {
       actor,
       action: 'keys.rotate',

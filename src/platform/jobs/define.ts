@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
+import type { FieldCipher } from '../crypto/fields.ts';
 import type { Db } from '../db/database.ts';
 
 // A job is an id, a zod schema for its payload, and a handler (inline, or loaded lazily so a
@@ -8,7 +9,13 @@ import type { Db } from '../db/database.ts';
 /** pg-boss stores a payload as a JSON object. */
 export type PayloadSchema = z.ZodType<object, object>;
 
-export type JobContext = { db: Db; logger: Logger; jobId: string };
+export type JobContext = {
+  db: Db;
+  logger: Logger;
+  jobId: string;
+  /** The node's data keys, for jobs that read or write sealed columns (given to startJobs). */
+  cipher?: () => Promise<FieldCipher>;
+};
 export type JobHandler<P> = (payload: P, ctx: JobContext) => Promise<void>;
 
 /** Queue settings, stored with the queue, so a job enqueued from any process gets them. */

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
+import type { FieldCipher } from '../crypto/fields.ts';
 import type { Db } from '../db/database.ts';
 import type { AnyJob } from './define.ts';
 import { JOBS_SCHEMA } from './enqueue.ts';
@@ -13,6 +14,8 @@ export type StartJobsOptions = {
   /** Run workers in this process. Without, only queues and schedules are kept (JARING_WORKERS=none). */
   work: boolean;
   jobs?: readonly AnyJob[];
+  /** The node's current data keys, for jobs that handle sealed columns (screening batches). */
+  cipher?: () => Promise<FieldCipher>;
   /** Connections pg-boss opens for polling, maintenance and cron. */
   maxConnections?: number;
 };
@@ -55,12 +58,19 @@ function describeError(err: unknown): { message: string; stack?: unknown; code?:
   };
 }
 
-async function runBatch(boss: PgBoss, job: AnyJob, batch: PgBoss.Job<object>[], db: Db, logger: Logger) {
+type Worker = { db: Db; logger: Logger; cipher: (() => Promise<FieldCipher>) | undefined };
+
+async function runBatch(
+  boss: PgBoss,
+  job: AnyJob,
+  batch: PgBoss.Job<object>[],
+  { db, logger, cipher }: Worker,
+) {
   // Each job succeeds or fails on its own; pg-boss then completes only those still active.
   for (const item of batch) {
     const log = logger.child({ job: job.id, jobId: item.id });
     try {
-      await job.execute(item.data, { db, logger: log, jobId: item.id });
+      await job.execute(item.data, { db, logger: log, jobId: item.id, ...(cipher ? { cipher } : {}) });
     } catch (err) {
       const error = describeError(err);
       log.error({ error }, 'job failed');
@@ -94,7 +104,8 @@ export async function startJobs(options: StartJobsOptions): Promise<JobSystem> {
     }
     if (options.work) {
       for (const job of jobs) {
-        await boss.work<object>(job.id, workOptions(job), (batch) => runBatch(boss, job, batch, db, logger));
+        const worker = { db, logger, cipher: options.cipher };
+        await boss.work<object>(job.id, workOptions(job), (batch) => runBatch(boss, job, batch, worker));
       }
     }
   } catch (err) {

@@ -21,6 +21,7 @@ export async function startBackground(deps: AppDeps, url: string): Promise<Backg
     db: deps.db,
     logger: deps.logger,
     work: deps.config.workers === 'inprocess',
+    cipher: async () => deps.cipher,
   });
   stops.push(() => jobs.stop());
 

@@ -28,10 +28,13 @@ async function watchlisted(tx: Exec, posts: readonly ScreenedPost[]): Promise<Se
   return listed;
 }
 
-/** Opens the alerts these posts call for, audited as POST /api/screen audits them; returns how many. */
+/**
+ * Opens the alerts these posts call for, each naming the batch, audited as POST /api/screen audits
+ * them; returns how many.
+ */
 export async function raiseBatchAlerts(
   tx: Exec,
-  owner: { agencyId: string; actor: Actor & { id: string } },
+  owner: { batchId: string; agencyId: string; actor: Actor & { id: string } },
   posts: readonly ScreenedPost[],
 ): Promise<number> {
   if (posts.length === 0) return 0;
@@ -43,6 +46,7 @@ export async function raiseBatchAlerts(
     alerts.push({
       agencyId: owner.agencyId,
       source: 'batch',
+      batchId: owner.batchId,
       input,
       result,
       watchlistHits,
@@ -65,6 +69,7 @@ export async function raiseBatchAlerts(
         risk: a.result.risk,
         level: a.result.level,
         watchlistHits: a.watchlistHits,
+        batchId: owner.batchId,
         text: a.input.text,
       },
     };

@@ -122,7 +122,7 @@ try {
 
   const screening = peakRss();
   started = performance.now();
-  const outcome = await runBatch(booted.deps.db, batch.id, { runMs: seconds * 1000 });
+  const outcome = await runBatch(booted.deps, batch.id, { runMs: seconds * 1000 });
   const ms = performance.now() - started;
   const after = await findBatch(booted.deps.db, batch.id);
   const done = Number(after?.lines_done ?? 0);

@@ -1,10 +1,12 @@
 import type { Actor } from '../../platform/audit/append.ts';
+import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import type { LineScreening } from '../screen-line.ts';
 import { mayAlert, raiseBatchAlerts, type ScreenedPost } from './alerts.ts';
 import { screenBatchJob } from './job.ts';
 import { advanceBatch, insertResults, lockBatch, type Tally } from './repo.ts';
+import { sealResults } from './sealed.ts';
 
 // A checkpoint: the results of a run of consecutive lines, saved with their alerts and the moved
 // cursor in one transaction. A crash before the commit loses only unsaved work, which the next run
@@ -49,6 +51,8 @@ export class PendingCheckpoint {
 }
 
 export type SaveOptions = {
+  /** Seals the results row. */
+  cipher: FieldCipher;
   agencyId: string;
   actor: Actor & { id: string };
   /** The last checkpoint of the batch: mark it done. */
@@ -72,13 +76,13 @@ export async function saveCheckpoint(
     ) {
       throw new Superseded(`batch ${batchId} moved past byte ${p.from.bytes} in another run`);
     }
-    const alerts = await raiseBatchAlerts(tx, { agencyId: o.agencyId, actor: o.actor }, p.posts);
+    const alerts = await raiseBatchAlerts(tx, { batchId, agencyId: o.agencyId, actor: o.actor }, p.posts);
     await insertResults(tx, {
       batchId,
       seq: p.from.seq,
       firstLine: p.firstLine,
       lines: p.lines,
-      data: p.jsonLines(),
+      dataEnc: sealResults(o.cipher, batchId, p.from.seq, p.jsonLines()),
     });
     const next = { bytes: p.end, lines: p.from.lines + p.lines, seq: p.from.seq + 1 };
     await advanceBatch(

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Exec } from '../../platform/db/database.ts';
 import type { BatchFormat } from './tables.ts';
 
-// All SQL of screening batches (migrations/0004_screening_batch.sql).
+// All SQL of screening batches (migrations/0004_screening_batch.sql, 0015). Chunks and results are
+// stored sealed (sealed.ts): this file never sees their plain text.
 
 export function insertBatch(
   db: Exec,
@@ -21,10 +22,11 @@ export function insertBatch(
     .executeTakeFirstOrThrow();
 }
 
-export function insertChunk(db: Exec, batchId: string, seq: number, data: Uint8Array) {
+/** `dataEnc`: the chunk sealed by sealed.ts (the table holds no plain text). */
+export function insertChunk(db: Exec, batchId: string, seq: number, dataEnc: string) {
   return db
     .insertInto('screening_batch_chunks')
-    .values({ batch_id: batchId, seq, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) })
+    .values({ batch_id: batchId, seq, data_enc: dataEnc })
     .execute();
 }
 
@@ -79,7 +81,7 @@ export function startRun(db: Exec, id: string) {
 export function chunkAt(db: Exec, batchId: string, seq: number) {
   return db
     .selectFrom('screening_batch_chunks')
-    .select('data')
+    .select('data_enc')
     .where('batch_id', '=', batchId)
     .where('seq', '=', seq)
     .executeTakeFirst();
@@ -89,11 +91,17 @@ export type Tally = { low: number; medium: number; high: number; errors: number;
 
 export function insertResults(
   db: Exec,
-  r: { batchId: string; seq: number; firstLine: number; lines: number; data: string },
+  r: { batchId: string; seq: number; firstLine: number; lines: number; dataEnc: string },
 ) {
   return db
     .insertInto('screening_batch_results')
-    .values({ batch_id: r.batchId, seq: r.seq, first_line: r.firstLine, lines: r.lines, data: r.data })
+    .values({
+      batch_id: r.batchId,
+      seq: r.seq,
+      first_line: r.firstLine,
+      lines: r.lines,
+      data_enc: r.dataEnc,
+    })
     .execute();
 }
 
@@ -148,7 +156,7 @@ export async function recordFailure(db: Exec, id: string, error: string) {
 export function resultsAt(db: Exec, batchId: string, seq: number) {
   return db
     .selectFrom('screening_batch_results')
-    .select('data')
+    .select('data_enc')
     .where('batch_id', '=', batchId)
     .where('seq', '=', seq)
     .executeTakeFirst();

@@ -66,7 +66,7 @@ afterAll(async () => {
 
 async function newBatch(chunkBytes = 64): Promise<string> {
   const body = new Blob([CONTENT]).stream();
-  const batch = await storeUpload(t.deps.db, principal, body, {
+  const batch = await storeUpload(t.deps.db, t.deps.cipher, principal, body, {
     format: 'jsonl',
     name: null,
     maxBytes: 1024 * 1024,
@@ -84,7 +84,7 @@ async function state(id: string) {
     .where('batch_id', '=', id)
     .orderBy('seq')
     .execute();
-  const text = await new Response(resultsStream(t.deps.db, id, b.checkpoints)).text();
+  const text = await new Response(resultsStream(t.deps, id, b.checkpoints)).text();
   return { batch: b, seqs: rows.map((r) => r.seq), text };
 }
 
@@ -97,6 +97,15 @@ async function batchAlerts(): Promise<number> {
   return Number(row.n);
 }
 
+async function alertsOfBatch(batchId: string): Promise<number> {
+  const row = await t.deps.db
+    .selectFrom('screening_alerts')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('batch_id', '=', batchId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 let reference: Awaited<ReturnType<typeof state>>;
 let alertsPerRun: number;
 
@@ -104,7 +113,7 @@ describe('a batch run', () => {
   it('screens the whole upload, whatever its chunk size', async () => {
     const before = await batchAlerts();
     const id = await newBatch();
-    expect(await runBatch(t.deps.db, id, { checkpointLines: 4 })).toBe('done');
+    expect(await runBatch(t.deps, id, { checkpointLines: 4 })).toBe('done');
     reference = await state(id);
     alertsPerRun = (await batchAlerts()) - before;
     expect(reference.batch.status).toBe('done');
@@ -113,9 +122,11 @@ describe('a batch run', () => {
     expect(reference.text.trimEnd().split('\n')).toHaveLength(27);
     expect(alertsPerRun).toBeGreaterThan(5);
     expect(Number(reference.batch.alerts)).toBe(alertsPerRun);
+    // Each alert names the batch that raised it.
+    expect(await alertsOfBatch(id)).toBe(alertsPerRun);
 
     const whole = await newBatch(1024 * 1024);
-    expect(await runBatch(t.deps.db, whole, { checkpointLines: 1000 })).toBe('done');
+    expect(await runBatch(t.deps, whole, { checkpointLines: 1000 })).toBe('done');
     expect((await state(whole)).text).toBe(reference.text);
   });
 
@@ -133,7 +144,7 @@ describe('a batch run', () => {
         ).n,
       );
     const auditBefore = await created();
-    const killed = runBatch(t.deps.db, id, {
+    const killed = runBatch(t.deps, id, {
       checkpointLines: 4,
       afterCheckpoint: (cursor) => {
         if (cursor.seq === 3) throw new Error('the worker was killed');
@@ -146,23 +157,24 @@ describe('a batch run', () => {
     expect(Number(halfway.batch.lines_done)).toBe(12);
     expect(reference.text.startsWith(halfway.text)).toBe(true);
 
-    expect(await runBatch(t.deps.db, id, { checkpointLines: 4 })).toBe('done');
+    expect(await runBatch(t.deps, id, { checkpointLines: 4 })).toBe('done');
     const resumed = await state(id);
     expect(resumed.text).toBe(reference.text);
     expect(resumed.seqs).toEqual(reference.seqs);
     expect(Number(resumed.batch.alerts)).toBe(alertsPerRun);
     expect((await batchAlerts()) - alertsBefore).toBe(alertsPerRun);
     expect((await created()) - auditBefore).toBe(alertsPerRun);
+    expect(await alertsOfBatch(id)).toBe(alertsPerRun);
     // A finished batch is left alone by a late duplicate of its job.
-    expect(await runBatch(t.deps.db, id)).toBe('not-running');
+    expect(await runBatch(t.deps, id)).toBe('not-running');
   });
 
   it('saves each line once when two runs of the same batch race', async () => {
     const id = await newBatch();
     const alertsBefore = await batchAlerts();
     const outcomes = await Promise.all([
-      runBatch(t.deps.db, id, { checkpointLines: 3 }),
-      runBatch(t.deps.db, id, { checkpointLines: 3 }),
+      runBatch(t.deps, id, { checkpointLines: 3 }),
+      runBatch(t.deps, id, { checkpointLines: 3 }),
     ]);
     expect(outcomes).toContain('done');
     const raced = await state(id);
@@ -172,13 +184,13 @@ describe('a batch run', () => {
 
   it('hands over to a continuation job when its time is up', async () => {
     const id = await newBatch();
-    expect(await runBatch(t.deps.db, id, { runMs: 0, checkpointLines: 5 })).toBe('continued');
+    expect(await runBatch(t.deps, id, { runMs: 0, checkpointLines: 5 })).toBe('continued');
     const queued = await sql<{ n: string }>`select count(*) as n from pgboss.job
       where name = 'screening.batch' and data ->> 'batchId' = ${id}`.execute(t.deps.db);
     // The upload's job and the continuation.
     expect(Number(queued.rows[0]?.n)).toBe(2);
     expect((await state(id)).seqs).toEqual([0]);
-    expect(await runBatch(t.deps.db, id, { checkpointLines: 5 })).toBe('done');
+    expect(await runBatch(t.deps, id, { checkpointLines: 5 })).toBe('done');
     expect((await state(id)).text).toBe(reference.text);
   });
 
@@ -190,8 +202,8 @@ describe('a batch run', () => {
       .where('batch_id', '=', id)
       .where('seq', '>', 20)
       .execute();
-    await expect(runBatch(t.deps.db, id, { checkpointLines: 2 })).rejects.toThrow(/chunk 21 is missing/);
-    const ctx = { db: t.deps.db, logger, jobId: 'test-job' };
+    await expect(runBatch(t.deps, id, { checkpointLines: 2 })).rejects.toThrow(/chunk 21 is missing/);
+    const ctx = { db: t.deps.db, logger, jobId: 'test-job', cipher: async () => t.deps.cipher };
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
       await expect(screenBatch({ batchId: id }, ctx)).rejects.toThrow(/chunk 21 is missing/);
       const { batch } = await state(id);
@@ -250,11 +262,11 @@ describe('an upload that stalls', () => {
     const before = await count();
     const meta: UploadMeta = { format: 'jsonl', name: null, maxBytes: 1024 * 1024, idleMs: 1500 };
     const holding = Promise.allSettled(
-      Array.from({ length: 4 }, () => storeUpload(t.deps.db, principal, stalled(), meta)),
+      Array.from({ length: 4 }, () => storeUpload(t.deps.db, t.deps.cipher, principal, stalled(), meta)),
     );
     // Let the four begin their transactions, then ask for a fifth.
     await new Promise((r) => setTimeout(r, 300));
-    await expect(storeUpload(t.deps.db, principal, stalled(), meta)).rejects.toMatchObject({
+    await expect(storeUpload(t.deps.db, t.deps.cipher, principal, stalled(), meta)).rejects.toMatchObject({
       status: 429,
       code: 'rate_limited',
     });
@@ -267,6 +279,8 @@ describe('an upload that stalls', () => {
     expect(await count()).toBe(before);
     // The slots are free again.
     const body = new Blob([`${JSON.stringify({ text: ORDINARY })}\n`]).stream();
-    await expect(storeUpload(t.deps.db, principal, body, meta)).resolves.toMatchObject({ status: 'queued' });
+    await expect(storeUpload(t.deps.db, t.deps.cipher, principal, body, meta)).resolves.toMatchObject({
+      status: 'queued',
+    });
   });
 });

@@ -52,6 +52,7 @@ beforeAll(async () => {
     db: t.deps.db,
     logger: pino({ level: 'silent' }),
     work: true,
+    cipher: async () => t.deps.cipher,
   });
   investigator = await t.loginAs(['investigator']);
   dir = mkdtempSync(join(tmpdir(), 'jaring-batch-'));
@@ -81,8 +82,8 @@ async function waitUntilFinished(client: TestClient, id: string) {
   }
 }
 
-async function results(client: TestClient, id: string) {
-  const res = await client.request('GET', `/api/screen/batch/${id}/results`);
+async function results(client: TestClient, id: string, headers: Record<string, string> = {}, query = '') {
+  const res = await client.request('GET', `/api/screen/batch/${id}/results${query}`, undefined, headers);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
   expect(res.headers.get('content-disposition')).toBe(`attachment; filename="screening-${id}.jsonl"`);
@@ -181,10 +182,11 @@ describe('POST /api/screen/batch', () => {
     expect(await auditCount('alert.create')).toBe(alertsBefore + done.alerts);
     const alerts = await t.deps.db
       .selectFrom('screening_alerts')
-      .select(['external_id', 'watchlist_hits', 'agency_id', 'created_by'])
+      .select(['external_id', 'watchlist_hits', 'agency_id', 'created_by', 'batch_id'])
       .where('source', '=', 'batch')
       .execute();
     expect(alerts).toHaveLength(done.alerts);
+    expect(new Set(alerts.map((a) => a.batch_id))).toEqual(new Set([batchId]));
     expect(alerts.map((a) => a.external_id)).toEqual(expect.arrayContaining(['p1', 'p6', '7']));
     expect(alerts.find((a) => a.external_id === 'p6')?.watchlist_hits).toEqual(['telegram:boss_recruiter9']);
     expect(new Set(alerts.map((a) => a.created_by))).toEqual(new Set([investigator.userId]));
@@ -205,6 +207,74 @@ describe('POST /api/screen/batch', () => {
     expect(await auditCount('screening_batch.results.read', batchId)).toBe(1);
   });
 
+  it("gives the reasons in the reader's language, equal to POST /api/screen in that language", async () => {
+    const english = await results(investigator, batchId);
+    const res = await investigator.request('GET', `/api/screen/batch/${batchId}/results`, undefined, {
+      'accept-language': 'vi-VN, en;q=0.5',
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-language')).toBe('vi');
+    const vietnamese = (await res.text())
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const screened = [vietnamese[0], vietnamese[1], vietnamese[4], vietnamese[5]];
+    for (const [i, post] of posts.entries()) {
+      const answer = await investigator.request(
+        'POST',
+        '/api/screen',
+        { id: screened[i].id, ...post },
+        { 'accept-language': 'vi' },
+      );
+      expect(screened[i]).toEqual((await answer.json()).result);
+    }
+    // The reasons changed language; nothing else did (error lines included).
+    const reasons = (lines: { indicators?: { reason: string }[] }[]) =>
+      lines.flatMap((l) => (l.indicators ?? []).map((i) => i.reason));
+    expect(reasons(vietnamese).length).toBeGreaterThan(3);
+    expect(reasons(vietnamese)).not.toEqual(reasons(english));
+    const withoutReasons = (lines: { indicators?: { reason: string }[] }[]) =>
+      lines.map((l) => ({ ...l, indicators: l.indicators?.map((i) => ({ ...i, reason: '' })) }));
+    expect(withoutReasons(vietnamese)).toEqual(withoutReasons(english));
+
+    // ?lang= (a download link cannot set headers) wins over Accept-Language; a bad one is refused.
+    const thai = await results(investigator, batchId, { 'accept-language': 'vi' }, '?lang=th');
+    const thaiPost = await investigator.request(
+      'POST',
+      '/api/screen',
+      { id: 'p1', ...posts[0] },
+      {
+        'accept-language': 'th',
+      },
+    );
+    expect(thai[0]).toEqual((await thaiPost.json()).result);
+    const bad = await investigator.request('GET', `/api/screen/batch/${batchId}/results?lang=xx`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.fields[0].path).toBe('lang');
+    // No language asked: English, as before.
+    expect(await results(investigator, batchId, { 'accept-language': 'de' })).toEqual(english);
+  });
+
+  it("lists a batch's alerts with ?batch=, each naming it; a single post's alert names none", async () => {
+    const { alerts } = await (await investigator.request('GET', `/api/alerts?batch=${batchId}`)).json();
+    const { batch } = await (await investigator.request('GET', `/api/screen/batch/${batchId}`)).json();
+    expect(alerts).toHaveLength(batch.alerts);
+    for (const alert of alerts) expect(alert).toMatchObject({ source: 'batch', batchId });
+    const one = await (await investigator.request('GET', `/api/alerts/${alerts[0].id}`)).json();
+    expect(one.alert.batchId).toBe(batchId);
+
+    const single = await (await investigator.request('POST', '/api/screen', posts[0])).json();
+    expect(single.alertId).toEqual(expect.any(String));
+    const alert = await (await investigator.request('GET', `/api/alerts/${single.alertId}`)).json();
+    expect(alert.alert).toMatchObject({ source: 'api', batchId: null });
+    const after = await (await investigator.request('GET', `/api/alerts?batch=${batchId}`)).json();
+    expect(after.alerts.map((a: { id: string }) => a.id)).not.toContain(single.alertId);
+
+    const bad = await investigator.request('GET', '/api/alerts?batch=nope');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.fields[0].path).toBe('batch');
+  });
+
   it('gives exactly what `jaring screen` prints for the same file', async () => {
     // Without the blank line: the CLI misnumbers the lines before a skipped blank line in its chunk
     // (it takes the chunk's first line number as lineNo - chunk.length + 1).
@@ -219,6 +289,14 @@ describe('POST /api/screen/batch', () => {
     await waitUntilFinished(investigator, batch.id);
     const res = await investigator.request('GET', `/api/screen/batch/${batch.id}/results`);
     expect((await res.text()).trimEnd().split('\n')).toEqual(printed);
+
+    // In Khmer, byte for byte what `jaring screen --reason-lang km` prints.
+    const km = await runCli(['screen', '--workers', '1', '--reason-lang', 'km', file], {});
+    expect(km.code).toBe(0);
+    const printedKm = km.output.split('\n').filter((l) => l.startsWith('{'));
+    expect(printedKm).not.toEqual(printed);
+    const inKm = await investigator.request('GET', `/api/screen/batch/${batch.id}/results?lang=km`);
+    expect((await inKm.text()).trimEnd().split('\n')).toEqual(printedKm);
   });
 
   it('screens one post per line with format=text, blank lines reported', async () => {

@@ -3,9 +3,11 @@ import { HttpError, requirePrincipal } from '../../platform/http/errors.ts';
 import { errorResponses, errorSchema, idParam, jsonResponse } from '../../platform/http/fields.ts';
 import type { Router } from '../../platform/http/router.ts';
 import { screeningPolicy as policy } from '../policy.ts';
+import { readerLang } from '../reason-lang.ts';
+import { readerHeaders } from '../schema.ts';
 import { tooLarge } from './body.ts';
 import { batchPath, presentBatch } from './presenters.ts';
-import { batchAnswer, batchList, listQuery, uploadQuery } from './schema.ts';
+import { batchAnswer, batchList, listQuery, resultsQuery, uploadQuery } from './schema.ts';
 import { listVisibleBatches, readResults, visibleBatch } from './service.ts';
 import { storeUpload } from './upload.ts';
 
@@ -69,8 +71,10 @@ const resultsRoute = createRoute({
   method: 'get',
   path: '/api/screen/batch/{id}/results',
   summary: 'The results as JSON Lines, one per screened line, as `jaring screen` prints them',
-  description: 'A result object per line, or `{"id", "error"}` for a line that could not be screened.',
-  request: { params: idParam },
+  description:
+    'A result object per line, or `{"id", "error"}` for a line that could not be screened. Indicator reasons ' +
+    "are in the reader's language, as for `POST /api/screen` (`lang`, else Accept-Language; English by default).",
+  request: { params: idParam, query: resultsQuery, headers: readerHeaders },
   responses: {
     200: { description: 'JSON Lines', content: { [NDJSON]: { schema: file } } },
     ...errorResponses,
@@ -87,7 +91,7 @@ export function registerBatchRoutes(router: Router): void {
     policy['screening.batch.upload'],
     async (c) => {
       const { format, name } = c.req.valid('query');
-      const { db, config } = c.var.deps;
+      const { db, cipher, config } = c.var.deps;
       if (FORMS.test(c.req.header('content-type') ?? '')) {
         throw new HttpError(
           415,
@@ -97,7 +101,7 @@ export function registerBatchRoutes(router: Router): void {
       }
       const declared = Number(c.req.header('content-length') ?? 0);
       if (declared > config.batchMaxBytes) throw tooLarge(config.batchMaxBytes);
-      const batch = await storeUpload(db, requirePrincipal(c.var.principal), c.req.raw.body, {
+      const batch = await storeUpload(db, cipher, requirePrincipal(c.var.principal), c.req.raw.body, {
         format,
         name: name ?? null,
         maxBytes: config.batchMaxBytes,
@@ -127,10 +131,16 @@ export function registerBatchRoutes(router: Router): void {
   });
 
   router.openapi(resultsRoute, policy['screening.batch.read'], async (c) => {
+    // As POST /api/screen: Accept-Language, unless the query names the language.
+    const { lang: asked } = c.req.valid('query');
+    const fromHeader = readerLang(c);
+    if (asked) c.header('Content-Language', asked);
+    const lang = asked ?? fromHeader;
     const { batch, body } = await readResults(
-      c.var.deps.db,
+      c.var.deps,
       requirePrincipal(c.var.principal),
       c.req.valid('param').id,
+      lang,
     );
     return c.body(body, 200, {
       'content-type': `${NDJSON}; charset=utf-8`,

@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { findUserById } from '../../platform/accounts/repo.ts';
+import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { JobContext } from '../../platform/jobs/define.ts';
 import { loadScreeningModel } from '../default-model.ts';
@@ -15,6 +16,7 @@ import {
 import { MAX_ATTEMPTS } from './job.ts';
 import { isScreened, readLines } from './lines.ts';
 import { chunkAt, finishBatch, recordFailure, startRun } from './repo.ts';
+import { openChunk, TamperedBatch } from './sealed.ts';
 
 // The screening.batch job: screens a stored upload line by line with the code path of `jaring
 // screen` (screenLine), from the batch's cursor on, saving checkpoints as it goes.
@@ -35,20 +37,39 @@ const DEFAULTS = { runMs: 4 * 60_000, checkpointLines: 2000, checkpointMs: 3000 
 // Screening is synchronous: let the event loop (HTTP, pg-boss) in at least this often.
 const TURN_MS = 25;
 
-/** The upload from byte `from` on; a missing chunk is an error, never an early end of file. */
-async function* storedChunks(db: Db, batchId: string, chunkBytes: number, from: number, total: number) {
+/**
+ * The upload from byte `from` on, opened chunk by chunk; a missing chunk is an error, never an early
+ * end of file, and one that does not open or has the wrong length is tampered, never screened.
+ */
+async function* storedChunks(
+  store: { db: Db; cipher: FieldCipher },
+  batchId: string,
+  chunkBytes: number,
+  from: number,
+  total: number,
+) {
   let seq = Math.floor(from / chunkBytes);
   let skip = from - seq * chunkBytes;
   for (let at = seq * chunkBytes; at < total; at += chunkBytes) {
-    const row = await chunkAt(db, batchId, seq);
+    const row = await chunkAt(store.db, batchId, seq);
     if (!row) throw new Error(`batch ${batchId}: chunk ${seq} is missing (${at} of ${total} bytes read)`);
-    yield skip > 0 ? row.data.subarray(skip) : row.data;
+    const data = openChunk(store.cipher, batchId, seq, row.data_enc);
+    const expected = Math.min(chunkBytes, total - at);
+    if (data.length !== expected) {
+      throw new TamperedBatch(`chunk ${seq}`, batchId, `it holds ${data.length} bytes, not ${expected}`);
+    }
+    yield skip > 0 ? data.subarray(skip) : data;
     skip = 0;
     seq += 1;
   }
 }
 
-export async function runBatch(db: Db, batchId: string, options: RunOptions = {}): Promise<RunOutcome> {
+export async function runBatch(
+  store: { db: Db; cipher: FieldCipher },
+  batchId: string,
+  options: RunOptions = {},
+): Promise<RunOutcome> {
+  const { db, cipher } = store;
   const o = { ...DEFAULTS, ...options };
   const started = performance.now();
   const batch = await startRun(db, batchId);
@@ -58,6 +79,7 @@ export async function runBatch(db: Db, batchId: string, options: RunOptions = {}
   const uploader = await findUserById(db, batch.created_by);
   const save = (p: PendingCheckpoint, flags: Pick<SaveOptions, 'done' | 'handOver'>) =>
     saveCheckpoint(db, batchId, p, {
+      cipher,
       agencyId: batch.agency_id,
       actor: { id: batch.created_by, label: uploader?.username ?? batch.created_by },
       ...flags,
@@ -72,7 +94,7 @@ export async function runBatch(db: Db, batchId: string, options: RunOptions = {}
   let turn = since;
   try {
     const total = Number(batch.total_bytes);
-    const chunks = storedChunks(db, batchId, batch.chunk_bytes, pending.from.bytes, total);
+    const chunks = storedChunks(store, batchId, batch.chunk_bytes, pending.from.bytes, total);
     for await (const line of readLines(chunks, pending.from.bytes)) {
       const lineNo = pending.firstLine + pending.lines;
       if (isScreened(line.text, batch.format)) {
@@ -104,13 +126,22 @@ export async function runBatch(db: Db, batchId: string, options: RunOptions = {}
   }
 }
 
-/** The job handler. A failed run is retried by the queue; the MAX_ATTEMPTS-th failure fails the batch. */
+/**
+ * The job handler. A failed run is retried by the queue; the MAX_ATTEMPTS-th failure fails the batch.
+ * A tampered upload fails it at once: another run would find the same bytes.
+ */
 export async function screenBatch(payload: { batchId: string }, ctx: JobContext): Promise<void> {
   const { batchId } = payload;
   try {
-    const outcome = await runBatch(ctx.db, batchId);
+    if (!ctx.cipher) throw new Error('this worker was started without the data keys (startJobs cipher)');
+    const outcome = await runBatch({ db: ctx.db, cipher: await ctx.cipher() }, batchId);
     ctx.logger.info({ batchId, outcome }, 'screening batch run ended');
   } catch (err) {
+    if (err instanceof TamperedBatch) {
+      ctx.logger.error({ batchId, err }, 'screening batch upload tampered');
+      await finishBatch(ctx.db, batchId, 'failed', tamperedMessage(err));
+      return;
+    }
     ctx.logger.error({ batchId, err }, 'screening batch run failed');
     // Users see a plain account; the cause stays in the worker's log.
     const failures = await recordFailure(ctx.db, batchId, 'A screening run failed; it will be retried.');
@@ -120,4 +151,9 @@ export async function screenBatch(payload: { batchId: string }, ctx: JobContext)
     }
     throw err;
   }
+}
+
+/** What users see of a tampered upload: plainly that, and that what was saved before it stays. */
+function tamperedMessage(err: TamperedBatch): string {
+  return `Screening stopped: ${err.what} of the stored upload was tampered with (changed, swapped or moved in the database). The results saved before it are kept.`;
 }

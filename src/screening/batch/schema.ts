@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { text } from '../../platform/http/fields.ts';
+import { LANGS } from '../types.ts';
 
 // Request and response shapes of /api/screen/batch.
 
@@ -9,6 +10,14 @@ export const uploadQuery = z.strictObject({
       'jsonl: one {"text", "id"?, "country"?, "lang"?, "url"?, "postedAt"?} per line; text: one post per line',
   }),
   name: text(200).optional().openapi({ description: 'The file name, shown in the list of batches' }),
+});
+
+export const resultsQuery = z.strictObject({
+  lang: z.enum(LANGS).optional().openapi({
+    description:
+      'Language of the indicator reasons; overrides Accept-Language (a download link cannot set headers)',
+    example: 'vi',
+  }),
 });
 
 export const listQuery = z.strictObject({

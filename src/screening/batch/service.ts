@@ -1,7 +1,9 @@
 import { appendAudit } from '../../platform/audit/append.ts';
+import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import type { Principal } from '../../platform/http/policy.ts';
+import type { Lang } from '../types.ts';
 import { canSeeBatch } from './access.ts';
 import { type BatchRow, findBatch, listBatches } from './repo.ts';
 import { resultsStream } from './results.ts';
@@ -31,8 +33,17 @@ export function listVisibleBatches(
   return listBatches(db, { agencyId: principal.agencyId, before, limit: q.limit });
 }
 
-/** The results of a finished batch as JSON Lines; the read is audited before a byte is sent. */
-export async function readResults(db: Db, principal: Principal, id: string) {
+/**
+ * The results of a finished batch as JSON Lines, indicator reasons in `lang`; the read is audited
+ * before a byte is sent.
+ */
+export async function readResults(
+  store: { db: Db; cipher: FieldCipher },
+  principal: Principal,
+  id: string,
+  lang: Lang,
+) {
+  const { db } = store;
   const batch = await visibleBatch(db, principal, id);
   if (batch.status === 'queued' || batch.status === 'running') {
     throw new HttpError(
@@ -47,8 +58,13 @@ export async function readResults(db: Db, principal: Principal, id: string) {
       action: 'screening_batch.results.read',
       recordType: 'screening_batch',
       recordId: batch.id,
-      change: { status: batch.status, lines: Number(batch.lines_done), checkpoints: batch.checkpoints },
+      change: {
+        status: batch.status,
+        lines: Number(batch.lines_done),
+        checkpoints: batch.checkpoints,
+        lang,
+      },
     }),
   );
-  return { batch, body: resultsStream(db, batch.id, batch.checkpoints) };
+  return { batch, body: resultsStream(store, batch.id, batch.checkpoints, lang) };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { appendAudit } from '../../platform/audit/append.ts';
+import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import type { Principal } from '../../platform/http/policy.ts';
@@ -7,11 +8,13 @@ import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { bodyProblem, checkedChunks } from './body.ts';
 import { screenBatchJob } from './job.ts';
 import { type BatchRow, insertBatch, insertChunk, sealUpload } from './repo.ts';
+import { sealChunk } from './sealed.ts';
 import type { BatchFormat } from './tables.ts';
 
 // An upload is streamed into PostgreSQL in chunk rows inside one transaction, checked on the way
-// (size cap, UTF-8, no NUL bytes), then sealed with its SHA-256, audited and handed to the job in
-// that same transaction: a refused or broken upload leaves nothing behind.
+// (size cap, UTF-8, no NUL bytes), each chunk encrypted (sealed.ts), then sealed with the SHA-256 of
+// its plain bytes, audited and handed to the job in that same transaction: a refused or broken upload
+// leaves nothing behind.
 
 export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
 // Each upload holds a database connection for its whole transfer: a few at a time per process, and
@@ -30,6 +33,7 @@ export type UploadMeta = {
 /** Stores the body as a new batch of the principal's agency and enqueues its screening. */
 export async function storeUpload(
   db: Db,
+  cipher: FieldCipher,
   principal: Principal,
   body: ReadableStream<Uint8Array> | null,
   meta: UploadMeta,
@@ -41,7 +45,7 @@ export async function storeUpload(
   }
   uploading += 1;
   try {
-    return await store(db, principal, body, meta, chunkBytes);
+    return await store(db, cipher, principal, body, meta, chunkBytes);
   } finally {
     uploading -= 1;
   }
@@ -49,6 +53,7 @@ export async function storeUpload(
 
 async function store(
   db: Db,
+  cipher: FieldCipher,
   principal: Principal,
   body: ReadableStream<Uint8Array>,
   meta: UploadMeta,
@@ -67,7 +72,7 @@ async function store(
     let total = 0;
     for await (const chunk of checkedChunks(body, chunkBytes, meta.maxBytes, meta.idleMs)) {
       hash.update(chunk);
-      await insertChunk(tx, id, seq, chunk);
+      await insertChunk(tx, id, seq, sealChunk(cipher, id, seq, chunk));
       seq += 1;
       total += chunk.length;
     }

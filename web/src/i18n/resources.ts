@@ -1,26 +1,21 @@
-import type { Resource } from 'i18next';
 import type { LanguageCode } from './languages.ts';
 import en from './locales/en.json';
-import fil from './locales/fil.json';
-import id from './locales/id.json';
-import km from './locales/km.json';
-import lo from './locales/lo.json';
-import ms from './locales/ms.json';
-import my from './locales/my.json';
-import th from './locales/th.json';
-import vi from './locales/vi.json';
-import zh from './locales/zh.json';
 
-// Every language is bundled: together they are a few tens of kilobytes, and switching must work offline.
-export const resources = {
-  en: { translation: en },
-  th: { translation: th },
-  vi: { translation: vi },
-  id: { translation: id },
-  ms: { translation: ms },
-  fil: { translation: fil },
-  km: { translation: km },
-  lo: { translation: lo },
-  my: { translation: my },
-  zh: { translation: zh },
-} satisfies Record<LanguageCode, Resource[string]>;
+// English is bundled: it is the fallback and the first paint. The other nine are a chunk each,
+// fetched when chosen (index.ts): eagerly they were most of the main bundle (about 700 KB of JSON).
+export const english = { translation: en };
+
+type Bundle = { default: Record<string, unknown> };
+
+/** One dynamic import per language, so Vite emits each locale as its own chunk. */
+export const loaders: Record<Exclude<LanguageCode, 'en'>, () => Promise<Bundle>> = {
+  th: () => import('./locales/th.json'),
+  vi: () => import('./locales/vi.json'),
+  id: () => import('./locales/id.json'),
+  ms: () => import('./locales/ms.json'),
+  fil: () => import('./locales/fil.json'),
+  km: () => import('./locales/km.json'),
+  lo: () => import('./locales/lo.json'),
+  my: () => import('./locales/my.json'),
+  zh: () => import('./locales/zh.json'),
+};

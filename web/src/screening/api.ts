@@ -21,6 +21,8 @@ export type AlertFilters = {
   level?: RiskLevel;
   lang?: string;
   mine?: boolean;
+  /** Only the alerts raised by this batch upload. */
+  batch?: string;
   q?: string;
 };
 
@@ -44,6 +46,7 @@ export async function listAlerts(filters: AlertFilters, before: string | undefin
     level: filters.level,
     lang: filters.lang,
     assignee: filters.mine ? 'me' : undefined,
+    batch: filters.batch,
     q: filters.q || undefined,
     before,
     limit: alertPageSize,

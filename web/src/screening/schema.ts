@@ -51,6 +51,8 @@ export type ScreenAnswer = z.infer<typeof screenAnswer>;
 export const alertSummary = z.object({
   id: z.string(),
   source: z.string(),
+  /** The batch upload that raised the alert, if one did. */
+  batchId: z.nullish(z.string()),
   externalId: z.nullish(z.string()),
   excerpt: z.string(),
   url: z.nullish(z.string()),

@@ -1,4 +1,4 @@
-import { Group, Select, Switch, TextInput } from '@mantine/core';
+import { Badge, CloseButton, Group, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,6 +59,24 @@ export function AlertFiltersBar({ filters, onChange }: Props) {
         onChange={(event) => onChange({ ...filters, mine: event.currentTarget.checked || undefined })}
         mb={8}
       />
+      {filters.batch && (
+        <Badge
+          size="lg"
+          variant="light"
+          mb={6}
+          data-testid="alert-batch-filter"
+          data-batch-id={filters.batch}
+          rightSection={
+            <CloseButton
+              size="xs"
+              aria-label={t('screening.alerts.allAlerts')}
+              onClick={() => onChange({ ...filters, batch: undefined })}
+            />
+          }
+        >
+          {t('screening.alerts.batchOnly')}
+        </Badge>
+      )}
     </Group>
   );
 }

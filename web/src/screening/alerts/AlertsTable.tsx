@@ -5,6 +5,7 @@ import { useFormatTime } from '../../platform/common/format.ts';
 import { useScreeningLabels } from '../labels.ts';
 import { LevelBadge } from '../result/LevelBadge.tsx';
 import type { AlertSummary } from '../schema.ts';
+import { batchAlertsPath } from './filters.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
 export const alertPath = (id: string) => `/screening/alerts/${encodeURIComponent(id)}`;
@@ -53,6 +54,21 @@ export function AlertsTable({ alerts }: { alerts: readonly AlertSummary[] }) {
                     {alert.excerpt}
                   </Text>
                 </Anchor>
+                {alert.batchId && (
+                  // A link: it shows this batch's alerts only (the row's own click ignores links).
+                  <Badge
+                    component={Link}
+                    to={batchAlertsPath(alert.batchId)}
+                    size="xs"
+                    variant="outline"
+                    mt={4}
+                    style={{ cursor: 'pointer' }}
+                    data-testid="alert-batch"
+                    data-batch-id={alert.batchId}
+                  >
+                    {t('screening.alerts.fromBatch')}
+                  </Badge>
+                )}
               </Table.Td>
               <Table.Td>{labels.language(alert.lang)}</Table.Td>
               <Table.Td>

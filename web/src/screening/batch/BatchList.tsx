@@ -1,5 +1,6 @@
 import { Anchor, Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { languageOf } from '../../i18n/languages.ts';
 import { useFormatTime } from '../../platform/common/format.ts';
 import { resultsHref } from './api.ts';
 import { BatchStatusBadge } from './BatchStatusBadge.tsx';
@@ -10,7 +11,7 @@ type Props = { selected: string | null; onSelect: (id: string) => void };
 
 /** The caller's recent uploads, newest first. */
 export function BatchList({ selected, onSelect }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const formatTime = useFormatTime();
   const { data: batches } = useBatches();
   if (!batches) return null;
@@ -55,7 +56,12 @@ export function BatchList({ selected, onSelect }: Props) {
                   </Button>
                 )}
                 {!isActive(batch) && (
-                  <Anchor href={resultsHref(batch.id)} download size="sm" ml="xs">
+                  <Anchor
+                    href={resultsHref(batch.id, languageOf(i18n.language).code)}
+                    download
+                    size="sm"
+                    ml="xs"
+                  >
                     {t('screening.batch.downloadShort')}
                   </Anchor>
                 )}

@@ -1,7 +1,9 @@
 import { Anchor, Card, Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { languageOf } from '../../i18n/languages.ts';
 import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
+import { batchAlertsPath } from '../alerts/filters.ts';
 import { resultsHref } from './api.ts';
 import { BatchStatusBadge } from './BatchStatusBadge.tsx';
 import { useFormatBytes } from './format.ts';
@@ -10,7 +12,7 @@ import { isActive } from './schema.ts';
 
 /** One batch as it is screened: a progress bar polling the status, then the download link. */
 export function BatchProgress({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const formatBytes = useFormatBytes();
   const { data: batch, error } = useBatch(id);
   if (error) return <ErrorAlert error={error} />;
@@ -43,7 +45,7 @@ export function BatchProgress({ id }: { id: string }) {
           {t('screening.batch.counts', batch.counts)}
         </Text>
         {batch.alerts > 0 && (
-          <Anchor component={Link} to="/screening/alerts?status=open" size="sm" data-testid="batch-alerts">
+          <Anchor component={Link} to={batchAlertsPath(batch.id)} size="sm" data-testid="batch-alerts">
             {t('screening.batch.alerts', { count: batch.alerts })}
           </Anchor>
         )}
@@ -53,7 +55,11 @@ export function BatchProgress({ id }: { id: string }) {
           </Text>
         )}
         {!active && (
-          <Anchor href={resultsHref(batch.id)} download data-testid="batch-download">
+          <Anchor
+            href={resultsHref(batch.id, languageOf(i18n.language).code)}
+            download
+            data-testid="batch-download"
+          >
             {t('screening.batch.download')}
           </Anchor>
         )}

@@ -18,8 +18,12 @@ export const fetchBatch = async (id: string): Promise<Batch> =>
 export const listBatches = async (): Promise<Batch[]> =>
   (await getJson('/api/screen/batch?limit=20', batchList)).batches;
 
-/** Where the browser downloads a batch's results (a same-origin GET with the session cookie). */
-export const resultsHref = (id: string) => `${batchPath(id)}/results`;
+/**
+ * Where the browser downloads a batch's results (a same-origin GET with the session cookie), with
+ * the indicator reasons in `lang`, the interface language (a link cannot send Accept-Language).
+ */
+export const resultsHref = (id: string, lang: string) =>
+  `${batchPath(id)}/results?${new URLSearchParams({ lang })}`;
 
 export function formatOf(fileName: string): BatchFormat {
   return /\.(txt|text)$/i.test(fileName) ? 'text' : 'jsonl';
