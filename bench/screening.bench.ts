@@ -9,6 +9,7 @@ import { hashSecret } from '../src/platform/auth/secrets.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createApp } from '../src/platform/http/app.ts';
 import { createLogger } from '../src/platform/logging.ts';
+import { startBackground } from '../src/platform/node/background.ts';
 import { bootNode } from '../src/platform/node/boot.ts';
 import { loadScreeningModel } from '../src/screening/default-model.ts';
 import { lexiconPhrases, matchIndicators, naiveMatchIndicators } from '../src/screening/indicators/index.ts';
@@ -76,9 +77,11 @@ export async function apiLatency(
     JARING_DATA_DIR: dataDir,
     JARING_MASTER_KEY: randomBytes(32).toString('base64'),
     JARING_ADMIN_PASSWORD: 'a bench administrator password',
-    JARING_LOG_LEVEL: 'silent',
+    JARING_LOG_LEVEL: process.env.BENCH_LOG ?? 'silent',
   });
   const node = await bootNode(config, ctx.url, createLogger(config));
+  // As under `jaring serve`: the background's change feed lets the server cache token lookups.
+  const background = await startBackground(node.deps, ctx.url);
   const { db } = node.deps;
   const agency = await db.selectFrom('agencies').select('id').executeTakeFirstOrThrow();
   const user = await db
@@ -116,6 +119,7 @@ export async function apiLatency(
   // second's requests in a burst, so it cannot measure latency at a lower, steady load.)
   const saturated = await run(10);
   server.close();
+  await background.stop();
   await node.close();
   rmSync(dataDir, { recursive: true, force: true });
   return {

@@ -2,9 +2,10 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../http/context.ts';
 import type { Principal } from '../http/policy.ts';
-import { findSessionPrincipal, findTokenPrincipal, touchToken } from './repo.ts';
+import { findSessionPrincipal, touchToken } from './repo.ts';
 import { isRole } from './roles.ts';
 import { hashSecret } from './secrets.ts';
+import { findTokenRow } from './token-cache.ts';
 
 export const SESSION_COOKIE = 'jaring_session';
 export const TOKEN_PREFIX = 'jrt_';
@@ -28,9 +29,10 @@ function shouldTouch(tokenId: string): boolean {
 async function fromToken(c: Context<AppEnv>, header: string): Promise<Principal | undefined> {
   const m = /^Bearer jrt_([A-Za-z0-9_-]{43})$/.exec(header.trim());
   if (!m?.[1]) return undefined;
-  const row = await findTokenPrincipal(c.var.deps.db, hashSecret(`${TOKEN_PREFIX}${m[1]}`));
+  const { db, changes } = c.var.deps;
+  const row = await findTokenRow(db, changes, hashSecret(`${TOKEN_PREFIX}${m[1]}`));
   if (!row) return undefined;
-  if (shouldTouch(row.tokenId)) await touchToken(c.var.deps.db, row.tokenId);
+  if (shouldTouch(row.tokenId)) await touchToken(db, row.tokenId);
   return {
     userId: row.userId,
     username: row.username,

@@ -53,7 +53,12 @@ export function findTokenPrincipal(db: Exec, tokenHash: Buffer) {
   return db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select([...principalColumns, 'api_tokens.id as tokenId', 'api_tokens.scopes'])
+    .select([
+      ...principalColumns,
+      'api_tokens.id as tokenId',
+      'api_tokens.scopes',
+      'api_tokens.expires_at as expiresAt',
+    ])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
     .where((eb) =>

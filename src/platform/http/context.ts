@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { FieldCipher } from '../crypto/fields.ts';
+import type { ChangeFeed } from '../db/changes.ts';
 import type { Db } from '../db/database.ts';
 import type { Principal } from './policy.ts';
 
@@ -21,6 +22,8 @@ export type AppDeps = {
   node: NodeIdentity;
   logger: Logger;
   migrationVersion: number;
+  /** Set while `jaring serve`'s background runs: lets hot lookups be cached (db/changes.ts). */
+  changes?: ChangeFeed;
 };
 
 export type AppEnv = {

@@ -3,18 +3,26 @@ import { startCheckpointer } from '../audit/checkpoint.ts';
 import { startSequencer } from '../audit/sequencer.ts';
 import { loadFieldCipher } from '../crypto/fields.ts';
 import { loadMasterKey } from '../crypto/master-key.ts';
+import { startChangeFeed } from '../db/changes.ts';
 import type { AppDeps } from '../http/context.ts';
 import { startJobs } from '../jobs/runner.ts';
 
-// Background work of a serving node: the audit sequencer and checkpointer, job queues (and in-process
-// workers), the federation outbox dispatcher, and a periodic reload of the data keys, so that values re-encrypted by
-// `jaring keys rotate` stay readable without a restart.
+// Background work of a serving node: the change feed its caches follow, the audit sequencer and
+// checkpointer, job queues (and in-process workers), the federation outbox dispatcher, and a periodic
+// reload of the data keys, so that values re-encrypted by `jaring keys rotate` stay readable without
+// a restart.
 export type Background = { stop(): Promise<void> };
 
 const KEY_RELOAD_MS = 60_000;
 
 export async function startBackground(deps: AppDeps, url: string): Promise<Background> {
   const stops: Array<() => Promise<void>> = [];
+  const changes = await startChangeFeed(url, deps.logger);
+  deps.changes = changes;
+  stops.push(async () => {
+    deps.changes = undefined;
+    await changes.stop();
+  });
   // Always started: it creates pg-boss's schema, queues and schedules even when workers run elsewhere.
   const jobs = await startJobs({
     url,
