@@ -78,9 +78,13 @@ export async function apiLatency(
     JARING_MASTER_KEY: randomBytes(32).toString('base64'),
     JARING_ADMIN_PASSWORD: 'a bench administrator password',
     JARING_LOG_LEVEL: process.env.BENCH_LOG ?? 'silent',
+    ...(process.env.JARING_SCREEN_THREADS
+      ? { JARING_SCREEN_THREADS: process.env.JARING_SCREEN_THREADS }
+      : {}),
   });
   const node = await bootNode(config, ctx.url, createLogger(config));
-  // As under `jaring serve`: the background's change feed lets the server cache token lookups.
+  // As under `jaring serve`: the background's change feed lets the server cache token and watchlist
+  // lookups; posts are screened in JARING_SCREEN_THREADS worker threads (default 1).
   const background = await startBackground(node.deps, ctx.url);
   const { db } = node.deps;
   const agency = await db.selectFrom('agencies').select('id').executeTakeFirstOrThrow();

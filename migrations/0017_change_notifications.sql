@@ -1,6 +1,7 @@
 -- Change notifications (src/platform/db/changes.ts): a serving process caches a few hot lookups
--- (API token → principal) and drops them when a notification says their table changed. NOTIFY is
--- sent at commit, so a change made by any process, or by hand in psql, reaches every cache.
+-- (API token → principal, the screening watchlist) and drops them when a notification says their
+-- table changed. NOTIFY is sent at commit, so a change made by any process, or by hand in psql,
+-- reaches every cache.
 create function jaring_notify_change() returns trigger language plpgsql as $$
 begin
   perform pg_notify('jaring_changes', tg_table_name);
@@ -12,3 +13,5 @@ create trigger api_tokens_changed after update of token_hash, user_id, scopes, e
   or delete or truncate on api_tokens for each statement execute function jaring_notify_change();
 create trigger users_changed after update of username, display_name, agency_id, roles, disabled
   or delete or truncate on users for each statement execute function jaring_notify_change();
+create trigger screening_watchlist_changed after insert or update or delete or truncate
+  on screening_watchlist for each statement execute function jaring_notify_change();

@@ -35,6 +35,7 @@ const envSchema = z.object({
   JARING_LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   JARING_CHECKPOINT_SECONDS: z.coerce.number().positive().default(300),
   JARING_WORKERS: z.enum(['inprocess', 'none']).default('inprocess'),
+  JARING_SCREEN_THREADS: z.coerce.number().int().min(0).max(64).default(1),
   JARING_IDENTIFICATION_SET: z.string().min(1).optional(),
   JARING_HTCDS_MAX_BYTES: z.coerce
     .number()
@@ -79,6 +80,8 @@ export type Config = {
   loginLockoutMinutes: number;
   checkpointSeconds: number;
   workers: 'inprocess' | 'none';
+  /** Worker threads that screen posts for `POST /api/screen`; 0 screens on the event loop. */
+  screenThreads: number;
   /** The node's national identification indicator file (src/victims/identification/README.md). */
   identificationSetFile: string | undefined;
   /** The largest HTCDS file an import reads (src/victims/htcds/README.md). */
@@ -132,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockoutMinutes: e.JARING_LOGIN_LOCKOUT_MINUTES,
     checkpointSeconds: e.JARING_CHECKPOINT_SECONDS,
     workers: e.JARING_WORKERS,
+    screenThreads: e.JARING_SCREEN_THREADS,
     identificationSetFile: e.JARING_IDENTIFICATION_SET ? resolve(e.JARING_IDENTIFICATION_SET) : undefined,
     htcdsMaxBytes: e.JARING_HTCDS_MAX_BYTES,
     referralAckHours: e.JARING_REFERRAL_ACK_HOURS,

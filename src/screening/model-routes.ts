@@ -39,7 +39,18 @@ const retrainRoute = createRoute({
   method: 'post',
   path: '/api/screening/models/retrain',
   summary: "Adapt the node's model to the reviewed alerts and make it active",
-  responses: { 201: jsonResponse(z.object({ model: modelInfo }), 'The new active model'), ...errorResponses },
+  responses: {
+    201: jsonResponse(
+      z.object({
+        model: modelInfo,
+        tampered: z.array(z.string()).openapi({
+          description: 'Reviewed alerts left out because their stored post was tampered with',
+        }),
+      }),
+      'The new active model',
+    ),
+    ...errorResponses,
+  },
 });
 
 export function registerScreeningModelRoutes(router: Router): void {
@@ -75,8 +86,10 @@ export function registerScreeningModelRoutes(router: Router): void {
   });
 
   router.openapi(retrainRoute, policy['screening.models.retrain'], async (c) => {
-    const { row, model, examples } = await retrainFromReviews(
-      c.var.deps.db,
+    const { db, cipher } = c.var.deps;
+    const { row, model, examples, tampered } = await retrainFromReviews(
+      db,
+      cipher,
       requirePrincipal(c.var.principal),
     );
     return c.json(
@@ -88,6 +101,7 @@ export function registerScreeningModelRoutes(router: Router): void {
           examples,
           metrics: model.metrics.outOfFold,
         },
+        tampered,
       },
       201,
     );

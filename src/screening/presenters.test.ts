@@ -71,32 +71,47 @@ describe('presentScreenResult', () => {
 });
 
 describe('presentAlert', () => {
-  it('presents the stored result in the reader’s language', () => {
-    const row: AlertRow = {
-      id: '00000000-0000-4000-8000-000000000001',
-      agency_id: '00000000-0000-4000-8000-000000000002',
-      source: 'api',
-      external_id: 'post-7',
-      post_text: 'Việc nhẹ lương cao …',
-      post_url: null,
-      country: 'VN',
-      posted_at: null,
-      lang: 'vi',
-      risk: 0.93,
-      level: 'high',
-      result: stored,
-      watchlist_hits: [],
-      status: 'open',
-      assignee_id: null,
-      review_reason: null,
-      reviewed_by: null,
-      reviewed_at: null,
-      created_by: null,
-      created_at: new Date('2026-11-22T10:00:00Z'),
-    };
-    const alert = presentAlert(row, 'th');
-    expect(alert.result.indicators[0]?.reason).toBe(thai.light_work_high_pay);
-    expect(alert.text).toBe(row.post_text);
-    expect(alert).not.toHaveProperty('agency_id');
+  const row: AlertRow = {
+    id: '00000000-0000-4000-8000-000000000001',
+    agency_id: '00000000-0000-4000-8000-000000000002',
+    source: 'api',
+    batch_id: null,
+    external_id: 'post-7',
+    post_text_enc: 'jf1.k1.sealed',
+    result_enc: 'jf1.k1.sealed',
+    identifier_keys: ['token'],
+    post_url: null,
+    country: 'VN',
+    posted_at: null,
+    lang: 'vi',
+    risk: 0.93,
+    level: 'high',
+    watchlist_hits: [],
+    status: 'open',
+    assignee_id: null,
+    review_reason: null,
+    reviewed_by: null,
+    reviewed_at: null,
+    created_by: null,
+    created_at: new Date('2026-11-22T10:00:00Z'),
+  };
+  const text = 'Việc nhẹ lương cao …';
+
+  it('presents the opened result in the reader’s language, and never a sealed column', () => {
+    const alert = presentAlert(row, { text, result: stored, tampered: [] }, 'th');
+    expect(alert.result?.indicators[0]?.reason).toBe(thai.light_work_high_pay);
+    expect(alert.text).toBe(text);
+    expect(alert.excerpt).toBe(text);
+    expect(alert.integrity).toEqual({ status: 'ok', tamperedFields: [] });
+    for (const hidden of ['agency_id', 'post_text_enc', 'result_enc', 'identifier_keys']) {
+      expect(alert).not.toHaveProperty(hidden);
+    }
+    expect(JSON.stringify(alert)).not.toContain('jf1.');
+  });
+
+  it('shows a tampered post or result as null, and says so', () => {
+    const alert = presentAlert(row, { text: null, result: null, tampered: ['text', 'result'] }, 'th');
+    expect(alert).toMatchObject({ text: null, excerpt: null, result: null });
+    expect(alert.integrity).toEqual({ status: 'tampered', tamperedFields: ['text', 'result'] });
   });
 });

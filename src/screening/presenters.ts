@@ -1,8 +1,7 @@
 import { indicatorReason } from './indicators/index.ts';
-import type { AlertRow, WatchlistRow } from './repo.ts';
+import type { AlertListRow, AlertRow, WatchlistRow } from './repo.ts';
+import type { AlertSealedField, OpenedAlert } from './sealed.ts';
 import type { Lang, ScreenResult } from './types.ts';
-
-type AlertListRow = Omit<AlertRow, 'agency_id' | 'posted_at' | 'result' | 'created_by'>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const EXCERPT = 280;
@@ -15,13 +14,22 @@ function excerpt(text: string, max: number): string {
   return `${text.slice(0, cut)}…`;
 }
 
-export function presentAlertSummary(a: AlertListRow) {
+/** Whether the sealed fields opened; a tampered one is null in the answer, never garbage. */
+const integrityOf = (tampered: readonly AlertSealedField[]) => ({
+  status: tampered.length > 0 ? ('tampered' as const) : ('ok' as const),
+  tamperedFields: [...tampered],
+});
+
+export function presentAlertSummary(
+  a: AlertListRow,
+  opened: { text: string | null; tampered: readonly AlertSealedField[] },
+) {
   return {
     id: a.id,
     source: a.source,
     batchId: a.batch_id,
     externalId: a.external_id,
-    excerpt: excerpt(a.post_text, EXCERPT),
+    excerpt: opened.text === null ? null : excerpt(opened.text, EXCERPT),
     url: a.post_url,
     country: a.country,
     lang: a.lang,
@@ -34,6 +42,7 @@ export function presentAlertSummary(a: AlertListRow) {
     reviewedBy: a.reviewed_by,
     reviewedAt: iso(a.reviewed_at),
     createdAt: a.created_at.toISOString(),
+    integrity: integrityOf(opened.tampered),
   };
 }
 
@@ -64,8 +73,12 @@ export function presentScreenResult(r: ScreenResult, lang: Lang): ScreenResult {
   };
 }
 
-export function presentAlert(a: AlertRow, lang: Lang) {
-  return { ...presentAlertSummary(a), text: a.post_text, result: presentScreenResult(a.result, lang) };
+export function presentAlert(a: AlertRow, opened: OpenedAlert, lang: Lang) {
+  return {
+    ...presentAlertSummary(a, opened),
+    text: opened.text,
+    result: opened.result && presentScreenResult(opened.result, lang),
+  };
 }
 
 export function presentWatchlistEntry(w: WatchlistRow) {

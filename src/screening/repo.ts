@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import type { Exec } from '../platform/db/database.ts';
+import type { SealedAlertFields } from './sealed.ts';
 import type { ScreenInput, ScreenResult } from './types.ts';
 
-// All SQL of the screening module (migrations/0003_screening.sql; alerts' batch_id: 0015).
+// All SQL of the screening module (migrations/0003_screening.sql; alerts' batch_id: 0015; sealed
+// post and result, identifier_keys, screening_secrets: 0016). Every alert query names the agency.
 
 /** An alert from a batch names it; one from a single post names none. */
 export type NewAlert = (
@@ -16,23 +18,28 @@ export type NewAlert = (
   createdBy: string | null;
 };
 
-export function insertAlerts(db: Exec, alerts: readonly NewAlert[]) {
+/** A new alert with its id (chosen before insert: the sealed values are bound to it) and sealed fields. */
+export type SealedNewAlert = NewAlert & { id: string; sealed: SealedAlertFields };
+
+export function insertAlerts(db: Exec, alerts: readonly SealedNewAlert[]) {
   return db
     .insertInto('screening_alerts')
     .values(
       alerts.map((a) => ({
+        id: a.id,
         agency_id: a.agencyId,
         source: a.source,
         batch_id: a.batchId ?? null,
         external_id: a.input.id ?? null,
-        post_text: a.input.text,
+        post_text_enc: a.sealed.post_text_enc,
+        result_enc: a.sealed.result_enc,
+        identifier_keys: a.sealed.identifier_keys,
         post_url: a.input.url ?? null,
         country: a.input.country ?? null,
         posted_at: a.input.postedAt ?? null,
         lang: a.result.lang,
         risk: a.result.risk,
         level: a.result.level,
-        result: JSON.stringify(a.result),
         watchlist_hits: a.watchlistHits,
         created_by: a.createdBy,
       })),
@@ -42,12 +49,15 @@ export function insertAlerts(db: Exec, alerts: readonly NewAlert[]) {
 }
 
 export type AlertFilter = {
+  /** The reader's agency: no query ever returns another agency's alert. */
+  agencyId: string;
   status?: 'open' | 'confirmed' | 'dismissed' | undefined;
   level?: 'low' | 'medium' | 'high' | undefined;
   lang?: string | undefined;
   assigneeId?: string | undefined;
   batchId?: string | undefined;
-  q?: string | undefined;
+  /** `q` as keyed identifier tokens (search-keys.ts), and as typed for the post's id and URL. */
+  q?: { text: string; identifierKeys: readonly string[] } | undefined;
   before?: Date | undefined;
   limit: number;
 };
@@ -57,7 +67,7 @@ const alertListColumns = [
   'source',
   'batch_id',
   'external_id',
-  'post_text',
+  'post_text_enc',
   'post_url',
   'country',
   'lang',
@@ -76,6 +86,7 @@ export function listAlerts(db: Exec, f: AlertFilter) {
   let q = db
     .selectFrom('screening_alerts')
     .select(alertListColumns)
+    .where('agency_id', '=', f.agencyId)
     .orderBy('created_at', 'desc')
     .limit(f.limit);
   if (f.status) q = q.where('status', '=', f.status);
@@ -84,18 +95,52 @@ export function listAlerts(db: Exec, f: AlertFilter) {
   if (f.assigneeId) q = q.where('assignee_id', '=', f.assigneeId);
   if (f.batchId) q = q.where('batch_id', '=', f.batchId);
   if (f.before) q = q.where('created_at', '<', f.before);
-  if (f.q) q = q.where(sql<boolean>`strpos(lower(post_text), lower(${f.q})) > 0`);
+  const search = f.q;
+  if (search) {
+    // The post itself is sealed: no search can read it (README, "Sealed at rest").
+    q = q.where((eb) =>
+      eb.or([
+        sql<boolean>`identifier_keys && ${[...search.identifierKeys]}::text[]`,
+        eb('external_id', '=', search.text),
+        sql<boolean>`strpos(lower(post_url), lower(${search.text})) > 0`,
+      ]),
+    );
+  }
   return q.execute();
 }
 
-export function findAlert(db: Exec, id: string) {
-  return db.selectFrom('screening_alerts').selectAll().where('id', '=', id).executeTakeFirst();
+export type AlertListRow = Awaited<ReturnType<typeof listAlerts>>[number];
+
+/** One alert of this agency; another agency's is not found. */
+export function findAlert(db: Exec, agencyId: string, id: string) {
+  return db
+    .selectFrom('screening_alerts')
+    .selectAll()
+    .where('id', '=', id)
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirst();
 }
 
 export type AlertRow = NonNullable<Awaited<ReturnType<typeof findAlert>>>;
 
-export function lockAlert(db: Exec, id: string) {
-  return db.selectFrom('screening_alerts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+export function lockAlert(db: Exec, agencyId: string, id: string) {
+  return db
+    .selectFrom('screening_alerts')
+    .selectAll()
+    .where('id', '=', id)
+    .where('agency_id', '=', agencyId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The user, if they belong to this agency. */
+export function findAgencyUser(db: Exec, agencyId: string, userId: string) {
+  return db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', userId)
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirst();
 }
 
 export function updateAlert(
@@ -121,10 +166,27 @@ export function updateAlert(
 export function reviewedExamples(db: Exec) {
   return db
     .selectFrom('screening_alerts')
-    .select(['post_text', 'lang', 'status'])
+    .select(['id', 'post_text_enc', 'lang', 'status'])
     .where('status', 'in', ['confirmed', 'dismissed'])
     .orderBy('reviewed_at')
     .execute();
+}
+
+export async function insertSecretIfAbsent(db: Exec, name: string, secretEnc: string): Promise<void> {
+  await db
+    .insertInto('screening_secrets')
+    .values({ name, secret_enc: secretEnc })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+}
+
+export async function readSecret(db: Exec, name: string): Promise<string> {
+  const row = await db
+    .selectFrom('screening_secrets')
+    .select('secret_enc')
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
+  return row.secret_enc;
 }
 
 export function listWatchlist(db: Exec) {

@@ -12,7 +12,7 @@ import {
   presentWatchlistEntry,
 } from './presenters.ts';
 import { readerLang } from './reason-lang.ts';
-import { findAlert, listAlerts, listWatchlist } from './repo.ts';
+import { listWatchlist } from './repo.ts';
 import {
   alertDetail,
   alertQuery,
@@ -27,7 +27,15 @@ import {
   watchlistEntry,
 } from './schema.ts';
 import { nodeScreener } from './screener.ts';
-import { addToWatchlist, assignAlert, removeFromWatchlist, reviewAlert, screenOne } from './service.ts';
+import {
+  addToWatchlist,
+  assignAlert,
+  listAgencyAlerts,
+  readAlert,
+  removeFromWatchlist,
+  reviewAlert,
+  screenOne,
+} from './service.ts';
 import { normalizeWatchValue } from './watch-value.ts';
 
 const tags = ['screening'];
@@ -119,11 +127,11 @@ export function registerScreeningRoutes(router: Router): void {
     screenRoute,
     policy['screening.screen'],
     async (c) => {
-      const { db } = c.var.deps;
+      const { db, cipher, changes, config } = c.var.deps;
       const lang = readerLang(c);
-      const screener = await nodeScreener(db);
+      const screener = await nodeScreener(db, config.screenThreads);
       const out = await screenOne(
-        db,
+        { db, cipher, changes },
         screener,
         requirePrincipal(c.var.principal),
         c.req.valid('json'),
@@ -135,10 +143,12 @@ export function registerScreeningRoutes(router: Router): void {
     { bodyLimit: MAX_POST_BYTES + 4096 },
   );
 
+  // Every alert route sees only the caller's agency's alerts (service.ts); another's answers 404.
   router.openapi(listAlertsRoute, policy['screening.alerts.read'], async (c) => {
     const q = c.req.valid('query');
+    const { db, cipher, node } = c.var.deps;
     const principal = requirePrincipal(c.var.principal);
-    const rows = await listAlerts(c.var.deps.db, {
+    const filter = {
       status: q.status,
       level: q.level,
       lang: q.lang,
@@ -147,37 +157,40 @@ export function registerScreeningRoutes(router: Router): void {
       q: q.q,
       before: q.before ? new Date(q.before) : undefined,
       limit: q.limit,
-    });
-    return c.json({ alerts: rows.map(presentAlertSummary) }, 200);
+    };
+    const alerts = await listAgencyAlerts({ db, cipher }, principal, filter, node.country);
+    return c.json({ alerts: alerts.map((a) => presentAlertSummary(a.row, a)) }, 200);
   });
 
   router.openapi(getAlertRoute, policy['screening.alerts.read'], async (c) => {
-    const alert = await findAlert(c.var.deps.db, c.req.valid('param').id);
-    if (!alert) throw new HttpError(404, 'not_found', 'The alert was not found.');
-    return c.json({ alert: presentAlert(alert, readerLang(c)) }, 200);
+    const { db, cipher } = c.var.deps;
+    const id = c.req.valid('param').id;
+    const { row, opened } = await readAlert({ db, cipher }, requirePrincipal(c.var.principal), id);
+    return c.json({ alert: presentAlert(row, opened, readerLang(c)) }, 200);
   });
 
   router.openapi(assignRoute, policy['screening.alerts.review'], async (c) => {
-    const { id } = c.req.valid('param');
-    const alert = await assignAlert(
-      c.var.deps.db,
+    const { db, cipher } = c.var.deps;
+    const { row, opened } = await assignAlert(
+      { db, cipher },
       requirePrincipal(c.var.principal),
-      id,
+      c.req.valid('param').id,
       c.req.valid('json').assigneeId,
     );
-    return c.json({ alert: presentAlert(alert, readerLang(c)) }, 200);
+    return c.json({ alert: presentAlert(row, opened, readerLang(c)) }, 200);
   });
 
   router.openapi(reviewRoute, policy['screening.alerts.review'], async (c) => {
+    const { db, cipher } = c.var.deps;
     const { decision, reason } = c.req.valid('json');
-    const alert = await reviewAlert(
-      c.var.deps.db,
+    const { row, opened } = await reviewAlert(
+      { db, cipher },
       requirePrincipal(c.var.principal),
       c.req.valid('param').id,
       decision,
       reason,
     );
-    return c.json({ alert: presentAlert(alert, readerLang(c)) }, 200);
+    return c.json({ alert: presentAlert(row, opened, readerLang(c)) }, 200);
   });
 
   router.openapi(listWatchlistRoute, policy['screening.watchlist.read'], async (c) => {

@@ -57,13 +57,23 @@ export const screenResponse = z.object({
   watchlistHits: z.array(z.string()),
 });
 
+/** The post and result are sealed at rest; one that does not open is reported, never shown. */
+const alertIntegrity = z
+  .object({
+    status: z.enum(['ok', 'tampered']),
+    tamperedFields: z.array(z.enum(['text', 'result'])),
+  })
+  .openapi('AlertIntegrity');
+
 export const alertSummary = z
   .object({
     id: z.string(),
     source: z.string(),
     batchId: z.uuid().nullable().openapi({ description: 'The batch that raised the alert (source batch)' }),
     externalId: z.string().nullable(),
-    excerpt: z.string(),
+    excerpt: z.string().nullable().openapi({
+      description: 'The start of the post; null when its stored value was tampered with (see integrity)',
+    }),
     url: z.string().nullable(),
     country: z.string().nullable(),
     lang: z.string(),
@@ -76,10 +86,16 @@ export const alertSummary = z
     reviewedBy: z.string().nullable(),
     reviewedAt: z.string().nullable(),
     createdAt: z.string(),
+    integrity: alertIntegrity,
   })
   .openapi('AlertSummary');
 
-export const alertDetail = alertSummary.extend({ text: z.string(), result: screenResult }).openapi('Alert');
+export const alertDetail = alertSummary
+  .extend({
+    text: z.string().nullable().openapi({ description: 'The post as posted; null when tampered with' }),
+    result: screenResult.nullable().openapi({ description: 'The screening result; null when tampered with' }),
+  })
+  .openapi('Alert');
 
 export const alertQuery = z.strictObject({
   status: z.enum(['open', 'confirmed', 'dismissed']).optional(),
@@ -87,7 +103,14 @@ export const alertQuery = z.strictObject({
   lang: z.string().max(5).optional(),
   assignee: z.union([z.literal('me'), z.uuid()]).optional(),
   batch: z.uuid().optional().openapi({ description: 'Only the alerts raised by this batch' }),
-  q: text(200).optional(),
+  q: text(200)
+    .optional()
+    .openapi({
+      description:
+        'An identifier the post names (phone number, chat handle, link, e-mail, wallet, bank account), ' +
+        "matched exactly as normalised (a national phone number with the node's country), or the " +
+        "post's id, or part of its URL. The post's words are not searchable: the post is sealed at rest.",
+    }),
   before: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

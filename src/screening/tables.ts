@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
-import type { ScreenResult } from './types.ts';
 
-// Row types of migrations/0003_screening.sql (batch_id: 0015_screening_alert_batch.sql).
+// Row types of migrations/0003_screening.sql (batch_id: 0015_screening_alert_batch.sql; the sealed
+// post and result, identifier_keys and screening_secrets: 0016_screening_alert_text_sealed.sql).
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
@@ -12,14 +12,18 @@ export type ScreeningAlertsTable = {
   /** The batch that raised the alert (source 'batch'); null when it was deleted, or for one post. */
   batch_id: ColumnType<string | null, string | null | undefined, string | null>;
   external_id: string | null;
-  post_text: string;
+  /** The post as posted, sealed (sealed.ts). */
+  post_text_enc: string;
   post_url: string | null;
   country: string | null;
   posted_at: NullableTimestamp;
   lang: string;
   risk: number;
   level: 'low' | 'medium' | 'high';
-  result: JSONColumnType<ScreenResult>;
+  /** The full screening result as JSON (indicators, identifiers, spans), sealed. */
+  result_enc: string;
+  /** Keyed tokens of the identifiers the post names (search-keys.ts). */
+  identifier_keys: ColumnType<string[], string[] | undefined, string[]>;
   watchlist_hits: ColumnType<string[], string[] | undefined, string[]>;
   status: ColumnType<
     'open' | 'confirmed' | 'dismissed',
@@ -31,6 +35,12 @@ export type ScreeningAlertsTable = {
   reviewed_by: string | null;
   reviewed_at: NullableTimestamp;
   created_by: string | null;
+  created_at: Timestamp;
+};
+
+export type ScreeningSecretsTable = {
+  name: string;
+  secret_enc: string;
   created_at: Timestamp;
 };
 
@@ -57,5 +67,6 @@ export type ScreeningModelsTable = {
 export type ScreeningTables = {
   screening_alerts: ScreeningAlertsTable;
   screening_watchlist: ScreeningWatchlistTable;
+  screening_secrets: ScreeningSecretsTable;
   screening_models: ScreeningModelsTable;
 };

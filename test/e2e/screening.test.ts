@@ -88,6 +88,19 @@ describe('screening in the web UI', () => {
     await page.getByTestId('submit-review').click();
     await expect.poll(() => page.getByTestId('alert-status').innerText()).toMatch(/confirmed/i);
 
+    // The queue's search finds the alert by a handle it names (posts are sealed: not by their words).
+    const alertId = await detail.getAttribute('data-alert-id');
+    await page.getByTestId('screening-tab-alerts').click();
+    const search = page.getByTestId('alert-search');
+    await search.fill('@tuyendung_kk88');
+    await expect.poll(() => page.url()).toContain('q=%40tuyendung_kk88');
+    const row = page.getByTestId('alerts-table').locator(`[data-alert-id="${alertId}"]`);
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Tuyển CTV đánh máy');
+    await search.fill('Campuchia');
+    await expect.poll(() => page.url()).toContain('q=Campuchia');
+    await page.getByText('No alerts match these filters.').waitFor();
+
     // Retrain from the review: a new active model, adapted from the bundled one.
     await page.getByTestId('screening-tab-model').click();
     await page.getByTestId('retrain').click();

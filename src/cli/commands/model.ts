@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { loadFieldCipher } from '../../platform/crypto/fields.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { adaptModel } from '../../screening/adapt.ts';
 import { loadScreeningModel } from '../../screening/default-model.ts';
@@ -7,9 +8,8 @@ import type { Example } from '../../screening/model/model.ts';
 import { saveModel } from '../../screening/model/model-file.ts';
 import { trainModel } from '../../screening/model/train.ts';
 import { activateModel, loadActiveModel } from '../../screening/models.ts';
-import { reviewedExamples } from '../../screening/repo.ts';
-import { retrainFromReviews } from '../../screening/retrain.ts';
-import { readLabelledFiles, toExample } from '../../screening/training.ts';
+import { reviewExamples as openReviews, retrainFromReviews } from '../../screening/retrain.ts';
+import { readLabelledFiles } from '../../screening/training.ts';
 import { withNodeDatabase } from '../node-db.ts';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -21,10 +21,18 @@ function folds(value: string): number {
   return k;
 }
 
-async function reviewExamples(db: Db): Promise<Example[]> {
-  return (await reviewedExamples(db)).map((r) =>
-    toExample(r.post_text, r.status === 'confirmed' ? 1 : 0, r.lang),
+function warnTampered(tampered: readonly string[]): void {
+  if (tampered.length === 0) return;
+  process.stderr.write(
+    `left out ${tampered.length} reviewed alert(s) whose stored post was tampered with: ${tampered.join(', ')}\n`,
   );
+}
+
+/** The reviewed alerts (their posts are sealed: opened with the node's keys); tampered ones are named. */
+async function reviewExamples(db: Db, master: Buffer): Promise<Example[]> {
+  const { examples, tampered } = await openReviews(db, await loadFieldCipher(db, master), null);
+  warnTampered(tampered);
+  return examples;
 }
 
 /**
@@ -56,9 +64,13 @@ function cvSummary(examples: Example[], k: number) {
 
 /** --from-reviews alone: adapt the node's current model to its reviewed alerts (see screening/adapt.ts). */
 async function adaptToReviews(opts: { out?: string; activate?: boolean }): Promise<void> {
-  const outcome = await withNodeDatabase(async ({ db }) => {
-    if (opts.activate) return retrainFromReviews(db, null);
-    const examples = await reviewExamples(db);
+  const outcome = await withNodeDatabase(async ({ db, master }) => {
+    if (opts.activate) {
+      const retrained = await retrainFromReviews(db, await loadFieldCipher(db, master), null);
+      warnTampered(retrained.tampered);
+      return retrained;
+    }
+    const examples = await reviewExamples(db, master);
     const base = (await loadActiveModel(db))?.model ?? loadScreeningModel();
     return { model: adaptModel(base, examples, `${base.name}+reviews`), examples: examples.length };
   });
@@ -99,7 +111,7 @@ export function modelCommand(): Command {
         }
         const examples = [
           ...readLabelledFiles(opts.data),
-          ...(opts.fromReviews ? await withNodeDatabase(({ db }) => reviewExamples(db)) : []),
+          ...(opts.fromReviews ? await withNodeDatabase(({ db, master }) => reviewExamples(db, master)) : []),
         ];
         const positives = examples.filter((e) => e.label === 1).length;
         if (positives < 2 || examples.length - positives < 2) {

@@ -1,6 +1,7 @@
 import { federationEncryptedColumns } from '../../federation/encrypted-columns.ts';
 import { referralEncryptedColumns } from '../../referrals/encrypted-columns.ts';
 import { batchEncryptedColumns } from '../../screening/batch/encrypted-columns.ts';
+import { screeningEncryptedColumns } from '../../screening/encrypted-columns.ts';
 import { caseManagementEncryptedColumns } from '../../victims/cases/encrypted-columns.ts';
 import { consentEncryptedColumns } from '../../victims/consent/encrypted-columns.ts';
 import { duplicatesEncryptedColumns } from '../../victims/duplicates/encrypted-columns.ts';
@@ -48,6 +49,7 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   ...federationEncryptedColumns.map(defineEncryptedColumn),
   ...referralEncryptedColumns.map(defineEncryptedColumn),
   ...batchEncryptedColumns.map(defineEncryptedColumn),
+  ...screeningEncryptedColumns.map(defineEncryptedColumn),
 ];
 
 export function columnName(column: EncryptedColumn): string {

@@ -1,6 +1,9 @@
 import { type Actor, appendAuditBatch } from '../../platform/audit/append.ts';
+import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Exec } from '../../platform/db/database.ts';
 import { insertAlerts, type NewAlert, watchlistMatches } from '../repo.ts';
+import { sealNewAlerts } from '../sealed.ts';
+import type { AlertSearchKey } from '../search-keys.ts';
 import { needsAlert, watchKey } from '../service.ts';
 import type { ScreenInput, ScreenResult } from '../types.ts';
 
@@ -30,10 +33,11 @@ async function watchlisted(tx: Exec, posts: readonly ScreenedPost[]): Promise<Se
 
 /**
  * Opens the alerts these posts call for, each naming the batch, audited as POST /api/screen audits
- * them; returns how many.
+ * them, their posts sealed as its are; returns how many.
  */
 export async function raiseBatchAlerts(
   tx: Exec,
+  keys: { cipher: FieldCipher; searchKey: AlertSearchKey },
   owner: { batchId: string; agencyId: string; actor: Actor & { id: string } },
   posts: readonly ScreenedPost[],
 ): Promise<number> {
@@ -54,7 +58,7 @@ export async function raiseBatchAlerts(
     });
   }
   if (alerts.length === 0) return 0;
-  const rows = await insertAlerts(tx, alerts);
+  const rows = await insertAlerts(tx, sealNewAlerts(keys.cipher, keys.searchKey, alerts));
   const events = alerts.map((a, i) => {
     const row = rows[i];
     // Each audit entry must name its own alert: check the returned rows kept the input's order.

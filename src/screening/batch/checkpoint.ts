@@ -3,6 +3,7 @@ import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import type { LineScreening } from '../screen-line.ts';
+import { alertSearchKey } from '../search-keys.ts';
 import { mayAlert, raiseBatchAlerts, type ScreenedPost } from './alerts.ts';
 import { screenBatchJob } from './job.ts';
 import { advanceBatch, insertResults, lockBatch, type Tally } from './repo.ts';
@@ -51,7 +52,7 @@ export class PendingCheckpoint {
 }
 
 export type SaveOptions = {
-  /** Seals the results row. */
+  /** Seals the results row and the alerts' posts. */
   cipher: FieldCipher;
   agencyId: string;
   actor: Actor & { id: string };
@@ -67,6 +68,8 @@ export async function saveCheckpoint(
   p: PendingCheckpoint,
   o: SaveOptions,
 ): Promise<Cursor> {
+  // Loaded (or created) outside the transaction, so a rollback cannot leave a key cached but unsaved.
+  const searchKey = await alertSearchKey(db, o.cipher);
   return db.transaction().execute(async (tx) => {
     const row = await lockBatch(tx, batchId);
     if (
@@ -76,7 +79,12 @@ export async function saveCheckpoint(
     ) {
       throw new Superseded(`batch ${batchId} moved past byte ${p.from.bytes} in another run`);
     }
-    const alerts = await raiseBatchAlerts(tx, { batchId, agencyId: o.agencyId, actor: o.actor }, p.posts);
+    const alerts = await raiseBatchAlerts(
+      tx,
+      { cipher: o.cipher, searchKey },
+      { batchId, agencyId: o.agencyId, actor: o.actor },
+      p.posts,
+    );
     await insertResults(tx, {
       batchId,
       seq: p.from.seq,

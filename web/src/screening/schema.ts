@@ -48,13 +48,20 @@ export const screenAnswer = z.object({
 });
 export type ScreenAnswer = z.infer<typeof screenAnswer>;
 
+/** The post and result are sealed on the server; one that fails its check comes as null. */
+const alertIntegrity = z.object({
+  status: z.enum(['ok', 'tampered']),
+  tamperedFields: z.array(z.string()),
+});
+
 export const alertSummary = z.object({
   id: z.string(),
   source: z.string(),
   /** The batch upload that raised the alert, if one did. */
   batchId: z.nullish(z.string()),
   externalId: z.nullish(z.string()),
-  excerpt: z.string(),
+  /** null when the stored post failed its integrity check */
+  excerpt: z.nullable(z.string()),
   url: z.nullish(z.string()),
   country: z.nullish(z.string()),
   lang: z.string(),
@@ -67,10 +74,14 @@ export const alertSummary = z.object({
   reviewedBy: z.nullish(z.string()),
   reviewedAt: z.nullish(timestamp),
   createdAt: z.string(),
+  integrity: z._default(alertIntegrity, { status: 'ok', tamperedFields: [] }),
 });
 export type AlertSummary = z.infer<typeof alertSummary>;
 
-export const alertDetail = z.extend(alertSummary, { text: z.string(), result: screenResult });
+export const alertDetail = z.extend(alertSummary, {
+  text: z.nullable(z.string()),
+  result: z.nullable(screenResult),
+});
 export type AlertDetail = z.infer<typeof alertDetail>;
 
 export const alertList = z.object({ alerts: z.array(alertSummary) });

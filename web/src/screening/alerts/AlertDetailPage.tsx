@@ -1,4 +1,4 @@
-import { Anchor, Card, Center, Group, Loader, Stack, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Center, Group, Loader, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import * as z from 'zod/mini';
@@ -43,6 +43,7 @@ export function AlertDetailPage() {
 
 function AlertView({ alert }: { alert: AlertDetail }) {
   const { t } = useTranslation();
+  const { text, result } = alert;
   return (
     <Card withBorder data-testid="alert-detail" data-alert-id={alert.id}>
       <Stack>
@@ -55,16 +56,20 @@ function AlertView({ alert }: { alert: AlertDetail }) {
           </Group>
           <AssignButtons alert={alert} />
         </Group>
-        <RiskSummary result={alert.result} />
+        {alert.integrity.status === 'tampered' && (
+          // The post or its result was changed in the database: nothing of it is shown.
+          <Alert color="red" title={t('screening.alerts.tampered')} data-testid="alert-tampered">
+            {t('screening.alerts.tamperedHelp')}
+          </Alert>
+        )}
+        {result && <RiskSummary result={result} />}
         <AlertFacts alert={alert} />
         {alert.watchlistHits.length > 0 && <WatchlistHits hits={alert.watchlistHits} />}
-        <HighlightedText
-          text={alert.text}
-          indicators={alert.result.indicators}
-          identifiers={alert.result.identifiers}
-        />
-        <ReasonsList indicators={alert.result.indicators} />
-        <IdentifierChips identifiers={alert.result.identifiers} watchlistHits={alert.watchlistHits} />
+        {text !== null && result && (
+          <HighlightedText text={text} indicators={result.indicators} identifiers={result.identifiers} />
+        )}
+        {result && <ReasonsList indicators={result.indicators} />}
+        {result && <IdentifierChips identifiers={result.identifiers} watchlistHits={alert.watchlistHits} />}
         <ReviewSection alert={alert} />
       </Stack>
     </Card>

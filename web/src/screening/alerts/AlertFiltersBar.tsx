@@ -45,13 +45,16 @@ export function AlertFiltersBar({ filters, onChange }: Props) {
       />
       <TextInput
         label={t('screening.alerts.search')}
+        // Posts are sealed on the server: the search finds identifiers, ids and links, not words.
+        description={t('screening.alerts.searchHelp')}
         type="search"
+        data-testid="alert-search"
         value={q}
         onChange={(event) => {
           setQ(event.currentTarget.value);
           commitQ(event.currentTarget.value);
         }}
-        w={240}
+        w={320}
       />
       <Switch
         label={t('screening.alerts.mine')}

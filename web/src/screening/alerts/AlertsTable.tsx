@@ -50,9 +50,15 @@ export function AlertsTable({ alerts }: { alerts: readonly AlertSummary[] }) {
               <Table.Td>{labels.percent(alert.risk)}</Table.Td>
               <Table.Td maw={420}>
                 <Anchor component={Link} to={alertPath(alert.id)} state={state} c="inherit" underline="hover">
-                  <Text size="sm" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
-                    {alert.excerpt}
-                  </Text>
+                  {alert.excerpt === null ? (
+                    <Text size="sm" c="red.9" data-testid="alert-tampered">
+                      {t('screening.alerts.tampered')}
+                    </Text>
+                  ) : (
+                    <Text size="sm" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+                      {alert.excerpt}
+                    </Text>
+                  )}
                 </Anchor>
                 {alert.batchId && (
                   // A link: it shows this batch's alerts only (the row's own click ignores links).
