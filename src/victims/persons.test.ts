@@ -33,9 +33,12 @@ async function register(client: TestClient, body: object = fullPerson(`ext-${++s
   return json.person;
 }
 
+/** A table row as PostgreSQL returns it: column name to value. */
+type Row = Record<string, unknown>;
+
 async function rawRows(id: string) {
-  const person = await sql`select * from persons where id = ${id}`.execute(t.deps.db);
-  const victim = await sql`select * from victim_contexts where person_id = ${id}`.execute(t.deps.db);
+  const person = await sql<Row>`select * from persons where id = ${id}`.execute(t.deps.db);
+  const victim = await sql<Row>`select * from victim_contexts where person_id = ${id}`.execute(t.deps.db);
   return { person: person.rows[0], victim: victim.rows[0] };
 }
 

@@ -20,14 +20,16 @@ const publicKey = createPublicKey(RFC9421_ED25519_PUBLIC_PEM);
 const privateKey = createPrivateKey(RFC9421_ED25519_PRIVATE_PEM);
 const created = new Date(RFC9421_B26.created * 1000);
 
+/** The B.2 test request with its content as bytes, as SignableRequest carries it. */
+const unsigned = { ...RFC9421_TEST_REQUEST, body: new TextEncoder().encode(RFC9421_TEST_REQUEST.body) };
+
 const signed = {
-  ...RFC9421_TEST_REQUEST,
+  ...unsigned,
   headers: {
     ...RFC9421_TEST_REQUEST.headers,
     'Signature-Input': RFC9421_B26.signatureInput,
     Signature: RFC9421_B26.signature,
   },
-  body: new TextEncoder().encode(RFC9421_TEST_REQUEST.body),
 };
 
 describe('RFC 9421 B.2.6 (ed25519)', () => {
@@ -59,7 +61,7 @@ describe('RFC 9421 B.2.6 (ed25519)', () => {
   });
 
   it("reproduces the RFC's Signature-Input and signature bytes", () => {
-    const headers = signRequest(RFC9421_TEST_REQUEST, {
+    const headers = signRequest(unsigned, {
       keyId: RFC9421_ED25519_KEY_ID,
       privateKey,
       created,

@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contentDigest } from './content-digest.ts';
 import { SignatureError, type SignatureErrorCode } from './errors.ts';
-import { FEDERATION_COMPONENTS, type SignableRequest, type SignOptions, signRequest } from './sign.ts';
+import {
+  FEDERATION_COMPONENTS,
+  type SignableRequest,
+  type SignatureHeaders,
+  type SignOptions,
+  signRequest,
+} from './sign.ts';
 import { type VerifyOptions, verifyRequest } from './verify.ts';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -12,7 +18,10 @@ const NOW = new Date('2026-03-01T08:00:00Z');
 const INBOX = 'https://kh.example/api/federation/inbox';
 const bytes = (s: string) => new TextEncoder().encode(s);
 
-type Message = SignableRequest & { headers: Record<string, string>; body: Uint8Array };
+/** A request as received: any headers (some may have been removed or changed) and the body. */
+type Received = SignableRequest & { headers: Record<string, string>; body: Uint8Array };
+/** A freshly signed message: it carries both signature headers. */
+type Message = Received & { headers: SignatureHeaders };
 
 function message(sign: Partial<SignOptions> = {}, date = NOW): Message {
   const body = bytes(JSON.stringify({ type: 'referral.status', referral: randomUUID(), status: 'accepted' }));
@@ -46,7 +55,7 @@ async function refusal(req: SignableRequest, opts = options()): Promise<Signatur
   }
 }
 
-const withHeaders = (m: Message, change: Record<string, string | undefined>): Message => {
+const withHeaders = (m: Received, change: Record<string, string | undefined>): Received => {
   const headers = { ...m.headers };
   for (const [k, v] of Object.entries(change)) {
     if (v === undefined) delete headers[k];

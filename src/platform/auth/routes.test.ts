@@ -69,13 +69,14 @@ describe('login', () => {
   });
 
   it('answers malformed cookies and tokens with 401, never 500', async () => {
-    for (const headers of [
+    const malformed: Record<string, string>[] = [
       { cookie: 'jaring_session=%%%;;==' },
       { cookie: `jaring_session=${'A'.repeat(43)}` },
       { authorization: 'Bearer jrt_garbage' },
       { authorization: 'Basic Zm9vOmJhcg==' },
       { authorization: `Bearer jrt_${'x'.repeat(43)}` },
-    ]) {
+    ];
+    for (const headers of malformed) {
       const res = await t.request('GET', '/api/auth/me', { headers });
       expect(res.status).toBe(401);
     }

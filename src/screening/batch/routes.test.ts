@@ -63,8 +63,11 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** What fetch takes as a request body (the DOM's BodyInit, which lib ES2024 does not declare), or none. */
+type UploadBody = NonNullable<RequestInit['body']> | null;
+
 /** Sends a raw body as this client, as a browser or curl would. */
-function upload(client: TestClient, body: BodyInit | null, query = '', headers: Record<string, string> = {}) {
+function upload(client: TestClient, body: UploadBody, query = '', headers: Record<string, string> = {}) {
   return t.app.request(`/api/screen/batch${query}`, {
     method: 'POST',
     body,
@@ -315,7 +318,7 @@ describe('POST /api/screen/batch', () => {
   it('refuses an empty, blank, binary, non-UTF-8, over-cap or form upload with a clear 4xx, writing nothing', async () => {
     const before = await footprint();
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
-    const cases: [BodyInit | null, string, Record<string, string>, number, RegExp][] = [
+    const cases: [UploadBody, string, Record<string, string>, number, RegExp][] = [
       [null, '', {}, 400, /empty/],
       ['', '', {}, 400, /empty/],
       ['\n  \r\n\t\n', '', {}, 400, /blank/],

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { repoPath } from '../../platform/paths.ts';
 import {
   banks,
@@ -15,6 +16,17 @@ import {
 
 function json(...parts: string[]): unknown {
   return JSON.parse(readFileSync(repoPath(...parts), 'utf8'));
+}
+
+/** Just enough of each file's shape to break one field of it; every other key is kept as it is. */
+const jsonObject = z.record(z.string(), z.unknown());
+const hotspotsJson = z.looseObject({ places: z.array(z.looseObject({ aliases: jsonObject })) });
+const banksJson = z.looseObject({ banks: z.array(jsonObject) });
+
+function entry<T>(list: readonly T[], index: number): T {
+  const found = list[index];
+  if (found === undefined) throw new Error(`the data file has no entry ${index}`);
+  return found;
 }
 
 describe('data files', () => {
@@ -37,28 +49,24 @@ describe('data files', () => {
   });
 
   it('name the bad entry and field when a place is invalid', () => {
-    const data = json('data', 'gazetteer', 'hotspots.json');
-    if (typeof data !== 'object' || data === null || !('places' in data) || !Array.isArray(data.places))
-      throw new Error();
+    const data = hotspotsJson.parse(json('data', 'gazetteer', 'hotspots.json'));
     const broken = structuredClone(data);
-    broken.places[1].aliases.km = [''];
+    entry(broken.places, 1).aliases.km = [''];
     expect(() => parseHotspots(broken)).toThrow(DataFileError);
     expect(() => parseHotspots(broken)).toThrow(
       /places\[1\] \(id "bavet"\)\.aliases\.km\[0\]: must not be empty/,
     );
     const unknownSource = structuredClone(data);
-    unknownSource.places[0].sources = ['no-such-report'];
+    entry(unknownSource.places, 0).sources = ['no-such-report'];
     expect(() => parseHotspots(unknownSource)).toThrow(
       /id "sihanoukville"\)\.sources: unknown source "no-such-report"/,
     );
   });
 
   it('reject a bank whose weak alias is not an alias, and rates that are not per US dollar', () => {
-    const data = json('data', 'gazetteer', 'banks.json');
-    if (typeof data !== 'object' || data === null || !('banks' in data) || !Array.isArray(data.banks))
-      throw new Error();
+    const data = banksJson.parse(json('data', 'gazetteer', 'banks.json'));
     const broken = structuredClone(data);
-    broken.banks[0].weakAliases = ['nope'];
+    entry(broken.banks, 0).weakAliases = ['nope'];
     expect(() => parseBanks(broken)).toThrow(/banks\[0\] \(id "vietcombank"\)\.weakAliases: "nope"/);
     expect(() =>
       parseRates({ asOf: '2026-11-01', source: 's', note: 'n', rates: { USD: 1, THB: -3 } }),

@@ -2,9 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvLine, csvRecords, FileProblem, utf8Text } from './csv.ts';
 
+/** The pieces as a stream yields them, one read at a time. */
+async function* stream<T>(pieces: readonly T[]): AsyncGenerator<T> {
+  yield* pieces;
+}
+
 async function parse(pieces: string[]): Promise<string[][]> {
   const out: string[][] = [];
-  for await (const r of csvRecords(pieces)) out.push(r.cells);
+  for await (const r of csvRecords(stream(pieces))) out.push(r.cells);
   return out;
 }
 
@@ -44,7 +49,7 @@ describe('CSV reading', () => {
   it('refuses broken UTF-8 and NUL bytes, and drops a byte order mark', async () => {
     const read = async (bytes: number[]) => {
       let text = '';
-      for await (const t of utf8Text([Uint8Array.from(bytes)])) text += t;
+      for await (const t of utf8Text(stream([Uint8Array.from(bytes)]))) text += t;
       return text;
     };
     expect(await read([0xef, 0xbb, 0xbf, 0x61])).toBe('a');

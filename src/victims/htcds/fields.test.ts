@@ -7,10 +7,15 @@ import { CASE_KEY, FIELD_HOMES, htcdsHeader, PERSON_KEY } from './fields.ts';
 
 const SHARED_CSV = repoPath('..', 'shared', 'standards', 'htcds', 'htcds-2.0-fields.csv');
 
+/** The text as a stream yields it, here in a single read. */
+async function* stream(text: string): AsyncGenerator<string> {
+  yield text;
+}
+
 /** The standard's field names in its order, read with the module's own CSV reader. */
 async function standardFields(): Promise<string[]> {
   const records = [];
-  for await (const r of csvRecords([readFileSync(SHARED_CSV, 'utf8')])) records.push(r.cells);
+  for await (const r of csvRecords(stream(readFileSync(SHARED_CSV, 'utf8')))) records.push(r.cells);
   const [header = [], ...rows] = records;
   const [prefix, name, full] = ['Field Name Prefix', 'Field Name', 'Field Name including Prefix'].map((c) =>
     header.indexOf(c),
