@@ -8,6 +8,7 @@ import { serve } from '@hono/node-server';
 import { hashSecret } from '../src/platform/auth/secrets.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { createApp } from '../src/platform/http/app.ts';
+import { stopModules } from '../src/platform/http/modules.ts';
 import { createLogger } from '../src/platform/logging.ts';
 import { startBackground } from '../src/platform/node/background.ts';
 import { bootNode } from '../src/platform/node/boot.ts';
@@ -123,6 +124,7 @@ export async function apiLatency(
   // second's requests in a burst, so it cannot measure latency at a lower, steady load.)
   const saturated = await run(10);
   server.close();
+  await stopModules();
   await background.stop();
   await node.close();
   rmSync(dataDir, { recursive: true, force: true });

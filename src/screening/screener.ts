@@ -23,6 +23,7 @@ const RECHECK_MS = 10_000;
 const RETIRE_MS = 30_000;
 type Current = { id: string | null; threads: number; screener: Screener; close(): Promise<void> };
 let current: (Current & { checkedAt: number }) | undefined;
+const retiring = new Set<Current>();
 
 function build(id: string | null, model: Model | undefined, threads: number): Current {
   if (threads === 0) {
@@ -35,7 +36,19 @@ function build(id: string | null, model: Model | undefined, threads: number): Cu
 
 function retire(old: Current | undefined): void {
   if (!old) return;
-  setTimeout(() => void old.close(), RETIRE_MS).unref();
+  retiring.add(old);
+  setTimeout(() => {
+    retiring.delete(old);
+    void old.close();
+  }, RETIRE_MS).unref();
+}
+
+/** Stops every screening thread of this process (the node stops serving). */
+export async function closeScreeners(): Promise<void> {
+  const all = [...retiring, ...(current ? [current] : [])];
+  retiring.clear();
+  current = undefined;
+  await Promise.all(all.map((c) => c.close()));
 }
 
 export async function nodeScreener(db: Db, threads = 0): Promise<Screener> {

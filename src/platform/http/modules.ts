@@ -1,6 +1,7 @@
 import { registerFederationRoutes } from '../../federation/routes.ts';
 import { registerReferralRoutes } from '../../referrals/routes.ts';
 import { registerScreeningRoutes } from '../../screening/routes.ts';
+import { closeScreeners } from '../../screening/screener.ts';
 import { registerCaseManagementRoutes } from '../../victims/cases/routes.ts';
 import { registerConsentRoutes } from '../../victims/consent/routes.ts';
 import { registerDuplicatesRoutes } from '../../victims/duplicates/routes.ts';
@@ -26,4 +27,9 @@ export function registerModuleRoutes(router: Router): void {
   registerDuplicatesRoutes(router);
   registerReferralRoutes(router);
   registerFederationRoutes(router);
+}
+
+/** What modules hold outside the database (worker threads), released when the node stops serving. */
+export async function stopModules(): Promise<void> {
+  await closeScreeners();
 }

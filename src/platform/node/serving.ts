@@ -2,6 +2,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { createApp } from '../http/app.ts';
+import { stopModules } from '../http/modules.ts';
 import { type Background, startBackground } from './background.ts';
 import { type BootedNode, bootNode } from './boot.ts';
 
@@ -64,6 +65,7 @@ export async function startServing(config: Config, url: string, logger: Logger):
       openHttp: open,
       stop: async () => {
         await close();
+        await stopModules();
         await background?.stop();
         await node.close();
       },
