@@ -5,6 +5,7 @@ import { csvOf, htcdsRow } from '../../../test/helpers/htcds-rows.ts';
 import { fieldContext } from '../encrypted-columns.ts';
 import { openNarrative } from '../identification/narrative.ts';
 import { htcdsHeader } from './fields.ts';
+import { idsByKeys, mergedAway, usersByName } from './repo.ts';
 
 let t: HtcdsDatabase;
 beforeEach(async () => {
@@ -307,5 +308,17 @@ describe('exporting', () => {
       .where('action', '=', 'htcds.export_tamper_detected')
       .execute();
     expect(found).toEqual([{ record_id: person.id }]);
+  });
+});
+
+describe('whole-file lookups', () => {
+  it('take more keys than a statement can have parameters (65,535)', async () => {
+    await t.importText(csvOf(rows(2)));
+    const keys = Array.from({ length: 70_000 }, (_, i) => `TH-P-${String(i).padStart(6, '0')}`);
+    const ids = await idsByKeys(t.db, 'persons', t.agencyId, keys);
+    expect([...ids.keys()].sort()).toEqual(['TH-P-000000', 'TH-P-000001']);
+    expect((await mergedAway(t.db, t.agencyId, ids)).size).toBe(0);
+    const owners = await usersByName(t.db, t.agencyId, [...keys, 'CASEWORKER']);
+    expect([...owners.keys()]).toEqual(['caseworker']);
   });
 });

@@ -38,7 +38,7 @@ export async function mergedAway(
     .select(['m.merged_id', 's.id as survivor_id', 's.external_id as survivor_key'])
     .where('m.agency_id', '=', agencyId)
     .where('m.status', '=', 'merged')
-    .where('m.merged_id', 'in', [...ids.values()])
+    .where(sql<boolean>`m.merged_id = any(${[...ids.values()]}::uuid[])`)
     .execute();
   const keyOf = new Map([...ids].map(([key, id]) => [id, key]));
   for (const r of rows) {
@@ -48,7 +48,11 @@ export async function mergedAway(
   return out;
 }
 
-/** key → id of the persons (or cases) these keys name: by external id, or by own key when it has none. */
+/**
+ * key → id of the persons (or cases) these keys name: by external id, or by own key when it has
+ * none. The keys go as one array parameter: a whole file's keys exceed PostgreSQL's 65,535
+ * parameters a statement.
+ */
 export async function idsByKeys(
   db: Exec,
   table: 'persons' | 'cases',
@@ -64,8 +68,10 @@ export async function idsByKeys(
     .where('agency_id', '=', agencyId)
     .where((eb) =>
       eb.or([
-        eb('external_id', 'in', [...keys]),
-        ...(ids.length > 0 ? [eb.and([eb('id', 'in', ids), eb('external_id', 'is', null)])] : []),
+        sql<boolean>`external_id = any(${[...keys]}::text[])`,
+        ...(ids.length > 0
+          ? [eb.and([sql<boolean>`id = any(${ids}::uuid[])`, eb('external_id', 'is', null)])]
+          : []),
       ]),
     )
     .execute();
@@ -344,7 +350,7 @@ export async function usersByName(
     .selectFrom('users')
     .select(['id', 'username'])
     .where('agency_id', '=', agencyId)
-    .where(sql<string>`lower(username)`, 'in', [...new Set(names.map((n) => n.toLowerCase()))])
+    .where(sql<boolean>`lower(username) = any(${[...new Set(names.map((n) => n.toLowerCase()))]}::text[])`)
     .execute();
   return new Map(rows.map((r) => [r.username.toLowerCase(), r]));
 }
