@@ -105,13 +105,14 @@ async function importOnce(ctx: Ctx, db: Db, cipher: FieldCipher, fill: Fill): Pr
     const againStarted = performance.now();
     const again = await importHtcds(deps, who, fileSource(file), { maxBytes: 1 << 30, batchSize: 1000 });
     const againSeconds = (performance.now() - againStarted) / 1000;
-    const all = report.counts.persons.created === ROWS;
+    if (report.counts.persons.created !== ROWS)
+      throw new Error(`the import created ${report.counts.persons.created} of ${ROWS} persons`);
     return [
       {
         name: `${fill.name}: import of ${ROWS.toLocaleString('en')} rows, an assessment for each victim (total)`,
         value: seconds,
         unit: 's',
-        ...(fill.target ? { target: '≤ 60 s', pass: seconds <= 60 && all } : { pass: all }),
+        ...(fill.target ? { target: '≤ 60 s', pass: seconds <= 60 } : {}),
       },
       { name: `${fill.name}: throughput`, value: ROWS / seconds, unit: 'rows/s' },
       {
