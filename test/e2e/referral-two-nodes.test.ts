@@ -1,6 +1,12 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserNode, createUser, logIn, startBrowserNode } from '../helpers/browser.ts';
+import {
+  type BrowserNode,
+  createUser,
+  logIn,
+  logInChangingPassword,
+  startBrowserNode,
+} from '../helpers/browser.ts';
 
 // Issue 5's regional referral as two countries' officers meet it, each in their own browser context
 // on their own node (two `jaring serve` processes, two databases, signed messages between them):
@@ -28,19 +34,6 @@ async function openPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;
-}
-
-/** Signs in, changing the initial password where the node asks for it. */
-async function logInUser(page: Page, base: string, username: string, password: string): Promise<void> {
-  await logIn(page, base, username, password);
-  const change = page.getByLabel('Current password');
-  if (await change.isVisible()) {
-    await change.fill(password);
-    await page.getByLabel('New password', { exact: true }).fill(`${password} 2`);
-    await page.getByLabel('Confirm new password').fill(`${password} 2`);
-    await page.getByRole('button', { name: 'Change password' }).click();
-    await change.waitFor({ state: 'detached' });
-  }
 }
 
 async function openFederation(page: Page): Promise<void> {
@@ -184,7 +177,7 @@ describe('a referral across two nodes in two browser contexts', () => {
     await b.getByRole('button', { name: 'Log out' }).click();
 
     // 3. In Thailand: register the person, assess, record consent to refer to Cambodia.
-    await logInUser(a, th.base, 'th_caseworker', TH_PASSWORD);
+    await logInChangingPassword(a, th.base, 'th_caseworker', TH_PASSWORD);
     await a.getByTestId('nav-victims').click();
     await a.getByTestId('victims-tab-register').click();
     const wizard = a.getByTestId('register-wizard');
@@ -245,7 +238,7 @@ describe('a referral across two nodes in two browser contexts', () => {
     await expect.poll(() => thStatus.innerText(), { timeout: 20_000 }).toMatch(/^(Sent|Received)$/);
 
     // 5. In Cambodia: the incoming list shows it; open, read the assessment, accept, record a step.
-    await logInUser(b, kh.base, 'kh_focal', KH_PASSWORD);
+    await logInChangingPassword(b, kh.base, 'kh_focal', KH_PASSWORD);
     await b.getByTestId('nav-referrals').click();
     await b.getByTestId('referrals-tab-incoming').click();
     const row = b.getByTestId(`referral-row-${referralId}`);

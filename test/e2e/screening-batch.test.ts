@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserNode, createUser, logIn, startBrowserNode } from '../helpers/browser.ts';
+import {
+  type BrowserNode,
+  createUser,
+  logIn,
+  logInChangingPassword,
+  startBrowserNode,
+} from '../helpers/browser.ts';
 
 // A file screened on the server as an analyst meets it: pick it, watch the progress bar, download
 // the results (reasons in the interface language), review the alerts it raised.
@@ -31,14 +37,7 @@ describe('batch screening in the web UI', () => {
     expect(created).toBe(201);
     await page.getByRole('button', { name: 'Log out' }).click();
 
-    await logIn(page, node.base, 'batch_analyst', ANALYST_PASSWORD);
-    const change = page.getByLabel('Current password');
-    if (await change.isVisible()) {
-      await change.fill(ANALYST_PASSWORD);
-      await page.getByLabel('New password', { exact: true }).fill(`${ANALYST_PASSWORD} 2`);
-      await page.getByLabel('Confirm new password').fill(`${ANALYST_PASSWORD} 2`);
-      await page.getByRole('button', { name: 'Change password' }).click();
-    }
+    await logInChangingPassword(page, node.base, 'batch_analyst', ANALYST_PASSWORD);
     await page.getByTestId('nav-screening').click();
     await page
       .getByTestId('batch-file')

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserNode, logIn, startBrowserNode } from '../helpers/browser.ts';
+import { type BrowserNode, logIn, logInChangingPassword, startBrowserNode } from '../helpers/browser.ts';
 
 // The screening flow as an analyst meets it: paste a post, see why it was flagged, confirm the
 // alert it opened, and retrain the model from that review.
@@ -52,15 +52,7 @@ describe('screening in the web UI', () => {
     expect(created).toBe(201);
     await page.getByRole('button', { name: 'Log out' }).click();
 
-    await logIn(page, node.base, 'e2e_analyst', ANALYST_PASSWORD);
-    // A new account must choose its own password first.
-    const change = page.getByLabel('Current password');
-    if (await change.isVisible()) {
-      await change.fill(ANALYST_PASSWORD);
-      await page.getByLabel('New password', { exact: true }).fill(`${ANALYST_PASSWORD} 2`);
-      await page.getByLabel('Confirm new password').fill(`${ANALYST_PASSWORD} 2`);
-      await page.getByRole('button', { name: 'Change password' }).click();
-    }
+    await logInChangingPassword(page, node.base, 'e2e_analyst', ANALYST_PASSWORD);
     await page.getByTestId('nav-screening').click();
     await page.getByTestId('screen-text').fill(POST);
     await page.getByRole('button', { name: 'Screen', exact: true }).click();

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserNode, createUser, logIn, startBrowserNode } from '../helpers/browser.ts';
+import {
+  type BrowserNode,
+  createUser,
+  fitsPhone,
+  logIn,
+  logInChangingPassword,
+  PHONE,
+  startBrowserNode,
+} from '../helpers/browser.ts';
 
 // The victims pages beyond registration, on a phone 360 px wide: a caseworker edits a registered
 // person, works a case (team, a task with a due date, a note), downloads the HTCDS export (the
@@ -10,7 +18,6 @@ import { type BrowserNode, createUser, logIn, startBrowserNode } from '../helper
 // Last, an edit of a person merged away is refused plainly, pointing to the survivor.
 const ADMIN_PASSWORD = 'an administrator password for e2e';
 const CASEWORKER_PASSWORD = 'a caseworker password for e2e export';
-const PHONE = { width: 360, height: 740 };
 
 let node: BrowserNode;
 beforeAll(async () => {
@@ -18,29 +25,8 @@ beforeAll(async () => {
 });
 afterAll(async () => node?.close());
 
-/** The page fits the phone: nothing wider than the viewport (no sideways scrolling). */
-async function fitsPhone(page: Page): Promise<void> {
-  const measure = `(() => {
-    const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > ${PHONE.width + 1});
-    return JSON.stringify({
-      scrollWidth: document.documentElement.scrollWidth,
-      wide: wide.slice(0, 5).map((e) => e.tagName + '.' + e.className + ': ' + (e.textContent || '').slice(0, 40)),
-    });
-  })()`;
-  const overflow: { scrollWidth: number; wide: string[] } = JSON.parse(await page.evaluate<string>(measure));
-  expect(overflow.scrollWidth, overflow.wide.join('\n')).toBeLessThanOrEqual(PHONE.width);
-}
-
 async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await logIn(page, node.base, username, password);
-  const change = page.getByLabel('Current password');
-  if (await change.isVisible()) {
-    await change.fill(password);
-    await page.getByLabel('New password', { exact: true }).fill(`${password} 2`);
-    await page.getByLabel('Confirm new password').fill(`${password} 2`);
-    await page.getByRole('button', { name: 'Change password' }).click();
-    await change.waitFor({ state: 'detached' });
-  }
+  await logInChangingPassword(page, node.base, username, password);
 }
 
 /** Registers a person through the API as the signed-in caseworker; returns its id. */

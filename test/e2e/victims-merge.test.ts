@@ -1,6 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserNode, createUser, logIn, startBrowserNode } from '../helpers/browser.ts';
+import {
+  type BrowserNode,
+  createUser,
+  fitsPhone,
+  logIn,
+  logInChangingPassword,
+  PHONE,
+  startBrowserNode,
+} from '../helpers/browser.ts';
 
 // Two registrations of one person, merged by four eyes in the web UI on a phone 360 px wide:
 // caseworker A registers the person twice (the second time through the wizard, which warns), sees
@@ -10,7 +18,6 @@ import { type BrowserNode, createUser, logIn, startBrowserNode } from '../helper
 // title and due date.
 const ADMIN_PASSWORD = 'an administrator password for e2e';
 const PASSWORD = 'a caseworker password for e2e merge';
-const PHONE = { width: 360, height: 740 };
 
 let node: BrowserNode;
 beforeAll(async () => {
@@ -18,30 +25,8 @@ beforeAll(async () => {
 });
 afterAll(async () => node?.close());
 
-/** The page fits the phone: nothing wider than the viewport (no sideways scrolling). */
-async function fitsPhone(page: Page): Promise<void> {
-  const measure = `(() => {
-    const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > ${PHONE.width + 1});
-    return JSON.stringify({
-      scrollWidth: document.documentElement.scrollWidth,
-      wide: wide.slice(0, 5).map((e) => e.tagName + '.' + e.className + ': ' + (e.textContent || '').slice(0, 40)),
-    });
-  })()`;
-  const overflow: { scrollWidth: number; wide: string[] } = JSON.parse(await page.evaluate<string>(measure));
-  expect(overflow.scrollWidth, overflow.wide.join('\n')).toBeLessThanOrEqual(PHONE.width);
-}
-
-/** Signs in as a new user, choosing a new password when asked to. */
 async function signIn(page: Page, username: string): Promise<void> {
-  await logIn(page, node.base, username, PASSWORD);
-  const change = page.getByLabel('Current password');
-  if (await change.isVisible()) {
-    await change.fill(PASSWORD);
-    await page.getByLabel('New password', { exact: true }).fill(`${PASSWORD} 2`);
-    await page.getByLabel('Confirm new password').fill(`${PASSWORD} 2`);
-    await page.getByRole('button', { name: 'Change password' }).click();
-    await change.waitFor({ state: 'detached' });
-  }
+  await logInChangingPassword(page, node.base, username, PASSWORD);
 }
 
 async function phonePage(username: string): Promise<Page> {

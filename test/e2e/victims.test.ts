@@ -1,6 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserNode, createUser, logIn, startBrowserNode } from '../helpers/browser.ts';
+import {
+  type BrowserNode,
+  createUser,
+  fitsPhone,
+  logIn,
+  logInChangingPassword,
+  PHONE,
+  startBrowserNode,
+} from '../helpers/browser.ts';
 
 // Issue 4's flow as a caseworker meets it in the field, on a phone 360 px wide: register a person
 // rescued from a scam compound, assess them (the non-punishment flag appears), record consent (and
@@ -8,7 +16,6 @@ import { type BrowserNode, createUser, logIn, startBrowserNode } from '../helper
 // audit log.
 const ADMIN_PASSWORD = 'an administrator password for e2e';
 const CASEWORKER_PASSWORD = 'a caseworker password for e2e';
-const PHONE = { width: 360, height: 740 };
 
 let node: BrowserNode;
 beforeAll(async () => {
@@ -24,20 +31,6 @@ async function createCaseworker(page: Page): Promise<void> {
     password: CASEWORKER_PASSWORD,
   });
   expect(status).toBe(201);
-}
-
-/** The page fits the phone: nothing wider than the viewport (no sideways scrolling). */
-async function fitsPhone(page: Page): Promise<void> {
-  // A string, evaluated in the page (the test's TypeScript has no DOM types).
-  const measure = `(() => {
-    const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > ${PHONE.width + 1});
-    return JSON.stringify({
-      scrollWidth: document.documentElement.scrollWidth,
-      wide: wide.slice(0, 5).map((e) => e.tagName + '.' + e.className + ': ' + (e.textContent || '').slice(0, 40)),
-    });
-  })()`;
-  const overflow: { scrollWidth: number; wide: string[] } = JSON.parse(await page.evaluate<string>(measure));
-  expect(overflow.scrollWidth, overflow.wide.join('\n')).toBeLessThanOrEqual(PHONE.width);
 }
 
 /** Picks an option of a Mantine select, typing part of it first where the select is searchable. */
@@ -76,14 +69,7 @@ describe('victims in the web UI', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await logIn(page, node.base, 'e2e_caseworker', CASEWORKER_PASSWORD);
-    const change = page.getByLabel('Current password');
-    if (await change.isVisible()) {
-      await change.fill(CASEWORKER_PASSWORD);
-      await page.getByLabel('New password', { exact: true }).fill(`${CASEWORKER_PASSWORD} 2`);
-      await page.getByLabel('Confirm new password').fill(`${CASEWORKER_PASSWORD} 2`);
-      await page.getByRole('button', { name: 'Change password' }).click();
-    }
+    await logInChangingPassword(page, node.base, 'e2e_caseworker', CASEWORKER_PASSWORD);
 
     // 1. Register, from the phone's menu, in four short steps.
     await page.getByRole('button', { name: 'Open or close the menu' }).click();

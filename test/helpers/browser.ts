@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { freePort } from '../../src/platform/db/embedded.ts';
 import { repoPath } from '../../src/platform/paths.ts';
 import { type CliProcess, startCli, waitForOutput } from './cli.ts';
@@ -80,4 +81,40 @@ export async function createUser(
     });
     return res.status;
   }, user);
+}
+
+/**
+ * Signs in as a user created by an administrator: a new account must first replace its initial
+ * password, which this does (the new one is `${password} 2`) before waiting for the form to go.
+ */
+export async function logInChangingPassword(
+  page: Page,
+  base: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  await logIn(page, base, username, password);
+  const change = page.getByLabel('Current password');
+  if (!(await change.isVisible())) return;
+  await change.fill(password);
+  await page.getByLabel('New password', { exact: true }).fill(`${password} 2`);
+  await page.getByLabel('Confirm new password').fill(`${password} 2`);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await change.waitFor({ state: 'detached' });
+}
+
+/** The phone the field flows are tested on. */
+export const PHONE = { width: 360, height: 740 };
+
+/** The page fits the phone: nothing wider than the viewport (no sideways scrolling). */
+export async function fitsPhone(page: Page): Promise<void> {
+  const measure = `(() => {
+    const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > ${PHONE.width + 1});
+    return JSON.stringify({
+      scrollWidth: document.documentElement.scrollWidth,
+      wide: wide.slice(0, 5).map((e) => e.tagName + '.' + e.className + ': ' + (e.textContent || '').slice(0, 40)),
+    });
+  })()`;
+  const overflow: { scrollWidth: number; wide: string[] } = JSON.parse(await page.evaluate<string>(measure));
+  expect(overflow.scrollWidth, overflow.wide.join('\n')).toBeLessThanOrEqual(PHONE.width);
 }
