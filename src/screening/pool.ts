@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../platform/util/worker.ts';
 import type { LineOutcome } from './screen-line.ts';
 import type { Lang } from './types.ts';
 
@@ -10,23 +11,12 @@ export type ScreenPool = {
   close(): Promise<void>;
 };
 
-// Source runs through tsx (.ts), the build from dist (.js): the worker file has the same extension.
-// A TypeScript worker is loaded through tsx's API (Node 20 workers don't inherit `--import tsx`).
-const fromSource = import.meta.url.endsWith('.ts');
-const workerFile = new URL(`./screen-worker${fromSource ? '.ts' : '.js'}`, import.meta.url);
-
 // Screening allocates many short-lived objects per post: a larger young generation than V8's
 // default means fewer scavenges (measured ~8% less CPU per post).
 const resourceLimits = { maxYoungGenerationSizeMb: 48 };
 
 function startWorker(workerData: object): Worker {
-  if (!fromSource) return new Worker(workerFile, { workerData, resourceLimits });
-  const href = JSON.stringify(workerFile.href);
-  return new Worker(`import('tsx/esm/api').then((m) => m.tsImport(${href}, ${href}))`, {
-    eval: true,
-    workerData,
-    resourceLimits,
-  });
+  return startModuleWorker(import.meta.url, 'screen-worker', { workerData, resourceLimits });
 }
 
 export function defaultWorkers(): number {

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../platform/util/worker.ts';
 import type { ScreenInput, ScreenResult } from './types.ts';
 
 // Worker threads that screen posts for `POST /api/screen`, so screening (~0.3 ms of CPU a post)
@@ -8,23 +9,13 @@ import type { ScreenInput, ScreenResult } from './types.ts';
 
 export type PostPool = { screen(input: ScreenInput): Promise<ScreenResult>; close(): Promise<void> };
 
-// Source runs through tsx (.ts), the build from dist (.js): the worker file has the same extension.
-const fromSource = import.meta.url.endsWith('.ts');
-const workerFile = new URL(`./post-worker${fromSource ? '.ts' : '.js'}`, import.meta.url);
 const resourceLimits = { maxYoungGenerationSizeMb: 48 };
 
 type Pending = { resolve(r: ScreenResult): void; reject(e: Error): void };
 type Slot = { worker: Worker; ready: Promise<void>; pending: Map<number, Pending> };
 
 function startWorker(modelText: string | undefined): Worker {
-  const workerData = { modelText };
-  if (!fromSource) return new Worker(workerFile, { workerData, resourceLimits });
-  const href = JSON.stringify(workerFile.href);
-  return new Worker(`import('tsx/esm/api').then((m) => m.tsImport(${href}, ${href}))`, {
-    eval: true,
-    workerData,
-    resourceLimits,
-  });
+  return startModuleWorker(import.meta.url, 'post-worker', { workerData: { modelText }, resourceLimits });
 }
 
 /** `modelText`: the active model's file text, or undefined for the bundled model. */

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../../platform/util/worker.ts';
 import type { RowFacts } from './check-row.ts';
 import type { RawRecord } from './csv.ts';
 
@@ -11,19 +12,8 @@ export type CheckPool = {
   close(): Promise<void>;
 };
 
-// Source runs through tsx (.ts), the build from dist (.js): the worker file has the same extension.
-// A TypeScript worker is loaded through tsx's API (Node 20 workers don't inherit `--import tsx`).
-const fromSource = import.meta.url.endsWith('.ts');
-const workerFile = new URL(`./check-worker${fromSource ? '.ts' : '.js'}`, import.meta.url);
-
 function startWorker(header: readonly string[]): Worker {
-  const workerData = { header };
-  if (!fromSource) return new Worker(workerFile, { workerData });
-  const href = JSON.stringify(workerFile.href);
-  return new Worker(`import('tsx/esm/api').then((m) => m.tsImport(${href}, ${href}))`, {
-    eval: true,
-    workerData,
-  });
+  return startModuleWorker(import.meta.url, 'check-worker', { workerData: { header } });
 }
 
 export function createCheckPool(header: readonly string[], size: number): CheckPool {
