@@ -9,10 +9,12 @@ import { watchlistMatches } from './repo.ts';
 
 type Key = { kind: string; normalized: string };
 type Held = { keys: Set<string> | 'too_large'; loadedAt: number };
+/** `generation` counts the changes seen; a load made at an older generation is not used. */
+type State = { generation: number; load?: { generation: number; held: Promise<Held> } };
 
 const MAX_ENTRIES = 200_000;
 const MAX_AGE_MS = 60_000;
-const held = new WeakMap<ChangeFeed, { current?: Promise<Held>; generation: number }>();
+const states = new WeakMap<ChangeFeed, State>();
 
 const keyOf = (k: Key) => `${k.kind}\u0000${k.normalized}`;
 
@@ -26,6 +28,19 @@ async function load(db: Exec): Promise<Held> {
   return { keys, loadedAt: Date.now() };
 }
 
+function stateOf(feed: ChangeFeed): State {
+  let state = states.get(feed);
+  if (!state) {
+    const s: State = { generation: 0 };
+    feed.watch(['screening_watchlist'], () => {
+      s.generation += 1;
+    });
+    states.set(feed, s);
+    state = s;
+  }
+  return state;
+}
+
 /** The identifiers among `keys` that are on the watchlist (each once). */
 export async function watchlistHitsOf(
   db: Exec,
@@ -34,35 +49,19 @@ export async function watchlistHitsOf(
 ): Promise<Key[]> {
   if (keys.length === 0) return [];
   if (!feed?.live) return watchlistMatches(db, keys);
-  let state = held.get(feed);
-  if (!state) {
-    const s: { current?: Promise<Held>; generation: number } = { generation: 0 };
-    feed.watch(['screening_watchlist'], () => {
-      s.generation += 1;
-      s.current = undefined;
-    });
-    held.set(feed, s);
-    state = s;
+  const s = stateOf(feed);
+  if (!s.load || s.load.generation !== s.generation) s.load = { generation: s.generation, held: load(db) };
+  const loaded = s.load;
+  const held = await loaded.held.catch(() => undefined);
+  if (!held || Date.now() - held.loadedAt > MAX_AGE_MS) {
+    if (s.load === loaded) s.load = undefined;
+    return watchlistMatches(db, keys);
   }
-  const s = state;
-  let current = s.current;
-  if (!current) {
-    const generation = s.generation;
-    current = load(db);
-    s.current = current;
-    // A change while loading: the loaded set may miss it; the next call loads again.
-    current.then(
-      () => {
-        if (s.generation !== generation && s.current === current) s.current = undefined;
-      },
-      () => {
-        if (s.current === current) s.current = undefined;
-      },
-    );
+  // Changed while loading, too large to hold, or the feed went down: ask the database.
+  if (held.keys === 'too_large' || !feed.live || loaded.generation !== s.generation) {
+    return watchlistMatches(db, keys);
   }
-  const { keys: set, loadedAt } = await current;
-  if (Date.now() - loadedAt > MAX_AGE_MS && s.current === current) s.current = undefined;
-  if (set === 'too_large' || !feed.live) return watchlistMatches(db, keys);
+  const set = held.keys;
   const hits = new Map<string, Key>();
   for (const k of keys) {
     const key = keyOf(k);
