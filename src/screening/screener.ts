@@ -9,11 +9,11 @@ import { activeModelId } from './repo.ts';
 import type { ScreenInput, ScreenResult } from './types.ts';
 
 /** Screens one post; a node's screener holds its active model. */
-export type Screener = { name: string; screen(input: ScreenInput): Promise<ScreenResult> };
+export type Screener = { screen(input: ScreenInput): Promise<ScreenResult> };
 
 /** On the calling thread. */
 export function screenerFor(model: Model): Screener {
-  return { name: model.name, screen: async (input) => screenPost(model, input) };
+  return { screen: async (input) => screenPost(model, input) };
 }
 
 // The node's screener: its active trained model, else the bundled one, in `threads` worker threads
@@ -29,9 +29,9 @@ function build(id: string | null, model: Model | undefined, threads: number): Cu
   if (threads === 0) {
     return { id, threads, screener: screenerFor(model ?? loadScreeningModel()), close: async () => {} };
   }
+  // The threads load the model; this one does not hold it.
   const pool = createPostPool(threads, model ? serializeModel(model) : undefined);
-  const name = (model ?? loadScreeningModel()).name;
-  return { id, threads, screener: { name, screen: (input) => pool.screen(input) }, close: pool.close };
+  return { id, threads, screener: { screen: (input) => pool.screen(input) }, close: pool.close };
 }
 
 function retire(old: Current | undefined): void {

@@ -11,7 +11,8 @@ import { errorBody } from './errors.ts';
 // validation together (measured on POST /api/screen). Elsewhere (app.request in tests) the
 // Fetch path does the same checks.
 
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Methods that change state: they may carry a body, and need the CSRF token with a session. */
+export const UNSAFE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 const tooLarge = (maxSize: number) =>
@@ -57,7 +58,7 @@ function readIncoming(incoming: IncomingMessage, maxSize: number): Promise<Buffe
 export function readBody(maxSize: number): MiddlewareHandler<AppEnv> {
   const fetchLimit = bodyLimit({ maxSize, onError: (c) => c.json(tooLarge(maxSize), 413) });
   return async (c, next) => {
-    if (!UNSAFE.has(c.req.method)) return next();
+    if (!UNSAFE_METHODS.has(c.req.method)) return next();
     const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
     if (!incoming || incoming.readableFlowing !== null) {
       return fetchLimit(c, async () => {

@@ -1,13 +1,11 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Handler, MiddlewareHandler } from 'hono';
-import { readBody } from './body.ts';
+import { readBody, UNSAFE_METHODS } from './body.ts';
 import type { AppEnv } from './context.ts';
 import { errorBody } from './errors.ts';
 import { decide, type Rule } from './policy.ts';
 
 export type RouteInfo = { method: string; path: string; rule: Rule };
-
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Authorises a request before anything else (validation included) runs. */
 export function guard(rule: Rule): MiddlewareHandler<AppEnv> {
@@ -21,7 +19,7 @@ export function guard(rule: Rule): MiddlewareHandler<AppEnv> {
     // Cookie-authenticated writes must carry the session's CSRF token (tokens in headers are immune).
     if (
       principal?.via === 'session' &&
-      UNSAFE.has(c.req.method) &&
+      UNSAFE_METHODS.has(c.req.method) &&
       c.req.header('x-csrf-token') !== principal.csrfToken
     ) {
       return c.json(errorBody('csrf', 'The X-CSRF-Token header is missing or wrong.'), 403);
