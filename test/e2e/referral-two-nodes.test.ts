@@ -5,6 +5,7 @@ import {
   createUser,
   logIn,
   logInChangingPassword,
+  logOut,
   startBrowserNode,
 } from '../helpers/browser.ts';
 
@@ -173,8 +174,8 @@ describe('a referral across two nodes in two browser contexts', () => {
         password: KH_PASSWORD,
       }),
     ).toBe(201);
-    await a.getByRole('button', { name: 'Log out' }).click();
-    await b.getByRole('button', { name: 'Log out' }).click();
+    await logOut(a);
+    await logOut(b);
 
     // 3. In Thailand: register the person, assess, record consent to refer to Cambodia.
     await logInChangingPassword(a, th.base, 'th_caseworker', TH_PASSWORD);

@@ -4,6 +4,7 @@ import {
   createUser,
   logIn,
   logInChangingPassword,
+  logOut,
   startBrowserNode,
 } from '../helpers/browser.ts';
 
@@ -35,7 +36,7 @@ describe('batch screening in the web UI', () => {
       password: ANALYST_PASSWORD,
     });
     expect(created).toBe(201);
-    await page.getByRole('button', { name: 'Log out' }).click();
+    await logOut(page);
 
     await logInChangingPassword(page, node.base, 'batch_analyst', ANALYST_PASSWORD);
     await page.getByTestId('nav-screening').click();

@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserNode, logIn, logInChangingPassword, startBrowserNode } from '../helpers/browser.ts';
+import {
+  type BrowserNode,
+  logIn,
+  logInChangingPassword,
+  logOut,
+  startBrowserNode,
+} from '../helpers/browser.ts';
 
 // The screening flow as an analyst meets it: paste a post, see why it was flagged, confirm the
 // alert it opened, and retrain the model from that review.
@@ -50,7 +56,7 @@ describe('screening in the web UI', () => {
       password: ANALYST_PASSWORD,
     });
     expect(created).toBe(201);
-    await page.getByRole('button', { name: 'Log out' }).click();
+    await logOut(page);
 
     await logInChangingPassword(page, node.base, 'e2e_analyst', ANALYST_PASSWORD);
     await page.getByTestId('nav-screening').click();

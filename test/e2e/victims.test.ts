@@ -6,6 +6,7 @@ import {
   fitsPhone,
   logIn,
   logInChangingPassword,
+  logOut,
   PHONE,
   startBrowserNode,
 } from '../helpers/browser.ts';
@@ -59,7 +60,7 @@ describe('victims in the web UI', () => {
     admin.setDefaultTimeout(15_000);
     await logIn(admin, node.base, 'admin', ADMIN_PASSWORD);
     await createCaseworker(admin);
-    await admin.getByRole('button', { name: 'Log out' }).click();
+    await logOut(admin);
 
     const phone = await node.browser.newContext({ viewport: PHONE, hasTouch: true });
     const page = await phone.newPage();

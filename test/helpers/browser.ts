@@ -66,6 +66,15 @@ export async function logIn(page: Page, base: string, username: string, password
   await page.getByRole('button', { name: 'Log out' }).waitFor({ timeout: 15_000 });
 }
 
+/**
+ * Logs out and waits for the login form: the next `page.goto` must not race the logout request
+ * (the page would load while the session still stands and stay signed in).
+ */
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByTestId('login-form').waitFor({ timeout: 15_000 });
+}
+
 /** As the signed-in administrator, creates a user of the first agency; returns the HTTP status. */
 export async function createUser(
   page: Page,
