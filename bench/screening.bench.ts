@@ -28,7 +28,11 @@ type Ctx = { url: string; log(line: string): void };
 const POSTS = 100_000;
 const POST_BYTES = 500;
 
-/** Deterministic corpus: SMS texts of all three languages joined until ~500 bytes. */
+/**
+ * Deterministic corpus of posts of about POST_BYTES: SMS texts of all three languages joined until
+ * the post reaches POST_BYTES, then cut at the first space or line break from there (or at
+ * POST_BYTES + 40 bytes, on a character boundary, in text without one: Thai often has none).
+ */
 export function buildCorpus(count = POSTS): string[] {
   const texts = ['th', 'id', 'vi'].flatMap((lang) =>
     readFileSync(join(datasetsDir(), `sms-${lang}.jsonl`), 'utf8')
@@ -45,9 +49,18 @@ export function buildCorpus(count = POSTS): string[] {
   for (let i = 0; i < count; i++) {
     let post = '';
     while (Buffer.byteLength(post) < POST_BYTES) post += `${texts[next()] ?? ''}\n`;
-    posts.push(post);
+    posts.push(cutAfter(post, POST_BYTES));
   }
   return posts;
+}
+
+function cutAfter(post: string, bytes: number): string {
+  const buf = Buffer.from(post);
+  let end = bytes;
+  while (end < buf.length && end < bytes + 40 && buf[end] !== 0x20 && buf[end] !== 0x0a) end++;
+  // back to the start of a UTF-8 character (continuation bytes are 10xxxxxx)
+  while (end < buf.length && ((buf[end] ?? 0) & 0xc0) === 0x80) end--;
+  return buf.subarray(0, end).toString();
 }
 
 function perSecond(n: number, ms: number): number {

@@ -53,6 +53,22 @@ describe('jaring screen', () => {
     expect(output).toMatch(/screened 6 posts .* errors 3/);
   });
 
+  it('reads a CRLF file with a byte-order mark, and refuses a line over 1 MB by its number', async () => {
+    const file = join(dir, 'crlf.jsonl');
+    const huge = JSON.stringify({ id: 'big', text: 'x'.repeat(3_500_000) });
+    const rows = [
+      JSON.stringify({ id: 'a', text: 'first' }),
+      huge,
+      JSON.stringify({ id: 'c', text: 'third' }),
+    ];
+    writeFileSync(file, `\uFEFF${rows.join('\r\n')}\r\n`);
+    const { code, output } = await runCli(['screen', '--workers', '2', file], {});
+    expect(code, output).toBe(0);
+    const results = lines(output) as Array<Record<string, unknown>>;
+    expect(results.map((r) => r.id)).toEqual(['a', '2', 'c']);
+    expect(results[1]).toEqual({ id: '2', error: 'line 2 is over 1 MB' });
+  });
+
   it('skips blank JSON Lines lines and still names a bad line by its own line number', async () => {
     const file = join(dir, 'blank-lines.jsonl');
     writeFileSync(file, ['', '{broken', '', JSON.stringify({ id: 'a', text: 'hello' }), ''].join('\n'));

@@ -1,13 +1,25 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../platform/util/worker.ts';
-import type { LineOutcome } from './screen-line.ts';
-import type { Lang } from './types.ts';
+import type { InputChunk } from './input-chunks.ts';
+import type { Lang, RiskLevel } from './types.ts';
 
-// A pool of worker threads that screen chunks of lines; results come back in submission order.
+// A pool of worker threads that screen chunks of input lines (lines.ts) for `jaring screen`. A
+// chunk's bytes are moved to the worker, not copied, and its output comes back as one string, so
+// the main thread only reads, dispatches and writes.
+export type ChunkTask = { seq: number; bytes: Uint8Array; firstLine: number; format: 'jsonl' | 'text' };
+export type ChunkOutcome = {
+  seq: number;
+  /** one JSON line per screened line, each ending in "\n" */
+  out: string;
+  counts: Record<RiskLevel | 'error', number>;
+  /** lines screened (blank JSON Lines lines are skipped) */
+  screened: number;
+};
+
 export type ScreenPool = {
   size: number;
-  screen(lines: string[], firstLine: number, format: 'jsonl' | 'text'): Promise<LineOutcome[]>;
+  screen(chunk: InputChunk, format: 'jsonl' | 'text'): Promise<ChunkOutcome>;
   close(): Promise<void>;
 };
 
@@ -33,11 +45,11 @@ export async function createScreenPool(options: {
   const workers = Array.from({ length: size }, () =>
     startWorker({ modelPath: options.modelPath, reasonLang: options.reasonLang ?? 'en' }),
   );
-  const pending = new Map<number, { resolve(o: LineOutcome[]): void; reject(e: Error): void }>();
+  const pending = new Map<number, { resolve(o: ChunkOutcome): void; reject(e: Error): void }>();
   let failure: Error | undefined;
   for (const worker of workers) {
-    worker.on('message', (msg: { seq: number; outcomes: LineOutcome[] }) => {
-      pending.get(msg.seq)?.resolve(msg.outcomes);
+    worker.on('message', (msg: ChunkOutcome) => {
+      pending.get(msg.seq)?.resolve(msg);
       pending.delete(msg.seq);
     });
     worker.on('error', (err) => {
@@ -51,7 +63,7 @@ export async function createScreenPool(options: {
   let seq = 0;
   return {
     size,
-    screen(lines, firstLine, format) {
+    screen(chunk, format) {
       if (failure) return Promise.reject(failure);
       seq += 1;
       const id = seq;
@@ -59,7 +71,8 @@ export async function createScreenPool(options: {
       if (!worker) return Promise.reject(new Error('no worker'));
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ seq: id, lines, firstLine, format });
+        const task: ChunkTask = { seq: id, bytes: chunk.bytes, firstLine: chunk.firstLine, format };
+        worker.postMessage(task, [chunk.bytes.buffer as ArrayBuffer]);
       });
     },
     close: async () => {

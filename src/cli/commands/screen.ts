@@ -1,13 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { Command, InvalidArgumentError } from 'commander';
+import { inputChunks } from '../../screening/input-chunks.ts';
 import { createScreenPool, defaultWorkers } from '../../screening/pool.ts';
 import { isLang } from '../../screening/reason-lang.ts';
 import { LANGS, type Lang, type RiskLevel } from '../../screening/types.ts';
 import { progressBar } from '../progress.ts';
-
-const CHUNK = 256;
 
 function positiveInt(value: string): number {
   const n = Number.parseInt(value, 10);
@@ -15,18 +13,18 @@ function positiveInt(value: string): number {
   return n;
 }
 
-async function* inputLines(files: string[]): AsyncGenerator<string> {
-  const sources: Readable[] = files.length > 0 ? files.map((f) => createReadStream(f)) : [process.stdin];
-  for (const source of sources) {
-    for await (const line of createInterface({ input: source, crlfDelay: Number.POSITIVE_INFINITY }))
-      yield line;
-  }
-}
-
 function reasonLang(value: string): Lang {
   if (!isLang(value)) throw new InvalidArgumentError(`must be one of ${LANGS.join(', ')}`);
   return value;
 }
+
+/** Each file opened when its turn comes (stdin when there are none). */
+function* inputSources(files: string[]): Generator<Readable> {
+  if (files.length === 0) yield process.stdin;
+  for (const file of files) yield createReadStream(file, { highWaterMark: 1 << 18 });
+}
+
+const LEVELS = ['low', 'medium', 'high', 'error'] as const;
 
 type ScreenOptions = { format: 'jsonl' | 'text'; workers: number; model?: string; reasonLang: Lang };
 
@@ -39,47 +37,22 @@ async function runScreen(files: string[], opts: ScreenOptions): Promise<void> {
   });
   const counts: Record<RiskLevel | 'error', number> = { low: 0, medium: 0, high: 0, error: 0 };
   const progress = progressBar('screened');
+  // Chunks are screened in parallel but written in input order; a few per worker are in flight.
   const inFlight: Promise<void>[] = [];
-  let lineNo = 0;
-  let chunk: string[] = [];
   let done = 0;
-  // Chunks are screened in parallel but written in input order.
   let written = Promise.resolve();
-  const submit = (lines: string[], first: number) => {
-    const result = pool.screen(lines, first, opts.format);
+  for await (const chunk of inputChunks(inputSources(files))) {
+    const result = pool.screen(chunk, opts.format);
     written = written.then(async () => {
-      const outcomes = await result;
-      let out = '';
-      for (const o of outcomes) {
-        out += `${o.json}\n`;
-        counts[o.level] += 1;
-      }
-      if (!process.stdout.write(out)) await new Promise((r) => process.stdout.once('drain', r));
-      done += outcomes.length;
+      const outcome = await result;
+      for (const level of LEVELS) counts[level] += outcome.counts[level];
+      if (!process.stdout.write(outcome.out)) await new Promise((r) => process.stdout.once('drain', r));
+      done += outcome.screened;
       progress.update(done);
     });
     inFlight.push(written);
-    if (inFlight.length > pool.size * 4) return inFlight.shift();
-    return undefined;
-  };
-  // A chunk holds consecutive input lines (a skipped blank line ends it), so its lines are
-  // numbered from its first.
-  let chunkFirst = 1;
-  for await (const line of inputLines(files)) {
-    lineNo += 1;
-    if (opts.format === 'jsonl' && line.trim() === '') {
-      if (chunk.length > 0) await submit(chunk, chunkFirst);
-      chunk = [];
-      continue;
-    }
-    if (chunk.length === 0) chunkFirst = lineNo;
-    chunk.push(line);
-    if (chunk.length === CHUNK) {
-      await submit(chunk, chunkFirst);
-      chunk = [];
-    }
+    if (inFlight.length > pool.size * 4) await inFlight.shift();
   }
-  if (chunk.length > 0) await submit(chunk, chunkFirst);
   await written;
   await pool.close();
   progress.finish();
