@@ -246,8 +246,9 @@ export function registerFederationRoutes(router: Router): void {
         });
         return c.json({ received: got.id }, 200);
       } catch (err) {
-        c.var.log.warn(
+        deps.logger.warn(
           {
+            requestId: c.get('requestId'),
             err: { code: (err as { code?: string }).code, message: (err as Error).message },
             keyId: raw.headers.get('signature-input')?.match(/keyid="([^"]{1,64})"/)?.[1],
             messageId: raw.headers.get('jaring-message-id')?.slice(0, 64),

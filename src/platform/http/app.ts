@@ -31,13 +31,13 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; router: Ro
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     c.set('deps', deps);
     c.set('requestId', requestId);
-    c.set('log', deps.logger.child({ requestId }));
     c.header('X-Request-Id', requestId);
     const started = performance.now();
     await next();
     // Paths only: query strings and bodies may carry personal data.
-    c.var.log.info(
+    deps.logger.info(
       {
+        requestId,
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
@@ -79,7 +79,7 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; router: Ro
     }
     const pgError = clientDatabaseError(err);
     if (pgError) return c.json(errorBody(pgError.code, pgError.message), pgError.status);
-    c.var.log?.error({ err }, 'unhandled error');
+    deps.logger.error({ err, requestId: c.get('requestId') }, 'unhandled error');
     return c.json(
       errorBody('internal', 'Something went wrong on the server. The request id identifies it in the logs.'),
       500,

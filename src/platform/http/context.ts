@@ -31,6 +31,5 @@ export type AppEnv = {
     deps: AppDeps;
     principal: Principal | undefined;
     requestId: string;
-    log: Logger;
   };
 };
