@@ -1,5 +1,6 @@
 // Folding of lexicon entries into the shape of NormalizedText.bare, so that data-file aliases
 // ("Phnôm Pênh", "Ngân hàng Quân đội") match posts typed with or without diacritics.
+import { toSimplified } from '../text/han.ts';
 
 /** A Latin letter with diacritics → its base letter (ệ → e, đ → d); other characters unchanged. */
 export function bareChar(ch: string): string {
@@ -12,9 +13,12 @@ export function bareChar(ch: string): string {
   return base.length === 1 && base.charCodeAt(0) < 0x80 ? base.toLowerCase() : ch;
 }
 
-/** NFKC, lower-case, Latin diacritics removed, runs of spaces/hyphens collapsed to one space. */
+/**
+ * NFKC, lower-case, Latin diacritics removed, traditional Chinese as simplified, runs of spaces and
+ * hyphens collapsed to one space.
+ */
 export function foldKey(s: string): string {
-  const lower = s.normalize('NFKC').toLowerCase().trim();
+  const lower = toSimplified(s.normalize('NFKC').toLowerCase().trim());
   let out = '';
   let space = false;
   for (const ch of lower) {

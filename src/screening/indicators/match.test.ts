@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { normalize } from '../text/index.ts';
 import { ORDINARY_ADS, SCAM_POSTS } from './fixtures.ts';
 import { indicatorEvidence, lexiconPhrases, matchIndicators, naiveMatchIndicators } from './index.ts';
 import { plainNormalize, withoutDiacritics } from './test-support.ts';
@@ -28,6 +29,17 @@ describe('matchIndicators on recruitment posts of the kind police warnings quote
       expect(indicatorEvidence(results)).toBeGreaterThanOrEqual(0.6);
     },
   );
+
+  it('finds the simplified-Chinese phrases in a post written in traditional characters', () => {
+    // the real normaliser folds traditional characters (text/han.ts); the stand-in does not
+    const found = (text: string) => matchIndicators(normalize(text));
+    const simplified = found('招聘客服，轻松月入过万，包吃包住');
+    const traditional = '招聘客服，輕鬆月入過萬，包吃包住';
+    const matches = found(traditional);
+    expect(matches.map((m) => m.id)).toEqual(simplified.map((m) => m.id));
+    const span = matches.find((m) => m.id === 'light_work_high_pay')?.spans[0];
+    expect(span && traditional.slice(span[0], span[1])).toBe('輕鬆月入過萬');
+  });
 
   it('finds the same indicators in Vietnamese typed without diacritics', () => {
     for (const post of SCAM_POSTS.filter((p) => p.lang === 'vi')) {

@@ -2,6 +2,7 @@
 // Latin letters come from `bare` (no diacritics), every other script from `text`; punctuation,
 // whitespace and emoji collapse to one space between two Latin word characters and vanish elsewhere,
 // so "việc nhẹ, lương cao" = "viec nhe luong cao" and "งานสบาย รายได้ดี" = "งานสบายรายได้ดี".
+import { toSimplified } from '../text/han.ts';
 
 /** Separator: whitespace, punctuation, symbols, emoji, invisible characters. */
 export const SEP = 0;
@@ -151,11 +152,13 @@ export function bareLatin(s: string): string {
 
 /** A phrase as the matcher sees it: the stream of its normalised form, as a string. */
 export function phraseStream(phrase: string): string {
-  const text = phrase
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/\u0e4d\u0e32/g, '\u0e33')
-    .replace(/\u0ecd\u0eb2/g, '\u0eb3');
+  const text = toSimplified(
+    phrase
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/\u0e4d\u0e32/g, '\u0e33')
+      .replace(/\u0ecd\u0eb2/g, '\u0eb3'),
+  );
   const bare = bareLatin(text);
   const stream = buildStream(text, bare.length === text.length ? bare : text);
   return String.fromCharCode(...stream.codes.subarray(0, stream.length));

@@ -1,5 +1,6 @@
 // Per-code-unit facts, computed lazily (once per distinct character) into flat tables, so the
 // scanners in normalize/language/segment never run a regex or allocate per character.
+import { simplifiedUnit } from './han.ts';
 
 export const F_COMPAT = 1 << 1; // has a compatibility decomposition (NFKD ≠ NFD): NFKC changes it
 export const F_MARK = 1 << 2; // combining mark (or Hangul V/T jamo): attaches to the previous character
@@ -140,7 +141,8 @@ export function bareOf(unit: number): number {
 // Myanmar digits are found by the same extractors (same length, one unit each).
 const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0e50, 0x0ed0, 0x1040, 0x1090, 0x17e0, 0x1810];
 
-// fold: region digit → ASCII digit, otherwise lower case (one unit); 0 = not computed yet.
+// fold: region digit → ASCII digit, traditional Chinese → simplified (han.ts), otherwise lower case
+// (one unit); 0 = not computed yet.
 const foldTable = new Uint16Array(0x10000);
 
 export function foldOf(unit: number): number {
@@ -148,7 +150,7 @@ export function foldOf(unit: number): number {
   const f = foldTable[unit] ?? 0;
   if (f !== 0) return f;
   const d = asciiDigitOf(unit);
-  const computed = d >= 0 ? d : lowerOf(unit);
+  const computed = d >= 0 ? d : simplifiedUnit(lowerOf(unit));
   foldTable[unit] = computed;
   return computed;
 }
