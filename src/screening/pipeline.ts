@@ -4,7 +4,7 @@ import type { FeatureInput } from './model/features.ts';
 import type { Model } from './model/model.ts';
 import { predict } from './model/predict.ts';
 import { combineRisk, levelOf, redFlagCount } from './score.ts';
-import { detectLanguages, normalize, segmentWords } from './text/index.ts';
+import { detectLanguages, normalize, wordTokens } from './text/index.ts';
 import type { Identifier, IndicatorMatch, LangOrUnknown, ScreenInput, ScreenResult } from './types.ts';
 
 // One post through the whole pipeline: normalise → language → identifiers and indicators (one
@@ -34,7 +34,7 @@ export function analyzePost(input: Pick<ScreenInput, 'text' | 'lang' | 'country'
     ...new Set(indicators.map((i) => `cat:${i.category}`)),
     ...new Set(identifiers.map((i) => `id:${i.kind}`)),
   ];
-  const tokens = segmentWords(n.text, lang).map((w) => w.word);
+  const tokens = wordTokens(n.text);
   const features: FeatureInput = { text: input.text, tokens, tokensNormalised: true, extra, lang };
   if (n.folded !== undefined) features.prepared = n.folded;
   return { lang, identifiers, indicators, features };

@@ -60,6 +60,18 @@ const isApostrophe = (u: number): boolean => u === 0x27 || u === 0x2019;
  */
 export function segmentWords(text: string, _lang: LangOrUnknown): Word[] {
   const words: Word[] = [];
+  scanWords(text, (start, end) => words.push({ start, end, word: text.slice(start, end) }));
+  return words;
+}
+
+/** The words of `text` alone, as segmentWords finds them (the classifier's tokens). */
+export function wordTokens(text: string): string[] {
+  const words: string[] = [];
+  scanWords(text, (start, end) => words.push(text.slice(start, end)));
+  return words;
+}
+
+function scanWords(text: string, emit: (start: number, end: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -69,11 +81,7 @@ export function segmentWords(text: string, _lang: LangOrUnknown): Word[] {
       let j = i + 1;
       while (j < n && unspacedLocale(text.charCodeAt(j)) === locale) j++;
       const bounds = runBoundaries(text.slice(i, j), locale);
-      for (let k = 0; k + 1 < bounds.length; k += 2) {
-        const start = i + (bounds[k] ?? 0);
-        const end = i + (bounds[k + 1] ?? 0);
-        words.push({ start, end, word: text.slice(start, end) });
-      }
+      for (let k = 0; k + 1 < bounds.length; k += 2) emit(i + (bounds[k] ?? 0), i + (bounds[k + 1] ?? 0));
       i = j;
       continue;
     }
@@ -100,8 +108,7 @@ export function segmentWords(text: string, _lang: LangOrUnknown): Word[] {
       }
       break;
     }
-    words.push({ start: i, end: j, word: text.slice(i, j) });
+    emit(i, j);
     i = j;
   }
-  return words;
 }
