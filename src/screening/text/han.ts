@@ -1,3 +1,4 @@
+/// <reference path="./opencc-js.d.ts" />
 // Traditional Chinese characters → simplified, one UTF-16 unit for one, so a post in traditional
 // characters (Taiwan, Hong Kong, Macau, many overseas Chinese pages) matches the lexicons, which are
 // written in simplified characters: "月入可達1-2萬" reads as "月入可达1-2万". Character by character,
