@@ -331,7 +331,8 @@ export async function prepareBatch(
     const id = record?.person.id ?? randomUUID();
     personState.set(key, id);
     const parts = ['identity', 'profile', 'person', 'victim', 'perpetrator'] as const;
-    const changed = parts.filter((p) => differs(p, stored?.[p], merged[p]));
+    // A new person is written whole: its parts are compared only with a stored one.
+    const changed = stored ? parts.filter((p) => differs(p, stored[p], merged[p])) : [];
     if (stored && changed.length === 0) {
       counts.persons.unchanged += 1;
       return id;
@@ -644,7 +645,7 @@ export async function applyBatch(tx: Exec, p: PreparedBatch): Promise<void> {
   await repo.insertMany(tx, 'trafficking_events', inserts.trafficking_events);
   await repo.insertMany(tx, 'support_plans', inserts.support_plans);
   await repo.insertMany(tx, 'support_plan_items', inserts.support_plan_items);
-  await repo.insertMany(tx, 'identification_assessments', inserts.identification_assessments);
+  await repo.insertAssessments(tx, inserts.identification_assessments);
   for (const run of p.later) await run(tx);
   await appendAuditBatch(tx, p.audit);
 }
