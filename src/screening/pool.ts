@@ -4,7 +4,7 @@ import { startModuleWorker } from '../platform/util/worker.ts';
 import type { InputChunk } from './input-chunks.ts';
 import type { Lang, RiskLevel } from './types.ts';
 
-// A pool of worker threads that screen chunks of input lines (lines.ts) for `jaring screen`. A
+// A pool of worker threads that screen chunks of input lines (input-chunks.ts) for `jaring screen`. A
 // chunk's bytes are moved to the worker, not copied, and its output comes back as one string, so
 // the main thread only reads, dispatches and writes.
 export type ChunkTask = { seq: number; bytes: Uint8Array; firstLine: number; format: 'jsonl' | 'text' };
