@@ -2,9 +2,9 @@
 // Traditional Chinese characters → simplified, one UTF-16 unit for one, so a post in traditional
 // characters (Taiwan, Hong Kong, Macau, many overseas Chinese pages) matches the lexicons, which are
 // written in simplified characters: "月入可達1-2萬" reads as "月入可达1-2万". Character by character,
-// from OpenCC's TSCharacters table (opencc-js 1.4.2, Apache-2.0): where a traditional character has
-// several simplified readings the first is taken; pairs outside the BMP are left out (both forms
-// must be one unit, so that offsets into the post stay valid). Folding is applied to posts
+// from OpenCC's TSCharacters table (opencc-js 1.4.2, Apache-2.0; one simplified character for each
+// traditional one); pairs outside the BMP are left out (both forms must be one unit, so that
+// offsets into the post stay valid). Folding is applied to posts
 // (text/chars.ts foldOf) and to lexicon phrases alike, so phrases may be written in either form.
 import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
 
