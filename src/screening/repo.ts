@@ -111,27 +111,17 @@ export function listAlerts(db: Exec, f: AlertFilter) {
 
 export type AlertListRow = Awaited<ReturnType<typeof listAlerts>>[number];
 
-/** One alert of this agency; another agency's is not found. */
-export function findAlert(db: Exec, agencyId: string, id: string) {
-  return db
+/** One alert of this agency (another agency's is not found); `lock`: for update, in a transaction. */
+export function findAlert(db: Exec, agencyId: string, id: string, lock = false) {
+  const q = db
     .selectFrom('screening_alerts')
     .selectAll()
     .where('id', '=', id)
-    .where('agency_id', '=', agencyId)
-    .executeTakeFirst();
+    .where('agency_id', '=', agencyId);
+  return (lock ? q.forUpdate() : q).executeTakeFirst();
 }
 
 export type AlertRow = NonNullable<Awaited<ReturnType<typeof findAlert>>>;
-
-export function lockAlert(db: Exec, agencyId: string, id: string) {
-  return db
-    .selectFrom('screening_alerts')
-    .selectAll()
-    .where('id', '=', id)
-    .where('agency_id', '=', agencyId)
-    .forUpdate()
-    .executeTakeFirst();
-}
 
 /** The user, if they belong to this agency. */
 export function findAgencyUser(db: Exec, agencyId: string, userId: string) {

@@ -13,7 +13,6 @@ import {
   insertAlerts,
   insertWatchlistEntry,
   listAlerts,
-  lockAlert,
   updateAlert,
 } from './repo.ts';
 import type { Screener } from './screener.ts';
@@ -151,7 +150,7 @@ export async function assignAlert(
   assigneeId: string | null,
 ) {
   const row = await db.transaction().execute(async (tx) => {
-    const alert = await lockAlert(tx, principal.agencyId, id);
+    const alert = await findAlert(tx, principal.agencyId, id, true);
     if (!alert) throw notFound();
     // Only someone of the alert's agency may hold it; anyone else is answered as unknown.
     if (assigneeId && !(await findAgencyUser(tx, principal.agencyId, assigneeId))) {
@@ -191,7 +190,7 @@ export async function reviewAlert(
   reason: string,
 ) {
   const row = await db.transaction().execute(async (tx) => {
-    const alert = await lockAlert(tx, principal.agencyId, id);
+    const alert = await findAlert(tx, principal.agencyId, id, true);
     if (!alert) throw notFound();
     if (alert.status !== 'open') {
       throw new HttpError(409, 'conflict', `The alert was already ${alert.status}.`);
