@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiRequest,
   type BrowserNode,
   createUser,
   fitsPhone,
@@ -31,45 +32,32 @@ async function signIn(page: Page, username: string, password: string): Promise<v
 
 /** Registers a person through the API as the signed-in caseworker; returns its id. */
 async function registerThroughApi(page: Page, externalId: string): Promise<string> {
-  return page.evaluate(async (externalId) => {
-    const me = await (await fetch('/api/auth/me')).json();
-    const res = await fetch('/api/victims/persons', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-      body: JSON.stringify({
-        externalId,
-        registeredOn: '2025-02-14',
-        identity: { firstName: 'Dara', secondName: 'Sok', birthdate: '2001-04-12' },
-        profile: { gender: 'Masculine', citizenship: ['KH'] },
-        victim: { typeOfExploitation: ['ForcedCriminality'] },
-      }),
-    });
-    const body = await res.json();
-    return res.status === 201 ? body.person.id : `${res.status} ${JSON.stringify(body)}`;
-  }, externalId);
+  const { status, body } = await apiRequest<{ person: { id: string } }>(
+    page,
+    'POST',
+    '/api/victims/persons',
+    {
+      externalId,
+      registeredOn: '2025-02-14',
+      identity: { firstName: 'Dara', secondName: 'Sok', birthdate: '2001-04-12' },
+      profile: { gender: 'Masculine', citizenship: ['KH'] },
+      victim: { typeOfExploitation: ['ForcedCriminality'] },
+    },
+  );
+  return status === 201 ? body.person.id : `${status} ${JSON.stringify(body)}`;
 }
 
 /** Merges `mergedId` into `survivorId` through the API (proposed and self-confirmed with a note). */
 async function mergeThroughApi(page: Page, survivorId: string, mergedId: string): Promise<string> {
-  return page.evaluate(
-    async ({ survivorId, mergedId }) => {
-      const me = await (await fetch('/api/auth/me')).json();
-      const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
-      const proposed = await fetch('/api/victims/merges', {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ survivorId, mergedId, reason: 'Registered twice at the shelter' }),
-      });
-      const { merge } = await proposed.json();
-      const confirmed = await fetch(`/api/victims/merges/${merge.id}/confirm`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ note: 'The only caseworker on duty; same birth date and phone' }),
-      });
-      return `${proposed.status} ${confirmed.status}`;
-    },
-    { survivorId, mergedId },
-  );
+  const proposed = await apiRequest<{ merge: { id: string } }>(page, 'POST', '/api/victims/merges', {
+    survivorId,
+    mergedId,
+    reason: 'Registered twice at the shelter',
+  });
+  const confirmed = await apiRequest(page, 'POST', `/api/victims/merges/${proposed.body.merge.id}/confirm`, {
+    note: 'The only caseworker on duty; same birth date and phone',
+  });
+  return `${proposed.status} ${confirmed.status}`;
 }
 
 function yesterday(): string {

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiRequest,
   type BrowserNode,
   createUser,
   fitsPhone,
@@ -37,33 +38,22 @@ async function phonePage(username: string): Promise<Page> {
   return page;
 }
 
-/** A GET of the API as the signed-in user: status and body. */
-async function apiGet(page: Page, path: string): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(async (path) => {
-    const res = await fetch(path);
-    return { status: res.status, body: await res.json() };
-  }, path);
-}
-
 const IDENTITY = { firstName: 'Thi Dao', secondName: 'Nguyen', birthdate: '1999-07-03' };
 
 /** The first registration, through the API as the signed-in caseworker; returns its id. */
 async function registerThroughApi(page: Page): Promise<string> {
-  return page.evaluate(async (identity) => {
-    const me = await (await fetch('/api/auth/me')).json();
-    const res = await fetch('/api/victims/persons', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-      body: JSON.stringify({
-        registeredOn: '2025-02-10',
-        identity,
-        profile: { gender: 'Feminine', citizenship: ['VN'] },
-        victim: { typeOfExploitation: ['ForcedCriminality'] },
-      }),
-    });
-    const body = await res.json();
-    return res.status === 201 ? body.person.id : `${res.status} ${JSON.stringify(body)}`;
-  }, IDENTITY);
+  const { status, body } = await apiRequest<{ person: { id: string } }>(
+    page,
+    'POST',
+    '/api/victims/persons',
+    {
+      registeredOn: '2025-02-10',
+      identity: IDENTITY,
+      profile: { gender: 'Feminine', citizenship: ['VN'] },
+      victim: { typeOfExploitation: ['ForcedCriminality'] },
+    },
+  );
+  return status === 201 ? body.person.id : `${status} ${JSON.stringify(body)}`;
 }
 
 function daysFromToday(days: number): string {
@@ -173,7 +163,7 @@ describe('victims: duplicate merge by four eyes, and task editing, in the web UI
     await records.waitFor();
     expect(await records.locator(`[data-person-id="${secondId}"]`).count()).toBe(1);
     // The API agrees: the tombstone answers 409 `merged` naming the survivor.
-    const tombstone = await apiGet(b, `/api/victims/persons/${secondId}/duplicates`);
+    const tombstone = await apiRequest(b, 'GET', `/api/victims/persons/${secondId}/duplicates`);
     expect(tombstone.status).toBe(409);
     expect(JSON.stringify(tombstone.body)).toContain(firstId);
 
@@ -233,7 +223,7 @@ describe('victims: duplicate merge by four eyes, and task editing, in the web UI
     await editForm.waitFor({ state: 'detached' });
     await expect.poll(() => task.getAttribute('data-overdue')).toBe('false');
     expect(await task.innerText()).toContain('emergency travel document');
-    const tasks = await apiGet(a, `/api/victims/cases/${caseId}/tasks`);
+    const tasks = await apiRequest(a, 'GET', `/api/victims/cases/${caseId}/tasks`);
     expect(tasks.status).toBe(200);
     expect(tasks.body).toMatchObject({
       tasks: [{ title: 'Ask the embassy for an emergency travel document', dueOn: later }],

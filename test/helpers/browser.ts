@@ -127,3 +127,32 @@ export async function fitsPhone(page: Page): Promise<void> {
   const overflow: { scrollWidth: number; wide: string[] } = JSON.parse(await page.evaluate<string>(measure));
   expect(overflow.scrollWidth, overflow.wide.join('\n')).toBeLessThanOrEqual(PHONE.width);
 }
+
+/**
+ * A request of the API from the page, as its signed-in user (with the session's CSRF token for a
+ * write): the status and the JSON body.
+ */
+export async function apiRequest<T = unknown>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const headers: Record<string, string> = {};
+      if (method !== 'GET') {
+        const me = await (await fetch('/api/auth/me')).json();
+        headers['content-type'] = 'application/json';
+        headers['x-csrf-token'] = me.csrfToken;
+      }
+      const res = await fetch(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    { method, path, body },
+  );
+}
