@@ -133,19 +133,7 @@ describe('a sealed alert', () => {
       work: false,
     });
     try {
-      const user = await t.deps.db
-        .selectFrom('users')
-        .selectAll()
-        .where('id', '=', analyst.userId)
-        .executeTakeFirstOrThrow();
-      const principal: Principal = {
-        userId: user.id,
-        username: user.username,
-        displayName: user.display_name,
-        agencyId: user.agency_id,
-        roles: ['analyst'],
-        via: 'session',
-      };
+      const principal: Principal = await t.principalOf(analyst);
       const body = new Blob([`${JSON.stringify({ id: 'b1', text: POST, country: 'TH' })}\n`]).stream();
       const meta = { format: 'jsonl' as const, name: null, maxBytes: 1 << 20, chunkBytes: 1 << 20 };
       const batch = await storeUpload(t.deps.db, t.deps.cipher, principal, body, meta);

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
-import type { Role } from '../../src/platform/auth/roles.ts';
+import { isRole, type Role } from '../../src/platform/auth/roles.ts';
 import { type Config, loadConfig } from '../../src/platform/config.ts';
 import { createApp } from '../../src/platform/http/app.ts';
+import type { Principal } from '../../src/platform/http/policy.ts';
 import { createLogger } from '../../src/platform/logging.ts';
 import { bootNode } from '../../src/platform/node/boot.ts';
 import { createTestDatabase } from './db.ts';
@@ -89,6 +90,23 @@ export async function createTestApp(env: Record<string, string> = {}, logger?: L
     return login(username, USER_PASSWORD);
   }
 
+  /** The principal a service function sees for this client's session (for calling services directly). */
+  async function principalOf(client: TestClient): Promise<Principal> {
+    const user = await deps.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', client.userId)
+      .executeTakeFirstOrThrow();
+    return {
+      userId: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      agencyId: user.agency_id,
+      roles: user.roles.filter(isRole),
+      via: 'session',
+    };
+  }
+
   return {
     app,
     router,
@@ -98,6 +116,7 @@ export async function createTestApp(env: Record<string, string> = {}, logger?: L
     request,
     login,
     loginAs,
+    principalOf,
     loginAdmin: () => login(config.adminUsername, ADMIN_PASSWORD),
     close: async () => {
       await booted.close();

@@ -40,19 +40,7 @@ beforeAll(async () => {
   // Creates the queues (enqueue needs them), without workers: the tests run the job themselves.
   jobs = await startJobs({ url: t.database.url, db: t.deps.db, logger, work: false });
   client = await t.loginAs(['investigator']);
-  const user = await t.deps.db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', client.userId)
-    .executeTakeFirstOrThrow();
-  principal = {
-    userId: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    agencyId: user.agency_id,
-    roles: ['investigator'],
-    via: 'session',
-  };
+  principal = await t.principalOf(client);
   const watch = await client.request('POST', '/api/watchlist', {
     kind: 'telegram',
     value: 'boss_recruiter9',

@@ -34,19 +34,7 @@ beforeAll(async () => {
   t = await createTestApp();
   jobs = await startJobs({ url: t.database.url, db: t.deps.db, logger, work: false });
   const client = await t.loginAs(['investigator']);
-  const user = await t.deps.db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', client.userId)
-    .executeTakeFirstOrThrow();
-  principal = {
-    userId: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    agencyId: user.agency_id,
-    roles: ['investigator'],
-    via: 'session',
-  };
+  principal = await t.principalOf(client);
 });
 afterAll(async () => {
   await jobs?.stop(5_000);
