@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/helpers/app.ts';
+import { auditActions } from '../../test/helpers/victims.ts';
 import { loadFieldCipher } from '../platform/crypto/fields.ts';
 import { parseMasterKey } from '../platform/crypto/master-key.ts';
 import { rotateDataKey } from '../platform/crypto/rotate.ts';
@@ -68,14 +69,8 @@ const setSealed = (id: string, set: { post_text_enc?: string; result_enc?: strin
 const flipped = (value: string) =>
   `${value.slice(0, -5)}${value.at(-5) === 'A' ? 'B' : 'A'}${value.slice(-4)}`;
 
-async function auditActions(recordId: string): Promise<string[]> {
-  const rows = await t.deps.db
-    .selectFrom('audit_entries')
-    .select('action')
-    .where('record_id', '=', recordId)
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => r.action);
+async function actionsOn(recordId: string): Promise<string[]> {
+  return (await auditActions(t, recordId)).map((r) => r.action);
 }
 
 const listIds = async (query: string) =>
@@ -186,7 +181,7 @@ describe('a tampered alert', () => {
     else expect(alert.text).toBe(POST);
     if (fields.includes('result')) expect(alert.result).toBeNull();
     else expect(alert.result.level).toBe('high');
-    expect(await auditActions(id)).toEqual(['alert.create', 'alert.tamper_detected']);
+    expect(await actionsOn(id)).toEqual(['alert.create', 'alert.tamper_detected']);
 
     const listed = (await (await analyst.request('GET', '/api/alerts?limit=200')).json()).alerts.find(
       (a: { id: string }) => a.id === id,
@@ -211,7 +206,7 @@ describe('a tampered alert', () => {
     const body = await res.json();
     expect(body.tampered).toEqual([bad]);
     expect(body.model.examples).toBe(1);
-    expect(await auditActions(bad)).toContain('alert.tamper_detected');
+    expect(await actionsOn(bad)).toContain('alert.tamper_detected');
   });
 });
 
