@@ -4,7 +4,7 @@
 // numbers); a worker thread decodes a chunk and splits it (splitLines). "\r" and "\n" never occur
 // inside a UTF-8 sequence, so both agree on the same bytes.
 
-import { MAX_LINE_BYTES } from './input.ts';
+import { KEEP_LINE_BYTES, UTF8_BOM } from './input.ts';
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -33,12 +33,6 @@ export type InputChunk = {
   lines: number;
 };
 
-const BOM = [0xef, 0xbb, 0xbf];
-// Of a line longer than this many bytes only the start is kept: it is over MAX_LINE_BYTES UTF-16
-// units whatever it holds (UTF-8 takes at most 3 bytes a unit), so parseLine refuses it as too long,
-// and a file of one endless line cannot exhaust memory.
-const KEEP_BYTES = 3 * MAX_LINE_BYTES + 4;
-
 /**
  * Cuts byte streams into chunks of about `target` bytes of whole lines, numbered across sources.
  * A source's leading UTF-8 byte-order mark is dropped. A line longer than `target` makes a chunk of
@@ -48,7 +42,7 @@ const KEEP_BYTES = 3 * MAX_LINE_BYTES + 4;
 export async function* inputChunks(
   sources: Iterable<AsyncIterable<Uint8Array>>,
   target = 128 * 1024,
-  keep = KEEP_BYTES,
+  keep = KEEP_LINE_BYTES,
 ): AsyncGenerator<InputChunk> {
   let line = 1;
   const emit = (bytes: Uint8Array): InputChunk => {
@@ -66,7 +60,7 @@ export async function* inputChunks(
     const joined = () =>
       pending.length === 1 ? (pending[0] as Uint8Array) : Buffer.concat(pending, pendingBytes);
     const take = (all: Uint8Array, end: number): Uint8Array => {
-      const from = first && end >= 3 && BOM.every((b, i) => all[i] === b) ? 3 : 0;
+      const from = first && end >= 3 && UTF8_BOM.every((b, i) => all[i] === b) ? 3 : 0;
       first = false;
       const own = new Uint8Array(end - from); // a buffer of its own, to be moved to a worker
       own.set(all.subarray(from, end));

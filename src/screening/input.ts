@@ -5,6 +5,14 @@ import type { ScreenInput } from './types.ts';
 // an error message for that line only; the run goes on.
 
 export const MAX_LINE_BYTES = 1024 * 1024;
+/**
+ * Readers of raw bytes keep only this many bytes of a line: more is over MAX_LINE_BYTES UTF-16 units
+ * whatever it holds (UTF-8 takes at most 3 bytes a unit), so parseLine refuses the line as too long,
+ * and a file of one endless line cannot exhaust memory.
+ */
+export const KEEP_LINE_BYTES = 3 * MAX_LINE_BYTES + 4;
+/** A UTF-8 byte-order mark, which readers of raw bytes drop at the start of a file. */
+export const UTF8_BOM: readonly number[] = [0xef, 0xbb, 0xbf];
 
 const lineSchema = z.object({
   text: z

@@ -1,4 +1,4 @@
-import { MAX_LINE_BYTES } from '../input.ts';
+import { KEEP_LINE_BYTES, UTF8_BOM } from '../input.ts';
 
 // Splits stored UTF-8 bytes into lines exactly as `jaring screen` reads a file (node:readline with
 // crlfDelay ∞: "\n", "\r\n" or a lone "\r" ends a line; a last line without one still counts),
@@ -8,10 +8,6 @@ export type Line = { text: string; end: number };
 
 const LF = 0x0a;
 const CR = 0x0d;
-const BOM = [0xef, 0xbb, 0xbf];
-// A line longer than this many bytes is over MAX_LINE_BYTES UTF-16 units whatever it holds (UTF-8
-// takes at most 3 bytes per unit), so only its start is kept: parseLine then refuses it as too long.
-const KEEP_BYTES = 3 * MAX_LINE_BYTES + 4;
 
 // ignoreBOM: a U+FEFF inside the data stays, as readline keeps it; only the upload's own is skipped.
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -26,10 +22,10 @@ export async function* readLines(chunks: AsyncIterable<Uint8Array>, start: numbe
   let pendingCR = false;
   let offset = start;
   // Bytes of a leading byte order mark matched so far (it may straddle chunks); 3 when settled.
-  let bom = start === 0 ? 0 : BOM.length;
+  let bom = start === 0 ? 0 : UTF8_BOM.length;
   const take = (bytes: Uint8Array) => {
-    if (bytes.length === 0 || kept >= KEEP_BYTES) return;
-    const room = KEEP_BYTES - kept;
+    if (bytes.length === 0 || kept >= KEEP_LINE_BYTES) return;
+    const room = KEEP_LINE_BYTES - kept;
     parts.push(bytes.length > room ? bytes.subarray(0, room) : bytes);
     kept += Math.min(bytes.length, room);
   };
@@ -42,10 +38,10 @@ export async function* readLines(chunks: AsyncIterable<Uint8Array>, start: numbe
 
   for await (const chunk of chunks) {
     let from = 0;
-    while (bom < BOM.length && from < chunk.length) {
-      if (chunk[from] !== BOM[bom]) {
-        take(Uint8Array.from(BOM.slice(0, bom))); // not a mark after all: those bytes are text
-        bom = BOM.length;
+    while (bom < UTF8_BOM.length && from < chunk.length) {
+      if (chunk[from] !== UTF8_BOM[bom]) {
+        take(Uint8Array.from(UTF8_BOM.slice(0, bom))); // not a mark after all: those bytes are text
+        bom = UTF8_BOM.length;
         break;
       }
       bom += 1;
@@ -79,7 +75,7 @@ export async function* readLines(chunks: AsyncIterable<Uint8Array>, start: numbe
     if (!pendingCR) take(chunk.subarray(i));
     offset += chunk.length;
   }
-  if (bom > 0 && bom < BOM.length) take(Uint8Array.from(BOM.slice(0, bom)));
+  if (bom > 0 && bom < UTF8_BOM.length) take(Uint8Array.from(UTF8_BOM.slice(0, bom)));
   if (pendingCR || kept > 0) yield finish(offset);
 }
 
