@@ -1,5 +1,5 @@
 import { extractIdentifiers } from './identifiers/index.ts';
-import { indicatorEvidence, matchIndicators } from './indicators/index.ts';
+import { indicatorEvidence, matchIndicators, matchSalaryIndicators } from './indicators/index.ts';
 import type { FeatureInput } from './model/features.ts';
 import type { Model } from './model/model.ts';
 import { predict } from './model/predict.ts';
@@ -28,7 +28,7 @@ export function analyzePost(input: Pick<ScreenInput, 'text' | 'lang' | 'country'
     ...(input.country ? { country: input.country } : {}),
     ...(lang !== 'und' ? { lang } : input.lang ? { lang: input.lang } : {}),
   });
-  const indicators = matchIndicators(n);
+  const indicators = [...matchIndicators(n), ...matchSalaryIndicators(identifiers)];
   const extra = [
     ...indicators.map((i) => `ind:${i.id}`),
     ...new Set(indicators.map((i) => `cat:${i.category}`)),

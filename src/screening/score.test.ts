@@ -30,6 +30,15 @@ describe('risk: indicator evidence combined with the model', () => {
     );
   });
 
+  it('flags one clear red flag (weight ≥ 0.3) whatever the model says, never one weak one (≤ 0.15) alone', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (p) => {
+        expect(combineRisk(0.3, p)).toBeGreaterThanOrEqual(ALERT_THRESHOLD);
+        expect(combineRisk(0.15, p)).toBeLessThan(ALERT_THRESHOLD);
+      }),
+    );
+  });
+
   it('is high only with a red flag', () => {
     expect(levelOf(HIGH, 0)).toBe('medium');
     expect(levelOf(HIGH, 1)).toBe('high');

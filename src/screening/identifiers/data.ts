@@ -73,12 +73,16 @@ const moneyFile = z.strictObject({
   multipliers: z.record(z.string().min(1), z.number().positive()),
   multiplierCurrency: z.record(z.string().min(1), currency),
   multiplierNeedsCurrency: z.array(z.string().min(1)),
+  /** multipliers whose currency is only a guess: 万 is yuan, NT$, HK$ or ringgit by where the post is from */
+  multiplierCurrencyGuessed: z.array(z.string().min(1)),
   periods: z.record(period, words),
   periodConnectors: words,
   periodNeedsConnector: z.array(z.string().min(1)),
   salaryWords: z.partialRecord(period, words),
   periodPhrases: z.partialRecord(period, words),
   regionCurrency: z.record(country, currency),
+  /** countries whose posts mean US$ by a bare "$" (elsewhere it may be HK$, NT$, S$ …: a guess) */
+  dollarSignUsdRegions: z.array(country),
 });
 
 const ratesFile = z.strictObject({

@@ -71,3 +71,22 @@ describe('money and salaries', () => {
     expect(parseLocalNumber('35,000')).toBe(35000);
   });
 });
+
+describe('how a currency the post does not write out is guessed', () => {
+  it.each([
+    ['lương 3000 USD/tháng', 'vi', undefined],
+    // in a Vietnamese post a bare "$" is US$
+    ['lương 3000$/tháng', 'vi', undefined],
+    // in a Chinese or English post it may be HK$, NT$ or S$
+    ['月薪$17,500', 'zh', 'dollar-sign'],
+    ['salary $3,000 per month', 'en', 'dollar-sign'],
+    ['月收10万', 'zh', 'multiplier'],
+    // "triệu" is only ever dong
+    ['thu nhập 40 triệu', 'vi', undefined],
+    ['lương 15.000.000', 'vi', 'country'],
+  ])('%s (%s): %s', (text, lang, guess) => {
+    const found = extractIdentifiers(plainText(text), { lang }).find((id) => id.kind === 'money');
+    expect(found).toBeDefined();
+    expect(found?.details?.currencyGuess).toBe(guess);
+  });
+});

@@ -35,6 +35,8 @@ type Lexicon = {
   periodOf: Map<string, Period>;
   periodNeedsConnector: Set<string>;
   regionCurrency: Map<string, string>;
+  dollarSignUsdRegions: Set<string>;
+  multiplierCurrencyGuessed: Set<string>;
   rates: Map<string, number>;
   asOf: string;
 };
@@ -103,6 +105,8 @@ function buildLexicon(): Lexicon {
     periodOf,
     periodNeedsConnector: new Set(data.periodNeedsConnector.map(foldKey)),
     regionCurrency: new Map(Object.entries(data.regionCurrency)),
+    dollarSignUsdRegions: new Set(data.dollarSignUsdRegions),
+    multiplierCurrencyGuessed: new Set(data.multiplierCurrencyGuessed.map(foldKey)),
     rates: new Map(Object.entries(rates.rates)),
     asOf: rates.asOf,
   };
@@ -111,6 +115,9 @@ function buildLexicon(): Lexicon {
 function isPeriod(x: string): x is Period {
   return x === 'hour' || x === 'day' || x === 'week' || x === 'month' || x === 'year';
 }
+
+/** How a currency the post did not write out was chosen (see findMoney). */
+export type CurrencyGuess = 'dollar-sign' | 'multiplier' | 'country';
 
 /** A salary word in the post ("lương", "gaji", "เงินเดือน", "月薪"), found by the lexicon automaton. */
 export type SalaryHit = { start: number; end: number; period: Period; explicit: boolean };
@@ -152,14 +159,24 @@ export function findMoney(
     const lastMult = second ? readMultiplier(lx, bare, text, second.end) : firstMult;
     if (second && !firstMult && lastMult) firstMult = lastMult;
     const curAfter = second ? readCurrencyAfter(lx, bare, text, lastMult?.end ?? second.end) : firstCur;
-    let currency = curBefore?.code ?? curAfter?.code ?? firstCur?.code;
+    const written = curBefore ?? curAfter ?? firstCur;
+    let currency = written?.code;
+    // How the currency was guessed when the post does not write it out: a bare "$" outside the
+    // countries where it means US$ (HK$, NT$, S$?), a multiplier used with several currencies ("万":
+    // yuan, NT$, HK$; not "triệu", which is only dong), or the post's country. What reads salaries (indicators/salary.ts) weighs the guess.
+    let guess: CurrencyGuess | undefined =
+      written?.word === '$' && !(region && lx.dollarSignUsdRegions.has(region)) ? 'dollar-sign' : undefined;
     const multWord = lastMult?.word;
     if (multWord && lx.multiplierNeedsCurrency.has(multWord) && !currency) continue;
-    if (!currency && multWord) currency = lx.multiplierCurrency.get(multWord);
+    if (!currency && multWord) {
+      currency = lx.multiplierCurrency.get(multWord);
+      if (lx.multiplierCurrencyGuessed.has(multWord)) guess = 'multiplier';
+    }
     // "lương 15.000.000": a salary word lets the post's country give the currency, but not for long
     // ungrouped digit strings, which are account or phone numbers.
     if (!currency && said && !said.explicit && region && !/^\d{8,}$/.test(first.text)) {
       currency = lx.regionCurrency.get(region);
+      guess = 'country';
     }
     if (!currency) continue;
     const last = second ?? first;
@@ -177,6 +194,7 @@ export function findMoney(
     const chosen = period?.period ?? salary;
     const rate = lx.rates.get(currency) ?? 1;
     const details: Record<string, string | number | boolean> = { amount, currency };
+    if (guess) details.currencyGuess = guess;
     if (amountMax !== undefined) details.amountMax = amountMax;
     if (chosen) {
       details.period = chosen;
@@ -259,7 +277,7 @@ function readCurrencyAfter(
   bare: string,
   text: string,
   at: number,
-): { code: string; end: number } | undefined {
+): { code: string; word: string; end: number } | undefined {
   lx.after.lastIndex = at;
   const m = lx.after.exec(bare);
   const word = m?.[2];
@@ -269,7 +287,7 @@ function readCurrencyAfter(
     return undefined;
   if (!written(lx, text, word, lx.after.lastIndex - word.length)) return undefined;
   const code = lx.currencyOf.get(word);
-  return code ? { code, end: lx.after.lastIndex } : undefined;
+  return code ? { code, word, end: lx.after.lastIndex } : undefined;
 }
 
 function readCurrencyBefore(
@@ -277,15 +295,16 @@ function readCurrencyBefore(
   bare: string,
   at: number,
   notBefore: number,
-): { code: string; start: number; end: number } | undefined {
+): { code: string; word: string; start: number; end: number } | undefined {
   let last = at - 1;
   while (last > notBefore && (bare.charCodeAt(last) === 0x20 || bare.charCodeAt(last) === 0x09)) last--;
   if (last < notBefore || !lx.beforeLast.has(bare.charCodeAt(last))) return undefined;
   const from = Math.max(notBefore, at - 8);
   const m = lx.before.exec(bare.slice(from, at));
   if (!m) return undefined;
-  const code = lx.currencyOf.get(m[0].trim());
-  return code ? { code, start: from + m.index, end: at } : undefined;
+  const word = m[0].trim();
+  const code = lx.currencyOf.get(word);
+  return code ? { code, word, start: from + m.index, end: at } : undefined;
 }
 
 function readPeriod(lx: Lexicon, bare: string, at: number): { period: Period; end: number } | undefined {

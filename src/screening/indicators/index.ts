@@ -1,18 +1,26 @@
-import type { IndicatorMatch, Lang, NormalizedText } from '../types.ts';
+import type { Identifier, IndicatorMatch, Lang, NormalizedText } from '../types.ts';
 import { type Lexicon, loadLexicon } from './load.ts';
 import { createIndicatorMatcher, type IndicatorMatcher } from './matcher.ts';
 import type { ReasonBook } from './reasons.ts';
+import { matchSalaryRules, type SalaryRule } from './salary.ts';
 
 export { indicatorEvidence } from './evidence.ts';
 export { type Lexicon, LexiconError, loadLexicon } from './load.ts';
 export { createIndicatorMatcher, type IndicatorMatcher } from './matcher.ts';
 
-type Loaded = { matcher: IndicatorMatcher; reasons: ReasonBook };
+type Loaded = {
+  matcher: IndicatorMatcher;
+  reasons: ReasonBook;
+  salaryRules: SalaryRule[];
+  english: ReadonlyMap<string, string>;
+};
 let current: Loaded | undefined;
 
 const build = (lexicon: Lexicon): Loaded => ({
   matcher: createIndicatorMatcher(lexicon),
   reasons: lexicon.reasonsByLang,
+  salaryRules: lexicon.salaryRules,
+  english: lexicon.reasons,
 });
 
 /**
@@ -41,6 +49,12 @@ export function indicatorReason(id: string, lang: Lang): string | undefined {
 /** The red-flag indicators found in a post: one entry per indicator id, spans in the original. */
 export function matchIndicators(n: NormalizedText): IndicatorMatch[] {
   return matcher().match(n);
+}
+
+/** The red flags read from a post's amounts (a salary far above what such work pays). */
+export function matchSalaryIndicators(identifiers: readonly Identifier[]): IndicatorMatch[] {
+  const { salaryRules, english } = loaded();
+  return matchSalaryRules(salaryRules, identifiers, english);
 }
 
 /** The naive baseline (every phrase its own RegExp), same results as matchIndicators. */

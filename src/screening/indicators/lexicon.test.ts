@@ -12,7 +12,7 @@ function copyDir(change: (files: Map<string, unknown>) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'jaring-lexicon-'));
   const files = new Map<string, unknown>();
   const reasons = readdirSync(INDICATORS_DIR).filter((name) => name.startsWith('reasons.'));
-  for (const name of ['en.json', 'vi.json', 'sources.json', ...reasons]) {
+  for (const name of ['en.json', 'vi.json', 'sources.json', 'salary-tiers.json', ...reasons]) {
     files.set(name, JSON.parse(readFileSync(join(INDICATORS_DIR, name), 'utf8')));
   }
   change(files);
@@ -126,6 +126,28 @@ describe('a bad lexicon entry', () => {
     });
     expect(() => loadLexicon(twoCategories)).toThrow(LexiconError);
     expect(() => loadLexicon(twoCategories)).toThrow(/category .* differs/);
+  });
+
+  it('refuses a salary rule that is malformed, unsourced, unexplained or lower for a guessed currency', () => {
+    const rules = (over: Record<string, unknown>) => (files: Map<string, unknown>) => {
+      const tiers = files.get('salary-tiers.json') as { rules: Record<string, unknown>[] };
+      files.set('salary-tiers.json', { ...tiers, rules: [{ ...tiers.rules[0], ...over }] });
+    };
+    expect(() => loadLexicon(copyDir(rules({ minUsdPerMonth: 'lots' })))).toThrow(
+      /salary-tiers\.json: rules\.0\.minUsdPerMonth/,
+    );
+    expect(() => loadLexicon(copyDir(rules({ sources: ['no-such-source'] })))).toThrow(
+      /salary-tiers\.json: rule salary_far_above_market: unknown source "no-such-source"/,
+    );
+    expect(() => loadLexicon(copyDir(rules({ id: 'brand_new_rule' })))).toThrow(
+      /rule brand_new_rule: no English reason/,
+    );
+    expect(() => loadLexicon(copyDir(rules({ minUsdPerMonthByGuess: { country: 100 } })))).toThrow(
+      /minUsdPerMonthByGuess\.country is below minUsdPerMonth/,
+    );
+    expect(() => loadLexicon(copyDir(rules({ id: 'light_work_high_pay' })))).toThrow(
+      /rule light_work_high_pay: the id is also a lexicon indicator/,
+    );
   });
 });
 

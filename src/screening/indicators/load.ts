@@ -5,6 +5,7 @@ import type { IndicatorCategory, Lang } from '../types.ts';
 import { describe, LexiconError, readJson } from './files.ts';
 import { loadReasons, type ReasonBook } from './reasons.ts';
 import { unsafeRegexReason } from './safe-regex.ts';
+import { parseSalaryRules, SALARY_RULES_FILE, type SalaryRule } from './salary.ts';
 import { indicatorSchema, lexiconFileSchema, type Source, sourcesFileSchema } from './schema.ts';
 import { phraseStream } from './stream.ts';
 
@@ -23,6 +24,8 @@ export type LexiconEntry = {
 
 export type Lexicon = {
   entries: LexiconEntry[];
+  /** red flags read from a post's amounts (salary-tiers.json) */
+  salaryRules: SalaryRule[];
   versions: Partial<Record<Lang, { version: number; updated: string }>>;
   sources: Map<string, Source>;
   /** id → English reason sentence */
@@ -123,6 +126,16 @@ export function checkLexicon(lexicon: Lexicon): void {
       throw new LexiconError(`${where}: no English reason in reasons.en.json`);
     }
   }
+  for (const rule of lexicon.salaryRules) {
+    const where = `data/indicators/${SALARY_RULES_FILE}: rule ${rule.id}`;
+    if (categories.has(rule.id)) throw new LexiconError(`${where}: the id is also a lexicon indicator`);
+    for (const source of rule.sources) {
+      if (!lexicon.sources.has(source))
+        throw new LexiconError(`${where}: unknown source "${source}" (not in sources.json)`);
+    }
+    if (!lexicon.reasons.has(rule.id))
+      throw new LexiconError(`${where}: no English reason in reasons.en.json`);
+  }
 }
 
 /** Reads and validates every lexicon file of a folder (default: data/indicators). */
@@ -138,7 +151,9 @@ export function loadLexicon(dir: string = INDICATORS_DIR): Lexicon {
 
   const { english: reasons, book: reasonsByLang } = loadReasons(dir);
 
-  const lexicon: Lexicon = { entries: [], versions: {}, sources, reasons, reasonsByLang };
+  const rulesFile = join(dir, SALARY_RULES_FILE);
+  const salaryRules = parseSalaryRules(rulesFile, readJson(rulesFile));
+  const lexicon: Lexicon = { entries: [], salaryRules, versions: {}, sources, reasons, reasonsByLang };
   const files = readdirSync(dir)
     .filter((name) => /^[a-z]{2,3}\.json$/.test(name))
     .sort();

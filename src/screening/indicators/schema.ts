@@ -5,7 +5,7 @@ import { INDICATOR_CATEGORIES, LANGS } from '../types.ts';
 // stops the start with an error naming the file and the indicator.
 
 export const indicatorId = z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, 'lower-case letters, digits and _');
-const sourceId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'lower-case letters, digits and -');
+export const sourceId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'lower-case letters, digits and -');
 
 /** A pattern is a phrase, or (sparingly) `{ "regex": "..." }` run on the post's `bare` text. */
 export const patternSchema = z.union([
@@ -24,7 +24,7 @@ export const indicatorSchema = z.strictObject({
 });
 export type IndicatorEntry = z.infer<typeof indicatorSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 /** A language file; `indicators` is checked entry by entry so errors can name the indicator. */
 export const lexiconFileSchema = z.strictObject({

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import type { CurrencyGuess } from '../identifiers/money.ts';
+import { type Identifier, INDICATOR_CATEGORIES, type IndicatorMatch } from '../types.ts';
+import { describe, LexiconError } from './files.ts';
+import { indicatorId, isoDate, sourceId } from './schema.ts';
+
+// Unrealistic pay read from a post's amounts rather than its words: a salary the money extractor
+// converted to USD a month (identifiers/money.ts) at or above a rule's threshold, from
+// data/indicators/salary-tiers.json. A currency the post did not write out can be off several
+// times ("万" alone: yuan or NT$, ×4.5), so a guess must clear a higher bar, or (a bare "$" in a
+// Chinese or English post: US$ or NT$, ×32) does not count. The lower bound of a range counts:
+// "1,000-5,000" promises 1,000.
+
+const ruleSchema = z.strictObject({
+  id: indicatorId,
+  category: z.enum(INDICATOR_CATEGORIES),
+  weight: z.number().min(0).max(1),
+  minUsdPerMonth: z.number().positive(),
+  /** the bar when the currency was guessed, by how (identifiers/money.ts); a guess not listed never counts */
+  minUsdPerMonthByGuess: z.partialRecord(
+    z.enum(['dollar-sign', 'multiplier', 'country']),
+    z.number().positive(),
+  ),
+  sources: z.array(sourceId).min(1),
+});
+export type SalaryRule = z.infer<typeof ruleSchema>;
+
+const fileSchema = z.strictObject({
+  version: z.number().int().min(1),
+  updated: isoDate,
+  note: z.string().min(1),
+  rules: z.array(ruleSchema).min(1),
+});
+
+export const SALARY_RULES_FILE = 'salary-tiers.json';
+
+/** Parses salary-tiers.json's content; `file` is used in error messages. */
+export function parseSalaryRules(file: string, raw: unknown): SalaryRule[] {
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) throw new LexiconError(`${file}: ${describe(parsed.error)}`);
+  const seen = new Set<string>();
+  for (const rule of parsed.data.rules) {
+    if (seen.has(rule.id)) throw new LexiconError(`${file}: rule ${rule.id}: duplicate id`);
+    seen.add(rule.id);
+    for (const [guess, bar] of Object.entries(rule.minUsdPerMonthByGuess)) {
+      if (bar < rule.minUsdPerMonth) {
+        throw new LexiconError(
+          `${file}: rule ${rule.id}: minUsdPerMonthByGuess.${guess} is below minUsdPerMonth (a guessed currency must clear at least the same bar)`,
+        );
+      }
+    }
+  }
+  return parsed.data.rules;
+}
+
+/** The rules a post's money identifiers meet: one match a rule, with the span of every amount that meets it. */
+export function matchSalaryRules(
+  rules: readonly SalaryRule[],
+  identifiers: readonly Identifier[],
+  reasons: ReadonlyMap<string, string>,
+): IndicatorMatch[] {
+  const matches: IndicatorMatch[] = [];
+  for (const rule of rules) {
+    const spans = identifiers.filter((i) => i.kind === 'money' && meets(rule, i)).flatMap((i) => i.spans);
+    if (spans.length === 0) continue;
+    matches.push({
+      id: rule.id,
+      category: rule.category,
+      weight: rule.weight,
+      reasonKey: `screening.indicators.${rule.id}`,
+      reason: reasons.get(rule.id) ?? rule.id,
+      spans: spans.sort((a, b) => a[0] - b[0]),
+    });
+  }
+  return matches;
+}
+
+function meets(rule: SalaryRule, money: Identifier): boolean {
+  const usd = money.details?.usdPerMonth;
+  if (typeof usd !== 'number') return false;
+  const guess = money.details?.currencyGuess;
+  const bar = guess === undefined ? rule.minUsdPerMonth : rule.minUsdPerMonthByGuess[guess as CurrencyGuess];
+  return bar !== undefined && usd >= bar;
+}
