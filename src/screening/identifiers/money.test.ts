@@ -27,6 +27,9 @@ describe('money and salaries', () => {
     ['lương 15tr', '15000000 VND/month', 570],
     ['mỗi tháng 1.500$', '1500 USD/month', 1500],
     ['လစာ ၁၅၀၀၀ ဘတ်', '15000 THB/month', 462],
+    // the pay word after the amount is its period, and is not read again before the next number
+    ['3000元日薪干10天', '3000 CNY/day', 10986],
+    ['300元日结', '300 CNY/day', 1099],
   ])('%s → %s', (text, normalized, usdPerMonth) => {
     const found = money(text);
     expect(found.map((m) => m.normalized)).toEqual([normalized]);

@@ -150,7 +150,7 @@ export function findMoney(
     const firstCur = readCurrencyAfter(lx, bare, text, firstMult?.end ?? first.end);
     const second = readRangeEnd(lx, bare, firstCur?.end ?? firstMult?.end ?? first.end);
     const curBefore = readCurrencyBefore(lx, bare, first.start, consumed);
-    const said = salaryBefore(salaries, bare, curBefore?.start ?? first.start);
+    const said = salaryBefore(salaries, bare, curBefore?.start ?? first.start, consumed);
     const salary = said?.period;
     if (!firstMult && !firstCur && !second && !curBefore && !salary) continue;
     // Digits inside a word or hex string ("0x…96045", "abc123") are not an amount, unless a
@@ -318,7 +318,12 @@ function readPeriod(lx: Lexicon, bare: string, at: number): { period: Period; en
 }
 
 /** A salary word or period phrase shortly before the amount, no other number between. */
-function salaryBefore(salaries: ReadonlyArray<SalaryHit>, bare: string, at: number): SalaryHit | undefined {
+function salaryBefore(
+  salaries: ReadonlyArray<SalaryHit>,
+  bare: string,
+  at: number,
+  notBefore: number,
+): SalaryHit | undefined {
   // salaries are in end order (as the automaton reports them): binary search the last one ending by `at`
   let lo = 0;
   let hi = salaries.length;
@@ -328,6 +333,9 @@ function salaryBefore(salaries: ReadonlyArray<SalaryHit>, bare: string, at: numb
     else hi = mid;
   }
   const best = salaries[lo - 1];
-  if (!best || best.end < at - 24 || /\d/.test(bare.slice(best.end, at))) return undefined;
+  // a salary word already read as an earlier amount's period ("3000元日薪干10天") is not this one's
+  if (!best || best.start < notBefore || best.end < at - 24 || /\d/.test(bare.slice(best.end, at))) {
+    return undefined;
+  }
   return best;
 }
