@@ -5,7 +5,7 @@ import { csvOf, htcdsRow } from '../../../test/helpers/htcds-rows.ts';
 import { fieldContext } from '../encrypted-columns.ts';
 import { openNarrative } from '../identification/narrative.ts';
 import { htcdsHeader } from './fields.ts';
-import { idsByKeys, mergedAway, usersByName } from './repo.ts';
+import { firstEvents, firstItems, firstPlans, idsByKeys, linksOf, mergedAway, usersByName } from './repo.ts';
 
 let t: HtcdsDatabase;
 beforeEach(async () => {
@@ -320,5 +320,66 @@ describe('whole-file lookups', () => {
     expect((await mergedAway(t.db, t.agencyId, ids)).size).toBe(0);
     const owners = await usersByName(t.db, t.agencyId, [...keys, 'CASEWORKER']);
     expect([...owners.keys()]).toEqual(['caseworker']);
+  });
+});
+
+describe('batch lookups', () => {
+  it("find each person's and case's first event, plan and item, and every link, by id", async () => {
+    await t.importText(csvOf(rows(2)));
+    const person = await t.db
+      .selectFrom('persons')
+      .select('id')
+      .where('external_id', '=', 'TH-P-000000')
+      .executeTakeFirstOrThrow();
+    const links = await t.db.selectFrom('case_persons').select(['case_id', 'person_id', 'role']).execute();
+    const link = links.find((l) => l.person_id === person.id);
+    if (!link) throw new Error('the import linked no case');
+    const plan = await t.db
+      .selectFrom('support_plans')
+      .select('id')
+      .where('person_id', '=', person.id)
+      .executeTakeFirstOrThrow();
+    const item = await t.db
+      .selectFrom('support_plan_items')
+      .select('id')
+      .where('plan_id', '=', plan.id)
+      .executeTakeFirstOrThrow();
+    const base = { agency_id: t.agencyId, person_id: person.id, case_id: link.case_id };
+    // An event recorded before the imported one is first; a plan and an item recorded after are not.
+    const earlier = await t.db
+      .insertInto('trafficking_events')
+      .values({ ...base, type: 'Recruitment', created_at: sql<Date>`now() - interval '1 day'` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const later = await t.db
+      .insertInto('support_plans')
+      .values({ ...base, created_at: sql<Date>`now() + interval '1 day'` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('support_plan_items')
+      .values({
+        agency_id: t.agencyId,
+        plan_id: plan.id,
+        kind: 'medical',
+        created_at: sql<Date>`now() + interval '1 day'`,
+      })
+      .execute();
+    await t.db
+      .insertInto('support_plan_items')
+      .values({ agency_id: t.agencyId, plan_id: later.id, kind: 'shelter' })
+      .execute();
+
+    const events = await firstEvents(t.db, [person.id, person.id]);
+    expect(events.map((e) => [e.id, e.case_id])).toEqual([[earlier.id, link.case_id]]);
+    const plans = await firstPlans(t.db, [link.case_id]);
+    expect(plans.find((p) => p.person_id === person.id)?.id).toBe(plan.id);
+    expect(plans).toHaveLength(links.filter((l) => l.case_id === link.case_id).length);
+    const items = await firstItems(t.db, [plan.id, later.id]);
+    expect(items.get(plan.id)?.id).toBe(item.id);
+    expect(items.get(later.id)?.kind).toBe('shelter');
+    const found = await linksOf(t.db, [...new Set(links.map((l) => l.case_id))]);
+    const key = (l: { case_id: string; person_id: string }) => `${l.case_id}/${l.person_id}`;
+    expect(found.map(key).sort()).toEqual(links.map(key).sort());
   });
 });

@@ -206,13 +206,23 @@ export async function latestComments(db: Exec, caseIds: readonly string[]): Prom
 
 export type LinkRow = { case_id: string; person_id: string; role: string };
 
+/**
+ * The ids as a uuid[] parameter, each looked up by its own index probe (a lateral join that stays
+ * a loop). With `in (…)` the planner, estimating from statistics of a table an import is filling,
+ * scanned case_persons, support_plans and support_plan_items whole once a batch: a scan of
+ * everything written so far, so an import's cost grew with the square of its rows.
+ */
+const eachId = (ids: readonly string[]) => sql`unnest(${[...new Set(ids)]}::uuid[]) as k (id)`;
+
 export async function linksOf(db: Exec, caseIds: readonly string[]): Promise<LinkRow[]> {
   if (caseIds.length === 0) return [];
-  return db
-    .selectFrom('case_persons')
-    .select(['case_id', 'person_id', 'role'])
-    .where('case_id', 'in', [...caseIds])
-    .execute();
+  // The order by also keeps the lateral a loop: PostgreSQL does not pull a sorted subquery up into a join.
+  const { rows } = await sql<LinkRow>`
+    select l.case_id, l.person_id, l.role from ${eachId(caseIds)}
+    cross join lateral (
+      select case_id, person_id, role from case_persons where case_id = k.id order by person_id
+    ) as l`.execute(db);
+  return rows;
 }
 
 export type EventRow = {
@@ -234,30 +244,14 @@ export type EventRow = {
 /** The first recorded event of each person in each case (or outside any case). */
 export async function firstEvents(db: Exec, personIds: readonly string[]): Promise<EventRow[]> {
   if (personIds.length === 0) return [];
-  return db
-    .selectFrom('trafficking_events')
-    .select([
-      'id',
-      'person_id',
-      'case_id',
-      'type',
-      'street',
-      'city',
-      'state',
-      'postal_code',
-      'country',
-      'latitude',
-      'longitude',
-      'description_enc',
-    ])
-    .select(sql<string | null>`event_date::text`.as('event_date'))
-    .distinctOn(['person_id', 'case_id'])
-    .where('person_id', 'in', [...personIds])
-    .orderBy('person_id')
-    .orderBy('case_id')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const { rows } = await sql<EventRow>`
+    select e.* from ${eachId(personIds)}
+    cross join lateral (
+      select distinct on (case_id) id, person_id, case_id, type, event_date::text as event_date, street,
+        city, state, postal_code, country, latitude, longitude, description_enc
+      from trafficking_events where person_id = k.id order by case_id, created_at, id
+    ) as e`.execute(db);
+  return rows;
 }
 
 export type PlanRow = {
@@ -274,18 +268,14 @@ export type PlanRow = {
 /** The first support plan of each person in each case. */
 export async function firstPlans(db: Exec, caseIds: readonly string[]): Promise<PlanRow[]> {
   if (caseIds.length === 0) return [];
-  return db
-    .selectFrom('support_plans')
-    .select(['id', 'case_id', 'person_id', 'type', 'objectives_enc', 'action_plan_enc'])
-    .select(sql<string | null>`planned_end_date::text`.as('planned_end_date'))
-    .select(sql<string | null>`actual_end_date::text`.as('actual_end_date'))
-    .distinctOn(['case_id', 'person_id'])
-    .where('case_id', 'in', [...caseIds])
-    .orderBy('case_id')
-    .orderBy('person_id')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const { rows } = await sql<PlanRow>`
+    select p.* from ${eachId(caseIds)}
+    cross join lateral (
+      select distinct on (person_id) id, case_id, person_id, type, objectives_enc, action_plan_enc,
+        planned_end_date::text as planned_end_date, actual_end_date::text as actual_end_date
+      from support_plans where case_id = k.id order by person_id, created_at, id
+    ) as p`.execute(db);
+  return rows;
 }
 
 export type ItemRow = {
@@ -303,18 +293,13 @@ export type ItemRow = {
 /** The first item of each support plan. */
 export async function firstItems(db: Exec, planIds: readonly string[]): Promise<Map<string, ItemRow>> {
   if (planIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('support_plan_items')
-    .select(['id', 'plan_id', 'kind', 'repatriation_step', 'status', 'provider_name'])
-    .select(sql<string | null>`start_date::text`.as('start_date'))
-    .select(sql<string | null>`due_date::text`.as('due_date'))
-    .select(sql<string | null>`end_date::text`.as('end_date'))
-    .distinctOn('plan_id')
-    .where('plan_id', 'in', [...planIds])
-    .orderBy('plan_id')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const { rows } = await sql<ItemRow>`
+    select i.* from ${eachId(planIds)}
+    cross join lateral (
+      select id, plan_id, kind, repatriation_step, status, provider_name, start_date::text as start_date,
+        due_date::text as due_date, end_date::text as end_date
+      from support_plan_items where plan_id = k.id order by created_at, id limit 1
+    ) as i`.execute(db);
   return new Map(rows.map((r) => [r.plan_id, r]));
 }
 
