@@ -162,8 +162,9 @@ export function findMoney(
     const written = curBefore ?? curAfter ?? firstCur;
     let currency = written?.code;
     // How the currency was guessed when the post does not write it out: a bare "$" outside the
-    // countries where it means US$ (HK$, NT$, S$?), a multiplier used with several currencies ("万":
-    // yuan, NT$, HK$; not "triệu", which is only dong), or the post's country. What reads salaries (indicators/salary.ts) weighs the guess.
+    // countries where it means US$ (HK$, NT$, S$?), a multiplier used with several currencies
+    // ("万": yuan, NT$, HK$; not "triệu", which is only dong), or the post's country. What reads
+    // salaries (indicators/salary.ts) weighs the guess.
     let guess: CurrencyGuess | undefined =
       written?.word === '$' && !(region && lx.dollarSignUsdRegions.has(region)) ? 'dollar-sign' : undefined;
     const multWord = lastMult?.word;
