@@ -53,7 +53,7 @@ export function parseSalaryRules(file: string, raw: unknown): SalaryRule[] {
   return parsed.data.rules;
 }
 
-/** The rules a post's money identifiers meet: one match a rule, with the span of every amount that meets it. */
+/** The rules a post's money identifiers meet: one match a rule, spanning every amount that meets it. */
 export function matchSalaryRules(
   rules: readonly SalaryRule[],
   identifiers: readonly Identifier[],
