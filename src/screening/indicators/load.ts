@@ -105,7 +105,7 @@ export function parseLexiconFile(
 
 /**
  * Checks what spans files: an id means the same category in every language, every source exists,
- * every indicator has an English reason.
+ * every indicator and salary rule has an English reason, and no rule reuses an indicator's id.
  */
 export function checkLexicon(lexicon: Lexicon): void {
   const categories = new Map<string, { category: IndicatorCategory; lang: Lang }>();
@@ -118,24 +118,27 @@ export function checkLexicon(lexicon: Lexicon): void {
       );
     }
     if (!first) categories.set(entry.id, { category: entry.category, lang: entry.lang });
-    for (const source of entry.sources) {
-      if (!lexicon.sources.has(source))
-        throw new LexiconError(`${where}: unknown source "${source}" (not in sources.json)`);
-    }
-    if (!lexicon.reasons.has(entry.id)) {
-      throw new LexiconError(`${where}: no English reason in reasons.en.json`);
-    }
+    checkCited(lexicon, where, entry);
   }
   for (const rule of lexicon.salaryRules) {
     const where = `data/indicators/${SALARY_RULES_FILE}: rule ${rule.id}`;
     if (categories.has(rule.id)) throw new LexiconError(`${where}: the id is also a lexicon indicator`);
-    for (const source of rule.sources) {
-      if (!lexicon.sources.has(source))
-        throw new LexiconError(`${where}: unknown source "${source}" (not in sources.json)`);
-    }
-    if (!lexicon.reasons.has(rule.id))
-      throw new LexiconError(`${where}: no English reason in reasons.en.json`);
+    checkCited(lexicon, where, rule);
   }
+}
+
+/** Every source of an indicator or rule is in sources.json, and its id has an English reason. */
+function checkCited(
+  lexicon: Lexicon,
+  where: string,
+  cited: { id: string; sources: readonly string[] },
+): void {
+  for (const source of cited.sources) {
+    if (!lexicon.sources.has(source))
+      throw new LexiconError(`${where}: unknown source "${source}" (not in sources.json)`);
+  }
+  if (!lexicon.reasons.has(cited.id))
+    throw new LexiconError(`${where}: no English reason in reasons.en.json`);
 }
 
 /** Reads and validates every lexicon file of a folder (default: data/indicators). */
