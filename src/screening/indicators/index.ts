@@ -1,27 +1,16 @@
 import type { Identifier, IndicatorMatch, Lang, NormalizedText } from '../types.ts';
 import { type Lexicon, loadLexicon } from './load.ts';
 import { createIndicatorMatcher, type IndicatorMatcher } from './matcher.ts';
-import type { ReasonBook } from './reasons.ts';
-import { matchSalaryRules, type SalaryRule } from './salary.ts';
+import { matchSalaryRules } from './salary.ts';
 
 export { indicatorEvidence } from './evidence.ts';
 export { type Lexicon, LexiconError, loadLexicon } from './load.ts';
 export { createIndicatorMatcher, type IndicatorMatcher } from './matcher.ts';
 
-type Loaded = {
-  matcher: IndicatorMatcher;
-  reasons: ReasonBook;
-  salaryRules: SalaryRule[];
-  english: ReadonlyMap<string, string>;
-};
+type Loaded = { matcher: IndicatorMatcher; lexicon: Lexicon };
 let current: Loaded | undefined;
 
-const build = (lexicon: Lexicon): Loaded => ({
-  matcher: createIndicatorMatcher(lexicon),
-  reasons: lexicon.reasonsByLang,
-  salaryRules: lexicon.salaryRules,
-  english: lexicon.reasons,
-});
+const build = (lexicon: Lexicon): Loaded => ({ matcher: createIndicatorMatcher(lexicon), lexicon });
 
 /**
  * Loads and validates data/indicators/ and compiles the automaton. Call it at start-up so a bad
@@ -43,7 +32,7 @@ function matcher(): IndicatorMatcher {
 
 /** The reason for indicator `id` in `lang`, from the loaded lexicon; undefined for an unknown id. */
 export function indicatorReason(id: string, lang: Lang): string | undefined {
-  return loaded().reasons.get(lang)?.get(id);
+  return loaded().lexicon.reasonsByLang.get(lang)?.get(id);
 }
 
 /** The red-flag indicators found in a post: one entry per indicator id, spans in the original. */
@@ -53,8 +42,8 @@ export function matchIndicators(n: NormalizedText): IndicatorMatch[] {
 
 /** The red flags read from a post's amounts (a salary far above what such work pays). */
 export function matchSalaryIndicators(identifiers: readonly Identifier[]): IndicatorMatch[] {
-  const { salaryRules, english } = loaded();
-  return matchSalaryRules(salaryRules, identifiers, english);
+  const { salaryRules, reasons } = loaded().lexicon;
+  return matchSalaryRules(salaryRules, identifiers, reasons);
 }
 
 /** The naive baseline (every phrase its own RegExp), same results as matchIndicators. */
