@@ -159,14 +159,14 @@ export function findMoney(
     const lastMult = second ? readMultiplier(lx, bare, text, second.end) : firstMult;
     if (second && !firstMult && lastMult) firstMult = lastMult;
     const curAfter = second ? readCurrencyAfter(lx, bare, text, lastMult?.end ?? second.end) : firstCur;
-    const written = curBefore ?? curAfter ?? firstCur;
-    let currency = written?.code;
+    const stated = curBefore ?? curAfter ?? firstCur;
+    let currency = stated?.code;
     // How the currency was guessed when the post does not write it out: a bare "$" outside the
     // countries where it means US$ (HK$, NT$, S$?), a multiplier used with several currencies
     // ("万": yuan, NT$, HK$; not "triệu", which is only dong), or the post's country. What reads
     // salaries (indicators/salary.ts) weighs the guess.
     let guess: CurrencyGuess | undefined =
-      written?.word === '$' && !(region && lx.dollarSignUsdRegions.has(region)) ? 'dollar-sign' : undefined;
+      stated?.word === '$' && !(region && lx.dollarSignUsdRegions.has(region)) ? 'dollar-sign' : undefined;
     const multWord = lastMult?.word;
     if (multWord && lx.multiplierNeedsCurrency.has(multWord) && !currency) continue;
     if (!currency && multWord) {
