@@ -8,6 +8,7 @@ import {
 } from '../types.ts';
 import { buildAutomaton } from './automaton.ts';
 import type { Lexicon } from './load.ts';
+import { reasonKeyOf } from './reasons.ts';
 import { buildStream, CLASS, phraseStream, type Stream, streamString, WORD } from './stream.ts';
 
 export type IndicatorMatcher = {
@@ -61,7 +62,7 @@ export function createIndicatorMatcher(lexicon: Lexicon): IndicatorMatcher {
         category: entry.category,
         categoryIndex: INDICATOR_CATEGORIES.indexOf(entry.category),
         reason: lexicon.reasons.get(entry.id) ?? entry.id,
-        reasonKey: `screening.indicators.${entry.id}`,
+        reasonKey: reasonKeyOf(entry.id),
       });
     }
     const add = (phrase: string, exception: boolean) => {

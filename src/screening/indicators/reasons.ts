@@ -8,6 +8,9 @@ import { reasonsFileSchema, reasonTranslationFileSchema } from './schema.ts';
 // Every indicator's reason in every reader language: reasons.en.json is the text, reasons.<lang>.json
 // its translations. Matching reports the English reason; presenters pick the reader's at the end.
 
+/** The i18n key of an indicator's reason (IndicatorMatch.reasonKey). */
+export const reasonKeyOf = (id: string): string => `screening.indicators.${id}`;
+
 /** lang → indicator id → reason. */
 export type ReasonBook = ReadonlyMap<Lang, ReadonlyMap<string, string>>;
 

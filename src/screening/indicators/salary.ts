@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CurrencyGuess } from '../identifiers/money.ts';
 import { type Identifier, INDICATOR_CATEGORIES, type IndicatorMatch } from '../types.ts';
 import { describe, LexiconError } from './files.ts';
+import { reasonKeyOf } from './reasons.ts';
 import { indicatorId, isoDate, sourceId } from './schema.ts';
 
 // Unrealistic pay read from a post's amounts rather than its words: a salary the money extractor
@@ -67,7 +68,7 @@ export function matchSalaryRules(
       id: rule.id,
       category: rule.category,
       weight: rule.weight,
-      reasonKey: `screening.indicators.${rule.id}`,
+      reasonKey: reasonKeyOf(rule.id),
       reason: reasons.get(rule.id) ?? rule.id,
       spans: spans.sort((a, b) => a[0] - b[0]),
     });
