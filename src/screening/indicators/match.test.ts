@@ -72,6 +72,7 @@ describe('matchIndicators on recruitment posts of the kind police warnings quote
     expect(ids(text)).toEqual(
       [
         'contact_inbox_only',
+        'easy_work',
         'free_flight_accommodation',
         'free_food_lodging',
         'high_pay_promise',
@@ -114,6 +115,29 @@ describe('matchIndicators on recruitment posts of the kind police warnings quote
     expect(firstSpanText('Tuyển nữ 16-22 tuổi', 'age_under_18_wanted')).toBe('16-22 tuổi');
     expect(firstSpanText('usia 17 - 25 tahun', 'age_under_18_wanted')).toBe('usia 17');
     expect(ids('age 18-35, 15-20 years of experience')).toEqual([]);
+    expect(firstSpanText('รับสมัครน้องอายุ 16 ปีขึ้นไป', 'age_under_18_wanted')).toBe('อายุ 16');
+    // a one-time code "valid for 15 minutes" (รหัสมีอายุ 15 นาที) is no age, nor is 150
+    expect(ids('OTP ของคุณคือ 558856 รหัสมีอายุ 15 นาที')).toEqual([]);
+    expect(ids('สินค้ามีอายุ 150 วัน')).toEqual([]);
+  });
+
+  it('reads a Chinese monthly income stated in 万 as a high-pay claim, and a plain salary not', () => {
+    expect(firstSpanText('外派劳务包吃包住,月入5万。', 'high_pay_promise')).toBe('月入5万');
+    expect(firstSpanText('有高薪工作招聘,月入可達1-2萬', 'high_pay_promise')).toBe('高薪');
+    // traditional characters are folded by the real normaliser (plainNormalize leaves them)
+    expect(matchIndicators(normalize('月入可達1-2萬')).map((m) => m.id)).toEqual(['high_pay_promise']);
+    expect(firstSpanText('出国工作一个月10万以上', 'high_pay_promise')).toBe('一个月10万');
+    expect(ids('月薪8000元,包住')).not.toContain('high_pay_promise');
+  });
+
+  it('takes easy work and high pay written apart as two red flags, and easy work alone as one weak one', () => {
+    const apart = match('工作轻松，活动自由。薪资：高薪');
+    expect(apart.map((m) => m.id).sort()).toEqual(['easy_work', 'high_pay_promise']);
+    expect(indicatorEvidence(apart)).toBeGreaterThanOrEqual(0.3);
+    const alone = match('Công việc nhẹ nhàng, môi trường thân thiện');
+    expect(alone.map((m) => m.id)).toEqual(['easy_work']);
+    expect(indicatorEvidence(alone)).toBeLessThan(0.2);
+    expect(ids('promises of "easy jobs and high salaries"')).toContain('light_work_high_pay');
   });
 });
 
