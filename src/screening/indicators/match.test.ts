@@ -139,6 +139,17 @@ describe('matchIndicators on recruitment posts of the kind police warnings quote
     expect(indicatorEvidence(alone)).toBeLessThan(0.2);
     expect(ids('promises of "easy jobs and high salaries"')).toContain('light_work_high_pay');
   });
+
+  it('finds a departure without a signed contract, an admitted illegal job and a salary in "dolar"', () => {
+    expect(firstSpanText('先出国再签约,包机票', 'contract_after_departure')).toBe('先出国再签约');
+    expect(firstSpanText('Berangkat tanpa menandatangani kontrak kerja', 'contract_after_departure')).toBe(
+      'tanpa menandatangani kontrak',
+    );
+    expect(firstSpanText('Đây không phải là công việc hợp pháp.', 'illegal_work_admitted')).toBe(
+      'không phải là công việc hợp pháp',
+    );
+    expect(firstSpanText('gaji 1.000 - 1.500 dolar AS', 'salary_in_usd')).toBe('1.500 dolar');
+  });
 });
 
 describe('matchIndicators on ordinary job ads', () => {
