@@ -149,6 +149,7 @@ describe('matchIndicators on recruitment posts of the kind police warnings quote
       'không phải là công việc hợp pháp',
     );
     expect(firstSpanText('gaji 1.000 - 1.500 dolar AS', 'salary_in_usd')).toBe('1.500 dolar');
+    expect(firstSpanText('งานฟาร์ม วีซ่าแรงงานถูกกฎหมาย', 'legal_visa_claim')).toBe('วีซ่าแรงงานถูกกฎหมาย');
   });
 });
 
