@@ -138,6 +138,9 @@ describe('matchIndicators on recruitment posts of the kind police warnings quote
     expect(alone.map((m) => m.id)).toEqual(['easy_work']);
     expect(indicatorEvidence(alone)).toBeLessThan(0.2);
     expect(ids('promises of "easy jobs and high salaries"')).toContain('light_work_high_pay');
+    // an ordinary ad's relaxed workplace is not the lure
+    expect(ids('Gaji tinggi, lingkungan kerja santai dan nyaman')).toEqual(['high_pay_promise']);
+    expect(ids('บรรยากาศการทำงานสบายๆ เป็นกันเอง')).toEqual([]);
   });
 
   it('finds a departure without a signed contract, an admitted illegal job and a salary in "dolar"', () => {
