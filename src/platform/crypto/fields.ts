@@ -32,6 +32,17 @@ export class FieldCipher {
   keyIdOf(value: string): string | undefined {
     return value.split('.')[1];
   }
+
+  /**
+   * A copy of the active data key and its id, for a cipher that seals in a worker thread of this
+   * process: `new FieldCipher(new Map([[keyId, key]]), keyId)` seals exactly as this one does. The
+   * bytes must not leave the process: pass them to the worker only, never log, store or send them.
+   */
+  activeKeyMaterial(): { keyId: string; key: Buffer } {
+    const key = this.keys.get(this.activeKeyId);
+    if (!key) throw new Error('the active data key is not loaded');
+    return { keyId: this.activeKeyId, key: Buffer.from(key) };
+  }
 }
 
 export function wrapContext(id: string): string {

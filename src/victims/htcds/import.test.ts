@@ -215,6 +215,54 @@ describe('importing', () => {
     expect(fourth.counts.assessments).toBe(1);
   });
 
+  it('seals in a worker thread exactly as on the main thread: every value opens, the same entries are audited', async () => {
+    const file = rows(45);
+    const actions = async (db: HtcdsDatabase['db']) =>
+      (await db.selectFrom('audit_entries').select('action').orderBy('id').execute()).map((a) => a.action);
+    const first = await t.importText(csvOf(file), { sealWorker: true, batchSize: 20 });
+    expect(first.counts.persons.created).toBe(45);
+    const audited = await actions(t.db);
+    // Every value the worker sealed opens with the node's cipher: the export gives the file back.
+    expect((await t.exportBytes()).bytes.toString('utf8')).toBe(csvOf(file));
+    for (const a of await t.db
+      .selectFrom('identification_assessments')
+      .select(['id', 'narrative_enc'])
+      .execute())
+      expect(openNarrative(t.cipher, a.id, a.narrative_enc)).not.toBe('tampered');
+    const onMain = await htcdsDatabase();
+    try {
+      const report = await onMain.importText(csvOf(file), { sealWorker: false, batchSize: 20 });
+      expect(first.counts).toEqual(report.counts);
+      expect(audited).toEqual(await actions(onMain.db));
+    } finally {
+      await onMain.close();
+    }
+    const again = await t.importText(csvOf(file), { sealWorker: true, batchSize: 20 });
+    expect(again.counts.persons).toEqual({ created: 0, updated: 0, unchanged: 45 });
+    // Updates through the worker: a name, a vulnerability note, an event's description, a comment.
+    const changed = file.map((r, i) =>
+      i === 7
+        ? {
+            ...r,
+            prs_FirstName: 'Malee',
+            vic_DetailsOfVulnerabilities: 'Owes nothing now.',
+            hte_Description: 'Moved twice.',
+            cco_CaseComment: 'Second interview refused.',
+          }
+        : r,
+    );
+    const third = await t.importText(csvOf(changed), { sealWorker: true, batchSize: 20 });
+    expect(third.counts.persons).toEqual({ created: 0, updated: 1, unchanged: 44 });
+    expect(third.counts.events).toEqual({ created: 0, updated: 1, unchanged: 44 });
+    expect((await t.exportBytes()).bytes.toString('utf8')).toBe(csvOf(changed));
+    const tampered = await t.db
+      .selectFrom('audit_entries')
+      .select('action')
+      .where('action', 'like', '%tamper%')
+      .execute();
+    expect(tampered).toEqual([]);
+  });
+
   it('with partial, writes the good rows and skips every row of a person or case with a problem', async () => {
     const [a, b, c] = rows(3);
     const file = [

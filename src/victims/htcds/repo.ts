@@ -1,4 +1,4 @@
-import { type Insertable, type Selectable, sql } from 'kysely';
+import { type CompiledQuery, type Insertable, type Selectable, sql } from 'kysely';
 import type { DB, Db, Exec } from '../../platform/db/database.ts';
 import type { OrganisationsTable } from '../tables.ts';
 
@@ -405,24 +405,41 @@ export async function insertMany<T extends keyof DB & string>(
   table: T,
   rows: readonly Insertable<DB[T]>[],
 ): Promise<void> {
+  for (const query of insertManyQueries(tx, table, rows)) await tx.executeQuery(query);
+}
+
+/**
+ * The statements of `insertMany`, compiled ahead (`db` only compiles them): an import builds a
+ * batch's while the batch before is being written, so the writing transaction only sends them.
+ */
+export function insertManyQueries<T extends keyof DB & string>(
+  db: Exec,
+  table: T,
+  rows: readonly Insertable<DB[T]>[],
+): CompiledQuery[] {
   const first = rows[0];
-  if (first === undefined) return;
+  if (first === undefined) return [];
   const columns = Object.keys(first);
   if (rows.every((r) => hasColumns(r, columns))) {
     const names = sql.join(columns.map((c) => sql.ref(c)));
-    await sql`insert into ${sql.table(table)} (${names})
-      select ${names} from json_populate_recordset(null::${sql.table(table)}, ${jsonRows(table, rows)}::json)`.execute(
-      tx,
-    );
-    return;
+    return [
+      sql`insert into ${sql.table(table)} (${names})
+      select ${names} from json_populate_recordset(null::${sql.table(table)}, ${jsonRows(table, rows)}::json)`.compile(
+        db,
+      ),
+    ];
   }
   const size = Math.max(1, Math.floor(60_000 / Math.max(1, columns.length)));
+  const queries: CompiledQuery[] = [];
   for (let i = 0; i < rows.length; i += size) {
-    await tx
-      .insertInto(table)
-      .values(rows.slice(i, i + size))
-      .execute();
+    queries.push(
+      db
+        .insertInto(table)
+        .values(rows.slice(i, i + size))
+        .compile(),
+    );
   }
+  return queries;
 }
 
 /** Whether a row has exactly these columns, in this order (without building a key list a row). */
@@ -442,8 +459,17 @@ export async function insertAssessments(
   tx: Exec,
   rows: readonly Insertable<DB['identification_assessments']>[],
 ): Promise<void> {
+  const query = insertAssessmentsQuery(tx, rows);
+  if (query) await tx.executeQuery(query);
+}
+
+/** The statement of `insertAssessments`, compiled ahead (as `insertManyQueries`). */
+export function insertAssessmentsQuery(
+  db: Exec,
+  rows: readonly Insertable<DB['identification_assessments']>[],
+): CompiledQuery | null {
   const first = rows[0];
-  if (first === undefined) return;
+  if (first === undefined) return null;
   const results: string[] = [];
   const resultAt = new Map<string, number>();
   const positions: number[] = [];
@@ -460,14 +486,14 @@ export async function insertAssessments(
   const columns = Object.keys(first).filter((c) => c !== 'result');
   const names = sql.join(columns.map((c) => sql.ref(c)));
   const from = sql.join(columns.map((c) => sql.ref(`j.${c}`)));
-  await sql`insert into identification_assessments (${names}, result)
+  return sql`insert into identification_assessments (${names}, result)
     select ${from}, r.value
     from rows from (
       json_populate_recordset(null::identification_assessments, ${jsonRows('identification_assessments', others)}::json),
       unnest(${positions}::int[])
     ) as j
-    join json_array_elements(${`[${results.join(',')}]`}::json) with ordinality as r (value, at) on r.at = j.unnest`.execute(
-    tx,
+    join json_array_elements(${`[${results.join(',')}]`}::json) with ordinality as r (value, at) on r.at = j.unnest`.compile(
+    db,
   );
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Insertable } from 'kysely';
+import type { CompiledQuery, Insertable } from 'kysely';
 import { type AuditEvent, appendAuditBatch } from '../../platform/audit/append.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { DB, Exec } from '../../platform/db/database.ts';
@@ -11,6 +11,7 @@ import { FileProblem } from './csv.ts';
 import { mergeBlock, mergeCase, mergeOrganisation, mergePerson } from './merge.ts';
 import type { ParsedRow } from './parse-row.ts';
 import { blank, type Plain, partText, text } from './plain.ts';
+import { recordQueries } from './recorder.ts';
 import * as repo from './repo.ts';
 import {
   caseColumns,
@@ -25,6 +26,7 @@ import {
   sealer,
   victimColumns,
 } from './rows.ts';
+import { resolveSeals, type SealPool } from './seal-pool.ts';
 import {
   FULL_VIEW,
   type PersonPlain,
@@ -87,6 +89,8 @@ export type BatchContext = {
   /** For reading what is stored; the writes go in applyBatch's transaction. */
   db: Exec;
   cipher: FieldCipher;
+  /** Seals the batch's values in a worker thread (large files); without it they are sealed here. */
+  seals?: SealPool;
   keys: SearchKeys;
   catalog: Catalog;
   who: Who;
@@ -223,9 +227,11 @@ const YIELD_EVERY = 20;
 
 /** What a batch will write: computed from what is stored, applied in one transaction (applyBatch). */
 export type PreparedBatch = {
-  inserts: Inserts;
+  /** The inserts, parents before children, compiled when the batch is prepared. */
+  inserts: CompiledQuery[];
   later: ((tx: Exec) => Promise<unknown>)[];
-  audit: AuditEvent[];
+  /** The audit entries' insert (`appendAuditBatch`), recorded with their digests when prepared. */
+  audit: CompiledQuery[];
 };
 
 export async function prepareBatch(
@@ -235,7 +241,15 @@ export async function prepareBatch(
 ): Promise<PreparedBatch> {
   const { cipher, who } = ctx;
   const s = await loadStored(ctx, rows);
-  const seal = sealer(cipher);
+  // What the batch seals: values are pending until `settle` when a worker seals them.
+  const sealing = ctx.seals?.cipher();
+  const seal = sealer(sealing ?? cipher);
+  // The column objects built (a `later` update reads one when it runs): resolved in place too.
+  const tracked: object[] = [];
+  const track = <T extends object | null>(o: T): T => {
+    if (sealing && o) tracked.push(o);
+    return o;
+  };
   const inserts = noInserts();
   const later: PreparedBatch['later'] = [];
   const audit: AuditEvent[] = [];
@@ -292,7 +306,10 @@ export async function prepareBatch(
   for (const row of rows) {
     // Let the batch being written meanwhile send its next statement: without this, PostgreSQL
     // waits for the whole preparation (measured: writing and preparing did not overlap at all).
-    if (++done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (++done % YIELD_EVERY === 0) {
+      sealing?.flush();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     orgChanges.length = 0;
     describeOrg(row);
     let personId: string | null = null;
@@ -337,9 +354,9 @@ export async function prepareBatch(
       counts.persons.unchanged += 1;
       return id;
     }
-    const own = personColumns(cipher, ctx.keys, id, merged);
-    const victim = merged.victim && victimColumns(seal, id, merged.victim, orgId);
-    const perpetrator = merged.perpetrator && perpetratorColumns(seal, id, merged.perpetrator, orgId);
+    const own = track(personColumns(sealing ?? cipher, ctx.keys, id, merged));
+    const victim = track(merged.victim && victimColumns(seal, id, merged.victim, orgId));
+    const perpetrator = track(merged.perpetrator && perpetratorColumns(seal, id, merged.perpetrator, orgId));
     const conConsent = merged.person.conConsent;
     if (!record) {
       inserts.persons.push({ ...own, id, agency_id: who.agencyId, external_id: key, created_by: who.userId });
@@ -390,7 +407,7 @@ export async function prepareBatch(
     const derived: Derived | null = deriveAssessment(ctx.catalog, merged);
     if (!derived) return;
     if (existed && latestSignature(s.assessments.get(personId)) === derivedSignature(derived)) return;
-    const written = assessmentWrite(cipher, ctx.catalog, who, personId, derived, {
+    const written = assessmentWrite(sealing ?? cipher, ctx.catalog, who, personId, derived, {
       name: ctx.source,
       row: row.row,
     });
@@ -414,7 +431,7 @@ export async function prepareBatch(
     merged.owner = ownerRow?.username ?? null;
     const id = stored?.id ?? randomUUID();
     caseState.set(key, id);
-    const columns = caseColumns(seal, id, merged, ownerRow?.id ?? null);
+    const columns = track(caseColumns(seal, id, merged, ownerRow?.id ?? null));
     const caseChanged = !plain || differs('case', plain.case, merged);
     const closed = columns.status === 'closed';
     if (!stored) {
@@ -442,7 +459,7 @@ export async function prepareBatch(
     const mergedReferral = mergeBlock('referral', plain?.referral, row);
     let referralColumns_: ReturnType<typeof referralColumns> | null = null;
     if (mergedReferral && differs('referral', plain?.referral, mergedReferral)) {
-      const values = referralColumns(seal, id, mergedReferral, orgId);
+      const values = track(referralColumns(seal, id, mergedReferral, orgId));
       referralColumns_ = values;
       if (referral) {
         later.push((tx) =>
@@ -534,7 +551,7 @@ export async function prepareBatch(
       const plain = plainEvent(cipher, stored, FULL_VIEW, tampered);
       const merged = mergeBlock('event', plain, row) ?? blank('event');
       const id = stored?.id ?? randomUUID();
-      const values = eventColumns(seal, id, merged);
+      const values = track(eventColumns(seal, id, merged));
       if (!stored) {
         inserts.trafficking_events.push({
           ...values,
@@ -563,7 +580,7 @@ export async function prepareBatch(
       const plain = plainPlan(cipher, stored, FULL_VIEW, tampered);
       const merged = mergeBlock('plan', plain, row) ?? plain ?? blank('plan');
       const planId = stored?.id ?? randomUUID();
-      const values = planColumns(seal, planId, merged);
+      const values = track(planColumns(seal, planId, merged));
       if (!stored) {
         inserts.support_plans.push({
           ...values,
@@ -627,25 +644,40 @@ export async function prepareBatch(
       change: { ...base, fields: [...new Set(tampered)] },
     });
   }
-  return { inserts, later, audit };
+  if (sealing) {
+    await sealing.settle();
+    for (const table of TABLES) for (const row of inserts[table]) resolveSeals(row);
+    for (const o of tracked) resolveSeals(o);
+    for (const event of audit) resolveSeals(event.change);
+  }
+  return {
+    inserts: insertQueries(ctx.db, inserts),
+    later,
+    audit: await recordQueries((db) => appendAuditBatch(db, audit)),
+  };
+}
+
+function insertQueries(db: Exec, inserts: Inserts): CompiledQuery[] {
+  return [
+    ...repo.insertManyQueries(db, 'organisations', inserts.organisations),
+    ...repo.insertManyQueries(db, 'persons', inserts.persons),
+    ...repo.insertManyQueries(db, 'victim_contexts', inserts.victim_contexts),
+    ...repo.insertManyQueries(db, 'perpetrator_contexts', inserts.perpetrator_contexts),
+    ...repo.insertManyQueries(db, 'htcds_interview_consents', inserts.htcds_interview_consents),
+    ...repo.insertManyQueries(db, 'cases', inserts.cases),
+    ...repo.insertManyQueries(db, 'case_persons', inserts.case_persons),
+    ...repo.insertManyQueries(db, 'htcds_case_referrals', inserts.htcds_case_referrals),
+    ...repo.insertManyQueries(db, 'case_comments', inserts.case_comments),
+    ...repo.insertManyQueries(db, 'trafficking_events', inserts.trafficking_events),
+    ...repo.insertManyQueries(db, 'support_plans', inserts.support_plans),
+    ...repo.insertManyQueries(db, 'support_plan_items', inserts.support_plan_items),
+    ...[repo.insertAssessmentsQuery(db, inserts.identification_assessments) ?? []].flat(),
+  ];
 }
 
 /** Writes a prepared batch in the caller's transaction: parents before children, then the updates. */
 export async function applyBatch(tx: Exec, p: PreparedBatch): Promise<void> {
-  const { inserts } = p;
-  await repo.insertMany(tx, 'organisations', inserts.organisations);
-  await repo.insertMany(tx, 'persons', inserts.persons);
-  await repo.insertMany(tx, 'victim_contexts', inserts.victim_contexts);
-  await repo.insertMany(tx, 'perpetrator_contexts', inserts.perpetrator_contexts);
-  await repo.insertMany(tx, 'htcds_interview_consents', inserts.htcds_interview_consents);
-  await repo.insertMany(tx, 'cases', inserts.cases);
-  await repo.insertMany(tx, 'case_persons', inserts.case_persons);
-  await repo.insertMany(tx, 'htcds_case_referrals', inserts.htcds_case_referrals);
-  await repo.insertMany(tx, 'case_comments', inserts.case_comments);
-  await repo.insertMany(tx, 'trafficking_events', inserts.trafficking_events);
-  await repo.insertMany(tx, 'support_plans', inserts.support_plans);
-  await repo.insertMany(tx, 'support_plan_items', inserts.support_plan_items);
-  await repo.insertAssessments(tx, inserts.identification_assessments);
+  for (const query of p.inserts) await tx.executeQuery(query);
   for (const run of p.later) await run(tx);
-  await appendAuditBatch(tx, p.audit);
+  for (const query of p.audit) await tx.executeQuery(query);
 }

@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/helpers/db.ts';
+import { appendAuditBatch, digestOf } from '../../platform/audit/append.ts';
+import { FieldCipher } from '../../platform/crypto/fields.ts';
+import { recordQueries } from './recorder.ts';
+import { createSealPool, PendingSeal, resolveSeals, type SealPool } from './seal-pool.ts';
+
+const node = new FieldCipher(
+  new Map([
+    ['k-old', randomBytes(32)],
+    ['k-new', randomBytes(32)],
+  ]),
+  'k-new',
+);
+
+let pool: SealPool | undefined;
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+});
+
+describe('sealing in a worker thread', () => {
+  it("seals with the node's active key: every value opens with the node's cipher, in its context only", async () => {
+    pool = createSealPool(node);
+    const sealing = pool.cipher();
+    const plain = Array.from({ length: 50 }, (_, i) => `value ${i} ${'é'.repeat(i)}`);
+    const pending = plain.map((p, i) => sealing.encrypt(p, `t.c:${i}`));
+    sealing.flush();
+    pending.push(sealing.encrypt('', 't.c:last'));
+    const row = { a: pending[0], nested: { b: pending[1], list: [pending[2], 3, null] }, when: new Date(0) };
+    expect(() => JSON.stringify(row)).toThrow(/before it was sealed/);
+    await sealing.settle();
+    const sealed = pending.map((p) => resolveSeals(p));
+    expect(sealed.map((s, i) => node.decrypt(s, i < 50 ? `t.c:${i}` : 't.c:last'))).toEqual([...plain, '']);
+    expect(sealed.every((s) => s.startsWith('jf1.k-new.'))).toBe(true);
+    expect(() => node.decrypt(sealed[0] ?? '', 't.c:1')).toThrow();
+    expect(new Set(sealed).size).toBe(sealed.length);
+
+    resolveSeals(row);
+    expect(row).toEqual({
+      a: sealed[0],
+      nested: { b: sealed[1], list: [sealed[2], 3, null] },
+      when: new Date(0),
+    });
+    // Decrypting goes to the node's cipher.
+    expect(sealing.decrypt(sealed[3] ?? '', 't.c:3')).toBe(plain[3]);
+  });
+
+  it('refuses to hand out a value that was never sealed', () => {
+    expect(() => resolveSeals({ a: new PendingSeal() })).toThrow(/not sealed/);
+  });
+});
+
+describe('recorded statements', () => {
+  let close: (() => Promise<void>) | undefined;
+  afterEach(async () => close?.());
+
+  it("write the audit module's entries exactly as appendAuditBatch does", async () => {
+    const database = await createTestDatabase();
+    close = () => database.close();
+    const events = [
+      {
+        actor: { id: null, label: 'system' },
+        action: 'a.one',
+        recordType: 'x',
+        recordId: null,
+        change: { b: 1, a: [new Date(0)] },
+      },
+      { actor: { id: null, label: 'system' }, action: 'a.two', recordType: 'x', recordId: 'r', change: null },
+    ];
+    await appendAuditBatch(database.db, events);
+    const recorded = await recordQueries((db) => appendAuditBatch(db, events));
+    expect(recorded).toHaveLength(1);
+    for (const query of recorded) await database.db.executeQuery(query);
+    const rows = await database.db
+      .selectFrom('audit_entries')
+      .select(['actor_id', 'actor', 'action', 'record_type', 'record_id', 'digest'])
+      .orderBy('id')
+      .execute();
+    expect(rows).toHaveLength(4);
+    expect(rows.slice(2)).toEqual(rows.slice(0, 2));
+    expect(rows[0]?.digest).toEqual(digestOf(events[0]?.change));
+  });
+});
