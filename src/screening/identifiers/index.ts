@@ -34,7 +34,7 @@ export function extractIdentifiers(n: NormalizedText, opts: ExtractOptions = {})
   const bare = asciiDigits(n.bare);
   const runs = /\d/.test(bare) ? findDigitRuns(bare, 6) : [];
   const hits = lexicon().scan(n.bare);
-  const claimed = new Claims(n.text.length);
+  const claimed = new Claims(n.text.length, 0);
 
   const links = findLinks(n.text);
   for (const link of links) {
@@ -70,7 +70,7 @@ export function extractIdentifiers(n: NormalizedText, opts: ExtractOptions = {})
     for (const phone of phonesInRun(bare, run, region)) addPhone(set, phone, phones);
   }
 
-  const inLinks = new Claims(n.text.length);
+  const inLinks = new Claims(n.text.length, 1);
   for (const link of links) inLinks.add(link.start, link.end);
   addHandles(n, set, hits, runs, phones, inLinks, region);
 
@@ -81,11 +81,22 @@ export function extractIdentifiers(n: NormalizedText, opts: ExtractOptions = {})
   return set.list();
 }
 
+// Backing stores of the two Claims masks of a call (extractIdentifiers is synchronous, so never
+// re-entered): a fresh Uint8Array per post cost more than clearing a kept one.
+const claimBuffers = [new Uint8Array(1024), new Uint8Array(1024)];
+
 /** Parts of n.text already taken by a link, an amount or an account: a mask, so checks stay linear. */
 class Claims {
   private readonly mask: Uint8Array;
-  constructor(length: number) {
-    this.mask = new Uint8Array(length);
+  /** `slot`: which kept buffer backs the mask (one per Claims alive at a time). */
+  constructor(length: number, slot: 0 | 1) {
+    let buffer = claimBuffers[slot] ?? new Uint8Array(0);
+    if (buffer.length < length) {
+      buffer = new Uint8Array(Math.max(length, 2 * buffer.length));
+      claimBuffers[slot] = buffer;
+    }
+    buffer.fill(0, 0, length);
+    this.mask = buffer.subarray(0, length);
   }
   add(start: number, end: number): void {
     this.mask.fill(1, start, end);

@@ -99,11 +99,29 @@ export function fusedCharScore(
   config: FeatureConfig,
   weights: Float32Array,
 ): number {
-  const n = buildCharStreams(text, input, config);
   const { minN, maxN, weight } = config.char;
   const shift = 32 - config.bits;
   const seed = CHAR_SEED ^ FNV_OFFSET;
+  const n = buildCharStreams(text, input, config);
   const s = scratch.stream;
+  const z =
+    minN === 1 && maxN === 5
+      ? score1to5(s, n, seed, shift, weights)
+      : scoreAny(s, n, minN, maxN, seed, shift, weights);
+  let count = 0;
+  for (let k = minN; k <= maxN; k++) count += Math.max(0, n - k + 1);
+  return count > 0 ? (z * weight) / Math.sqrt(count) : 0;
+}
+
+function scoreAny(
+  s: Uint16Array,
+  n: number,
+  minN: number,
+  maxN: number,
+  seed: number,
+  shift: number,
+  weights: Float32Array,
+): number {
   let z = 0;
   let h1 = 0;
   let h2 = 0;
@@ -122,7 +140,40 @@ export function fusedCharScore(
     h1 = Math.imul(seed ^ c, FNV_PRIME);
     if (minN <= 1) z += weights[h1 >>> shift] ?? 0;
   }
-  let count = 0;
-  for (let k = minN; k <= maxN; k++) count += Math.max(0, n - k + 1);
-  return count > 0 ? (z * weight) / Math.sqrt(count) : 0;
+  return z;
+}
+
+// fusedCharScore's loop for 1..5-grams (the default model's), without the per-position checks of
+// which n-gram sizes exist yet: the same sums, added in the same order.
+function score1to5(s: Uint16Array, n: number, seed: number, shift: number, weights: Float32Array): number {
+  let z = 0;
+  let h1 = 0;
+  let h2 = 0;
+  let h3 = 0;
+  let h4 = 0;
+  const head = Math.min(n, 4);
+  for (let j = 0; j < head; j++) {
+    const c = s[j] ?? 0;
+    h4 = Math.imul(h3 ^ c, FNV_PRIME);
+    if (j >= 3) z += weights[h4 >>> shift] ?? 0;
+    h3 = Math.imul(h2 ^ c, FNV_PRIME);
+    if (j >= 2) z += weights[h3 >>> shift] ?? 0;
+    h2 = Math.imul(h1 ^ c, FNV_PRIME);
+    if (j >= 1) z += weights[h2 >>> shift] ?? 0;
+    h1 = Math.imul(seed ^ c, FNV_PRIME);
+    z += weights[h1 >>> shift] ?? 0;
+  }
+  for (let j = 4; j < n; j++) {
+    const c = s[j] ?? 0;
+    z += weights[Math.imul(h4 ^ c, FNV_PRIME) >>> shift] ?? 0;
+    h4 = Math.imul(h3 ^ c, FNV_PRIME);
+    z += weights[h4 >>> shift] ?? 0;
+    h3 = Math.imul(h2 ^ c, FNV_PRIME);
+    z += weights[h3 >>> shift] ?? 0;
+    h2 = Math.imul(h1 ^ c, FNV_PRIME);
+    z += weights[h2 >>> shift] ?? 0;
+    h1 = Math.imul(seed ^ c, FNV_PRIME);
+    z += weights[h1 >>> shift] ?? 0;
+  }
+  return z;
 }

@@ -137,6 +137,37 @@ function normalizeCluster(original: string, start: number, end: number, out: Uni
   }
 }
 
+function hasHomoglyphCandidate(units: Uint16Array, n: number): boolean {
+  for (let k = 0; k < n; k++) {
+    const u = units[k] ?? 0;
+    if (u >= 0x250 && u <= 0x52f && (HOMOGLYPHS[u] ?? 0) !== 0) return true;
+  }
+  return false;
+}
+
+/**
+ * foldPass when no unit is a homoglyph: words need no look-ahead then, so every unit is folded on
+ * its own (a surrogate pair is lower-cased as one code point, as in the word-by-word loop).
+ */
+function foldUnits(units: Uint16Array, n: number): void {
+  let i = 0;
+  while (i < n) {
+    const u = units[i] ?? 0;
+    if (u < 0x80) {
+      if (u >= 0x41 && u <= 0x5a) units[i] = u + 32;
+      i++;
+      continue;
+    }
+    if (isHigh(u) && i + 1 < n && isLow(units[i + 1] ?? 0)) {
+      lowerAstral(units, i);
+      i += 2;
+      continue;
+    }
+    units[i] = foldOf(u);
+    i++;
+  }
+}
+
 function isHomoglyphCandidate(u: number): boolean {
   return u >= 0x250 && u <= 0x52f && (HOMOGLYPHS[u] ?? 0) !== 0;
 }
@@ -156,6 +187,10 @@ function lowerAstral(units: Uint16Array, k: number): void {
 export function foldPass(buf: UnitBuffer): void {
   const units = buf.units;
   const n = buf.length;
+  if (!hasHomoglyphCandidate(units, n)) {
+    foldUnits(units, n);
+    return;
+  }
   let i = 0;
   while (i < n) {
     const u = units[i] ?? 0;

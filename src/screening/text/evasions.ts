@@ -5,7 +5,7 @@
 // Every rule is a forward scan with bounded look-ahead: linear time, no regular expressions.
 import type { UnitBuffer } from './buffer.ts';
 import { bareOf, isAsciiDigit, isLatinLetter, isWordUnit } from './chars.ts';
-import { type DigitTrie, LATIN_DIGIT_PREFIX, LATIN_DIGIT_TRIE, THAI_DIGIT_TRIE } from './fold-data.ts';
+import { LATIN_DIGIT_PREFIX, LATIN_DIGIT_TRIE, THAI_DIGIT_TRIE, trieChild } from './fold-data.ts';
 
 const MIN_SPELLED = 4;
 const MIN_SPACED = 3;
@@ -62,29 +62,30 @@ function digitWordAt(k: number, thai: boolean): number {
   const a = bareOf(at(k)) - 0x61;
   const b = bareOf(at(k + 1)) - 0x61;
   if (a < 0 || a > 25 || b < 0 || b > 25 || LATIN_DIGIT_PREFIX[a * 26 + b] !== 1) return -1;
-  let node: DigitTrie | undefined = LATIN_DIGIT_TRIE;
+  let node = 0;
   let p = k;
   while (p < n && isLatinLetter(at(p))) {
-    node = node.next.get(bareOf(at(p)));
-    if (node === undefined) return -1;
+    node = trieChild(LATIN_DIGIT_TRIE, node, bareOf(at(p)));
+    if (node === 0) return -1;
     p++;
   }
-  if (p === k || (p < n && isWordUnit(at(p))) || node.digit < 0) return -1;
-  matchedDigit = node.digit;
+  const digit = LATIN_DIGIT_TRIE.digit[node] ?? -1;
+  if (p === k || (p < n && isWordUnit(at(p))) || digit < 0) return -1;
+  matchedDigit = digit;
   return p;
 }
 
 /** Longest Thai digit word at k (Thai has no spaces, so no boundary check). */
 function thaiDigitWordAt(k: number): number {
-  if (!THAI_DIGIT_TRIE.next.has(at(k))) return -1;
-  let node: DigitTrie | undefined = THAI_DIGIT_TRIE;
+  let node = 0;
   let best = -1;
   for (let p = k; p < n; p++) {
-    node = node.next.get(at(p));
-    if (node === undefined) break;
-    if (node.digit >= 0) {
+    node = trieChild(THAI_DIGIT_TRIE, node, at(p));
+    if (node === 0) break;
+    const digit = THAI_DIGIT_TRIE.digit[node] ?? -1;
+    if (digit >= 0) {
       best = p + 1;
-      matchedDigit = node.digit;
+      matchedDigit = digit;
     }
   }
   return best;
@@ -155,7 +156,8 @@ function spelledRun(i: number, out: UnitBuffer, thai: boolean): number {
 
 // Thai units that start a spelled digit (ศ ส ห เ แ โ): the only places worth trying a run.
 const THAI_DIGIT_START = new Uint8Array(0x80);
-for (const u of THAI_DIGIT_TRIE.next.keys()) if (u >= 0x0e00 && u < 0x0e80) THAI_DIGIT_START[u - 0x0e00] = 1;
+for (let u = 0x0e00; u < 0x0e80; u++)
+  if (trieChild(THAI_DIGIT_TRIE, 0, u) !== 0) THAI_DIGIT_START[u - 0x0e00] = 1;
 
 function thaiToken(i: number, out: UnitBuffer): number {
   let k = i;

@@ -38,46 +38,75 @@ for (const [from, to] of Object.entries(parse(homoglyphSchema, 'homoglyphs.json'
   HOMOGLYPHS[from.charCodeAt(0)] = to.charCodeAt(0);
 }
 
-/** A trie over code units; `digit` ≥ 0 where a spelled digit ends. */
-export type DigitTrie = { next: Map<number, DigitTrie>; digit: number };
-const newNode = (): DigitTrie => ({ next: new Map(), digit: -1 });
+/**
+ * A trie over a range of code units, flat for speed: node 0 is the root; the child of `node` on unit
+ * u is child[node * width + (u - base)] (0: none); digit[node] ≥ 0 where a spelled digit ends.
+ */
+export type DigitTrie = { base: number; width: number; child: Uint16Array; digit: Int8Array };
 
-/** Latin-script words, keyed by their lower-case bare letters (so "không" and "khong" both match). */
-export const LATIN_DIGIT_TRIE = newNode();
-/** First two letters (a-z, index (a*26+b)) of the Latin digit words: a cheap reject before the trie. */
-export const LATIN_DIGIT_PREFIX = new Uint8Array(26 * 26);
-/** Thai words, keyed by their NFKC units (Thai is written without spaces, so matched anywhere). */
-export const THAI_DIGIT_TRIE = newNode();
-
-function add(root: DigitTrie, word: string, digit: number, file: string): void {
-  let node = root;
-  for (let i = 0; i < word.length; i++) {
-    const u = word.charCodeAt(i);
-    let next = node.next.get(u);
-    if (next === undefined) {
-      next = newNode();
-      node.next.set(u, next);
-    }
-    node = next;
-  }
-  if (node.digit >= 0 && node.digit !== digit)
-    throw new Error(`${file}: "${word}" is both ${node.digit} and ${digit}`);
-  node.digit = digit;
+/** The child of `node` on unit `u`, or 0 when there is none. */
+export function trieChild(trie: DigitTrie, node: number, u: number): number {
+  const c = u - trie.base;
+  return c >= 0 && c < trie.width ? (trie.child[node * trie.width + c] ?? 0) : 0;
 }
 
+function compileTrie(
+  words: ReadonlyArray<[string, number]>,
+  base: number,
+  width: number,
+  file: string,
+): DigitTrie {
+  const rows: number[][] = [new Array<number>(width).fill(0)];
+  const digits: number[] = [-1];
+  for (const [word, digit] of words) {
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i) - base;
+      if (c < 0 || c >= width) throw new Error(`${file}: "${word}" has a character outside its script`);
+      const row = rows[node] ?? [];
+      let next = row[c] ?? 0;
+      if (next === 0) {
+        next = rows.length;
+        row[c] = next;
+        rows.push(new Array<number>(width).fill(0));
+        digits.push(-1);
+      }
+      node = next;
+    }
+    const known = digits[node] ?? -1;
+    if (known >= 0 && known !== digit) throw new Error(`${file}: "${word}" is both ${known} and ${digit}`);
+    digits[node] = digit;
+  }
+  const child = new Uint16Array(rows.length * width);
+  rows.forEach((row, node) => {
+    child.set(row, node * width);
+  });
+  return { base, width, child, digit: Int8Array.from(digits) };
+}
+
+/** First two letters (a-z, index (a*26+b)) of the Latin digit words: a cheap reject before the trie. */
+export const LATIN_DIGIT_PREFIX = new Uint8Array(26 * 26);
+
+const latinWords: Array<[string, number]> = [];
+const thaiWords: Array<[string, number]> = [];
 const digitWords = parse(digitWordsSchema, 'digit-words.json');
 for (const [lang, words] of Object.entries(digitWords.words)) {
   for (const [word, digit] of Object.entries(words)) {
     const nfkc = word.normalize('NFKC');
     if (lang === 'th') {
-      add(THAI_DIGIT_TRIE, nfkc, digit, 'digit-words.json');
+      thaiWords.push([nfkc, digit]);
       continue;
     }
     let key = '';
     for (let i = 0; i < nfkc.length; i++) key += String.fromCharCode(bareOf(lowerOf(nfkc.charCodeAt(i))));
     if (!/^[a-z]{2,}$/.test(key))
       throw new Error(`digit-words.json: "${word}" (${lang}) is not a Latin word`);
-    add(LATIN_DIGIT_TRIE, key, digit, 'digit-words.json');
+    latinWords.push([key, digit]);
     LATIN_DIGIT_PREFIX[(key.charCodeAt(0) - 0x61) * 26 + (key.charCodeAt(1) - 0x61)] = 1;
   }
 }
+
+/** Latin-script words, keyed by their lower-case bare letters (so "không" and "khong" both match). */
+export const LATIN_DIGIT_TRIE = compileTrie(latinWords, 0x61, 26, 'digit-words.json');
+/** Thai words, keyed by their NFKC units (Thai is written without spaces, so matched anywhere). */
+export const THAI_DIGIT_TRIE = compileTrie(thaiWords, 0x0e00, 0x80, 'digit-words.json');

@@ -8,6 +8,7 @@ import { isZawgyi } from './zawgyi.ts';
 // Scratch buffers reused across calls (normalize is synchronous, so never re-entered).
 const cleaned = new UnitBuffer();
 const folded = new UnitBuffer();
+let bareUnits = new Uint16Array(1024);
 
 /**
  * Normalises a post for screening (see NormalizedText in ../types.ts). Steps, in order:
@@ -28,19 +29,31 @@ export function normalize(original: string): NormalizedText {
   const asWritten = decodeUnits(cleaned.units, cleaned.length);
   evasionPass(cleaned, folded);
   const length = folded.length;
-  const text = decodeUnits(folded.units, length);
+  // Most posts have no evasion: then `text` is the string just decoded.
+  const text = sameUnits(cleaned, folded) ? asWritten : decodeUnits(folded.units, length);
   const offsets = new Uint32Array(length + 1);
   offsets.set(folded.origins.subarray(0, length));
   offsets[length] = original.length;
   return { original, text, bare: bareText(text, folded.units, length), offsets, zawgyi, folded: asWritten };
 }
 
+function sameUnits(a: UnitBuffer, b: UnitBuffer): boolean {
+  const n = a.length;
+  if (b.length !== n) return false;
+  const x = a.units;
+  const y = b.units;
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
 function bareText(text: string, units: Uint16Array, length: number): string {
   let k = 0;
   while (k < length && bareOf(units[k] ?? 0) === units[k]) k++;
   if (k === length) return text;
-  const bare = units.slice(0, length);
-  for (; k < length; k++) bare[k] = bareOf(bare[k] ?? 0);
+  if (bareUnits.length < length) bareUnits = new Uint16Array(2 * length);
+  const bare = bareUnits;
+  bare.set(units.subarray(0, k));
+  for (; k < length; k++) bare[k] = bareOf(units[k] ?? 0);
   return decodeUnits(bare, length);
 }
 
