@@ -138,10 +138,7 @@ function normalizeCluster(original: string, start: number, end: number, out: Uni
 }
 
 function hasHomoglyphCandidate(units: Uint16Array, n: number): boolean {
-  for (let k = 0; k < n; k++) {
-    const u = units[k] ?? 0;
-    if (u >= 0x250 && u <= 0x52f && (HOMOGLYPHS[u] ?? 0) !== 0) return true;
-  }
+  for (let k = 0; k < n; k++) if (isHomoglyphCandidate(units[k] ?? 0)) return true;
   return false;
 }
 
@@ -158,14 +155,18 @@ function foldUnits(units: Uint16Array, n: number): void {
       i++;
       continue;
     }
-    if (isHigh(u) && i + 1 < n && isLow(units[i + 1] ?? 0)) {
-      lowerAstral(units, i);
-      i += 2;
-      continue;
-    }
-    units[i] = foldOf(u);
-    i++;
+    i += foldAt(units, i, n);
   }
+}
+
+/** Folds the unit at i, a surrogate pair as one code point; returns how many units it took. */
+function foldAt(units: Uint16Array, i: number, n: number): number {
+  if (isHigh(units[i] ?? 0) && i + 1 < n && isLow(units[i + 1] ?? 0)) {
+    lowerAstral(units, i);
+    return 2;
+  }
+  units[i] = foldOf(units[i] ?? 0);
+  return 1;
 }
 
 function isHomoglyphCandidate(u: number): boolean {
@@ -195,13 +196,7 @@ export function foldPass(buf: UnitBuffer): void {
   while (i < n) {
     const u = units[i] ?? 0;
     if (!isWordUnit(u)) {
-      if (isHigh(u) && i + 1 < n && isLow(units[i + 1] ?? 0)) {
-        lowerAstral(units, i);
-        i += 2;
-        continue;
-      }
-      units[i] = foldOf(u);
-      i++;
+      i += foldAt(units, i, n);
       continue;
     }
     // A word: map homoglyphs only when it also has genuine Latin letters ("telegrаm", not "Москва").
