@@ -9,7 +9,7 @@ import { checkFile, rowHash } from './check.ts';
 import { FileProblem } from './csv.ts';
 import { type Issue, type ParsedRow, parseRow } from './parse-row.ts';
 import { withAgencyImportLock } from './repo.ts';
-import { createSealPool } from './seal-pool.ts';
+import { createSealPool, type SealPool } from './seal-pool.ts';
 import { digestOf, type HtcdsSource, readRecords } from './source.ts';
 import { applyBatch, emptyCounts, type ImportCounts, newRun, prepareBatch, type Who } from './write.ts';
 
@@ -70,120 +70,139 @@ export async function importHtcds(
   // Started now, its start-up overlaps the first pass.
   const seals = sealWorkerFor(digest.bytes, options) ? createSealPool(deps.cipher) : undefined;
   try {
-    const checked = await checkFile(deps.db, who.agencyId, source, options.maxBytes, workers);
-    const counts = emptyCounts();
-    const refused = checked.issues.length > 0 && !options.partial;
-    const report = (writtenRows: number, skippedRows: number): ImportReport => ({
-      importId,
-      file: { name: source.name, format: source.format, ...digest },
-      rows: checked.rows,
-      written: writtenRows > 0,
-      writtenRows,
-      skippedRows,
-      issues: checked.issues,
-      counts,
-      seconds: (performance.now() - started) / 1000,
-    });
-    const actor = { id: who.userId, label: who.username };
-    await appendAudit(deps.db, {
-      actor,
-      action: 'htcds.import',
-      recordType: 'import',
-      recordId: importId,
-      change: {
-        file: source.name,
-        format: source.format,
-        ...digest,
-        rows: checked.rows,
-        problems: checked.issues.length,
-        partial: options.partial === true,
-        outcome: refused ? 'refused' : 'writing',
-      },
-    });
-    if (refused) return report(0, checked.rows);
-
-    const keys = await searchKeys(deps.db, deps.cipher);
-    const today = new Date().toISOString().slice(0, 10);
-    const batchSize = options.batchSize ?? DEFAULT_BATCH;
-    const run = newRun();
-    let batch: ParsedRow[] = [];
-    let written = 0;
-    let skipped = 0;
-    const changed = () =>
-      new FileProblem(`${source.name} changed while it was being imported; run the import again.`);
-    const context = {
-      run,
-      db: deps.db,
-      cipher: deps.cipher,
-      seals,
-      keys,
-      catalog: deps.catalog,
-      who,
-      importId,
-      source: source.name,
-      today,
-    };
-    // A batch is prepared (read, merged, sealed, scored) while the one before is being written; the
-    // writes themselves run one batch after another, each in its own transaction.
-    let writing: Promise<void> = Promise.resolve();
-    const flush = async () => {
-      const rows = batch;
-      batch = [];
-      if (rows.length === 0) return;
-      const prepared = await prepareBatch(context, rows, counts);
-      await writing;
-      writing = deps.db
-        .transaction()
-        .execute(async (tx) => {
-          await applyBatch(tx, prepared);
-          if (!source.unchanged()) throw changed();
-        })
-        .then(() => {
-          written += rows.length;
-          options.onBatch?.({ committedRows: written, totalRows: checked.rows });
-        });
-      // Observed when awaited; a failure meanwhile must not count as unhandled.
-      writing.catch(() => {});
-    };
-
-    await withAgencyImportLock(deps.db, who.agencyId, async () => {
-      const records = readRecords(source, options.maxBytes);
-      const header = await records.next();
-      if (header.done || header.value.cells.join('\u0000') !== checked.header.join('\u0000')) throw changed();
-      let index = 0;
-      try {
-        for await (const record of records) {
-          if (checked.rowHashes[index] !== rowHash(record.cells)) throw changed();
-          index += 1;
-          const { skip } = checked;
-          const keyed = (p: ParsedRow) =>
-            (p.personKey !== null && skip.persons.has(p.personKey)) ||
-            (p.caseKey !== null && skip.cases.has(p.caseKey));
-          const parsed = skip.rows.has(record.row)
-            ? undefined
-            : parseRow(checked.layout, record, { trusted: true }).parsed;
-          if (!parsed || keyed(parsed)) {
-            skipped += 1;
-            continue;
-          }
-          batch.push(parsed);
-          if (batch.length >= batchSize) await flush();
-        }
-        if (index !== checked.rows) throw changed();
-        await flush();
-      } finally {
-        await writing;
-      }
-    });
-    await appendAudit(deps.db, {
-      actor,
-      action: 'htcds.import_done',
-      recordType: 'import',
-      recordId: importId,
-      change: { writtenRows: written, skippedRows: skipped, counts },
-    });
-    return report(written, skipped);
+    return await checkAndWrite(deps, who, source, options, { started, importId, digest, workers, seals });
   } finally {
     await seals?.close();
   }
+}
+
+type ImportStart = {
+  started: number;
+  importId: string;
+  digest: Awaited<ReturnType<typeof digestOf>>;
+  workers: number;
+  seals: SealPool | undefined;
+};
+
+/** The two passes of an import: check the whole file, then (unless refused) write it in batches. */
+async function checkAndWrite(
+  deps: ImportDeps,
+  who: Who,
+  source: HtcdsSource,
+  options: ImportOptions,
+  { started, importId, digest, workers, seals }: ImportStart,
+): Promise<ImportReport> {
+  const checked = await checkFile(deps.db, who.agencyId, source, options.maxBytes, workers);
+  const counts = emptyCounts();
+  const refused = checked.issues.length > 0 && !options.partial;
+  const report = (writtenRows: number, skippedRows: number): ImportReport => ({
+    importId,
+    file: { name: source.name, format: source.format, ...digest },
+    rows: checked.rows,
+    written: writtenRows > 0,
+    writtenRows,
+    skippedRows,
+    issues: checked.issues,
+    counts,
+    seconds: (performance.now() - started) / 1000,
+  });
+  const actor = { id: who.userId, label: who.username };
+  await appendAudit(deps.db, {
+    actor,
+    action: 'htcds.import',
+    recordType: 'import',
+    recordId: importId,
+    change: {
+      file: source.name,
+      format: source.format,
+      ...digest,
+      rows: checked.rows,
+      problems: checked.issues.length,
+      partial: options.partial === true,
+      outcome: refused ? 'refused' : 'writing',
+    },
+  });
+  if (refused) return report(0, checked.rows);
+
+  const keys = await searchKeys(deps.db, deps.cipher);
+  const today = new Date().toISOString().slice(0, 10);
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const run = newRun();
+  let batch: ParsedRow[] = [];
+  let written = 0;
+  let skipped = 0;
+  const changed = () =>
+    new FileProblem(`${source.name} changed while it was being imported; run the import again.`);
+  const context = {
+    run,
+    db: deps.db,
+    cipher: deps.cipher,
+    seals,
+    keys,
+    catalog: deps.catalog,
+    who,
+    importId,
+    source: source.name,
+    today,
+  };
+  // A batch is prepared (read, merged, sealed, scored) while the one before is being written; the
+  // writes themselves run one batch after another, each in its own transaction.
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    const rows = batch;
+    batch = [];
+    if (rows.length === 0) return;
+    const prepared = await prepareBatch(context, rows, counts);
+    await writing;
+    writing = deps.db
+      .transaction()
+      .execute(async (tx) => {
+        await applyBatch(tx, prepared);
+        if (!source.unchanged()) throw changed();
+      })
+      .then(() => {
+        written += rows.length;
+        options.onBatch?.({ committedRows: written, totalRows: checked.rows });
+      });
+    // Observed when awaited; a failure meanwhile must not count as unhandled.
+    writing.catch(() => {});
+  };
+
+  await withAgencyImportLock(deps.db, who.agencyId, async () => {
+    const records = readRecords(source, options.maxBytes);
+    const header = await records.next();
+    if (header.done || header.value.cells.join('\u0000') !== checked.header.join('\u0000')) throw changed();
+    let index = 0;
+    try {
+      for await (const record of records) {
+        if (checked.rowHashes[index] !== rowHash(record.cells)) throw changed();
+        index += 1;
+        const { skip } = checked;
+        const keyed = (p: ParsedRow) =>
+          (p.personKey !== null && skip.persons.has(p.personKey)) ||
+          (p.caseKey !== null && skip.cases.has(p.caseKey));
+        const parsed = skip.rows.has(record.row)
+          ? undefined
+          : parseRow(checked.layout, record, { trusted: true }).parsed;
+        if (!parsed || keyed(parsed)) {
+          skipped += 1;
+          continue;
+        }
+        batch.push(parsed);
+        if (batch.length >= batchSize) await flush();
+      }
+      if (index !== checked.rows) throw changed();
+      await flush();
+    } finally {
+      await writing;
+    }
+  });
+  await appendAudit(deps.db, {
+    actor,
+    action: 'htcds.import_done',
+    recordType: 'import',
+    recordId: importId,
+    change: { writtenRows: written, skippedRows: skipped, counts },
+  });
+  return report(written, skipped);
 }
