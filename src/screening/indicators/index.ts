@@ -1,6 +1,7 @@
 import type { Identifier, IndicatorMatch, Lang, NormalizedText } from '../types.ts';
 import { type Lexicon, loadLexicon } from './load.ts';
 import { createIndicatorMatcher, type IndicatorMatcher } from './matcher.ts';
+import { dropDenied } from './negation.ts';
 import { matchSalaryRules } from './salary.ts';
 
 export { indicatorEvidence } from './evidence.ts';
@@ -37,7 +38,8 @@ export function indicatorReason(id: string, lang: Lang): string | undefined {
 
 /** The red-flag indicators found in a post: one entry per indicator id, spans in the original. */
 export function matchIndicators(n: NormalizedText): IndicatorMatch[] {
-  return matcher().match(n);
+  const { matcher, lexicon } = loaded();
+  return dropDenied(lexicon.negation, n, matcher.match(n));
 }
 
 /** The red flags read from a post's amounts (a salary far above what such work pays). */
@@ -48,7 +50,8 @@ export function matchSalaryIndicators(identifiers: readonly Identifier[]): Indic
 
 /** The naive baseline (every phrase its own RegExp), same results as matchIndicators. */
 export function naiveMatchIndicators(n: NormalizedText): IndicatorMatch[] {
-  return matcher().matchNaive(n);
+  const { matcher, lexicon } = loaded();
+  return dropDenied(lexicon.negation, n, matcher.matchNaive(n));
 }
 
 /** Every phrase of every lexicon, e.g. for a grep -F baseline. */

@@ -12,7 +12,14 @@ function copyDir(change: (files: Map<string, unknown>) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'jaring-lexicon-'));
   const files = new Map<string, unknown>();
   const reasons = readdirSync(INDICATORS_DIR).filter((name) => name.startsWith('reasons.'));
-  for (const name of ['en.json', 'vi.json', 'sources.json', 'salary-tiers.json', ...reasons]) {
+  for (const name of [
+    'en.json',
+    'vi.json',
+    'sources.json',
+    'salary-tiers.json',
+    'negation.json',
+    ...reasons,
+  ]) {
     files.set(name, JSON.parse(readFileSync(join(INDICATORS_DIR, name), 'utf8')));
   }
   change(files);
@@ -126,6 +133,16 @@ describe('a bad lexicon entry', () => {
     });
     expect(() => loadLexicon(twoCategories)).toThrow(LexiconError);
     expect(() => loadLexicon(twoCategories)).toThrow(/category .* differs/);
+  });
+
+  it('refuses a deniable indicator that no lexicon has, and a missing negation file', () => {
+    const unknown = copyDir((files) => {
+      const negation = files.get('negation.json') as { indicators: string[] };
+      files.set('negation.json', { ...negation, indicators: [...negation.indicators, 'brand_new_lure'] });
+    });
+    expect(() => loadLexicon(unknown)).toThrow(/negation\.json: "brand_new_lure" is not an indicator/);
+    const missing = copyDir((files) => files.delete('negation.json'));
+    expect(() => loadLexicon(missing)).toThrow(/negation\.json/);
   });
 
   it('refuses a salary rule that is malformed, unsourced, unexplained or lower for a guessed currency', () => {

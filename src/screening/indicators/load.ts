@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { repoPath } from '../../platform/paths.ts';
 import type { IndicatorCategory, Lang } from '../types.ts';
 import { describe, LexiconError, readJson } from './files.ts';
+import { NEGATION_FILE, type NegationRules, parseNegationRules } from './negation.ts';
 import { loadReasons, type ReasonBook } from './reasons.ts';
 import { unsafeRegexReason } from './safe-regex.ts';
 import { parseSalaryRules, SALARY_RULES_FILE, type SalaryRule } from './salary.ts';
@@ -26,6 +27,8 @@ export type Lexicon = {
   entries: LexiconEntry[];
   /** red flags read from a post's amounts (salary-tiers.json) */
   salaryRules: SalaryRule[];
+  /** red flags a post can deny ("we never keep your passport"), and the cues that deny them */
+  negation: NegationRules;
   versions: Partial<Record<Lang, { version: number; updated: string }>>;
   sources: Map<string, Source>;
   /** id → English reason sentence */
@@ -125,6 +128,10 @@ export function checkLexicon(lexicon: Lexicon): void {
     if (categories.has(rule.id)) throw new LexiconError(`${where}: the id is also a lexicon indicator`);
     checkCited(lexicon, where, rule);
   }
+  for (const id of lexicon.negation.indicators) {
+    if (!categories.has(id))
+      throw new LexiconError(`data/indicators/${NEGATION_FILE}: "${id}" is not an indicator of any lexicon`);
+  }
 }
 
 /** Every source of an indicator or rule is in sources.json, and its id has an English reason. */
@@ -156,7 +163,17 @@ export function loadLexicon(dir: string = INDICATORS_DIR): Lexicon {
 
   const rulesFile = join(dir, SALARY_RULES_FILE);
   const salaryRules = parseSalaryRules(rulesFile, readJson(rulesFile));
-  const lexicon: Lexicon = { entries: [], salaryRules, versions: {}, sources, reasons, reasonsByLang };
+  const negationFile = join(dir, NEGATION_FILE);
+  const negation = parseNegationRules(negationFile, readJson(negationFile));
+  const lexicon: Lexicon = {
+    entries: [],
+    salaryRules,
+    negation,
+    versions: {},
+    sources,
+    reasons,
+    reasonsByLang,
+  };
   const files = readdirSync(dir)
     .filter((name) => /^[a-z]{2,3}\.json$/.test(name))
     .sort();
