@@ -9,6 +9,7 @@ import {
   refusal,
   tamper,
 } from '../../test/helpers/victims.ts';
+import { findPersons } from './repo.ts';
 
 let t: TestApp;
 let caseworker: TestClient;
@@ -167,6 +168,20 @@ describe('registering and reading a person', () => {
       profile: { ethnicity: 'X' },
     });
     expect((await refusal(patch, 404)).code).toBe('not_found');
+    // the repository's batch read too: given ids of two agencies, it returns the asking agency's only
+    const theirs = await register(outsider);
+    const agencyOf = async (personId: string) =>
+      (
+        await t.deps.db
+          .selectFrom('persons')
+          .select('agency_id')
+          .where('id', '=', personId)
+          .executeTakeFirstOrThrow()
+      ).agency_id;
+    const mine = await findPersons(t.deps.db, await agencyOf(id), [theirs.id, id, id]);
+    expect(mine.map((r) => r.person.id)).toEqual([id]);
+    const other = await findPersons(t.deps.db, await agencyOf(theirs.id), [id, theirs.id]);
+    expect(other.map((r) => r.person.id)).toEqual([theirs.id]);
   });
 });
 
