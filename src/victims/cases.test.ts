@@ -10,6 +10,7 @@ import {
   refusal,
   tamper,
 } from '../../test/helpers/victims.ts';
+import { casesByIds } from './htcds/repo.ts';
 
 let t: TestApp;
 let caseworker: TestClient;
@@ -217,6 +218,24 @@ describe('cases', () => {
         )
       ).code,
     ).toBe('not_found');
+  });
+
+  it("reads a batch of cases by id for the asking agency only (the HTCDS repository's casesByIds)", async () => {
+    const mine = await openCase({ externalId: 'C-batch' });
+    const theirs = await (await outsider.request('POST', '/api/victims/cases', {})).json();
+    const agencyOf = async (caseId: string) =>
+      (
+        await t.deps.db
+          .selectFrom('cases')
+          .select('agency_id')
+          .where('id', '=', caseId)
+          .executeTakeFirstOrThrow()
+      ).agency_id;
+    const read = await casesByIds(t.deps.db, await agencyOf(mine.id), [theirs.case.id, mine.id, mine.id]);
+    expect(read.map((c) => [c.id, c.external_id])).toEqual([[mine.id, 'C-batch']]);
+    expect(read[0]).not.toHaveProperty('agency_id');
+    const other = await casesByIds(t.deps.db, await agencyOf(theirs.case.id), [mine.id, theirs.case.id]);
+    expect(other.map((c) => c.id)).toEqual([theirs.case.id]);
   });
 
   it('refuses a case with an unknown person or an owner from elsewhere, writing nothing', async () => {

@@ -144,7 +144,7 @@ export type CaseRow = {
 
 export async function casesByIds(db: Exec, agencyId: string, ids: readonly string[]): Promise<CaseRow[]> {
   if (ids.length === 0) return [];
-  return db
+  const rows = await db
     .selectFrom('cases')
     .leftJoin('users', 'users.id', 'cases.owner_id')
     .select([
@@ -157,9 +157,12 @@ export async function casesByIds(db: Exec, agencyId: string, ids: readonly strin
       'users.username as owner_username',
     ])
     .select(sql<string>`cases.opened_on::text`.as('opened_on'))
-    .where('cases.agency_id', '=', agencyId)
-    .where('cases.id', 'in', [...ids])
+    .select('cases.agency_id')
+    .where('cases.id', 'in', [...new Set(ids)])
     .execute();
+  // By primary key alone, the agency checked on the rows read (as findPersons, ../repo.ts: with the
+  // agency in the query the planner intersected a bitmap of all the agency's cases).
+  return rows.filter((r) => r.agency_id === agencyId).map(({ agency_id: _, ...row }) => row);
 }
 
 export type ReferralRow = Omit<Selectable<DB['htcds_case_referrals']>, 'updated_at'>;
