@@ -50,6 +50,13 @@ describe('denied red flags', () => {
     ['vi', 'Tuyển nữ dưới 18 tuổi, bao ăn ở.', 'age_under_18_wanted'],
     ['zh', '到了公司先扣押护照', 'passport_kept'],
     ['th', 'ไม่ต้องมีประสบการณ์ ใช้วีซ่าท่องเที่ยว', 'tourist_visa_work'],
+    // pseudo-negations hold a cue and deny nothing
+    ['en', 'No problem if you are under 18.', 'age_under_18_wanted'],
+    ['th', 'ไม่จำกัดวุฒิ อายุ 16 ปีขึ้นไป', 'age_under_18_wanted'],
+    ['th', 'ไม่จำกัดอายุ16ปีขึ้นไป', 'age_under_18_wanted'],
+    ['zh', '年龄不限16周岁也可以', 'age_under_18_wanted'],
+    ['vi', 'Không giới hạn tuổi, dưới 18 tuổi cũng nhận', 'age_under_18_wanted'],
+    ['vi', 'Không phân biệt dưới 18 tuổi', 'age_under_18_wanted'],
   ])('%s keeps: %s', (_lang, text, id) => {
     expect(ids(text)).toContain(id);
   });
@@ -62,11 +69,18 @@ describe('denied red flags', () => {
   });
 
   it('reads cues through the real normaliser, and the naive baseline agrees', () => {
-    for (const text of ['KHÔNG tuyển lao động dưới 18 tuổi', 'Ｎｏ applicants under 18', '公司不扣押護照']) {
+    for (const text of [
+      'KHÔNG tuyển lao động dưới 18 tuổi',
+      'Ｎｏ applicants under 18',
+      '公司不扣押護照',
+      'ไม่รับอายุต่ำกว่า 18 ปี',
+    ]) {
       const n = normalize(text);
       expect(matchIndicators(n).map((m) => m.id)).toEqual([]);
       expect(naiveMatchIndicators(n)).toEqual(matchIndicators(n));
     }
+    // the pseudo-negation ไม่จำกัด (no limit) holds through the normaliser too
+    expect(matchIndicators(normalize('ไม่จำกัดอายุ16ปีขึ้นไป')).map((m) => m.id)).toContain('age_under_18_wanted');
   });
 });
 
@@ -76,7 +90,7 @@ describe('parseNegationRules', () => {
     updated: '2026-11-23',
     note: 'test',
     indicators: ['passport_kept'],
-    languages: { en: { window: 40, before: ['not'], after: [], terminators: ['but'] } },
+    languages: { en: { window: 40, before: ['not'], after: [], terminators: ['but'], pseudo: [] } },
   };
 
   it('compiles a valid file', () => {
@@ -86,7 +100,10 @@ describe('parseNegationRules', () => {
   });
 
   it('refuses a cue not written as the matcher compares it, naming the form to use', () => {
-    const bad = { ...file, languages: { vi: { window: 40, before: ['Không'], after: [], terminators: [] } } };
+    const bad = {
+      ...file,
+      languages: { vi: { window: 40, before: ['Không'], after: [], terminators: [], pseudo: [] } },
+    };
     expect(() => parseNegationRules('negation.json', bad)).toThrow(LexiconError);
     expect(() => parseNegationRules('negation.json', bad)).toThrow(
       /vi: cue "Không" must be written as "khong"/,

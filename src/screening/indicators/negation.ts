@@ -17,6 +17,8 @@ const languageSchema = z.strictObject({
   before: z.array(cue),
   after: z.array(cue),
   terminators: z.array(cue),
+  /** phrases that hold a cue but deny nothing: "no problem", "không giới hạn", "ไม่จำกัด", "不限" */
+  pseudo: z.array(cue),
 });
 const fileSchema = z.strictObject({
   version: z.number().int().min(1),
@@ -32,6 +34,7 @@ type CueSet = {
   after: RegExp | undefined;
   /** clause breaks: punctuation, a terminator word, and a space where it ends clauses (global) */
   breaks: RegExp;
+  pseudo: RegExp | undefined;
 };
 
 export type NegationRules = {
@@ -44,10 +47,9 @@ export type NegationRules = {
 
 const PUNCTUATION = '.!?;:,\\n\\r•·|()\\[\\]"“”，。！？；：、…။၊។៕';
 
-/** The form of a cue as the post's `bare` text has it: NFKC, lower case, Latin diacritics removed. */
+/** How a cue is written: lower case, Latin diacritics removed (the post's `bare` text has them so). */
 export function bareForm(text: string): string {
   return text
-    .normalize('NFKC')
     .toLowerCase()
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -71,7 +73,7 @@ export function parseNegationRules(file: string, raw: unknown): NegationRules {
   if (!parsed.success) throw new LexiconError(`${file}: ${describe(parsed.error)}`);
   const cueSets: CueSet[] = [];
   for (const [lang, set] of Object.entries(parsed.data.languages)) {
-    for (const c of [...set.before, ...set.after, ...set.terminators]) {
+    for (const c of [...set.before, ...set.after, ...set.terminators, ...set.pseudo]) {
       if (bareForm(c) !== c) {
         throw new LexiconError(
           `${file}: ${lang}: cue "${c}" must be written as "${bareForm(c)}" (lower case, no Latin diacritics)`,
@@ -85,6 +87,7 @@ export function parseNegationRules(file: string, raw: unknown): NegationRules {
       before: set.before.length > 0 ? new RegExp(alternation(set.before), 'gu') : undefined,
       after: set.after.length > 0 ? new RegExp(alternation(set.after), 'gu') : undefined,
       breaks: new RegExp(breaks, 'gu'),
+      pseudo: set.pseudo.length > 0 ? new RegExp(alternation(set.pseudo), 'gu') : undefined,
     });
   }
   return {
@@ -106,10 +109,22 @@ function textIndex(n: NormalizedText, at: number): number {
   return lo;
 }
 
-/** Whether a cue of `re` in n.bare[from, to) lies outside every span of the other matches. */
-function freeCue(re: RegExp, n: NormalizedText, from: number, to: number, others: readonly Span[]): boolean {
+/**
+ * Whether a cue of `set` (its `before` or `after` list, `re`) in n.bare[from, to) denies: it lies
+ * outside every span of the other matches and outside the set's pseudo-negations.
+ */
+function freeCue(
+  re: RegExp,
+  set: CueSet,
+  n: NormalizedText,
+  from: number,
+  to: number,
+  others: readonly Span[],
+): boolean {
   const clause = n.bare.slice(from, to);
+  const pseudo = set.pseudo ? [...clause.matchAll(set.pseudo)] : [];
   for (const found of clause.matchAll(re)) {
+    if (pseudo.some((p) => p.index <= found.index && found.index < p.index + p[0].length)) continue;
     const at = n.offsets[from + found.index] ?? 0;
     // "no" of "no experience needed" belongs to that red flag and denies nothing else
     if (!others.some(([s, e]) => s <= at && at < e)) return true;
@@ -131,13 +146,13 @@ function denied(
       let clauseStart = windowStart;
       for (const cut of n.bare.slice(windowStart, from).matchAll(set.breaks))
         clauseStart = windowStart + cut.index + cut[0].length;
-      if (freeCue(set.before, n, clauseStart, from, others)) return true;
+      if (freeCue(set.before, set, n, clauseStart, from, others)) return true;
     }
     if (set.after) {
       const windowEnd = Math.min(n.bare.length, to + set.window);
       set.breaks.lastIndex = 0;
       const cut = set.breaks.exec(n.bare.slice(to, windowEnd));
-      if (freeCue(set.after, n, to, cut ? to + cut.index : windowEnd, others)) return true;
+      if (freeCue(set.after, set, n, to, cut ? to + cut.index : windowEnd, others)) return true;
     }
   }
   return false;

@@ -18,14 +18,14 @@ function posts(count: number): string[] {
 }
 
 describe('indicator matching speed', () => {
-  it('stays well under 20 µs per 500-byte post and beats the naive baseline', () => {
+  it('beats the naive baseline (one RegExp per phrase) more than tenfold, in the same process', () => {
     const matcher = loadIndicators();
     const report = measureIndicatorSpeed(matcher, posts(400).map(normalize));
     console.log(
       `indicators: ${report.microsPerPost.toFixed(1)} µs/post (${report.averageBytes} B avg), naive ${report.naiveMicrosPerPost.toFixed(0)} µs/post, ${report.speedUp.toFixed(0)}× faster, ${matcher.phrases().length} phrases`,
     );
-    // generous bounds: CI machines are shared; the figures above are what to read
-    expect(report.microsPerPost).toBeLessThan(60);
+    // a ratio against a baseline run in the same process, not a wall-clock bound: machines are
+    // shared; the absolute figures are the benchmark's (bench/, `npm run bench`)
     expect(report.speedUp).toBeGreaterThan(10);
   });
 });
