@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/helpers/app.ts';
 import {
+  agencyOf,
   auditActions,
   countRows,
   fullPerson,
@@ -223,18 +224,17 @@ describe('cases', () => {
   it("reads a batch of cases by id for the asking agency only (the HTCDS repository's casesByIds)", async () => {
     const mine = await openCase({ externalId: 'C-batch' });
     const theirs = await (await outsider.request('POST', '/api/victims/cases', {})).json();
-    const agencyOf = async (caseId: string) =>
-      (
-        await t.deps.db
-          .selectFrom('cases')
-          .select('agency_id')
-          .where('id', '=', caseId)
-          .executeTakeFirstOrThrow()
-      ).agency_id;
-    const read = await casesByIds(t.deps.db, await agencyOf(mine.id), [theirs.case.id, mine.id, mine.id]);
+    const read = await casesByIds(t.deps.db, await agencyOf(t, 'cases', mine.id), [
+      theirs.case.id,
+      mine.id,
+      mine.id,
+    ]);
     expect(read.map((c) => [c.id, c.external_id])).toEqual([[mine.id, 'C-batch']]);
     expect(read[0]).not.toHaveProperty('agency_id');
-    const other = await casesByIds(t.deps.db, await agencyOf(theirs.case.id), [mine.id, theirs.case.id]);
+    const other = await casesByIds(t.deps.db, await agencyOf(t, 'cases', theirs.case.id), [
+      mine.id,
+      theirs.case.id,
+    ]);
     expect(other.map((c) => c.id)).toEqual([theirs.case.id]);
   });
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/helpers/app.ts';
 import {
+  agencyOf,
   auditActions,
   countRows,
   fullPerson,
@@ -170,17 +171,9 @@ describe('registering and reading a person', () => {
     expect((await refusal(patch, 404)).code).toBe('not_found');
     // the repository's batch read too: given ids of two agencies, it returns the asking agency's only
     const theirs = await register(outsider);
-    const agencyOf = async (personId: string) =>
-      (
-        await t.deps.db
-          .selectFrom('persons')
-          .select('agency_id')
-          .where('id', '=', personId)
-          .executeTakeFirstOrThrow()
-      ).agency_id;
-    const mine = await findPersons(t.deps.db, await agencyOf(id), [theirs.id, id, id]);
+    const mine = await findPersons(t.deps.db, await agencyOf(t, 'persons', id), [theirs.id, id, id]);
     expect(mine.map((r) => r.person.id)).toEqual([id]);
-    const other = await findPersons(t.deps.db, await agencyOf(theirs.id), [id, theirs.id]);
+    const other = await findPersons(t.deps.db, await agencyOf(t, 'persons', theirs.id), [id, theirs.id]);
     expect(other.map((r) => r.person.id)).toEqual([theirs.id]);
   });
 });

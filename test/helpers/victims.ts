@@ -109,6 +109,16 @@ export async function countRows(t: TestApp, table: 'persons' | 'cases' | 'case_p
   return Number(row.n);
 }
 
+/** The agency that owns a person or a case. */
+export async function agencyOf(t: TestApp, table: 'persons' | 'cases', id: string): Promise<string> {
+  const row = await t.deps.db
+    .selectFrom(table)
+    .select('agency_id')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.agency_id;
+}
+
 export async function auditActions(t: TestApp, recordId: string) {
   return t.deps.db
     .selectFrom('audit_entries')
