@@ -41,8 +41,6 @@ export type NegationRules = {
   /** indicators a cue can deny */
   indicators: ReadonlySet<string>;
   cueSets: readonly CueSet[];
-  /** the widest window, to cut one slice of text for every cue set */
-  window: number;
 };
 
 const PUNCTUATION = '.!?;:,\\n\\r•·|()\\[\\]"“”，。！？；：、…။၊។៕';
@@ -90,11 +88,7 @@ export function parseNegationRules(file: string, raw: unknown): NegationRules {
       pseudo: set.pseudo.length > 0 ? new RegExp(alternation(set.pseudo), 'gu') : undefined,
     });
   }
-  return {
-    indicators: new Set(parsed.data.indicators),
-    cueSets,
-    window: Math.max(0, ...cueSets.map((s) => s.window)),
-  };
+  return { indicators: new Set(parsed.data.indicators), cueSets };
 }
 
 /** The index in n.text (and n.bare) of the first character at or after original index `at`. */
@@ -110,8 +104,51 @@ function textIndex(n: NormalizedText, at: number): number {
 }
 
 /**
+ * Which original positions lie inside a match's span: `count[i]` matches cover position i. A cue
+ * inside another red flag belongs to it ("no" of "no experience needed") and denies nothing.
+ */
+type Cover = { count: Int32Array; own: readonly Span[] };
+
+/** A match's spans (sorted by start) merged where they overlap. */
+function union(spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const [s, e] of spans) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+function coverOf(spansOf: readonly (readonly Span[])[], length: number): Int32Array {
+  const count = new Int32Array(length + 1);
+  for (const spans of spansOf) {
+    for (const [s, e] of spans) {
+      count[s] = (count[s] ?? 0) + 1;
+      count[e] = (count[e] ?? 0) - 1;
+    }
+  }
+  for (let i = 1; i <= length; i++) count[i] = (count[i] ?? 0) + (count[i - 1] ?? 0);
+  return count;
+}
+
+/** Whether position `at` lies in one of `spans` (sorted, not overlapping). */
+function inSpans(spans: readonly Span[], at: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = spans[mid] ?? [0, 0];
+    if (at < s) hi = mid - 1;
+    else if (at >= e) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/**
  * Whether a cue of `set` (its `before` or `after` list, `re`) in n.bare[from, to) denies: it lies
- * outside every span of the other matches and outside the set's pseudo-negations.
+ * outside the set's pseudo-negations and outside every other red flag.
  */
 function freeCue(
   re: RegExp,
@@ -119,40 +156,35 @@ function freeCue(
   n: NormalizedText,
   from: number,
   to: number,
-  others: readonly Span[],
+  cover: Cover,
 ): boolean {
   const clause = n.bare.slice(from, to);
   const pseudo = set.pseudo ? [...clause.matchAll(set.pseudo)] : [];
   for (const found of clause.matchAll(re)) {
     if (pseudo.some((p) => p.index <= found.index && found.index < p.index + p[0].length)) continue;
     const at = n.offsets[from + found.index] ?? 0;
-    // "no" of "no experience needed" belongs to that red flag and denies nothing else
-    if (!others.some(([s, e]) => s <= at && at < e)) return true;
+    const others = (cover.count[at] ?? 0) - (inSpans(cover.own, at) ? 1 : 0);
+    if (others === 0) return true;
   }
   return false;
 }
 
-function denied(
-  rules: NegationRules,
-  n: NormalizedText,
-  [start, end]: Span,
-  others: readonly Span[],
-): boolean {
+function denied(sets: readonly CueSet[], n: NormalizedText, [start, end]: Span, cover: Cover): boolean {
   const from = textIndex(n, start);
   const to = textIndex(n, end);
-  for (const set of rules.cueSets) {
+  for (const set of sets) {
     if (set.before) {
       const windowStart = Math.max(0, from - set.window);
       let clauseStart = windowStart;
       for (const cut of n.bare.slice(windowStart, from).matchAll(set.breaks))
         clauseStart = windowStart + cut.index + cut[0].length;
-      if (freeCue(set.before, set, n, clauseStart, from, others)) return true;
+      if (freeCue(set.before, set, n, clauseStart, from, cover)) return true;
     }
     if (set.after) {
       const windowEnd = Math.min(n.bare.length, to + set.window);
       set.breaks.lastIndex = 0;
       const cut = set.breaks.exec(n.bare.slice(to, windowEnd));
-      if (freeCue(set.after, set, n, to, cut ? to + cut.index : windowEnd, others)) return true;
+      if (freeCue(set.after, set, n, to, cut ? to + cut.index : windowEnd, cover)) return true;
     }
   }
   return false;
@@ -160,7 +192,7 @@ function denied(
 
 /**
  * Drops the spans of listed indicators that a cue denies, and a match left with no span. Spans
- * are in original coordinates (as the matcher reports them).
+ * are in original coordinates, each match's sorted by start (as the matcher reports them).
  */
 export function dropDenied(
   rules: NegationRules,
@@ -168,14 +200,21 @@ export function dropDenied(
   matches: IndicatorMatch[],
 ): IndicatorMatch[] {
   if (!matches.some((m) => rules.indicators.has(m.id))) return matches;
+  // only the languages whose cues the post holds at all (String.search ignores lastIndex)
+  const sets = rules.cueSets.filter(
+    (set) => (set.before && n.bare.search(set.before) >= 0) || (set.after && n.bare.search(set.after) >= 0),
+  );
+  if (sets.length === 0) return matches;
+  const merged = matches.map((m) => union(m.spans));
+  const count = coverOf(merged, n.original.length);
   const kept: IndicatorMatch[] = [];
-  for (const m of matches) {
+  for (const [i, m] of matches.entries()) {
     if (!rules.indicators.has(m.id)) {
       kept.push(m);
       continue;
     }
-    const others = matches.flatMap((o) => (o === m ? [] : o.spans));
-    const spans = m.spans.filter((s) => !denied(rules, n, s, others));
+    const cover = { count, own: merged[i] ?? [] };
+    const spans = m.spans.filter((s) => !denied(sets, n, s, cover));
     if (spans.length === m.spans.length) kept.push(m);
     else if (spans.length > 0) kept.push({ ...m, spans });
   }
