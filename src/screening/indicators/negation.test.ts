@@ -127,6 +127,8 @@ describe('parseNegationRules', () => {
     );
     const wide = { ...file, languages: { en: { ...file.languages.en, window: 1000 } } };
     expect(() => parseNegationRules('negation.json', wide)).toThrow(/languages\.en\.window/);
+    const klingon = { ...file, languages: { tlh: file.languages.en } };
+    expect(() => parseNegationRules('negation.json', klingon)).toThrow(/negation\.json: languages/);
   });
 
   it('writes cues in bare form: lower case, Latin diacritics removed, other scripts kept', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IndicatorMatch, NormalizedText, Span } from '../types.ts';
+import { type IndicatorMatch, LANGS, type NormalizedText, type Span } from '../types.ts';
 import { describe, LexiconError } from './files.ts';
 import { indicatorId, isoDate } from './schema.ts';
 
@@ -25,7 +25,7 @@ const fileSchema = z.strictObject({
   updated: isoDate,
   note: z.string().min(1),
   indicators: z.array(indicatorId).min(1),
-  languages: z.record(z.string().min(2).max(3), languageSchema),
+  languages: z.partialRecord(z.enum(LANGS), languageSchema),
 });
 
 type CueSet = {
