@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Exec } from '../db/database.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
 
@@ -18,10 +18,9 @@ export type AuditEvent = {
   change: unknown;
 };
 
+// One-shot `hash`, not a Hash object: ~1.5 µs less an entry (an HTCDS import digests ~3 a row).
 export function digestOf(change: unknown): Buffer {
-  return createHash('sha256')
-    .update(canonicalJson(change ?? null))
-    .digest();
+  return hash('sha256', canonicalJson(change ?? null), 'buffer');
 }
 
 export async function appendAudit(tx: Exec, event: AuditEvent): Promise<void> {

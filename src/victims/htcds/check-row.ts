@@ -1,6 +1,6 @@
-import { formatValue, storedForm } from './codec.ts';
+import { cellIsStoredText, formatValue, storedForm } from './codec.ts';
 import type { RawRecord } from './csv.ts';
-import { CASE_KEY, type Column, type Part, PERSON_KEY } from './fields.ts';
+import { CASE_KEY, type Part, PERSON_KEY } from './fields.ts';
 import { type FileLayout, type Issue, type ParsedRow, parseRow } from './parse-row.ts';
 import { valueAt } from './plain.ts';
 
@@ -52,7 +52,12 @@ export type RowFacts = {
 export type RowInspector = (record: RawRecord) => RowFacts;
 
 export function rowInspector(layout: FileLayout, header: readonly string[]): RowInspector {
-  const groupColumns = GROUPS.map((g) => layout.columns.filter((c) => g.parts.includes(c.part)));
+  // Per group, its columns and where their cells are in a row.
+  const groupColumns = GROUPS.map((g) =>
+    layout.columns.flatMap((column, at) =>
+      g.parts.includes(column.part) ? [{ column, at, asWritten: cellIsStoredText(column) }] : [],
+    ),
+  );
   const [personAt, caseAt] = [header.indexOf(PERSON_KEY), header.indexOf(CASE_KEY)];
   return (record) => {
     const facts: RowFacts = {
@@ -78,9 +83,16 @@ export function rowInspector(layout: FileLayout, header: readonly string[]): Row
       const key = group.key(parsed);
       const columns = groupColumns[g] ?? [];
       if (key === null || columns.length === 0) return null;
-      const cells = Int32Array.from(columns, (c: Column) =>
-        hash(formatValue(storedForm(c, valueAt(parsed.values[c.part], c.key)))),
-      );
+      const cells = new Int32Array(columns.length);
+      for (let i = 0; i < columns.length; i++) {
+        const { column: c, at, asWritten } = columns[i] as (typeof columns)[number];
+        // Most cells are text kept as written: hashed as they are, without looking up the value.
+        cells[i] = hash(
+          asWritten
+            ? (record.cells[at] ?? '')
+            : formatValue(storedForm(c, valueAt(parsed.values[c.part], c.key))),
+        );
+      }
       return { key, cells };
     });
     return facts;

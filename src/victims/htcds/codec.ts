@@ -8,31 +8,35 @@ import type { Column } from './fields.ts';
 
 export type CellValue = string | number | boolean | string[] | null;
 
-export type Parsed = { ok: true; value: CellValue } | { ok: false; message: string };
+/** A cell that cannot be read as its field's type (a class, so a value is never mistaken for one). */
+export class CellProblem {
+  constructor(readonly message: string) {}
+}
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const PHONES = new Set(['prs_HomePhone', 'prs_MobilePhone', 'org_Phone']);
 
-export function parseCell(column: Column, raw: string): Parsed {
-  if (raw === '') return { ok: true, value: null };
+/** The cell's value, or its problem. No result object a cell: an import reads ~100 cells a row twice. */
+export function parseCell(column: Column, raw: string): CellValue | CellProblem {
+  if (raw === '') return null;
   switch (column.field.type) {
     case 'Checkbox': {
       const upper = raw.toUpperCase();
-      if (upper === 'TRUE') return { ok: true, value: true };
-      if (upper === 'FALSE') return { ok: true, value: false };
-      return { ok: false, message: 'must be TRUE or FALSE' };
+      if (upper === 'TRUE') return true;
+      if (upper === 'FALSE') return false;
+      return new CellProblem('must be TRUE or FALSE');
     }
     case 'Number':
     case 'Geolocation': {
       const n = Number(raw);
       if (!DECIMAL.test(raw) || !Number.isFinite(n))
-        return { ok: false, message: 'must be a number such as 12 or 10.625' };
-      return { ok: true, value: n };
+        return new CellProblem('must be a number such as 12 or 10.625');
+      return n;
     }
     case 'Multiselect Picklist':
-      return { ok: true, value: raw.split(/[;\s]+/).filter((v) => v !== '') };
+      return raw.split(/[;\s]+/).filter((v) => v !== '');
     default:
-      return { ok: true, value: raw };
+      return raw;
   }
 }
 
@@ -43,6 +47,17 @@ export function formatValue(value: CellValue): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return String(value);
 }
+
+/** Types whose cells parseCell converts; a cell of any other type is its value as written. */
+const CONVERTED_TYPES = new Set(['Checkbox', 'Number', 'Geolocation', 'Multiselect Picklist']);
+
+/**
+ * Whether a cell's text is already what formatValue gives of its stored form: neither parseCell nor
+ * storedForm changes it (the shapes that check it convert nothing either: a trusted row is written
+ * from its cells unconverted). The first pass hashes such a cell as it is.
+ */
+export const cellIsStoredText = (column: Column): boolean =>
+  !CONVERTED_TYPES.has(column.field.type) && !PHONES.has(column.field.field);
 
 /** A parsed value as it will be stored (phones without spaces or brackets), for comparisons. */
 export function storedForm(column: Column, value: CellValue): CellValue {

@@ -1,5 +1,5 @@
-import type { CellValue } from './codec.ts';
-import { parseCell } from './codec.ts';
+import type { z } from 'zod';
+import { CellProblem, type CellValue, parseCell } from './codec.ts';
 import type { RawRecord } from './csv.ts';
 import { CASE_KEY, type Column, FIELD_HOMES, htcdsColumns, type Part, PERSON_KEY } from './fields.ts';
 import { rowRuleIssues } from './row-rules.ts';
@@ -66,6 +66,68 @@ function emptyValues(): ParsedRow['values'] {
 }
 
 /**
+ * Parts whose cells can be checked one field at a time: their shape has no rule across fields and
+ * no required key. Zod on whole parts was ~60 % of checking a row, and most cells repeat
+ * (picklists, dates, places), so the first pass checks only the cells no earlier row had
+ * (`cellsAccepted`); the others are parsed whole.
+ */
+const BY_FIELD = new Set(
+  (Object.keys(PART_SHAPES) as Part[]).filter((part) => {
+    const shape = PART_SHAPES[part];
+    const fields: Record<string, z.ZodType> = shape.shape;
+    return (
+      (shape.def.checks?.length ?? 0) === 0 &&
+      Object.values(fields).every((f) => f.safeParse(undefined).success)
+    );
+  }),
+);
+/** Per column, at most this many accepted cells, of at most this length, are remembered. */
+const ACCEPTED_KEPT = 1_000;
+const ACCEPTED_LENGTH = 100;
+
+/** Per file layout (one import's first pass): by column index, the cells its field accepted. */
+const acceptedCells = new WeakMap<FileLayout, Set<string>[]>();
+
+/** A row's cells not accepted before, by part: those `cellsAccepted` checks. */
+type FreshCells = Record<Part, { column: Column; cell: string }[]>;
+
+/**
+ * Whether a part's cells pass its shape: each cell no earlier row had is checked with its field's
+ * own shape. Sound for BY_FIELD parts, since the shapes accept no other keys, convert nothing, and
+ * a value once valid stays valid (a date "not in the future" included). False sends the part to
+ * its shape, which reports its problems as it always did.
+ */
+function cellsAccepted(
+  part: Part,
+  given: Record<string, CellValue>,
+  fresh: FreshCells[Part],
+  accepted: Set<string>[],
+): boolean {
+  if (!BY_FIELD.has(part)) return false;
+  const fields: Record<string, z.ZodType | undefined> = PART_SHAPES[part].shape;
+  for (const { column } of fresh) {
+    const field = Object.hasOwn(fields, column.key) ? fields[column.key] : undefined;
+    if (!field?.safeParse(given[column.key]).success) return false;
+  }
+  for (const { column, cell } of fresh) {
+    const seen = accepted[column.index] ?? new Set();
+    accepted[column.index] = seen;
+    if (seen.size < ACCEPTED_KEPT && cell.length <= ACCEPTED_LENGTH) seen.add(cell);
+  }
+  return true;
+}
+
+function freshCells(layout: FileLayout): { fresh: FreshCells; accepted: Set<string>[] } {
+  let accepted = acceptedCells.get(layout);
+  if (!accepted) {
+    accepted = [];
+    acceptedCells.set(layout, accepted);
+  }
+  const fresh = Object.fromEntries([...layout.parts].map((p) => [p, []])) as unknown as FreshCells;
+  return { fresh, accepted };
+}
+
+/**
  * Parses and checks a row. `trusted`: the row passed these checks before (the import's first pass,
  * with the same cells, as its hash shows), so only the cells are converted.
  */
@@ -83,27 +145,31 @@ export function parseRow(
     );
     return { issues };
   }
-  const raw: Record<string, Record<string, CellValue>> = {};
+  const values = emptyValues();
+  // Trusted, the cells are converted straight into the values; else into `raw`, for the zod shapes.
+  const raw: Record<Part, Record<string, CellValue>> = options.trusted ? values : emptyValues();
   const filled = new Set<Part>();
-  for (const [i, column] of layout.columns.entries()) {
-    const cell = parseCell(column, record.cells[i] ?? '');
-    if (!cell.ok) {
-      at(column.field.field, cell.message);
+  // Untrusted: the cells no earlier row had, by part (cellsAccepted).
+  const seen = options.trusted ? undefined : freshCells(layout);
+  const { columns } = layout;
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i] as Column;
+    const cell = record.cells[i] ?? '';
+    const value = parseCell(column, cell);
+    if (value instanceof CellProblem) {
+      at(column.field.field, value.message);
       continue;
     }
-    const part = raw[column.part] ?? {};
-    part[column.key] = cell.value;
-    raw[column.part] = part;
-    if (cell.value !== null && !(Array.isArray(cell.value) && cell.value.length === 0))
-      filled.add(column.part);
+    raw[column.part][column.key] = value;
+    if (seen && !seen.accepted[column.index]?.has(cell)) seen.fresh[column.part].push({ column, cell });
+    if (value !== null && !(Array.isArray(value) && value.length === 0)) filled.add(column.part);
   }
-  const values = emptyValues();
   if (options.trusted) {
-    for (const part of layout.parts) Object.assign(values[part], raw[part]);
-    const parsed = { row: record.row, values, filled, personKey: null, caseKey: null };
     return {
       parsed: {
-        ...parsed,
+        row: record.row,
+        values,
+        filled,
         personKey: keyOf(values.person.externalId),
         caseKey: keyOf(values.case.externalId),
       },
@@ -111,7 +177,11 @@ export function parseRow(
     };
   }
   for (const part of layout.parts) {
-    const given = raw[part] ?? {};
+    const given = raw[part];
+    if (seen && cellsAccepted(part, given, seen.fresh[part], seen.accepted)) {
+      Object.assign(values[part], given);
+      continue;
+    }
     const result = PART_SHAPES[part].safeParse(given);
     if (result.success) {
       Object.assign(values[part], result.data);
