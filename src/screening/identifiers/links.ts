@@ -108,7 +108,8 @@ export type LinkHit = { start: number; end: number; email: boolean; url: string 
 // space-free token around each one is handed to linkify-it.
 const CANDIDATE = /[a-z0-9]\.[a-z]|:\/\/|@/g;
 
-// Spam campaigns repeat the same links: linkify results are cached per token.
+// Spam campaigns repeat the same links: linkify results are cached per token, and so is a token's
+// rejection by plausible() (an empty list), since abbreviations such as "TP.HCM" recur too.
 const cache = new Map<
   string,
   ReadonlyArray<{ index: number; lastIndex: number; email: boolean; url: string }>
@@ -132,7 +133,7 @@ export function findLinks(text: string): LinkHit[] {
     while (end < text.length && isTokenChar(text.charCodeAt(end))) end++;
     done = end;
     CANDIDATE.lastIndex = end;
-    if (end - start < 4 || !plausible(text, start, end)) continue;
+    if (end - start < 4) continue;
     for (const link of linksIn(text.slice(start, end))) {
       hits.push({ start: start + link.index, end: start + link.lastIndex, email: link.email, url: link.url });
     }
@@ -141,8 +142,7 @@ export function findLinks(text: string): LinkHit[] {
 }
 
 /** Skips linkify for tokens whose host cannot be a fuzzy link ("TP.HCM", "ngay.Cam"): cheap. */
-function plausible(text: string, start: number, end: number): boolean {
-  const token = text.slice(start, end);
+function plausible(token: string): boolean {
   if (token.includes('://')) return true;
   const at = token.indexOf('@');
   const slash = token.indexOf('/');
@@ -158,7 +158,7 @@ function linksIn(
 ): ReadonlyArray<{ index: number; lastIndex: number; email: boolean; url: string }> {
   const cached = cache.get(token);
   if (cached) return cached;
-  const links = (linkify.match(token) ?? []).map((m) => {
+  const links = (plausible(token) ? (linkify.match(token) ?? []) : []).map((m) => {
     // linkify reads "tiktok.com/@name" as an e-mail address
     const email = m.schema === 'mailto:' && !m.text.includes('/');
     const url = m.schema === 'mailto:' && !email ? `http://${m.text}` : m.url;

@@ -333,7 +333,8 @@ function salaryBefore(
     if ((salaries[mid]?.end ?? 0) <= at) lo = mid + 1;
     else hi = mid;
   }
-  const best = salaries[lo - 1];
+  // (no index -1 lookup: on an array that is a slow property miss, and most posts have no salary word)
+  const best = lo > 0 ? salaries[lo - 1] : undefined;
   // a salary word already read as an earlier amount's period ("3000元日薪干10天") is not this one's
   if (!best || best.start < notBefore || best.end < at - 24 || /\d/.test(bare.slice(best.end, at))) {
     return undefined;

@@ -129,8 +129,9 @@ export function buildAutomaton(phrases: readonly string[]): Automaton {
   const out = new Int32Array(states);
   for (let s = 1; s < states; s++) out[s] = (ends[s]?.length ?? 0) > 0 ? s : (dict[s] ?? 0);
 
-  // the dense table for Latin symbols, filled in breadth-first order so fail[s]'s row is ready
-  const dense = new Int32Array(states * width);
+  // the dense table for Latin symbols, filled in breadth-first order so fail[s]'s row is ready.
+  // 16-bit states when they fit: half the bytes (~1.4 MB for ~17,500 states), fewer cache misses.
+  const dense = states <= 0x10000 ? new Uint16Array(states * width) : new Int32Array(states * width);
   for (let a = 1; a < width; a++) dense[a] = root[a] ?? 0;
   for (const s of queue) {
     const f = (fail[s] ?? 0) * width;

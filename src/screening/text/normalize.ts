@@ -31,9 +31,7 @@ export function normalize(original: string): NormalizedText {
   const length = folded.length;
   // Most posts have no evasion: then `text` is the string just decoded.
   const text = sameUnits(cleaned, folded) ? asWritten : decodeUnits(folded.units, length);
-  const offsets = new Uint32Array(length + 1);
-  offsets.set(folded.origins.subarray(0, length));
-  offsets[length] = original.length;
+  const offsets = folded.originsThen(original.length);
   return { original, text, bare: bareText(text, folded.units, length), offsets, zawgyi, folded: asWritten };
 }
 
