@@ -230,7 +230,6 @@ describe('cases', () => {
       mine.id,
     ]);
     expect(read.map((c) => [c.id, c.external_id])).toEqual([[mine.id, 'C-batch']]);
-    expect(read[0]).not.toHaveProperty('agency_id');
     const other = await casesByIds(t.deps.db, await agencyOf(t, 'cases', theirs.case.id), [
       mine.id,
       theirs.case.id,

@@ -133,6 +133,7 @@ export async function organisationsByNames(
 
 export type CaseRow = {
   id: string;
+  agency_id: string;
   external_id: string | null;
   status: 'open' | 'active' | 'referred' | 'closed';
   htcds_status: string;
@@ -162,7 +163,7 @@ export async function casesByIds(db: Exec, agencyId: string, ids: readonly strin
     .execute();
   // By primary key alone, the agency checked on the rows read (as findPersons, ../repo.ts: with the
   // agency in the query the planner intersected a bitmap of all the agency's cases).
-  return rows.filter((r) => r.agency_id === agencyId).map(({ agency_id: _, ...row }) => row);
+  return rows.filter((r) => r.agency_id === agencyId);
 }
 
 export type ReferralRow = Omit<Selectable<DB['htcds_case_referrals']>, 'updated_at'>;
