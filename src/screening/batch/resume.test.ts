@@ -252,8 +252,7 @@ describe('an upload that stalls', () => {
     const holding = Promise.allSettled(
       Array.from({ length: 4 }, () => storeUpload(t.deps.db, t.deps.cipher, principal, stalled(), meta)),
     );
-    // Let the four begin their transactions, then ask for a fifth.
-    await new Promise((r) => setTimeout(r, 300));
+    // storeUpload counts an upload as it is called, before its first await: a fifth is refused now.
     await expect(storeUpload(t.deps.db, t.deps.cipher, principal, stalled(), meta)).rejects.toMatchObject({
       status: 429,
       code: 'rate_limited',
