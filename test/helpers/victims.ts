@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import type { Role } from '../../src/platform/auth/roles.ts';
 import type { TestApp, TestClient } from './app.ts';
+import { flipByte } from './tamper.ts';
 
 // Fixtures for the victims module's HTTP tests.
 
@@ -135,10 +136,7 @@ export async function tamper(t: TestApp, table: string, column: string, idColumn
   }>`select ${sql.ref(column)} as v from ${sql.table(table)} where ${sql.ref(idColumn)} = ${id}`.execute(
     t.deps.db,
   );
-  const [prefix, keyId, body] = (row.rows[0]?.v ?? '').split('.');
-  const bytes = Buffer.from(body ?? '', 'base64url');
-  bytes[20] = (bytes[20] ?? 0) ^ 0x01;
-  const changed = `${prefix}.${keyId}.${bytes.toString('base64url')}`;
+  const changed = flipByte(row.rows[0]?.v ?? '', 20);
   await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${changed} where ${sql.ref(idColumn)} = ${id}`.execute(
     t.deps.db,
   );

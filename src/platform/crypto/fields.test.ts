@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { flipByte } from '../../../test/helpers/tamper.ts';
 import { DecryptionError, seal } from './aead.ts';
 import { FieldCipher } from './fields.ts';
 
@@ -11,14 +12,6 @@ const keys = new Map([
 ]);
 const cipher = new FieldCipher(keys, 'knew');
 const context = (id: string) => `users.totp_secret:${id}`;
-
-function flipByte(value: string, index: number): string {
-  const [prefix, keyId, body] = value.split('.');
-  const bytes = Buffer.from(body ?? '', 'base64url');
-  const at = index % bytes.length;
-  bytes[at] = (bytes[at] ?? 0) ^ 0x01;
-  return `${prefix}.${keyId}.${bytes.toString('base64url')}`;
-}
 
 describe('FieldCipher', () => {
   it('round-trips any Unicode string and names the active key', () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
+import { flipByte } from '../../../test/helpers/tamper.ts';
 import { totpContext } from '../auth/service.ts';
 import { loadConfig } from '../config.ts';
 import type { Db } from '../db/database.ts';
@@ -178,7 +179,7 @@ describe('rotateDataKey', () => {
     const s = await seed();
     const row = await sql<{ body_enc: string }>`select body_enc from notes where id = 20`.execute(s.db);
     const value = row.rows[0]?.body_enc ?? '';
-    const tampered = `${value.slice(0, -2)}${value.endsWith('A') ? 'B' : 'A'}${value.slice(-1)}`;
+    const tampered = flipByte(value, 20);
     await sql`update notes set body_enc = ${tampered} where id = 20`.execute(s.db);
     const before = await snapshot(s.db);
     const rotation = rotateDataKey(s.db, s.master, { columns: [notesColumn], batchSize: 7 });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type HtcdsDatabase, htcdsDatabase } from '../../../test/helpers/htcds.ts';
 import { csvOf, htcdsRow } from '../../../test/helpers/htcds-rows.ts';
+import { flipByte } from '../../../test/helpers/tamper.ts';
 import { fieldContext } from '../encrypted-columns.ts';
 import { openNarrative } from '../identification/narrative.ts';
 import { htcdsHeader } from './fields.ts';
@@ -339,12 +340,9 @@ describe('exporting', () => {
       .select(['id', 'first_name_enc'])
       .where('external_id', '=', 'TH-P-000000')
       .executeTakeFirstOrThrow();
-    const [prefix, key, body = ''] = (person.first_name_enc ?? '').split('.');
-    const bytes = Buffer.from(body, 'base64url');
-    bytes[14] = (bytes[14] ?? 0) ^ 1;
     await t.db
       .updateTable('persons')
-      .set({ first_name_enc: `${prefix}.${key}.${bytes.toString('base64url')}` })
+      .set({ first_name_enc: flipByte(person.first_name_enc ?? '', 14) })
       .where('id', '=', person.id)
       .execute();
     const { bytes: file } = await t.exportBytes();
