@@ -61,6 +61,16 @@ describe('denied red flags', () => {
     expect(ids(text)).toContain(id);
   });
 
+  it('reads cues as words of the post, not of the window: "Filipino" cut at the window is not "no"', () => {
+    // one padding puts the window's first character on the "n" of "Filipino" (or "casino")
+    for (const word of ['Filipino', 'casino']) {
+      for (let pad = 1; pad <= 80; pad++) {
+        const text = `${word} ${'w'.repeat(pad)} company will keep your passport. Do not be late.`;
+        expect(ids(text), text).toContain('passport_kept');
+      }
+    }
+  });
+
   it('drops only the denied span of an indicator found twice', () => {
     const text = 'We do not keep your passport here. In Bavet the boss will keep your passport.';
     const found = matchIndicators(plainNormalize(text)).find((m) => m.id === 'passport_kept');

@@ -147,6 +147,22 @@ function inSpans(spans: readonly Span[], at: number): boolean {
 }
 
 /**
+ * The matches of global `re` that lie wholly in text[from, to). The regex reads two more code units
+ * on each side, so its word-boundary lookarounds see the post's words, not the window's: "Filipino"
+ * cut at a window's start is not the cue "no".
+ */
+function matchesWithin(re: RegExp, text: string, from: number, to: number): Span[] {
+  const lo = Math.max(0, from - 2);
+  const out: Span[] = [];
+  for (const m of text.slice(lo, Math.min(text.length, to + 2)).matchAll(re)) {
+    const start = lo + m.index;
+    const end = start + m[0].length;
+    if (start >= from && end <= to) out.push([start, end]);
+  }
+  return out;
+}
+
+/**
  * Whether a cue of `set` (its `before` or `after` list, `re`) in n.bare[from, to) denies: it lies
  * outside the set's pseudo-negations and outside every other red flag.
  */
@@ -158,11 +174,10 @@ function freeCue(
   to: number,
   cover: Cover,
 ): boolean {
-  const clause = n.bare.slice(from, to);
-  const pseudo = set.pseudo ? [...clause.matchAll(set.pseudo)] : [];
-  for (const found of clause.matchAll(re)) {
-    if (pseudo.some((p) => p.index <= found.index && found.index < p.index + p[0].length)) continue;
-    const at = n.offsets[from + found.index] ?? 0;
+  const pseudo = set.pseudo ? matchesWithin(set.pseudo, n.bare, from, to) : [];
+  for (const [start] of matchesWithin(re, n.bare, from, to)) {
+    if (pseudo.some(([s, e]) => s <= start && start < e)) continue;
+    const at = n.offsets[start] ?? 0;
     const others = (cover.count[at] ?? 0) - (inSpans(cover.own, at) ? 1 : 0);
     if (others === 0) return true;
   }
@@ -174,17 +189,16 @@ function denied(sets: readonly CueSet[], n: NormalizedText, [start, end]: Span, 
   const to = textIndex(n, end);
   for (const set of sets) {
     if (set.before) {
+      // the clause begins after the last break in the window
       const windowStart = Math.max(0, from - set.window);
-      let clauseStart = windowStart;
-      for (const cut of n.bare.slice(windowStart, from).matchAll(set.breaks))
-        clauseStart = windowStart + cut.index + cut[0].length;
-      if (freeCue(set.before, set, n, clauseStart, from, cover)) return true;
+      const cut = matchesWithin(set.breaks, n.bare, windowStart, from).at(-1);
+      if (freeCue(set.before, set, n, cut ? cut[1] : windowStart, from, cover)) return true;
     }
     if (set.after) {
+      // and ends at the first break after the flag
       const windowEnd = Math.min(n.bare.length, to + set.window);
-      set.breaks.lastIndex = 0;
-      const cut = set.breaks.exec(n.bare.slice(to, windowEnd));
-      if (freeCue(set.after, set, n, to, cut ? to + cut.index : windowEnd, cover)) return true;
+      const cut = matchesWithin(set.breaks, n.bare, to, windowEnd)[0];
+      if (freeCue(set.after, set, n, to, cut ? cut[0] : windowEnd, cover)) return true;
     }
   }
   return false;
