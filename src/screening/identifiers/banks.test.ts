@@ -48,6 +48,18 @@ describe('bank accounts', () => {
     ]);
   });
 
+  it('reads an account label as a word of the post, not of the window before the bank', () => {
+    // one padding puts the window's first character on the "no" of "kasino" or "casino", the "rek"
+    // of "direktur" or the "acc" of "tobacco": none is a label
+    for (const word of ['kasino', 'casino', 'direktur', 'tobacco']) {
+      for (let pad = 1; pad <= 40; pad++) {
+        const text = `${word} ${'w'.repeat(pad)} dana 081234567890`;
+        expect(accounts(text, { lang: 'id' }), text).toEqual([]);
+      }
+    }
+    expect(accounts(`no rek ${'w'.repeat(10)} dana 081234567890`, { lang: 'id' })).toHaveLength(1);
+  });
+
   it('does not pair a bank with an amount, a far-away number or nothing', () => {
     expect(accounts('Chuyển 5.000.000 vào Vietcombank', { lang: 'vi' })).toEqual([]);
     expect(accounts('Vietcombank là ngân hàng lớn, gọi 0912345678', { lang: 'vi' })).toEqual([]);

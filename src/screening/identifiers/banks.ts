@@ -30,9 +30,22 @@ function gapPatterns(): { after: RegExp; before: RegExp; label: RegExp } {
   gaps = {
     after: new RegExp(`${sep}(?:(?:${labels}|ngan hang|bank)${sep}){0,3}`, 'y'),
     before: new RegExp(`^${sep}(?:(?:tai|at|di|ke|ngan hang|bank|ธนาคาร|ธ\\.|${labels})${sep}){0,3}$`),
-    label: new RegExp(`(?:^|[^a-z])(?:${labels})`),
+    label: new RegExp(`(?<![a-z])(?:${labels})`, 'g'),
   };
   return gaps;
+}
+
+/**
+ * Whether an account label lies in bare[from, to) as a word of the post: the regex reads one more
+ * character on each side, so a word cut at the window's edge ("kasino", "direktur") is no label.
+ */
+function hasLabel(label: RegExp, bare: string, from: number, to: number): boolean {
+  const lo = Math.max(0, from - 1);
+  for (const m of bare.slice(lo, Math.min(bare.length, to + 1)).matchAll(label)) {
+    const start = lo + m.index;
+    if (start >= from && start + m[0].length <= to) return true;
+  }
+  return false;
 }
 
 /** Pairs bank names with the account number written right after (or right before) them. */
@@ -49,18 +62,18 @@ export function findBankAccounts(bare: string, hits: BankHit[], runs: DigitRun[]
     after.exec(bare);
     const at = after.lastIndex;
     let run = byStart.get(at) ?? byStart.get(at + 1);
-    let gap = bare.slice(hit.end, at);
+    let gap: [number, number] = [hit.end, at];
     if (!run || used.has(run)) {
       run = lastRunEndingBy(byEnd, hit.start);
       if (run && (run.end < hit.start - 24 || !before.test(bare.slice(run.end, hit.start)))) run = undefined;
-      gap = run ? bare.slice(run.end, hit.start) : '';
+      gap = run ? [run.end, hit.start] : [0, 0];
     }
     if (!run || used.has(run) || !isAccountNumber(run)) continue;
     // "dana", "wing", "maya" are also ordinary words: pair them only with an account label.
     if (
       weak &&
-      !label.test(gap) &&
-      !label.test(bare.slice(Math.max(0, Math.min(hit.start, run.start) - 24), hit.start))
+      !hasLabel(label, bare, gap[0], gap[1]) &&
+      !hasLabel(label, bare, Math.max(0, Math.min(hit.start, run.start) - 24), hit.start)
     ) {
       continue;
     }
