@@ -36,6 +36,15 @@ describe('normalize: Zawgyi', () => {
     expect(n.zawgyi).toBe(false);
     expect(n.text).toBe('မြန်မာနိုင်ငံ အလုပ်ခေါ်');
   });
+
+  it('decides Zawgyi or Unicode on the visible text: zero-width characters between every letter change nothing', () => {
+    const spread = (s: string) => [...s].join('\u200b');
+    // Unicode Burmese: a notice on sending workers to Thailand under the MOU
+    const unicode = 'ထိုင်းနိုင်ငံသို့ မြန်မာအလုပ်သမားများအား စေလွှတ်ရာတွင် MOU စနစ်ဖြင့်သာ ပြည်ပအလုပ်အကိုင်';
+    expect(normalize(spread(unicode))).toMatchObject({ zawgyi: false, text: normalize(unicode).text });
+    const zawgyi = 'ထိုင္းႏိုင္ငံမွာ အလုပ္လုပ္ခ်င္သူမ်ား လစာေကာင္း';
+    expect(normalize(spread(zawgyi))).toMatchObject({ zawgyi: true, text: normalize(zawgyi).text });
+  });
 });
 
 describe('normalize: evasions', () => {

@@ -12,7 +12,8 @@ let bareUnits = new Uint16Array(1024);
 
 /**
  * Normalises a post for screening (see NormalizedText in ../types.ts). Steps, in order:
- * 1. Zawgyi → Unicode when the text has Myanmar code points and P(Zawgyi) ≥ 0.95;
+ * 1. Zawgyi → Unicode when the text has Myanmar code points and P(Zawgyi) ≥ 0.95 (judged on the
+ *    text without its invisible characters);
  * 2. invisible characters removed (zero-width incl. ZWJ/ZWNJ, soft hyphen, bidi controls, variation
  *    selectors, tags): they only change rendering, and filters are evaded by inserting them;
  * 3. NFKC per character cluster (full-width and styled letters fold here), except that Thai/Lao

@@ -19,7 +19,25 @@ export function isZawgyi(original: string): boolean {
       break;
     }
   }
-  return hasMyanmar && detector.getZawgyiProbability(original) >= ZAWGYI_THRESHOLD;
+  // Invisible characters are removed before anything reads the text, and the detector must not see
+  // them either: zero-width spaces between the letters of Unicode Burmese (a filter evasion) make it
+  // read as Zawgyi, and the conversion then garbles it.
+  return hasMyanmar && detector.getZawgyiProbability(visibleOnly(original)) >= ZAWGYI_THRESHOLD;
+}
+
+function visibleOnly(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const cp = s.codePointAt(i) ?? 0;
+    const width = cp > 0xffff ? 2 : 1;
+    if (isInvisible(cp)) {
+      out += s.slice(from, i);
+      from = i + width;
+    }
+    i += width - 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 const inUnits: number[] = [];
