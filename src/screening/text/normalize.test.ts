@@ -37,6 +37,13 @@ describe('normalize: Zawgyi', () => {
     expect(n.text).toBe('မြန်မာနိုင်ငံ အလုပ်ခေါ်');
   });
 
+  it('stores a medial before the asat after converting (ချ်, not ခ်ျ), as Unicode Burmese does', () => {
+    // "contact by message", typed in Zawgyi: myanmar-tools converts its ခ်္ to ခ်ျ
+    const n = normalize('ဆက္သြယ္ရန္ မက္ေဆ့ခ်္ပို႔ပါ');
+    expect(n.zawgyi).toBe(true);
+    expect(n.text).toBe('ဆက်သွယ်ရန် မက်ဆေ့ချ်ပို့ပါ');
+  });
+
   it('decides Zawgyi or Unicode on the visible text: zero-width characters between every letter change nothing', () => {
     const spread = (s: string) => [...s].join('\u200b');
     // Unicode Burmese: a notice on sending workers to Thailand under the MOU

@@ -88,7 +88,10 @@ export function convertZawgyiStretch(
   // input: convert in chunks of at most CHUNK_MAX units, cut at a space or a syllable start.
   for (let cs = 0; cs < inUnits.length; ) {
     const ce = chunkEnd(cs);
-    const converted = converter.zawgyiToUnicode(unitsToString(cs, ce)).normalize('NFKC');
+    const converted = converter
+      .zawgyiToUnicode(unitsToString(cs, ce))
+      .normalize('NFKC')
+      .replace(ASAT_BEFORE_MEDIAL, '$1\u103a');
     mapPieces(converted, cs, ce, out, push);
     if (ce < inUnits.length && inUnits[ce] === 0x20) {
       push(out, 0x20, inOrigins[ce] ?? 0);
@@ -97,6 +100,10 @@ export function convertZawgyiStretch(
   }
   return end;
 }
+
+// The converter sometimes puts the asat before a medial ("ခ်ျ" for "ချ်" in "မက်ဆေ့ချ်", message);
+// Unicode Burmese stores medials first (UTN #11), as Unicode keyboards and the lexicons do.
+const ASAT_BEFORE_MEDIAL = /\u103a([\u103b-\u103e]+)/g;
 
 const CHUNK_MIN = 120;
 const CHUNK_MAX = 240;
