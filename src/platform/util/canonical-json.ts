@@ -11,28 +11,9 @@ function normalise(value: unknown): unknown {
   if (Buffer.isBuffer(value)) return value.toString('hex');
   if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : normalise(v)));
   const out: Record<string, unknown> = {};
-  for (const key of sortedKeys(value)) {
+  for (const key of Object.keys(value).sort()) {
     const v = (value as Record<string, unknown>)[key];
     if (v !== undefined) out[key] = normalise(v);
   }
   return out;
-}
-
-/**
- * Object.keys sorted as `sort()` sorts them (by UTF-16 code units; keys are unique), by insertion
- * in place: objects have tens of keys, and `sort()` works on a copy. canonicalJson of an HTCDS
- * import's audit changes took ~7 % less.
- */
-function sortedKeys(value: object): string[] {
-  const keys = Object.keys(value);
-  for (let i = 1; i < keys.length; i++) {
-    const key = keys[i] as string;
-    let j = i - 1;
-    while (j >= 0 && (keys[j] as string) > key) {
-      keys[j + 1] = keys[j] as string;
-      j -= 1;
-    }
-    keys[j + 1] = key;
-  }
-  return keys;
 }
