@@ -13,7 +13,8 @@ import { createLogger } from '../src/platform/logging.ts';
 import { startBackground } from '../src/platform/node/background.ts';
 import { bootNode } from '../src/platform/node/boot.ts';
 import { loadScreeningModel } from '../src/screening/default-model.ts';
-import { lexiconPhrases, matchIndicators, naiveMatchIndicators } from '../src/screening/indicators/index.ts';
+import { lexiconPhrases, loadIndicators } from '../src/screening/indicators/index.ts';
+import { measureIndicatorSpeed } from '../src/screening/indicators/speed.ts';
 import { datasetsDir } from '../src/screening/model/datasets.ts';
 import { createRandom } from '../src/screening/model/random.ts';
 import { screenPost } from '../src/screening/pipeline.ts';
@@ -67,16 +68,13 @@ function perSecond(n: number, ms: number): number {
   return (n / ms) * 1000;
 }
 
-/**
- * Posts a second of this process's CPU time for `match` over `passes` passes of `sample`, after a
- * warm-up on up to 2,000 of them.
- */
-function cpuPostsPerSecond<T>(sample: readonly T[], passes: number, match: (post: T) => unknown): number {
+/** Posts a second of this process's CPU time for `match` over `sample`, after a warm-up on up to 2,000 of them. */
+function cpuPostsPerSecond<T>(sample: readonly T[], match: (post: T) => unknown): number {
   for (const post of sample.slice(0, 2_000)) match(post);
   const start = process.cpuUsage();
-  for (let p = 0; p < passes; p++) for (const post of sample) match(post);
+  for (const post of sample) match(post);
   const used = process.cpuUsage(start);
-  return perSecond(sample.length * passes, (used.user + used.system) / 1000);
+  return perSecond(sample.length, (used.user + used.system) / 1000);
 }
 
 type CliRun = { postsPerSecond: number; peakMb: number };
@@ -233,11 +231,15 @@ export async function runScreeningBench(ctx: Ctx): Promise<BenchResult[]> {
   });
 
   // The naive baseline: every lexicon pattern as its own RegExp, applied in a loop (single thread).
-  // Both warmed up first, then timed in CPU time over ≥ 1 s each: one pass of the automaton is ~0.1 s,
-  // which JIT warm-up and other processes' load on this shared machine swayed by half.
-  const sample = posts.slice(0, 5_000).map((p) => normalize(p));
-  const naive = cpuPostsPerSecond(sample, 1, naiveMatchIndicators);
-  const automaton = cpuPostsPerSecond(sample, 15, matchIndicators);
+  // Measured as the speed test measures it (CPU time, the two sampled in turn, each its fastest
+  // sample): timed one after the other, other processes' load on this shared machine fell on one.
+  const speed = measureIndicatorSpeed(
+    loadIndicators(),
+    posts.slice(0, 2_000).map((p) => normalize(p)),
+    3_000,
+  );
+  const naive = 1e6 / speed.naiveMicrosPerPost;
+  const automaton = 1e6 / speed.microsPerPost;
   results.push({
     name: 'Naive baseline: one RegExp per pattern, in a loop (1 thread, CPU time)',
     value: naive,
@@ -278,7 +280,7 @@ export async function runScreeningBench(ctx: Ctx): Promise<BenchResult[]> {
   // The per-post cost of the pipeline in steady state (the CLI's workers also spend ~1 s each on
   // their first few thousand posts warming up; the throughput rows include that).
   const model = loadScreeningModel();
-  const steady = cpuPostsPerSecond(posts.slice(2_000, 12_000), 1, (text) => screenPost(model, { text }));
+  const steady = cpuPostsPerSecond(posts.slice(2_000, 12_000), (text) => screenPost(model, { text }));
   results.push({
     name: 'Pipeline cost per post (main thread, CPU time, after a warm-up)',
     value: 1e6 / steady,
