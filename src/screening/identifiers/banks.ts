@@ -1,3 +1,4 @@
+import { matchesWithin } from '../text/window.ts';
 import { banks } from './data.ts';
 import type { DigitRun } from './digits.ts';
 import { foldKey } from './fold.ts';
@@ -35,19 +36,6 @@ function gapPatterns(): { after: RegExp; before: RegExp; label: RegExp } {
   return gaps;
 }
 
-/**
- * Whether an account label lies in bare[from, to) as a word of the post: the regex reads one more
- * character on each side, so a word cut at the window's edge ("kasino", "direktur") is no label.
- */
-function hasLabel(label: RegExp, bare: string, from: number, to: number): boolean {
-  const lo = Math.max(0, from - 1);
-  for (const m of bare.slice(lo, Math.min(bare.length, to + 1)).matchAll(label)) {
-    const start = lo + m.index;
-    if (start >= from && start + m[0].length <= to) return true;
-  }
-  return false;
-}
-
 /** Pairs bank names with the account number written right after (or right before) them. */
 export function findBankAccounts(bare: string, hits: BankHit[], runs: DigitRun[]): BankAccount[] {
   if (hits.length === 0 || runs.length === 0) return [];
@@ -72,8 +60,8 @@ export function findBankAccounts(bare: string, hits: BankHit[], runs: DigitRun[]
     // "dana", "wing", "maya" are also ordinary words: pair them only with an account label.
     if (
       weak &&
-      !hasLabel(label, bare, gap[0], gap[1]) &&
-      !hasLabel(label, bare, Math.max(0, Math.min(hit.start, run.start) - 24), hit.start)
+      matchesWithin(label, bare, gap[0], gap[1]).length === 0 &&
+      matchesWithin(label, bare, Math.max(0, Math.min(hit.start, run.start) - 24), hit.start).length === 0
     ) {
       continue;
     }

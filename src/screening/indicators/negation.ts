@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { matchesWithin } from '../text/window.ts';
 import { type IndicatorMatch, LANGS, type NormalizedText, type Span } from '../types.ts';
 import { describe, LexiconError } from './files.ts';
 import { indicatorId, isoDate } from './schema.ts';
@@ -144,22 +145,6 @@ function inSpans(spans: readonly Span[], at: number): boolean {
     else return true;
   }
   return false;
-}
-
-/**
- * The matches of global `re` that lie wholly in text[from, to). The regex reads two more code units
- * on each side, so its word-boundary lookarounds see the post's words, not the window's: "Filipino"
- * cut at a window's start is not the cue "no".
- */
-function matchesWithin(re: RegExp, text: string, from: number, to: number): Span[] {
-  const lo = Math.max(0, from - 2);
-  const out: Span[] = [];
-  for (const m of text.slice(lo, Math.min(text.length, to + 2)).matchAll(re)) {
-    const start = lo + m.index;
-    const end = start + m[0].length;
-    if (start >= from && end <= to) out.push([start, end]);
-  }
-  return out;
 }
 
 /**
