@@ -19,7 +19,7 @@ import {
 import { placeDetails, placeMatches } from './places.ts';
 import { PLATFORM_HOSTS, platformHost, platformRefs } from './platform-links.ts';
 import { defaultRegion } from './region.ts';
-import { originalSpan, originalText } from './span.ts';
+import { originalSpan, textInWrittenCase } from './span.ts';
 import { findWallets } from './wallets.ts';
 
 export type ExtractOptions = { country?: string; lang?: string };
@@ -135,10 +135,8 @@ function addLink(
     set.addSpan('email', lowered.replace(/^mailto:/, ''), span);
     return;
   }
-  // Paths and invite codes are case-sensitive: read them from the post as written when it agrees.
-  const written = originalText(n, span);
-  const source = written.toLowerCase() === lowered ? written : lowered;
-  for (const e of linkIdentifiers(source, region))
+  // Paths and invite codes are case-sensitive: each letter keeps the case it has in the post.
+  for (const e of linkIdentifiers(textInWrittenCase(n, link.start, link.end), region))
     set.addSpan(e.kind, e.normalized, span, e.details && { ...e.details });
 }
 

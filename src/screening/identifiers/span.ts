@@ -16,3 +16,24 @@ export function originalText(n: NormalizedText, span: Span): string {
     .replace(/\p{Cf}/gu, '')
     .normalize('NFKC');
 }
+
+/**
+ * n.text[start, end) with each letter in the case it has in the post (for case-sensitive paths and
+ * codes): "bit.ly/๓vA8L7T" → "bit.ly/3vA8L7T", where the post as written cannot be used because
+ * folding changed one of its characters. A letter whose origin is upper case is upper-cased.
+ */
+export function textInWrittenCase(n: NormalizedText, start: number, end: number): string {
+  const lowered = n.text.slice(start, end);
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < lowered.length; i++) {
+    const c = lowered.charAt(i);
+    const upper = c.toUpperCase();
+    if (upper === c || upper.length !== 1) continue;
+    const origin = String.fromCodePoint(n.original.codePointAt(n.offsets[start + i] ?? -1) ?? 0);
+    if (origin === origin.toLowerCase()) continue;
+    out += lowered.slice(from, i) + upper;
+    from = i + 1;
+  }
+  return out + lowered.slice(from);
+}
