@@ -48,10 +48,14 @@ describe('identifiers of normalised posts', () => {
 
   it('keeps the case of link paths letter by letter when folding changed a character of them', () => {
     // A Thai digit, a Cyrillic look-alike, a full-width letter: folded, and every other letter as written.
-    expect(ids('สมัคร https://bit.ly/๓vA8L7T งานดี', 'th')).toEqual([['url', 'bit.ly/3vA8L7T', 'https://bit.ly/๓vA8L7T']]);
+    expect(ids('สมัคร https://bit.ly/๓vA8L7T งานดี', 'th')).toEqual([
+      ['url', 'bit.ly/3vA8L7T', 'https://bit.ly/๓vA8L7T'],
+    ]);
     expect(ids('Apply https://bit.ly/3v\u0410\u200b8L7T now', 'en')).toEqual([
       ['url', 'bit.ly/3vA8L7T', 'https://bit.ly/3v\u0410\u200b8L7T'],
     ]);
-    expect(ids('Apply https://bit.ly/3vＡ8l7t now', 'en')).toEqual([['url', 'bit.ly/3vA8l7t', 'https://bit.ly/3vＡ8l7t']]);
+    expect(ids('Apply https://bit.ly/3vＡ8l7t now', 'en')).toEqual([
+      ['url', 'bit.ly/3vA8l7t', 'https://bit.ly/3vＡ8l7t'],
+    ]);
   });
 });
