@@ -22,6 +22,10 @@ const SEPARATOR = /[\s:：=>|\-–—.,(（[【"'“‘]*/y;
 const CONNECTOR =
   /(?:id|là|la|ke|di|no\.?|number|nomor|số|so|#|ไอดี|号|號|账号|帳號|ของ|คือ|ia|ni)(?![a-z])[\s:：=>|\-–—.,]*/y;
 const HANDLE = /@?[a-z0-9._-]{1,64}/y;
+// A word after a blank line is the next paragraph's first word, not a label's handle (a number or an
+// @handle is still the label's value: loan-scam SMS put "WhatsApp" and its number in paragraphs of
+// their own).
+const PARAGRAPH_BREAK = /\n[^\S\n]*\n|\u2029/;
 // "Zalo/Tele: 09...", "Telegram hoặc Zalo 09...": labels joined by a slash, comma or "or" share a value.
 const CHAIN = /\s*(?:[/,&|+]|(?:or|hoặc|hoac|atau|หรือ|和|或|và|va|dan)(?![a-z]))[\s/,&|+]*/y;
 
@@ -161,6 +165,7 @@ function readValue(
   if (!m) return undefined;
   const raw = m[0].replace(/[._-]+$/, '');
   if (/^\d+$/.test(raw.replace(/^@/, ''))) return { kind: 'number', at };
+  if (!raw.startsWith('@') && PARAGRAPH_BREAK.test(text.slice(label.end, at))) return undefined;
   return { kind: 'handle', raw, start: at, end: at + raw.length, strong };
 }
 

@@ -98,6 +98,20 @@ describe('chat handles from labels', () => {
     expect(handles('tele: ab')).toEqual([]);
   });
 
+  it("reads no word of the next paragraph as a label's handle", () => {
+    expect(handles('Liên hệ qua Zalo:\nanh_tuan88', { lang: 'vi' })).toEqual([
+      ['zalo', 'anh_tuan88', 'anh_tuan88'],
+    ]);
+    expect(handles('Liên hệ qua Zalo:\n\nApply now, 2024 intake', { lang: 'vi' })).toEqual([]);
+    expect(handles('Telegram:\r\n \r\nMarketing team wanted', { lang: 'en' })).toEqual([]);
+    expect(handles('Telegram:\u2029Marketing team wanted', { lang: 'en' })).toEqual([]);
+    // A number or an @handle is the value still (Indonesian loan SMS: every line a paragraph).
+    expect(handles('Untuk Info\n\nWhatsApp\n\n+6282359377377', { lang: 'id' })).toEqual([
+      ['whatsapp', '+6282359377377', '+6282359377377'],
+    ]);
+    expect(handles('Telegram:\n\n@kk_jobs', { lang: 'en' })).toEqual([['telegram', 'kk_jobs', '@kk_jobs']]);
+  });
+
   it('gives the number after a chat label to the platform and as a phone', () => {
     const ids = extractIdentifiers(plainText('whatsapp: +66 81 234 5678, zalo 0912 345 678'), { lang: 'en' });
     expect(ids.map((i) => [i.kind, i.normalized, i.value])).toEqual([
