@@ -1,7 +1,7 @@
 import { matchesWithin } from '../text/window.ts';
 import { banks } from './data.ts';
 import type { DigitRun } from './digits.ts';
-import { foldKey } from './fold.ts';
+import { foldKey, SYMBOL_UNITS } from './fold.ts';
 import type { LexiconHit } from './lexicon.ts';
 
 // Bank accounts written next to the bank: "STK: 0123456789 Vietcombank", "rekening BCA 1234567890",
@@ -27,7 +27,8 @@ function gapPatterns(): { after: RegExp; before: RegExp; label: RegExp } {
     .sort((a, b) => b.length - a.length)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') + (/[a-z]$/.test(w) ? '(?![a-z])' : ''))
     .join('|');
-  const sep = '[\\s:：;,.\\-–=()#/|]*';
+  // Separators, emoji among them ("BCA 💳 no. rek 1234…", see wordGap).
+  const sep = `[\\s:：;,.\\-–=()#/|${SYMBOL_UNITS}]*`;
   gaps = {
     after: new RegExp(`${sep}(?:(?:${labels}|ngan hang|bank)${sep}){0,3}`, 'y'),
     before: new RegExp(`^${sep}(?:(?:tai|at|di|ke|ngan hang|bank|ธนาคาร|ธ\\.|${labels})${sep}){0,3}$`),

@@ -1,4 +1,5 @@
 import type { ChatPlatform } from './data.ts';
+import { SYMBOL_UNITS } from './fold.ts';
 import { canonicalHandle } from './handles.ts';
 
 // Handles and numbers introduced by a chat-app label ("Telegram: @jobs_kh", "tele: name",
@@ -18,9 +19,12 @@ export type LabelTarget =
   | { type: 'number'; platform: ChatPlatform; at: number };
 
 // What may stand between a label and its value: punctuation and "ID", "là", "ke", "#", "号"...
-const SEPARATOR = /[\s:：=>|\-–—.,(（[【"'“‘]*/y;
-const CONNECTOR =
-  /(?:id|là|la|ke|di|no\.?|number|nomor|số|so|#|ไอดี|号|號|账号|帳號|ของ|คือ|ia|ni)(?![a-z])[\s:：=>|\-–—.,]*/y;
+// Emoji count as separators too ("WhatsApp 📞 08…", "Zalo ☎️: 09…").
+const SEPARATOR = new RegExp(`[\\s:：=>|\\-–—.,(（[【"'“‘${SYMBOL_UNITS}]*`, 'y');
+const CONNECTOR = new RegExp(
+  `(?:id|là|la|ke|di|no\\.?|number|nomor|số|so|#|ไอดี|号|號|账号|帳號|ของ|คือ|ia|ni)(?![a-z])[\\s:：=>|\\-–—.,${SYMBOL_UNITS}]*`,
+  'y',
+);
 const HANDLE = /@?[a-z0-9._-]{1,64}/y;
 // A word after a blank line is the next paragraph's first word, not a label's handle (a number or an
 // @handle is still the label's value: loan-scam SMS put "WhatsApp" and its number in paragraphs of

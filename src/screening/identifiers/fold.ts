@@ -33,7 +33,39 @@ export function foldKey(s: string): string {
   return out;
 }
 
-/** Characters that separate words inside a multi-word alias: spaces, hyphens, underscores. */
+/**
+ * Emoji and pictographic symbols, as UTF-16 code units for a RegExp class: posts put them between
+ * the words of an amount or a place ("VND20 🔥 million", "Phnom 🌴 Penh", "WhatsApp 📞 08…"), where
+ * they separate words as a space does (the indicator stream reads them so too). Arrows, technical
+ * and geometric symbols, dingbats (✅ ☎ ★), variation selector 16, the keycap mark, and every
+ * astral character (emoji are astral; so are rare CJK extensions, which no identifier word holds).
+ */
+export const SYMBOL_UNITS =
+  '\\u2190-\\u21ff\\u2300-\\u23ff\\u2500-\\u27bf\\u2b00-\\u2bff\\u20e3\\ufe0f\\ud800-\\udfff';
+
+/** A code unit of SYMBOL_UNITS. */
+export function isSymbolUnit(code: number): boolean {
+  return (
+    (code >= 0x2190 && code <= 0x21ff) ||
+    (code >= 0x2300 && code <= 0x23ff) ||
+    (code >= 0x2500 && code <= 0x27bf) ||
+    (code >= 0x2b00 && code <= 0x2bff) ||
+    (code >= 0xd800 && code <= 0xdfff) ||
+    code === 0x20e3 ||
+    code === 0xfe0f
+  );
+}
+
+/**
+ * RegExp source of the gap between two words of an identifier: spaces or tabs (`quantity` of them:
+ * '?', '{0,2}' or '*'), or such spaces around one run of emoji and symbols. Linear: the two classes
+ * are disjoint.
+ */
+export function wordGap(quantity: '?' | '{0,2}' | '*'): string {
+  return `[ \\t]${quantity}(?:[${SYMBOL_UNITS}]+[ \\t]${quantity})?`;
+}
+
+/** Characters that separate words inside a multi-word alias: spaces, hyphens, underscores, emoji. */
 export function isSpaceChar(code: number): boolean {
   return (
     code === 0x20 ||
@@ -47,7 +79,8 @@ export function isSpaceChar(code: number): boolean {
     code === 0x2011 ||
     code === 0x2013 ||
     code === 0x3000 ||
-    code === 0x200b
+    code === 0x200b ||
+    isSymbolUnit(code)
   );
 }
 

@@ -1,6 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { moneyWords, type Period, usdRates } from './data.ts';
-import { foldKey } from './fold.ts';
+import { foldKey, isSymbolUnit, wordGap } from './fold.ts';
 
 // Money amounts and salaries: "$1500/month", "lương 30 triệu/tháng", "gaji 15 juta per bulan",
 // "เงินเดือน 35,000 บาท", "3000-5000 đô", "月薪 8000 美元". Numbers are found with one regex; the
@@ -26,7 +26,10 @@ type Lexicon = {
   multiplier: RegExp;
   period: RegExp;
   range: RegExp;
+  /** last characters of the currency words written before an amount */
   beforeLast: Set<number>;
+  /** the length of the longest of them */
+  beforeLongest: number;
   currencyOf: Map<string, string>;
   diacritics: Map<string, string>;
   multiplierOf: Map<string, number>;
@@ -87,16 +90,21 @@ function buildLexicon(): Lexicon {
   const latinBefore = (w: string) => (/^[a-z]/.test(w) ? `(?<![a-z])${escapeRegExp(w)}` : escapeRegExp(w));
   return {
     before: new RegExp(
-      `(?:${[...new Set(before)]
+      `(${[...new Set(before)]
         .sort((a, b) => b.length - a.length)
         .map(latinBefore)
-        .join('|')})[ \\t]{0,2}$`,
+        .join('|')})${wordGap('{0,2}')}$`,
     ),
-    after: new RegExp(`([ \\t]{0,2})(${alternation(after)})`, 'y'),
-    multiplier: new RegExp(`[ \\t]?(${alternation(multiplierOf.keys())})`, 'y'),
-    period: new RegExp(`[ \\t]*(?:(${connectors})[ \\t]*)?(${periods})`, 'y'),
-    range: /[ \t]*(?:-|–|—|~|to|den|toi|hingga|sampai|s\/d|ถึง|至|到)[ \t]*/y,
+    // Between the number and the words after it, spaces or emoji (wordGap): "20 💰 triệu".
+    after: new RegExp(`(${wordGap('{0,2}')})(${alternation(after)})`, 'y'),
+    multiplier: new RegExp(`${wordGap('?')}(${alternation(multiplierOf.keys())})`, 'y'),
+    period: new RegExp(`${wordGap('*')}(?:(${connectors})${wordGap('*')})?(${periods})`, 'y'),
+    range: new RegExp(
+      `${wordGap('*')}(?:-|–|—|~|to|den|toi|hingga|sampai|s\\/d|ถึง|至|到)${wordGap('*')}`,
+      'y',
+    ),
     beforeLast: new Set(before.map((w) => w.charCodeAt(w.length - 1))),
+    beforeLongest: Math.max(...before.map((w) => w.length)),
     currencyOf,
     diacritics,
     multiplierOf,
@@ -298,14 +306,20 @@ function readCurrencyBefore(
   notBefore: number,
 ): { code: string; word: string; start: number; end: number } | undefined {
   let last = at - 1;
-  while (last > notBefore && (bare.charCodeAt(last) === 0x20 || bare.charCodeAt(last) === 0x09)) last--;
+  while (last > notBefore && isGapUnit(bare.charCodeAt(last))) last--;
   if (last < notBefore || !lx.beforeLast.has(bare.charCodeAt(last))) return undefined;
-  const from = Math.max(notBefore, at - 8);
+  // The longest word before an amount, and a character for the look-behind.
+  const from = Math.max(notBefore, last - lx.beforeLongest);
   const m = lx.before.exec(bare.slice(from, at));
-  if (!m) return undefined;
-  const word = m[0].trim();
+  const word = m?.[1];
+  if (!m || !word) return undefined;
   const code = lx.currencyOf.get(word);
   return code ? { code, word, start: from + m.index, end: at } : undefined;
+}
+
+/** A space, a tab, or an emoji or symbol unit (see wordGap). */
+function isGapUnit(code: number): boolean {
+  return code === 0x20 || code === 0x09 || isSymbolUnit(code);
 }
 
 function readPeriod(lx: Lexicon, bare: string, at: number): { period: Period; end: number } | undefined {

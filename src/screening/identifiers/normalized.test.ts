@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../text/normalize.ts';
+import { isSymbolUnit, SYMBOL_UNITS } from './fold.ts';
 import { extractIdentifiers } from './index.ts';
 
 // With the real normaliser: evasions folded in n.text, spans and values in the post as written.
@@ -57,5 +58,35 @@ describe('identifiers of normalised posts', () => {
     expect(ids('Apply https://bit.ly/3vＡ8l7t now', 'en')).toEqual([
       ['url', 'bit.ly/3vA8l7t', 'https://bit.ly/3vＡ8l7t'],
     ]);
+  });
+
+  it('reads emoji between the words of an amount, a place or a chat label as a space', () => {
+    expect(ids('Salary VND20 🔥 million per month in Phnom 🌴 Penh', 'en')).toEqual([
+      ['money', '20000000 VND/month', 'VND20 🔥 million per month'],
+      ['place', 'phnom-penh', 'Phnom 🌴 Penh'],
+    ]);
+    expect(ids('Lương 20 💰 triệu/tháng, gaji Rp 8 ✅ juta per bulan')).toEqual([
+      ['money', '20000000 VND/month', '20 💰 triệu/tháng'],
+      ['money', '8000000 IDR/month', 'Rp 8 ✅ juta per bulan'],
+    ]);
+    expect(ids('Zalo ☎️ 0912345678')).toEqual([
+      ['phone', '+84912345678', '0912345678'],
+      ['zalo', '+84912345678', '0912345678'],
+    ]);
+    expect(ids('Transfer ke BCA 💳 no. rek 1234567890', 'id')).toEqual([
+      ['bank_account', 'BCA:1234567890', 'BCA 💳 no. rek 1234567890'],
+    ]);
+    expect(ids('WhatsApp 📞: 081 234 5678', 'th')).toEqual([
+      ['phone', '+66812345678', '081 234 5678'],
+      ['whatsapp', '+66812345678', '081 234 5678'],
+    ]);
+  });
+
+  it('has one definition of the emoji and symbols read as a gap, for RegExps and for code units', () => {
+    const unit = new RegExp(`^[${SYMBOL_UNITS}]$`);
+    const disagree: number[] = [];
+    for (let c = 0; c < 0x10000; c++)
+      if (isSymbolUnit(c) !== unit.test(String.fromCharCode(c))) disagree.push(c);
+    expect(disagree).toEqual([]);
   });
 });

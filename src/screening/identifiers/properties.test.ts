@@ -78,6 +78,9 @@ const PIECES = [
   '\ud800',
   '\udc00',
   '😀',
+  '💰',
+  '✅',
+  '☎️',
   'é',
   'ệ',
   'İ',
@@ -158,6 +161,11 @@ describe('extractIdentifiers on arbitrary input', () => {
       'Penh ',
       '1.500.',
       'wa ',
+      '1 😀 ',
+      '1💰',
+      '😀 ',
+      'zalo ☎️ ',
+      '1 ✅ triệu ',
     ];
     for (const unit of units) {
       const short = unit.repeat(Math.ceil(10_000 / unit.length));
