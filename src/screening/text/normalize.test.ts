@@ -44,6 +44,14 @@ describe('normalize: Zawgyi', () => {
     expect(n.text).toBe('ဆက်သွယ်ရန် မက်ဆေ့ချ်ပို့ပါ');
   });
 
+  it('converts Zawgyi in typing order: a medial ha after its consonant, a medial ra before the next', () => {
+    // "deducted from salary" (a lexicon phrase) as typed in Zawgyi: မ ႇ(ha) ျ(ra) ဖ. myanmar-tools'
+    // unicodeToZawgyi writes ျ before ႇ instead, which reads back as ra on မ: that order is its own.
+    const n = normalize('အလုပ္ေခၚသည္ လစာမ\u103d\u103bဖတ္ေတာက္ ဆက္သြယ္ပါ');
+    expect(n.zawgyi).toBe(true);
+    expect(n.text).toBe('အလုပ်ခေါ်သည် လစာမှဖြတ်တောက် ဆက်သွယ်ပါ');
+  });
+
   it('decides Zawgyi or Unicode on the visible text: zero-width characters between every letter change nothing', () => {
     const spread = (s: string) => [...s].join('\u200b');
     // Unicode Burmese: a notice on sending workers to Thailand under the MOU
