@@ -6,7 +6,8 @@ import { foldKey, isLatinWordChar, isSpaceChar } from './fold.ts';
 // over every script's classes was 2.4 MB and missed the cache once the rest of the pipeline ran;
 // this one is ~0.3 MB. A 500-character post costs a few microseconds whatever the number of phrases.
 
-export type Phrase<T> = { phrase: string; value: T };
+/** `digitsMayFollow`: a phrase ending in a Latin letter may be followed by a digit ("zalo0912…"). */
+export type Phrase<T> = { phrase: string; value: T; digitsMayFollow?: boolean };
 export type PhraseHit<T> = { start: number; end: number; value: T };
 
 const SPACE_CLASS = 1;
@@ -27,13 +28,14 @@ export class PhraseMatcher<T> {
   private readonly hasOut: Uint8Array;
   private readonly keys: string[] = [];
   private readonly values: T[] = [];
+  private readonly digitsMayFollow: boolean[] = [];
 
   constructor(phrases: ReadonlyArray<Phrase<T>>) {
     for (let c = 0; c < 65536; c++) if (isSpaceChar(c)) this.classOf[c] = SPACE_CLASS;
-    const keyed: Array<{ key: string; value: T }> = [];
-    for (const { phrase, value } of phrases) {
+    const keyed: Array<{ key: string; value: T; digitsMayFollow: boolean }> = [];
+    for (const { phrase, value, digitsMayFollow } of phrases) {
       const key = foldKey(phrase);
-      if (key.length > 0) keyed.push({ key, value });
+      if (key.length > 0) keyed.push({ key, value, digitsMayFollow: digitsMayFollow === true });
     }
     // 0: a character in no phrase, 1: word separator, then the Latin range, then other scripts.
     let classes = 2;
@@ -51,10 +53,11 @@ export class PhraseMatcher<T> {
     const children: Array<Map<number, number>> = [new Map()];
     const own: Array<number[] | undefined> = [undefined];
     const viaSpace: boolean[] = [false];
-    for (const { key, value } of keyed) {
+    for (const { key, value, digitsMayFollow } of keyed) {
       const index = this.keys.length;
       this.keys.push(key);
       this.values.push(value);
+      this.digitsMayFollow.push(digitsMayFollow);
       let node = 0;
       for (let i = 0; i < key.length; i++) {
         const cls = this.classOf[key.charCodeAt(i)] ?? 0;
@@ -187,7 +190,7 @@ export class PhraseMatcher<T> {
         const value = this.values[index];
         if (value === undefined) continue;
         const start = this.startOf(s, i + 1, key);
-        if (start < 0 || !atWordBoundaries(s, start, i + 1)) continue;
+        if (start < 0 || !atWordBoundaries(s, start, i + 1, this.digitsMayFollow[index] === true)) continue;
         hits.push({ start, end: i + 1, value });
       }
     }
@@ -213,11 +216,20 @@ export class PhraseMatcher<T> {
   }
 }
 
-/** Latin words must not continue past the match; other scripts (Thai, CJK, ...) have no spaces. */
-function atWordBoundaries(s: string, start: number, end: number): boolean {
+/**
+ * Latin words must not continue past the match; other scripts (Thai, CJK, ...) have no spaces.
+ * With `digitsMayFollow`, a digit after a final letter ends the word ("zalo0912…").
+ */
+function atWordBoundaries(s: string, start: number, end: number, digitsMayFollow: boolean): boolean {
   if (isLatinWordChar(s.charCodeAt(start)) && start > 0 && isLatinWordChar(s.charCodeAt(start - 1)))
     return false;
-  if (isLatinWordChar(s.charCodeAt(end - 1)) && end < s.length && isLatinWordChar(s.charCodeAt(end)))
-    return false;
+  const last = s.charCodeAt(end - 1);
+  const next = s.charCodeAt(end);
+  if (isLatinWordChar(last) && end < s.length && isLatinWordChar(next))
+    return digitsMayFollow && isAsciiDigit(next) && !isAsciiDigit(last);
   return true;
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }

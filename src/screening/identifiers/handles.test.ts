@@ -124,6 +124,14 @@ describe('chat handles from labels', () => {
     expect(handles('Hubungi WA 6281234567890', { lang: 'en' })).toEqual([
       ['whatsapp', '+6281234567890', '6281234567890'],
     ]);
+    // a number written right after the label, with no space
+    expect(handles('liên hệ zalo0912345678', { lang: 'vi' })).toEqual([
+      ['zalo', '+84912345678', '0912345678'],
+    ]);
+    expect(handles('Info lanjut hubungi WA081234567890 admin', { lang: 'id' })).toEqual([
+      ['whatsapp', '+6281234567890', '081234567890'],
+    ]);
+    expect(handles('line1 wa2 tele2024 zalo123abc', { lang: 'vi' })).toEqual([]);
     // one number for two apps
     expect(
       handles('Zalo/Tele: 0912345678', { lang: 'vi' })

@@ -52,10 +52,11 @@ function buildLexicon(): PhraseMatcher<LexiconHit> {
   }
   for (const [platform, words] of Object.entries(chatApps().platforms)) {
     if (!isPlatform(platform)) continue;
+    // A number may follow a label with no space ("zalo0912345678", "WA081234567890").
     for (const phrase of words.labels)
-      phrases.push({ phrase, value: { type: 'label', platform, strong: false } });
+      phrases.push({ phrase, value: { type: 'label', platform, strong: false }, digitsMayFollow: true });
     for (const phrase of words.strongLabels)
-      phrases.push({ phrase, value: { type: 'label', platform, strong: true } });
+      phrases.push({ phrase, value: { type: 'label', platform, strong: true }, digitsMayFollow: true });
   }
   // Salary words imply a period ("lương" → month); period phrases state it ("mỗi tháng", "每月").
   for (const [period, words] of Object.entries(moneyWords().salaryWords)) {
