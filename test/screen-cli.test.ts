@@ -151,3 +151,60 @@ describe('jaring screen', () => {
     });
   });
 });
+
+describe('jaring screen and its eval, given a wrong file', () => {
+  // One line that names the file, the line and the field; no stack trace, nothing on stdout.
+  const refused = async (args: string[], message: string) => {
+    const { code, output } = await runCli(args, {});
+    expect(code, output).toBe(1);
+    expect(output.trim()).toBe(`jaring: ${message}`);
+  };
+
+  it('names a missing file, a directory, and a file without rows', async () => {
+    const labelled = join(dir, 'ok.jsonl');
+    writeFileSync(labelled, `${JSON.stringify({ text: 'a post', label: 0 })}\n`);
+    const missing = join(dir, 'missing.jsonl');
+    await refused(['screen', labelled, missing], `cannot read ${missing}: no such file or directory`);
+    await refused(['screen', dir], `cannot read ${dir}: it is a directory`);
+    await refused(['screen', 'eval', '--data', missing], `dataset not found: ${missing}`);
+    const empty = join(dir, 'empty.jsonl');
+    writeFileSync(empty, '\n\n');
+    await refused(['screen', 'eval', '--data', empty], `${empty} holds no labelled rows`);
+  });
+
+  it('names the line and the field of a bad labelled row', async () => {
+    const file = join(dir, 'bad-rows.jsonl');
+    const write = (rows: string[]) => writeFileSync(file, `${rows.join('\n')}\n`);
+    const ok = JSON.stringify({ text: 'a post', label: 1 });
+    write([ok, JSON.stringify({ text: 'b', label: '1' })]);
+    await refused(['screen', 'eval', '--data', file], `${file}:2: label must be the number 0 or 1`);
+    write([ok, '', JSON.stringify({ label: 0 })]);
+    await refused(['screen', 'eval', '--data', file], `${file}:3: text must be a string`);
+    write(['{"text": "a", "label": 1', ok]);
+    await refused(
+      ['model', 'train', '--data', file, '--out', join(dir, 'm.json')],
+      `${file}:1: not valid JSON`,
+    );
+    write(['[1, 2]']);
+    await refused(
+      ['model', 'eval', '--model', join(dir, 'm.json'), '--data', file],
+      `${file}:1: must be a JSON object with "text" and "label"`,
+    );
+  });
+
+  it('names a model file that is missing or not a model', async () => {
+    const file = join(dir, 'one.jsonl');
+    writeFileSync(file, `${JSON.stringify({ text: 'a post', label: 1 })}\n`);
+    const missing = join(dir, 'no-model.json');
+    await refused(
+      ['screen', 'eval', '--data', file, '--model', missing],
+      `The screening model ${missing} does not exist. Train one with \`jaring model train\`.`,
+    );
+    const notModel = join(dir, 'not-a-model.json');
+    writeFileSync(notModel, '{"weights": []}');
+    await refused(
+      ['screen', 'eval', '--data', file, '--model', notModel],
+      `${notModel} is not a Jaring linear model (format must be "jaring-linear")`,
+    );
+  });
+});

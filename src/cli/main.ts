@@ -1,10 +1,13 @@
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../platform/config.ts';
 import { DecryptionError } from '../platform/crypto/aead.ts';
 import { MasterKeyError } from '../platform/crypto/master-key.ts';
 import { DataDirBusyError } from '../platform/db/embedded.ts';
+import { fileErrorMessage, InputError } from '../platform/input-error.ts';
 
 const program = new Command('jaring')
+  // A subcommand's options are its own (with `screen`'s: `screen eval --model M` is eval's model).
+  .enablePositionalOptions()
   .description('Jaring: a node of the ASEAN platform against technology-facilitated trafficking in persons')
   .version('0.1.0');
 
@@ -31,7 +34,11 @@ try {
   process.exit(process.exitCode ?? 0);
 } catch (err) {
   // Expected operator errors get one clear line; anything else its stack.
-  if (
+  const fileError = fileErrorMessage(err);
+  if (fileError) console.error(`jaring: ${fileError}`);
+  else if (
+    err instanceof InputError ||
+    err instanceof CommanderError ||
     err instanceof ConfigError ||
     err instanceof DataDirBusyError ||
     err instanceof MasterKeyError ||

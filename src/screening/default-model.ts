@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { InputError } from '../platform/input-error.ts';
 import { repoPath } from '../platform/paths.ts';
 import type { Model } from './model/model.ts';
 import { loadModel } from './model/model-file.ts';
@@ -17,7 +18,9 @@ export function loadScreeningModel(explicit?: string): Model {
   const path = modelPath(explicit);
   if (cached?.path === path) return cached.model;
   if (!existsSync(path)) {
-    throw new Error(`The screening model ${path} does not exist. Train one with \`jaring model train\`.`);
+    throw new InputError(
+      `The screening model ${path} does not exist. Train one with \`jaring model train\`.`,
+    );
   }
   cached = { path, model: loadModel(path) };
   return cached.model;

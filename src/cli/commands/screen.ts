@@ -1,6 +1,7 @@
-import { createReadStream } from 'node:fs';
+import { accessSync, constants, createReadStream, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { Command, InvalidArgumentError } from 'commander';
+import { InputError } from '../../platform/input-error.ts';
 import { inputChunks } from '../../screening/input-chunks.ts';
 import { createScreenPool, defaultWorkers } from '../../screening/pool.ts';
 import { isLang } from '../../screening/reason-lang.ts';
@@ -18,6 +19,14 @@ function reasonLang(value: string): Lang {
   return value;
 }
 
+/** Every file can be read, before any is screened (a wrong name fails at once, with nothing written). */
+function checkFiles(files: string[]): void {
+  for (const file of files) {
+    if (statSync(file).isDirectory()) throw new InputError(`cannot read ${file}: it is a directory`);
+    accessSync(file, constants.R_OK);
+  }
+}
+
 /** Each file opened when its turn comes (stdin when there are none). */
 function* inputSources(files: string[]): Generator<Readable> {
   if (files.length === 0) yield process.stdin;
@@ -29,6 +38,7 @@ const LEVELS = ['low', 'medium', 'high', 'error'] as const;
 type ScreenOptions = { format: 'jsonl' | 'text'; workers: number; model?: string; reasonLang: Lang };
 
 async function runScreen(files: string[], opts: ScreenOptions): Promise<void> {
+  checkFiles(files);
   const started = performance.now();
   const pool = await createScreenPool({
     workers: opts.workers,
@@ -66,6 +76,9 @@ async function runScreen(files: string[], opts: ScreenOptions): Promise<void> {
 
 export function screenCommand(): Command {
   const screen = new Command('screen')
+    // Options after `eval` are eval's: without this (and the program's), `screen eval --model M`
+    // gave M to `screen` and evaluated the default model.
+    .enablePositionalOptions()
     .description(
       'Screen posts for trafficking-recruitment red flags: JSON Lines (or --format text) from files or stdin',
     )

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { InputError } from '../../platform/input-error.ts';
 import { featureConfigSchema } from './feature-config.ts';
 import type { BinaryMetrics } from './metrics.ts';
 import { type LinearClassifier, MODEL_FORMAT, MODEL_VERSION, type Model } from './model.ts';
@@ -183,14 +184,14 @@ export function parseModel(text: string, source = 'model file'): Model {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${source} is not JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new InputError(`${source} is not JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
   const head = z.object({ format: z.unknown(), version: z.unknown() }).safeParse(raw);
   if (!head.success || head.data.format !== MODEL_FORMAT) {
-    throw new Error(`${source} is not a Jaring linear model (format must be "${MODEL_FORMAT}")`);
+    throw new InputError(`${source} is not a Jaring linear model (format must be "${MODEL_FORMAT}")`);
   }
   if (head.data.version !== MODEL_VERSION) {
-    throw new Error(
+    throw new InputError(
       `${source} has model format version ${String(head.data.version)}; this Jaring reads version ${MODEL_VERSION}. ` +
         'Retrain the model with this version (jaring model train) or use a matching Jaring release.',
     );
@@ -198,7 +199,7 @@ export function parseModel(text: string, source = 'model file'): Model {
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(
+    throw new InputError(
       `${source} is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'unknown error'}`,
     );
   }
