@@ -9,6 +9,7 @@ import {
   hotspots,
   moneyWords,
   parseBanks,
+  parseChatApps,
   parseHotspots,
   parseRates,
   usdRates,
@@ -22,6 +23,7 @@ function json(...parts: string[]): unknown {
 const jsonObject = z.record(z.string(), z.unknown());
 const hotspotsJson = z.looseObject({ places: z.array(z.looseObject({ aliases: jsonObject })) });
 const banksJson = z.looseObject({ banks: z.array(jsonObject) });
+const chatAppsJson = z.looseObject({ attestations: z.array(z.looseObject({ labels: z.array(z.string()) })) });
 
 function entry<T>(list: readonly T[], index: number): T {
   const found = list[index];
@@ -74,5 +76,18 @@ describe('data files', () => {
     expect(() => parseRates({ asOf: 'yesterday', source: 's', note: 'n', rates: { USD: 1 } })).toThrow(
       /asOf/,
     );
+  });
+
+  it('reject a chat-app attestation of a label no platform has', () => {
+    const data = chatAppsJson.parse(json('data', 'gazetteer', 'chat-apps.json'));
+    expect(parseChatApps(data).attestations.length).toBeGreaterThan(0);
+    const broken = structuredClone(data);
+    entry(broken.attestations, 0).labels = ['nope'];
+    expect(() => parseChatApps(broken)).toThrow(
+      /attestations\[0\]\.labels: "nope" is not a label of any platform/,
+    );
+    const noUrl = structuredClone(data);
+    Object.assign(entry(noUrl.attestations, 0), { url: 'not a url' });
+    expect(() => parseChatApps(noUrl)).toThrow(/attestations\[0\]\.url/);
   });
 });

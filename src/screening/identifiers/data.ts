@@ -54,11 +54,19 @@ const banksFile = z.strictObject({
 
 const platform = z.enum(['telegram', 'whatsapp', 'line', 'zalo', 'wechat', 'signal', 'facebook', 'tiktok']);
 
+/** A public page a label was seen on, and which of the file's labels it attests. */
+const attestation = z.strictObject({
+  url: z.url(),
+  note: z.string().min(1).optional(),
+  labels: words,
+});
+
 const chatAppsFile = z.strictObject({
-  version: z.literal(1),
+  version: z.literal(2),
   description: z.string(),
   source: z.string().min(1),
   platforms: z.record(platform, z.strictObject({ labels: words, strongLabels: words })),
+  attestations: z.array(attestation),
 });
 
 const period = z.enum(['hour', 'day', 'week', 'month', 'year']);
@@ -175,7 +183,14 @@ export function parseBanks(json: unknown, file = 'data/gazetteer/banks.json'): B
 }
 
 export function parseChatApps(json: unknown, file = 'data/gazetteer/chat-apps.json'): ChatAppsFile {
-  return validate(chatAppsFile, json, file);
+  const data = validate(chatAppsFile, json, file);
+  const known = new Set(Object.values(data.platforms).flatMap((p) => [...p.labels, ...p.strongLabels]));
+  data.attestations.forEach((a, i) => {
+    for (const label of a.labels)
+      if (!known.has(label))
+        fail(file, `attestations[${i}].labels: "${label}" is not a label of any platform`);
+  });
+  return data;
 }
 
 export function parseMoney(json: unknown, file = 'data/gazetteer/money.json'): MoneyFile {

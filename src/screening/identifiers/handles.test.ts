@@ -151,4 +151,37 @@ describe('chat handles from labels', () => {
     ]);
     expect(handles('tiktok: @job.cambodia')).toEqual([['tiktok', 'job.cambodia', '@job.cambodia']]);
   });
+
+  it('reads attested local-script and slang spellings of Facebook, TikTok, WhatsApp and WeChat', () => {
+    // Lao (ເຟສ alone is weak: also the loanword for 'phase')
+    expect(handles('ເຟສບຸກ: khamla.vongsa')).toEqual([['facebook', 'khamlavongsa', 'khamla.vongsa']]);
+    expect(handles('ຕິດຕໍ່ ເຟຊບຸກ lao.jobs.vte')).toEqual([['facebook', 'laojobsvte', 'lao.jobs.vte']]);
+    expect(handles('ເຟດບຸກ @laojobs2024')).toEqual([['facebook', 'laojobs2024', '@laojobs2024']]);
+    expect(handles('ເຟສ: khamla.99')).toEqual([['facebook', 'khamla99', 'khamla.99']]);
+    expect(handles('ເຟສ laojobs')).toEqual([]);
+    // Khmer
+    expect(handles('ហ្វេសប៊ុក: kh.jobs.2024')).toEqual([['facebook', 'khjobs2024', 'kh.jobs.2024']]);
+    expect(handles('ទិកតុក @kh_jobs')).toEqual([['tiktok', 'kh_jobs', '@kh_jobs']]);
+    expect(handles('តិកតុក kh.job88')).toEqual([['tiktok', 'kh.job88', 'kh.job88']]);
+    // Burmese
+    expect(handles('ဖေ့စ်ဘွတ်ခ် mm.jobs.99')).toEqual([['facebook', 'mmjobs99', 'mm.jobs.99']]);
+    expect(handles('တစ်ခ်တော့ခ် @mm_jobs')).toEqual([['tiktok', 'mm_jobs', '@mm_jobs']]);
+    // Thai (เมสเซนเจอร์, Messenger, is left out: in job posts it is also a courier)
+    expect(handles('วอทส์แอป 0812345678', { lang: 'th' })).toEqual([
+      ['whatsapp', '+66812345678', '0812345678'],
+    ]);
+    expect(handles('แอดวีแชท wxid_job2024')).toEqual([['wechat', 'wxid_job2024', 'wxid_job2024']]);
+    expect(handles('รับสมัครเมสเซนเจอร์ 0812345678', { lang: 'th' })).toEqual([]);
+    // Vietnamese and Filipino slang (weak)
+    expect(handles('Inbox phây búc: viec.lam.88', { lang: 'vi' })).toEqual([
+      ['facebook', 'vieclam88', 'viec.lam.88'],
+    ]);
+    expect(handles('kênh tóp tóp: @viec.lam.cpc', { lang: 'vi' })).toEqual([
+      ['tiktok', 'viec.lam.cpc', '@viec.lam.cpc'],
+    ]);
+    expect(handles('xem tóp tóp hay', { lang: 'vi' })).toEqual([]);
+    expect(handles('Message us on Peysbuk: juan.trabaho', { lang: 'fil' })).toEqual([
+      ['facebook', 'juantrabaho', 'juan.trabaho'],
+    ]);
+  });
 });

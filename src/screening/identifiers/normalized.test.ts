@@ -15,6 +15,8 @@ describe('identifiers of normalised posts', () => {
       ['whatsapp', '+66812345678', '+66 81 234 5678'],
     ]);
     expect(ids('T3legram: @KK_Recruit_2024')).toEqual([['telegram', 'kk_recruit_2024', '@KK_Recruit_2024']]);
+    // Burmese "Facebook" typed in Zawgyi is read as its Unicode label
+    expect(ids('ေဖ့စ္ဘြတ္ခ္ mm.jobs.99', 'my')).toEqual([['facebook', 'mmjobs99', 'mm.jobs.99']]);
   });
 
   it('reads numbers typed full-width, split by zero-width characters, spelled out or in local digits', () => {
