@@ -19,7 +19,7 @@ import {
 import { placeDetails, placeMatches } from './places.ts';
 import { PLATFORM_HOSTS, platformHost, platformRefs } from './platform-links.ts';
 import { defaultRegion } from './region.ts';
-import { originalSpan, textInWrittenCase } from './span.ts';
+import { originalSpan, textInWrittenCase, withHostAsWritten } from './span.ts';
 import { findWallets } from './wallets.ts';
 
 export type ExtractOptions = { country?: string; lang?: string };
@@ -130,14 +130,32 @@ function addLink(
 ): void {
   const span = originalSpan(n, link.start, link.end);
   if (!span) return;
-  const lowered = n.text.slice(link.start, link.end);
   if (link.email) {
-    set.addSpan('email', lowered.replace(/^mailto:/, ''), span);
+    const lowered = n.text.slice(link.start, link.end);
+    set.addSpan('email', withHostAsWritten(n, link.start, lowered).replace(/^mailto:/, ''), span);
     return;
   }
   // Paths and invite codes are case-sensitive: each letter keeps the case it has in the post.
-  for (const e of linkIdentifiers(textInWrittenCase(n, link.start, link.end), region))
+  const folded = textInWrittenCase(n, link.start, link.end);
+  for (const e of hostAsWrittenFirst(folded, withHostAsWritten(n, link.start, folded), region))
     set.addSpan(e.kind, e.normalized, span, e.details && { ...e.details });
+}
+
+/**
+ * A link's identifiers: its URL and domain from the host as the post wrote it (a look-alike host is
+ * another site), its chat account or phone from the folded link (a look-alike "t.mе" still means
+ * Telegram to its readers).
+ */
+function hostAsWrittenFirst(
+  folded: string,
+  written: string,
+  region: CountryCode | undefined,
+): readonly LinkIdentifier[] {
+  const found = linkIdentifiers(folded, region);
+  if (written === folded) return found;
+  const site = linkIdentifiers(written, region).filter((e) => e.kind === 'url' || e.kind === 'domain');
+  if (site.length === 0) return found;
+  return [...site, ...found.filter((e) => e.kind !== 'url' && e.kind !== 'domain')];
 }
 
 type LinkIdentifier = {

@@ -91,4 +91,33 @@ describe('identifiers of normalised posts', () => {
       if (isSymbolUnit(c) !== unit.test(String.fromCharCode(c))) disagree.push(c);
     expect(disagree).toEqual([]);
   });
+
+  it('gives a look-alike host as written: a homograph domain is another site, not the one it imitates', () => {
+    // Cyrillic а and ӏ: the IDN homograph domains, in punycode
+    expect(ids('Login at https://\u0430mazon.com/login now', 'en')).toEqual([
+      ['domain', 'xn--mazon-3ve.com', 'https://\u0430mazon.com/login'],
+      ['url', 'xn--mazon-3ve.com/login', 'https://\u0430mazon.com/login'],
+    ]);
+    expect(ids('paypa\u04cf.com/x', 'en')).toEqual([
+      ['domain', 'xn--paypa-iof.com', 'paypa\u04cf.com/x'],
+      ['url', 'xn--paypa-iof.com/x', 'paypa\u04cf.com/x'],
+    ]);
+    expect(ids('mail hr@\u0430mazon.com', 'en')).toEqual([
+      ['email', 'hr@\u0430mazon.com', 'hr@\u0430mazon.com'],
+    ]);
+    expect(ids('https://๓bb.co.th/p/x', 'th')).toEqual([
+      ['domain', 'xn--bb-mxi.co.th', 'https://๓bb.co.th/p/x'],
+      ['url', 'xn--bb-mxi.co.th/p/x', 'https://๓bb.co.th/p/x'],
+    ]);
+    // ... while a chat link still names its account, and full-width forms are the ASCII host
+    expect(ids('Join t.m\u0435/jobs_kh now', 'en')).toEqual([
+      ['domain', 't.xn--m-jtb', 't.m\u0435/jobs_kh'],
+      ['telegram', 'jobs_kh', 't.m\u0435/jobs_kh'],
+      ['url', 't.xn--m-jtb/jobs_kh', 't.m\u0435/jobs_kh'],
+    ]);
+    expect(ids('ＨＴＴＰＳ://ＥＸＡＭＰＬＥ.com/Ａ', 'en')).toEqual([
+      ['domain', 'example.com', 'ＨＴＴＰＳ://ＥＸＡＭＰＬＥ.com/Ａ'],
+      ['url', 'example.com/A', 'ＨＴＴＰＳ://ＥＸＡＭＰＬＥ.com/Ａ'],
+    ]);
+  });
 });

@@ -37,3 +37,31 @@ export function textInWrittenCase(n: NormalizedText, start: number, end: number)
   }
   return out + lowered.slice(from);
 }
+
+/**
+ * `folded` (n.text[start, end), as textInWrittenCase gives it) with the host of the link or e-mail
+ * address in the letters and digits the post wrote: a homoglyph or a Thai digit that folding
+ * replaced is put back ("https://аmazon.com", with a Cyrillic а, is not amazon.com but the
+ * look-alike domain xn--mazon-3ve.com). Only characters folded one for one are put back; case and
+ * compatibility forms (full-width) stay folded. Returns `folded` itself when nothing was replaced.
+ */
+export function withHostAsWritten(n: NormalizedText, start: number, folded: string): string {
+  const at = folded.indexOf('@');
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//.exec(folded)?.[0].length ?? 0;
+  const from = at >= 0 && !/[/?#]/.test(folded.slice(0, at)) ? at + 1 : scheme;
+  let to = from;
+  while (to < folded.length && !'/?#:'.includes(folded.charAt(to))) to++;
+  let out = '';
+  let copied = 0;
+  for (let i = from; i < to; i++) {
+    const origin = n.offsets[start + i] ?? -1;
+    const next = n.offsets[start + i + 1] ?? n.original.length;
+    const written = n.original.charAt(origin);
+    if (next !== origin + 1 || written.length !== 1) continue; // not one unit for one unit
+    const form = written.normalize('NFKC').toLowerCase();
+    if (form.length !== 1 || form === folded.charAt(i) || !/[\p{L}\p{N}]/u.test(form)) continue;
+    out += folded.slice(copied, i) + form;
+    copied = i + 1;
+  }
+  return copied === 0 ? folded : out + folded.slice(copied);
+}
