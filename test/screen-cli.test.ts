@@ -152,6 +152,30 @@ describe('jaring screen', () => {
   });
 });
 
+describe('jaring screen, given bad fields', () => {
+  it('answers a line with a missing text, a date that is not one, or a language name with {id, error}', async () => {
+    const file = join(dir, 'fields.jsonl');
+    const rows = [
+      { id: 'no-text' },
+      { id: 'when', text: 'a post', postedAt: 'last Monday' },
+      { id: 'lang', text: 'a post', lang: 'Vietnamese' },
+      { id: 'fine', text: 'a post', postedAt: '2026-11-01T10:00:00Z', lang: 'vi' },
+    ];
+    writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
+    const { code, output } = await runCli(['screen', file], {});
+    expect(code, output).toBe(0);
+    expect(lines(output)).toEqual([
+      { id: 'no-text', error: 'line 1: text is missing' },
+      {
+        id: 'when',
+        error: 'line 2: postedAt must be an ISO 8601 date and time, such as 2026-11-01T10:00:00+07:00',
+      },
+      { id: 'lang', error: 'line 3: lang must be a language code such as vi or fil' },
+      expect.objectContaining({ id: 'fine', level: 'low', lang: 'vi' }),
+    ]);
+  });
+});
+
 describe('jaring screen and its eval, given a wrong file', () => {
   // One line that names the file, the line and the field; no stack trace, nothing on stdout.
   const refused = async (args: string[], message: string) => {

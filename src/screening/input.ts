@@ -14,9 +14,17 @@ export const KEEP_LINE_BYTES = 3 * MAX_LINE_BYTES + 4;
 /** A UTF-8 byte-order mark, which readers of raw bytes drop at the start of a file. */
 export const UTF8_BOM: readonly number[] = [0xef, 0xbb, 0xbf];
 
+/** A post's language hint, as POST /api/screen takes it. */
+export const langField = z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as vi or fil');
+/** When the post was published: stored with its alert, so a date the database would refuse is refused here. */
+export const postedAtField = z.iso.datetime({
+  offset: true,
+  error: 'must be an ISO 8601 date and time, such as 2026-11-01T10:00:00+07:00',
+});
+
 const lineSchema = z.object({
   text: z
-    .string()
+    .string({ error: (issue) => (issue.input === undefined ? 'is missing' : 'must be a string') })
     .refine((s) => s.trim().length > 0, 'is empty')
     .refine((s) => !s.includes('\u0000'), 'contains NUL'),
   id: z.union([z.string().max(200), z.number()]).optional(),
@@ -24,9 +32,9 @@ const lineSchema = z.object({
     .string()
     .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code')
     .optional(),
-  lang: z.string().max(10).optional(),
+  lang: langField.optional(),
   url: z.string().max(2048).optional(),
-  postedAt: z.string().max(40).optional(),
+  postedAt: postedAtField.optional(),
 });
 
 export type ParsedLine = { ok: true; input: ScreenInput } | { ok: false; id: string | null; error: string };

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { countryCode, text } from '../platform/http/fields.ts';
+import { langField, postedAtField } from './input.ts';
 import { INDICATOR_CATEGORIES, WATCHABLE_KINDS } from './types.ts';
 
 export const MAX_POST_BYTES = 100 * 1024;
@@ -9,12 +10,9 @@ export const screenInput = z
     text: text(MAX_POST_BYTES),
     id: text(200).optional(),
     country: countryCode.optional(),
-    lang: z
-      .string()
-      .regex(/^[a-z]{2,3}$/, 'must be a language code such as vi or fil')
-      .optional(),
+    lang: langField.optional(),
     url: text(2048).optional(),
-    postedAt: z.iso.datetime({ offset: true }).optional(),
+    postedAt: postedAtField.optional(),
   })
   .openapi('ScreenInput');
 

@@ -195,6 +195,33 @@ describe('POST /api/screen/batch', () => {
     expect(new Set(alerts.map((a) => a.created_by))).toEqual(new Set([investigator.userId]));
   });
 
+  it('refuses a line whose postedAt is not a date and time, and stores the alert of one whose is', async () => {
+    const file = [
+      JSON.stringify({ id: 'when-bad', text: SCAM_VI, postedAt: 'last Monday' }),
+      JSON.stringify({ id: 'when-ok', text: SCAM_VI, postedAt: '2026-11-01T10:00:00+07:00' }),
+      JSON.stringify({ id: 'lang-bad', text: SCAM_VI, lang: 'Vietnamese' }),
+    ].join('\n');
+    const res = await upload(investigator, file, '', { 'content-type': 'application/x-ndjson' });
+    expect(res.status).toBe(202);
+    const { batch } = await res.json();
+    const done = await waitUntilFinished(investigator, batch.id);
+    expect(done).toMatchObject({ status: 'done', error: null, alerts: 1 });
+    expect(await results(investigator, batch.id)).toEqual([
+      {
+        id: 'when-bad',
+        error: 'line 1: postedAt must be an ISO 8601 date and time, such as 2026-11-01T10:00:00+07:00',
+      },
+      expect.objectContaining({ id: 'when-ok', level: 'high' }),
+      { id: 'lang-bad', error: 'line 3: lang must be a language code such as vi or fil' },
+    ]);
+    const stored = await t.deps.db
+      .selectFrom('screening_alerts')
+      .select(['posted_at'])
+      .where('batch_id', '=', batch.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.posted_at?.toISOString()).toBe('2026-11-01T03:00:00.000Z');
+  });
+
   it('gives one result per screened line, equal to POST /api/screen, and {id, error} for a bad line', async () => {
     const lines = await results(investigator, batchId);
     expect(lines.map((l) => l.id)).toEqual(['p1', 'p2', '3', 'p5', 'p6', '7', 'p8']);
