@@ -28,7 +28,7 @@ const CONNECTOR = new RegExp(
 const HANDLE = /@?[a-z0-9._-]{1,64}/y;
 // A word after a blank line is the next paragraph's first word, not a label's handle (a number or an
 // @handle is still the label's value: loan-scam SMS put "WhatsApp" and its number in paragraphs of
-// their own).
+// their own); on the next line, only a word with a digit or an underscore is.
 const PARAGRAPH_BREAK = /\n[^\S\n]*\n|\u2029/;
 // "Zalo/Tele: 09...", "Telegram hoặc Zalo 09...": labels joined by a slash, comma or "or" share a value.
 const CHAIN = /\s*(?:[/,&|+]|(?:or|hoặc|hoac|atau|หรือ|和|或|và|va|dan)(?![a-z]))[\s/,&|+]*/y;
@@ -169,7 +169,14 @@ function readValue(
   if (!m) return undefined;
   const raw = m[0].replace(/[._-]+$/, '');
   if (/^\d+$/.test(raw.replace(/^@/, ''))) return { kind: 'number', at };
-  if (!raw.startsWith('@') && PARAGRAPH_BREAK.test(text.slice(label.end, at))) return undefined;
+  // "zalo:zalo.me/84…": the host of a link, which the link reader reads.
+  if (text.charAt(at + m[0].length) === '/') return undefined;
+  if (!raw.startsWith('@')) {
+    const gap = text.slice(label.end, at);
+    if (PARAGRAPH_BREAK.test(gap)) return undefined;
+    // On the next line, a plain word begins the next sentence (or the next message, in a thread).
+    if (gap.includes('\n') && !/[0-9_]/.test(raw)) return undefined;
+  }
   return { kind: 'handle', raw, start: at, end: at + raw.length, strong };
 }
 

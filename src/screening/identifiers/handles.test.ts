@@ -34,6 +34,11 @@ describe('chat handles from links', () => {
       ['telegram', '+QwErTy', 't.me/joinchat/QwErTy'],
     ]);
     expect(handles('t.me/share/url?url=x t.me/addstickers/abc')).toEqual([]);
+    expect(handles('https://zalo.me/app/link/9auzpq62k1 zalo.me/pc', { lang: 'vi' })).toEqual([]);
+    // a label before a link: the link names the account, the label reads no "zalo.me" handle
+    expect(handles('zalo:zalo.me/84912345678', { lang: 'vi' })).toEqual([
+      ['zalo', '+84912345678', 'zalo.me/84912345678'],
+    ]);
   });
 
   it('turns wa.me, zalo.me and signal.me numbers into the platform identifier and a phone', () => {
@@ -110,6 +115,10 @@ describe('chat handles from labels', () => {
       ['whatsapp', '+6282359377377', '+6282359377377'],
     ]);
     expect(handles('Telegram:\n\n@kk_jobs', { lang: 'en' })).toEqual([['telegram', 'kk_jobs', '@kk_jobs']]);
+    // On the next line only a word that looks like a handle (two SMS joined in a thread: the second
+    // one's first word is not the first one's Zalo account)
+    expect(handles('Lien he: 0949981717, Zalo:\nPROMO: Beli paket', { lang: 'vi' })).toEqual([]);
+    expect(handles('Zalo:\nanh_tuan88', { lang: 'vi' })).toEqual([['zalo', 'anh_tuan88', 'anh_tuan88']]);
   });
 
   it('gives the number after a chat label to the platform and as a phone', () => {

@@ -120,6 +120,8 @@ export function clearLinkCache(): void {
   cache.clear();
 }
 
+const GLUED_LABEL = /^[^\s:/@.]{1,24}:(?!\/\/)/;
+
 /** Links in `text` (n.text); positions are n.text positions. */
 export function findLinks(text: string): LinkHit[] {
   const hits: LinkHit[] = [];
@@ -133,6 +135,9 @@ export function findLinks(text: string): LinkHit[] {
     while (end < text.length && isTokenChar(text.charCodeAt(end))) end++;
     done = end;
     CANDIDATE.lastIndex = end;
+    // A label glued to the link by a colon ("zalo:zalo.me/84…", "Link:bit.ly/x") is not its scheme.
+    const glued = GLUED_LABEL.exec(text.slice(start, Math.min(end, start + 26)));
+    if (glued) start += glued[0].length;
     if (end - start < 4) continue;
     for (const link of linksIn(text.slice(start, end))) {
       hits.push({ start: start + link.index, end: start + link.lastIndex, email: link.email, url: link.url });

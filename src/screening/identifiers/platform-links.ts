@@ -199,11 +199,14 @@ function line(full: string, segs: string[]): PlatformRef[] {
   return [{ kind: 'line', handle: `ti/p/${token}`, details: { link: true } }];
 }
 
+const ZALO_RESERVED: ReadonlySet<string> = new Set(['s', 'app', 'pc', 'download']);
+
 function zalo(segs: string[]): PlatformRef[] {
   const [first = '', second = ''] = segs;
   if (first === 'g' || first === 'G')
     return second ? [{ kind: 'zalo', handle: `g/${second}`, details: { group: true } }] : [];
-  if (first === 's') return [];
+  // official accounts (s/), app deep links and download pages name no user
+  if (ZALO_RESERVED.has(first.toLowerCase())) return [];
   if (/^\+?\d{9,12}$/.test(first))
     return [{ kind: 'zalo', phoneDigits: first.replace('+', ''), international: first.startsWith('+') }];
   if (/^\d{13,25}$/.test(first)) return [{ kind: 'zalo', handle: first, details: { numericId: true } }];
