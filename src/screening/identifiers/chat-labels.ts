@@ -223,7 +223,8 @@ export function readMentions(
     if (!platform && telegramLinked) platform = 'telegram';
     if (!platform) continue;
     const handle = canonicalHandle(platform, raw, 'label');
-    if (!handle) continue;
+    // "ติดต่อ@LINE：y412", "สนใจ@LINK": a platform's name or a common word, not an account
+    if (!handle || STOPWORDS.has(handle)) continue;
     targets.push({
       type: 'handle',
       platform,

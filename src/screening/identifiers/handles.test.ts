@@ -100,6 +100,9 @@ describe('chat handles from labels', () => {
     expect(handles('telegram: contact us')).toEqual([]);
     expect(handles('mail hr@jobs-kh.com for Telegram')).toEqual([]);
     expect(handles('follow @someone for news')).toEqual([]);
+    // a mention of the platform itself, or of a common word, names no account
+    expect(handles('ติดต่อฝ่ายบริการ@LINE：y412')).toEqual([['line', 'y412', 'y412']]);
+    expect(handles('TikTok รายได้เสริม สนใจ@LINK： shorturl.asia/OqEBI')).toEqual([]);
     expect(handles('tele: ab')).toEqual([]);
   });
 
