@@ -64,5 +64,15 @@ describe('bank accounts', () => {
     expect(accounts('Chuyển 5.000.000 vào Vietcombank', { lang: 'vi' })).toEqual([]);
     expect(accounts('Vietcombank là ngân hàng lớn, gọi 0912345678', { lang: 'vi' })).toEqual([]);
     expect(accounts('Pay via BCA or Mandiri')).toEqual([]);
+    // a masked account ("9704...1278", "9704…1278") is no account number
+    expect(accounts('TK ViettelPay 9704...1278 GD +10.000 VND', { lang: 'vi' })).toEqual([]);
+    expect(accounts('TK ViettelPay 9704…1278 GD +10.000 VND', { lang: 'vi' })).toEqual([]);
+    // nor is the number that ends the line before "TK <bank>" (two messages of a thread)
+    expect(accounts('Vui lòng liên hệ: 0782320830\nTK ViettelPay 9704...1278 GD', { lang: 'vi' })).toEqual(
+      [],
+    );
+    expect(accounts('STK: 0123456789\nNgân hàng: Vietcombank', { lang: 'vi' })).toEqual([
+      ['VIETCOMBANK:0123456789', 'Vietcombank', '0123456789\nNgân hàng: Vietcombank'],
+    ]);
   });
 });

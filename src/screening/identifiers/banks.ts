@@ -37,6 +37,17 @@ function gapPatterns(): { after: RegExp; before: RegExp; label: RegExp } {
   return gaps;
 }
 
+/**
+ * The gap between a number and the bank after it reads as "<number> at <bank>": short, only
+ * separators and bank words; an account label on a new line ("…0782320830\nTK ViettelPay 9704…")
+ * starts a statement about another account, whose number follows.
+ */
+function accountBefore(gap: string, before: RegExp, label: RegExp): boolean {
+  if (gap.length > 24 || !before.test(gap)) return false;
+  const line = gap.lastIndexOf('\n');
+  return line < 0 || matchesWithin(label, gap, line + 1, gap.length).length === 0;
+}
+
 /** Pairs bank names with the account number written right after (or right before) them. */
 export function findBankAccounts(bare: string, hits: BankHit[], runs: DigitRun[]): BankAccount[] {
   if (hits.length === 0 || runs.length === 0) return [];
@@ -54,7 +65,7 @@ export function findBankAccounts(bare: string, hits: BankHit[], runs: DigitRun[]
     let gap: [number, number] = [hit.end, at];
     if (!run || used.has(run)) {
       run = lastRunEndingBy(byEnd, hit.start);
-      if (run && (run.end < hit.start - 24 || !before.test(bare.slice(run.end, hit.start)))) run = undefined;
+      if (run && !accountBefore(bare.slice(run.end, hit.start), before, label)) run = undefined;
       gap = run ? [run.end, hit.start] : [0, 0];
     }
     if (!run || used.has(run) || !isAccountNumber(run)) continue;

@@ -129,6 +129,8 @@ export function findDigitRuns(s: string, minDigits: number): DigitRun[] {
       let k = j;
       while (k < s.length && k - j < 3 && GROUP_SEPARATORS.has(s.charCodeAt(k))) k++;
       if (k === j || !isDigit(s.charCodeAt(k))) break;
+      // "9704...1278": an ellipsis masks the digits between, it does not group them
+      if (c === 0x2e && s.charCodeAt(j + 1) === 0x2e) break;
       if (k - j !== 1 || c !== 0x2e) dotsOnly = false;
       groups.push(current);
       current = 0;
