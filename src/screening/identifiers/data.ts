@@ -73,7 +73,7 @@ const period = z.enum(['hour', 'day', 'week', 'month', 'year']);
 const currency = z.string().regex(/^[A-Z]{3,4}$/, 'must be an ISO 4217 code such as "THB"');
 
 const moneyFile = z.strictObject({
-  version: z.literal(1),
+  version: z.literal(2),
   description: z.string(),
   source: z.string().min(1),
   currencies: z.record(currency, z.strictObject({ before: words, after: words })),

@@ -5,7 +5,7 @@ import { findBankAccounts } from './banks.ts';
 import { type LabelHit, type LabelTarget, readLabels, readMentions } from './chat-labels.ts';
 import { IdentifierSet } from './collect.ts';
 import { asciiDigits, type DigitRun, findDigitRuns } from './digits.ts';
-import { type LexiconHit, lexicon } from './lexicon.ts';
+import { type LexiconHit, scanLexicon } from './lexicon.ts';
 import { canonicalUrl, clearLinkCache, findLinks, type LinkHit, registrableDomain } from './links.ts';
 import { findMoney, type SalaryHit } from './money.ts';
 import {
@@ -33,7 +33,7 @@ export function extractIdentifiers(n: NormalizedText, opts: ExtractOptions = {})
   const region = defaultRegion(opts);
   const bare = asciiDigits(n.bare);
   const runs = /\d/.test(bare) ? findDigitRuns(bare, 6) : [];
-  const hits = lexicon().scan(n.bare);
+  const hits = scanLexicon(n);
   const claimed = new Claims(n.text.length, 0);
 
   const links = findLinks(n.text);

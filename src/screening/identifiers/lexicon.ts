@@ -1,4 +1,5 @@
-import { type Phrase, PhraseMatcher } from './automaton.ts';
+import type { NormalizedText } from '../types.ts';
+import { type Phrase, type PhraseHit, PhraseMatcher } from './automaton.ts';
 import {
   type Bank,
   banks,
@@ -9,6 +10,7 @@ import {
   type Period,
   type Place,
 } from './data.ts';
+import { isSpaceChar } from './fold.ts';
 
 // All gazetteer phrases (places, banks, chat-app labels, salary words) in one automaton: one pass over n.bare.
 
@@ -20,10 +22,47 @@ export type LexiconHit =
   | { type: 'salary'; period: Period; explicit: boolean };
 
 let matcher: PhraseMatcher<LexiconHit> | undefined;
+/** The letters of each phrase written with Latin diacritics ("lương"), by its hit value. */
+const diacritics = new WeakMap<LexiconHit, string>();
 
 export function lexicon(): PhraseMatcher<LexiconHit> {
   matcher ??= buildLexicon();
   return matcher;
+}
+
+/**
+ * The lexicon's phrases in a post. They are matched without diacritics, so that "luong" finds
+ * "lương"; but a letter the post wrote with a diacritic must have that diacritic in the phrase:
+ * "lưu lượng" (data volume) is not "lương" (salary).
+ */
+export function scanLexicon(n: NormalizedText): Array<PhraseHit<LexiconHit>> {
+  return lexicon()
+    .scan(n.bare)
+    .filter((h) => {
+      const letters = diacritics.get(h.value);
+      return letters === undefined || diacriticsAgree(n, h.start, h.end, letters);
+    });
+}
+
+function diacriticsAgree(n: NormalizedText, start: number, end: number, letters: string): boolean {
+  let k = 0;
+  for (let i = start; i < end; i++) {
+    const code = n.bare.charCodeAt(i);
+    if (isSpaceChar(code)) continue;
+    const written = n.text.charAt(i);
+    if (written !== n.bare.charAt(i) && written !== letters.charAt(k)) return false;
+    k++;
+  }
+  return true;
+}
+
+/** Letters of a phrase with Latin diacritics, for diacriticsAgree; undefined when it has none. */
+function lettersWithDiacritics(phrase: string): string | undefined {
+  const form = phrase.normalize('NFKC').toLowerCase();
+  if (!/[\u00c0-\u024f\u1e00-\u1eff]/.test(form)) return undefined;
+  let letters = '';
+  for (const ch of form) if (!isSpaceChar(ch.charCodeAt(0))) letters += ch;
+  return letters;
 }
 
 function buildLexicon(): PhraseMatcher<LexiconHit> {
@@ -68,6 +107,10 @@ function buildLexicon(): PhraseMatcher<LexiconHit> {
     if (!isPeriod(period)) continue;
     for (const phrase of words ?? [])
       phrases.push({ phrase, value: { type: 'salary', period, explicit: true } });
+  }
+  for (const { phrase, value } of phrases) {
+    const letters = lettersWithDiacritics(phrase);
+    if (letters !== undefined) diacritics.set(value, letters);
   }
   return new PhraseMatcher(phrases);
 }

@@ -291,8 +291,8 @@ function readCurrencyAfter(
   const m = lx.after.exec(bare);
   const word = m?.[2];
   if (!m || !word) return undefined;
-  // "8000u" is USDT; "8000 u" is not.
-  if (word === 'u' && ((m[1] ?? '').length > 0 || /[a-z]/.test(bare.charAt(lx.after.lastIndex))))
+  // "8000u" is USDT; "8000 u" and "6U32KMHGCF" (a code) are not.
+  if (word === 'u' && ((m[1] ?? '').length > 0 || /[a-z0-9]/.test(bare.charAt(lx.after.lastIndex))))
     return undefined;
   if (!written(lx, text, word, lx.after.lastIndex - word.length)) return undefined;
   const code = lx.currencyOf.get(word);

@@ -120,4 +120,18 @@ describe('identifiers of normalised posts', () => {
       ['url', 'example.com/A', 'ＨＴＴＰＳ://ＥＸＡＭＰＬＥ.com/Ａ'],
     ]);
   });
+
+  it('reads a salary word only as written: a letter with a diacritic must be the letter of the phrase', () => {
+    // "lưu lượng" (data volume) is not "lương" (salary); "luong", typed without diacritics, still is
+    expect(ids('Gói cước lưu lượng 191 MB, soạn tin gửi 191')).toEqual([]);
+    expect(ids('Tuyển nhân viên lương 15 triệu')).toEqual([['money', '15000000 VND/month', '15 triệu']]);
+    expect(ids('Tuyen nhan vien luong 15 trieu')).toEqual([['money', '15000000 VND/month', '15 trieu']]);
+    expect(ids('Tuyen nhan vien, lương 15 trieu')).toEqual([['money', '15000000 VND/month', '15 trieu']]);
+  });
+
+  it('reads USDT from a "u" after an amount, not from a code, and the Thai baht abbreviation บ.', () => {
+    expect(ids('Mã hợp đồng 6U32KMHGCF')).toEqual([]);
+    expect(ids('lương 8000u mỗi tháng')).toEqual([['money', '8000 USDT/month', '8000u mỗi tháng']]);
+    expect(ids('รายได้วันละ 500บ./วัน', 'th')).toEqual([['money', '500 THB/day', '500บ./วัน']]);
+  });
 });
