@@ -60,6 +60,16 @@ describe('bank accounts', () => {
     expect(accounts(`no rek ${'w'.repeat(10)} dana 081234567890`, { lang: 'id' })).toHaveLength(1);
   });
 
+  it('reads no landline in the number after an account label, but still a mobile (an e-wallet)', () => {
+    const phones = (text: string) =>
+      extractIdentifiers(plainText(text), { lang: 'id' })
+        .filter((i) => i.kind === 'phone')
+        .map((i) => i.normalized);
+    expect(phones('Tolong kirim 500rb ke no rek 0385-0100-7302 ya')).toEqual([]);
+    expect(phones('transfer ke no rek 081234567890 a.n. Budi')).toEqual(['+6281234567890']);
+    expect(phones('telp kantor 021-5891174')).toEqual(['+62215891174']);
+  });
+
   it('does not pair a bank with an amount, a far-away number or nothing', () => {
     expect(accounts('Chuyển 5.000.000 vào Vietcombank', { lang: 'vi' })).toEqual([]);
     expect(accounts('Vietcombank là ngân hàng lớn, gọi 0912345678', { lang: 'vi' })).toEqual([]);

@@ -19,9 +19,10 @@ export type BankAccount = {
   country: string;
 };
 
-let gaps: { after: RegExp; before: RegExp; label: RegExp } | undefined;
+type GapPatterns = { after: RegExp; before: RegExp; label: RegExp; labelEnds: RegExp };
+let gaps: GapPatterns | undefined;
 
-function gapPatterns(): { after: RegExp; before: RegExp; label: RegExp } {
+function gapPatterns(): GapPatterns {
   if (gaps) return gaps;
   const labels = [...new Set(banks().accountLabels.map(foldKey))]
     .sort((a, b) => b.length - a.length)
@@ -33,8 +34,17 @@ function gapPatterns(): { after: RegExp; before: RegExp; label: RegExp } {
     after: new RegExp(`${sep}(?:(?:${labels}|ngan hang|bank)${sep}){0,3}`, 'y'),
     before: new RegExp(`^${sep}(?:(?:tai|at|di|ke|ngan hang|bank|ธนาคาร|ธ\\.|${labels})${sep}){0,3}$`),
     label: new RegExp(`(?<![a-z])(?:${labels})`, 'g'),
+    labelEnds: new RegExp(`(?<![a-z])(?:${labels})${sep}$`),
   };
   return gaps;
+}
+
+/**
+ * An account label ("no rek", "STK", "เลขที่บัญชี") right before `at` in `bare`, with only
+ * separators between: the number there is an account's, not a landline's ("no rek 0385-0100-7302").
+ */
+export function afterAccountLabel(bare: string, at: number): boolean {
+  return gapPatterns().labelEnds.test(bare.slice(Math.max(0, at - 28), at));
 }
 
 /**

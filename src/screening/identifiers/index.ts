@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Identifier, IdentifierKind, NormalizedText } from '../types.ts';
 import type { PhraseHit } from './automaton.ts';
-import { findBankAccounts } from './banks.ts';
+import { afterAccountLabel, findBankAccounts } from './banks.ts';
 import { type LabelHit, type LabelTarget, readLabels, readMentions } from './chat-labels.ts';
 import { IdentifierSet } from './collect.ts';
 import { asciiDigits, type DigitRun, findDigitRuns } from './digits.ts';
@@ -11,6 +11,7 @@ import { findMoney, type SalaryHit } from './money.ts';
 import {
   clearPhoneCache,
   type FoundPhone,
+  isMobile,
   type Phone,
   parseInternational,
   parsePhone,
@@ -67,7 +68,10 @@ export function extractIdentifiers(n: NormalizedText, opts: ExtractOptions = {})
 
   for (const run of free) {
     if (run.digits.length < 7 || claimed.overlaps(run.start, run.end)) continue;
-    for (const phone of phonesInRun(bare, run, region)) addPhone(set, phone, phones);
+    // After an account label only a mobile number is a phone (e-wallets are mobile numbers).
+    const account = afterAccountLabel(bare, run.start);
+    for (const phone of phonesInRun(bare, run, region))
+      if (!account || isMobile(phone)) addPhone(set, phone, phones);
   }
 
   const inLinks = new Claims(n.text.length, 1);

@@ -14,6 +14,11 @@ export type Phone = { e164: string; country: string; type: string };
 const TRUNK_ZERO = new Set(['TH', 'VN', 'ID', 'MY', 'PH', 'KH', 'LA', 'MM', 'CN']);
 const MOBILE_TYPES = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
 
+/** A mobile number (or one libphonenumber cannot tell from a landline). */
+export function isMobile(phone: Phone): boolean {
+  return MOBILE_TYPES.has(phone.type);
+}
+
 const cache = new Map<string, Phone | null>();
 const CACHE_LIMIT = 4096;
 
