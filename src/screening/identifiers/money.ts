@@ -202,6 +202,9 @@ export function findMoney(
     if (amountMax !== undefined && !(amountMax >= amount && amountMax <= amount * 100)) continue;
     const chosen = period?.period ?? salary;
     const rate = lx.rates.get(currency) ?? 1;
+    // A salary in the country's currency guessed for a bare number worth under one US dollar is a
+    // count, a day or a code near a salary word ("Penghasilan … Setiap 5 Hari", "Số lượng: 100").
+    if (guess === 'country' && (amountMax ?? amount) / rate < 1) continue;
     const details: Record<string, string | number | boolean> = { amount, currency };
     if (guess) details.currencyGuess = guess;
     if (amountMax !== undefined) details.amountMax = amountMax;

@@ -127,6 +127,11 @@ describe('identifiers of normalised posts', () => {
     expect(ids('Tuyển nhân viên lương 15 triệu')).toEqual([['money', '15000000 VND/month', '15 triệu']]);
     expect(ids('Tuyen nhan vien luong 15 trieu')).toEqual([['money', '15000000 VND/month', '15 trieu']]);
     expect(ids('Tuyen nhan vien, lương 15 trieu')).toEqual([['money', '15000000 VND/month', '15 trieu']]);
+    // a number near a salary word, in a currency the post does not write, worth under a dollar
+    expect(ids('Penghasilan Tambahan\n\nSetiap 5 Hari\n\nProfit 20%', 'id')).toEqual([]);
+    expect(ids('Penghasilan 5.000.000 per bulan', 'id')).toEqual([
+      ['money', '5000000 IDR/month', '5.000.000 per bulan'],
+    ]);
   });
 
   it('reads USDT from a "u" after an amount, not from a code, and the Thai baht abbreviation บ.', () => {
