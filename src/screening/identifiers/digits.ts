@@ -156,7 +156,10 @@ function freeStanding(s: string, start: number, end: number): boolean {
   const after = s.charCodeAt(end);
   if (isAsciiWordChar(after)) return false;
   const before = s.charCodeAt(start - 1);
-  if (before === 0x2f || before === 0x26 || before === 0x3d || before === 0x23) return false; // / & = #: URL parts
+  // & = # and / after a letter: URL parts ("?id=0912345678", "/user/0912345678"); a slash after a
+  // digit lists numbers ("0852.../0823...")
+  if (before === 0x26 || before === 0x3d || before === 0x23) return false;
+  if (before === 0x2f && !isDigit(s.charCodeAt(start - 2))) return false;
   if (!isAsciiWordChar(before)) return true;
   let k = start - 1;
   while (k >= 0 && k > start - 9 && isAsciiWordChar(s.charCodeAt(k)) && !isDigit(s.charCodeAt(k))) k--;

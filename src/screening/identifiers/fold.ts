@@ -37,12 +37,11 @@ export function foldKey(s: string): string {
  * Emoji and pictographic symbols, as UTF-16 code units for a RegExp class: posts put them between
  * the words of an amount or a place ("VND20 🔥 million", "Phnom 🌴 Penh", "WhatsApp 📞 08…"), where
  * they separate words as a space does (the indicator stream reads them so too). Arrows, technical
- * and geometric symbols, dingbats (✅ ☎ ★), the keycap mark, and every astral character (emoji
- * are astral; so are rare CJK extensions, which no identifier word holds). Variation selectors
- * (U+FE0F) never reach here: normalize removes them as invisible.
+ * and geometric symbols, dingbats (✅ ☎ ★), and every astral character (emoji are astral; so
+ * are rare CJK extensions, which no identifier word holds). Variation selectors (U+FE0F) and the
+ * keycap mark (U+20E3) never reach here: normalize removes them as invisible.
  */
-export const SYMBOL_UNITS =
-  '\\u2190-\\u21ff\\u2300-\\u23ff\\u2500-\\u27bf\\u2b00-\\u2bff\\u20e3\\ud800-\\udfff';
+export const SYMBOL_UNITS = '\\u2190-\\u21ff\\u2300-\\u23ff\\u2500-\\u27bf\\u2b00-\\u2bff\\ud800-\\udfff';
 
 /** A code unit of SYMBOL_UNITS. */
 export function isSymbolUnit(code: number): boolean {
@@ -51,8 +50,7 @@ export function isSymbolUnit(code: number): boolean {
     (code >= 0x2300 && code <= 0x23ff) ||
     (code >= 0x2500 && code <= 0x27bf) ||
     (code >= 0x2b00 && code <= 0x2bff) ||
-    (code >= 0xd800 && code <= 0xdfff) ||
-    code === 0x20e3
+    (code >= 0xd800 && code <= 0xdfff)
   );
 }
 

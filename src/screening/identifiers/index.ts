@@ -68,8 +68,10 @@ export function extractIdentifiers(n: NormalizedText, opts: ExtractOptions = {})
 
   for (const run of free) {
     if (run.digits.length < 7 || claimed.overlaps(run.start, run.end)) continue;
-    // After an account label only a mobile number is a phone (e-wallets are mobile numbers).
+    // After an account label only a mobile number is a phone (e-wallets are mobile numbers), and
+    // only one of the post's region: without one, whose mobile it would be is a guess.
     const account = afterAccountLabel(bare, run.start);
+    if (account && !region) continue;
     for (const phone of phonesInRun(bare, run, region))
       if (!account || isMobile(phone)) addPhone(set, phone, phones);
   }

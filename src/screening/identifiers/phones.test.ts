@@ -54,6 +54,22 @@ describe('phones', () => {
     ]);
   });
 
+  it('without a region, reads a national number that only one ASEAN country can have', () => {
+    // 12 digits from 08: only an Indonesian mobile; the post is too short to tell its language
+    expect(phones('Hubungi 0812-3456-7890').map((p) => p.normalized)).toEqual(['+6281234567890']);
+    expect(phones('call 0812 3456 7890', { lang: 'en' }).map((p) => p.normalized)).toEqual([
+      '+6281234567890',
+    ]);
+    // 11 digits from 09: only a Philippine mobile
+    expect(phones('txt 0917 123 4567').map((p) => p.normalized)).toEqual(['+639171234567']);
+    // 081-234-5678 is a Thai and a Vietnamese mobile: which one, the post does not say
+    expect(phones('call 081-234-5678').map((p) => p.normalized)).toEqual([]);
+    // nor after an account label: "032.099.6163" would be a Vietnamese mobile, but it is an account
+    expect(phones('An.ERNI WATI\nNo Rek. 032.099.6163', { lang: 'en' }).map((p) => p.normalized)).toEqual([]);
+    // without the trunk 0 a bare number is no phone ("91234567" could be anything)
+    expect(phones('ref 91234567 and 81234567890').map((p) => p.normalized)).toEqual([]);
+  });
+
   it('reads numbers glued to a label and numbers in Thai or Burmese digits', () => {
     expect(phones('SĐT0912345678', { lang: 'vi' }).map((p) => p.normalized)).toEqual(['+84912345678']);
     expect(phones('โทร ๐๘๑-๒๓๔-๕๖๗๘', { lang: 'th' }).map((p) => p.normalized)).toEqual(['+66812345678']);
@@ -65,6 +81,11 @@ describe('phones', () => {
     expect(phones('0912345678 0987654321', { lang: 'vi' }).map((p) => p.normalized)).toEqual([
       '+84912345678',
       '+84987654321',
+    ]);
+    // a slash between two numbers lists them; it is not a URL path
+    expect(phones('hub: 085217845777/082310204777', { lang: 'id' }).map((p) => p.normalized)).toEqual([
+      '+6285217845777',
+      '+6282310204777',
     ]);
   });
 

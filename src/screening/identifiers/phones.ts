@@ -44,7 +44,7 @@ export function parsePhone(
 function parseUncached(digits: string, plus: boolean, region: CountryCode | undefined): Phone | undefined {
   if (digits.length < 7 || digits.length > 15) return undefined;
   if (!plus && digits.startsWith('00')) return parseUncached(digits.slice(2), true, undefined);
-  if (!plus && !region) return undefined;
+  if (!plus && !region) return digits.startsWith('0') ? onlyNationalMobile(digits) : undefined;
   // Cheap shape checks before the ~12 µs parse: national numbers with the trunk 0 have 8-13 digits
   // here (Indonesian mobiles up to 13), and in trunk-0 countries other local numbers must start with
   // the country code (or be PRC mobiles).
@@ -65,6 +65,26 @@ function parseUncached(digits: string, plus: boolean, region: CountryCode | unde
   if (!plus && region && TRUNK_ZERO.has(region) && !digits.startsWith('0') && !MOBILE_TYPES.has(type))
     return undefined;
   return { e164: parsed.number, country: parsed.country ?? '', type };
+}
+
+// The ASEAN members whose national numbers are written with the trunk 0 (CN is left out: a post
+// that does not say it is Chinese gives no reason to read a PRC number).
+const NATIONAL_REGIONS: readonly CountryCode[] = ['TH', 'VN', 'ID', 'MY', 'PH', 'KH', 'LA', 'MM'];
+
+/**
+ * A number written with the trunk 0 in a post that gives no region (too short to tell its
+ * language, or English): read when it is a mobile number in exactly one of NATIONAL_REGIONS.
+ * "0812-3456-7890" can only be Indonesian; "081-234-5678" is Thai or Vietnamese, so it is not read.
+ */
+function onlyNationalMobile(digits: string): Phone | undefined {
+  let found: Phone | undefined;
+  for (const region of NATIONAL_REGIONS) {
+    const phone = parseUncached(digits, false, region);
+    if (!phone || !isMobile(phone)) continue;
+    if (found) return undefined;
+    found = phone;
+  }
+  return found;
 }
 
 /** A number written without "+" that already starts with a country calling code (wa.me/6681..., "WA 6281..."). */

@@ -17,9 +17,14 @@ const MARK_RE = /^\p{M}$/u;
 const LETTER_RE = /^\p{L}$/u;
 const DIGIT_RE = /^\p{Nd}$/u;
 
-/** Zero-width and invisible characters (ZWJ/ZWNJ included: they only change rendering). */
+/**
+ * Zero-width and invisible characters (ZWJ/ZWNJ included: they only change rendering), and the
+ * enclosing keycap U+20E3, which only draws a key around a digit: "0\uFE0F\u20E3" is the emoji of 0,
+ * used to spell out numbers past filters.
+ */
 export function isInvisible(cp: number): boolean {
   return (
+    cp === 0x20e3 ||
     (cp >= 0x200b && cp <= 0x200f) ||
     (cp >= 0x2060 && cp <= 0x2064) ||
     (cp >= 0x202a && cp <= 0x202e) ||

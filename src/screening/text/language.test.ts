@@ -71,6 +71,13 @@ describe('detectLanguages', () => {
     expect(detect('').segments).toEqual([]);
   });
 
+  it('knows short Vietnamese by its letters that no other language here uses', () => {
+    expect(detect('liên hệ 0912345678').lang).toBe('vi');
+    expect(detect('Gọi ngay!!').lang).toBe('und'); // one such letter is not enough
+    expect(detect('Zalo: Đức Anh').lang).toBe('vi');
+    expect(detect('Pho bò').lang).toBe('und');
+  });
+
   it('uses an id/ms hint when nothing else tells them apart', () => {
     const text = 'Kerja di luar negara, gaji besar, makan dan tempat tinggal ditanggung';
     expect(detect(text, 'ms').lang).toBe('ms');

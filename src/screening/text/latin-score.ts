@@ -130,6 +130,8 @@ const VI_MARK_WEIGHT = 6;
 /** Below this many letters, or this margin between the two best, the evidence is weak. */
 export const MIN_LETTERS = 10;
 const MIN_MARGIN = 0.25;
+/** Letters only Vietnamese writes (ư ơ đ ệ …): this many decide a text too short for the scores. */
+const VI_MARKS_ALONE = 2;
 
 export type LatinDecision = { lang: LatinLang; confident: boolean; scores: number[] };
 
@@ -163,6 +165,8 @@ export function decideLatin(e: LatinEvidence, hint?: LatinLang): LatinDecision {
   }
   const lang = LATIN_LANGS[best] ?? 'en';
   const malayPair = (best === ID || best === MS) && (second === ID || second === MS);
-  const confident = e.letters >= MIN_LETTERS && (margin >= MIN_MARGIN || malayPair);
+  const confident =
+    (e.letters >= MIN_LETTERS && (margin >= MIN_MARGIN || malayPair)) ||
+    (e.letters < MIN_LETTERS && best === VI && e.viMarks >= VI_MARKS_ALONE);
   return { lang, confident, scores };
 }

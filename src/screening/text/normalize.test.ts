@@ -96,6 +96,13 @@ describe('normalize: evasions', () => {
     expect(spanOf('tele\u200Bgram', 'telegram')).toBe('tele\u200Bgram');
   });
 
+  it('reads keycap digits as digits (0\uFE0F\u20E3 is the emoji of 0)', () => {
+    expect(text('WA 0\uFE0F\u20E38\uFE0F\u20E31\uFE0F\u20E32\uFE0F\u20E3')).toBe('wa 0812');
+    expect(text('goi 0\u20E39\u20E3')).toBe('goi 09');
+    // a span ends at its last visible character, as with every invisible one
+    expect(spanOf('WA 0\uFE0F\u20E38\uFE0F\u20E3!', '08')).toBe('0\uFE0F\u20E38');
+  });
+
   it('replaces Cyrillic and Greek look-alikes inside Latin words', () => {
     expect(text('telegrаm')).toBe('telegram'); // Cyrillic а
     expect(text('ТЕLЕGRАМ')).toBe('telegram'); // Cyrillic Т Е Е А М
