@@ -76,6 +76,10 @@ describe('chat handles from links', () => {
     expect(handles('facebook.com/sharer.php?u=x facebook.com/groups/123456')).toEqual([
       ['facebook', 'groups/123456', 'facebook.com/groups/123456'],
     ]);
+    // Facebook's own SMS notices link with fb.com/l.<token>: a sign-in link, not a user
+    expect(handles('Guntur ingin berhubungan di Facebook:http://fb.com/l.1lnzH4p0lCM7ruG Balas stop')).toEqual(
+      [],
+    );
   });
 });
 

@@ -237,7 +237,8 @@ function facebook(u: URL, segs: string[]): PlatformRef[] {
   }
   if (lower === 'groups' && second)
     return [{ kind: 'facebook', handle: `groups/${second.toLowerCase()}`, details: { group: true } }];
-  if (FACEBOOK_RESERVED.has(lower)) return [];
+  // fb.com/l.<token>: the sign-in link of Facebook's own SMS notices ("… ingin berhubungan di Facebook")
+  if (FACEBOOK_RESERVED.has(lower) || lower.startsWith('l.')) return [];
   if (/^\d{5,20}$/.test(first)) return [{ kind: 'facebook', handle: first, details: { numericId: true } }];
   return handleRef('facebook', first);
 }
