@@ -1,6 +1,7 @@
 // Per-code-unit facts, computed lazily (once per distinct character) into flat tables, so the
 // scanners in normalize/language/segment never run a regex or allocate per character.
 import { simplifiedUnit } from './han.ts';
+import { styledLetterOf } from './styled.ts';
 
 export const F_COMPAT = 1 << 1; // has a compatibility decomposition (NFKD ≠ NFD): NFKC changes it
 export const F_MARK = 1 << 2; // combining mark (or Hangul V/T jamo): attaches to the previous character
@@ -8,6 +9,7 @@ export const F_NFC_UNSTABLE = 1 << 3; // NFC alone changes it (singletons such a
 export const F_INVISIBLE = 1 << 4; // removed from `text`
 export const F_LETTER = 1 << 5;
 export const F_DIGIT = 1 << 6;
+export const F_STYLED = 1 << 7; // a styled letter (data/lang/styled-letters.json): pass A replaces it
 const F_DONE = 1;
 
 const flagTable = new Uint8Array(0x10000);
@@ -20,11 +22,14 @@ const DIGIT_RE = /^\p{Nd}$/u;
 /**
  * Zero-width and invisible characters (ZWJ/ZWNJ included: they only change rendering), and the
  * enclosing keycap U+20E3, which only draws a key around a digit: "0\uFE0F\u20E3" is the emoji of 0,
- * used to spell out numbers past filters.
+ * used to spell out numbers past filters; and the overlays that strike or underline a letter.
  */
 export function isInvisible(cp: number): boolean {
   return (
     cp === 0x20e3 ||
+    // strike-through and underline overlays, the other fancy-text trick ("t̶e̶l̶e̶g̶r̶a̶m̶")
+    (cp >= 0x0332 && cp <= 0x0333) ||
+    (cp >= 0x0335 && cp <= 0x0337) ||
     (cp >= 0x200b && cp <= 0x200f) ||
     (cp >= 0x2060 && cp <= 0x2064) ||
     (cp >= 0x202a && cp <= 0x202e) ||
@@ -48,6 +53,7 @@ function computeFlags(cp: number): number {
   const ch = String.fromCodePoint(cp);
   if (isInvisible(cp)) return F_DONE | F_INVISIBLE;
   let f = F_DONE;
+  if (styledLetterOf(cp) !== 0) return F_DONE | F_STYLED | F_LETTER;
   // Thai/Lao SARA AM decompose under NFKC (ำ → ํา), which breaks Thai word segmentation; we keep
   // them composed and recompose the decomposed spelling instead (see normalize.ts).
   if (cp !== 0x0e33 && cp !== 0x0eb3 && ch.normalize('NFKD') !== ch.normalize('NFD')) f |= F_COMPAT;

@@ -1,5 +1,6 @@
 // First two passes of normalize():
-//  A. original → units: drop invisible characters, convert Zawgyi stretches, NFKC per cluster.
+//  A. original → units: drop invisible characters, convert Zawgyi stretches, styled letters → plain
+//     ones (styled.ts), NFKC per cluster.
 //  B. in place, one unit for one unit: homoglyphs inside Latin words, region digits → ASCII, lower case.
 import type { UnitBuffer } from './buffer.ts';
 import {
@@ -7,6 +8,7 @@ import {
   F_INVISIBLE,
   F_MARK,
   F_NFC_UNSTABLE,
+  F_STYLED,
   flagsOf,
   flagsOfAstral,
   foldOf,
@@ -15,6 +17,7 @@ import {
   isWordUnit,
 } from './chars.ts';
 import { HOMOGLYPHS } from './fold-data.ts';
+import { styledLetterOf } from './styled.ts';
 import { convertZawgyiStretch } from './zawgyi.ts';
 
 /**
@@ -80,7 +83,7 @@ export function cleanPass(original: string, zawgyi: boolean, out: UnitBuffer): v
       continue;
     }
     // A cluster: this character and the combining marks after it (invisible ones skipped).
-    let needs = (f & (F_COMPAT | F_NFC_UNSTABLE)) !== 0 || w === 2;
+    let needs = (f & (F_COMPAT | F_NFC_UNSTABLE | F_STYLED)) !== 0 || w === 2;
     let j = i + w;
     let marks = false;
     let skipped = false;
@@ -122,7 +125,10 @@ function normalizeCluster(original: string, start: number, end: number, out: Uni
   for (let k = start; k < end; ) {
     const f = flagsAt(original, k);
     const w = width;
-    if ((f & F_INVISIBLE) === 0) {
+    if (f & F_STYLED) {
+      cluster += String.fromCharCode(styledLetterOf(original.codePointAt(k) ?? 0));
+      chunkOrigins.push(k);
+    } else if ((f & F_INVISIBLE) === 0) {
       cluster += original.slice(k, k + w);
       chunkOrigins.push(k);
       if (w === 2) chunkOrigins.push(k);

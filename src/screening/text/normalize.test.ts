@@ -96,6 +96,16 @@ describe('normalize: evasions', () => {
     expect(spanOf('tele\u200Bgram', 'telegram')).toBe('tele\u200Bgram');
   });
 
+  it('folds the letters of fancy-text generators that NFKC leaves alone', () => {
+    expect(text('ᴛᴇʟᴇɢʀᴀᴍ')).toBe('telegram'); // small capitals
+    expect(text('🆆🅷🅰🆃🆂🅰🅿🅿')).toBe('whatsapp'); // negative squared
+    expect(text('🅩🅐🅛🅞 0912')).toBe('zalo 0912'); // negative circled
+    expect(text('⒯⒠⒧⒠⒢⒭⒜⒨')).toBe('telegram'); // parenthesized: NFKC alone gives "(t)(e)…"
+    expect(text('t̶e̶l̶e̶g̶r̶a̶m̶ l̲i̲n̲e̲')).toBe('telegram line'); // struck through, underlined
+    expect(spanOf('add 🆃🅴🅻🅴 now', 'tele')).toBe('🆃🅴🅻🅴');
+    expect(spanOf('ᴠɪệᴄ ʟàᴍ', 'việc')).toBe('ᴠɪệᴄ');
+  });
+
   it('reads keycap digits as digits (0\uFE0F\u20E3 is the emoji of 0)', () => {
     expect(text('WA 0\uFE0F\u20E38\uFE0F\u20E31\uFE0F\u20E32\uFE0F\u20E3')).toBe('wa 0812');
     expect(text('goi 0\u20E39\u20E3')).toBe('goi 09');
