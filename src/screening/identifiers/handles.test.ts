@@ -77,9 +77,9 @@ describe('chat handles from links', () => {
       ['facebook', 'groups/123456', 'facebook.com/groups/123456'],
     ]);
     // Facebook's own SMS notices link with fb.com/l.<token>: a sign-in link, not a user
-    expect(handles('Guntur ingin berhubungan di Facebook:http://fb.com/l.1lnzH4p0lCM7ruG Balas stop')).toEqual(
-      [],
-    );
+    expect(
+      handles('Guntur ingin berhubungan di Facebook:http://fb.com/l.1lnzH4p0lCM7ruG Balas stop'),
+    ).toEqual([]);
   });
 });
 
