@@ -69,6 +69,15 @@ const chatAppsFile = z.strictObject({
   attestations: z.array(attestation),
 });
 
+const codeLabelsFile = z.strictObject({
+  version: z.literal(1),
+  description: z.string(),
+  source: z.string().min(1),
+  /** words that may stand between a label and its number ("Mã OTP là 22085377") */
+  connectors: words,
+  labels: z.partialRecord(z.enum(['en', 'vi', 'id', 'ms', 'fil', 'th', 'km', 'lo', 'my', 'zh']), words),
+});
+
 const period = z.enum(['hour', 'day', 'week', 'month', 'year']);
 const currency = z.string().regex(/^[A-Z]{3,4}$/, 'must be an ISO 4217 code such as "THB"');
 
@@ -106,6 +115,7 @@ export type Bank = z.infer<typeof bank>;
 export type BanksFile = z.infer<typeof banksFile>;
 export type ChatPlatform = z.infer<typeof platform>;
 export type ChatAppsFile = z.infer<typeof chatAppsFile>;
+export type CodeLabelsFile = z.infer<typeof codeLabelsFile>;
 export type Period = z.infer<typeof period>;
 export type MoneyFile = z.infer<typeof moneyFile>;
 export type RatesFile = z.infer<typeof ratesFile>;
@@ -193,6 +203,10 @@ export function parseChatApps(json: unknown, file = 'data/gazetteer/chat-apps.js
   return data;
 }
 
+export function parseCodeLabels(json: unknown, file = 'data/gazetteer/code-labels.json'): CodeLabelsFile {
+  return validate(codeLabelsFile, json, file);
+}
+
 export function parseMoney(json: unknown, file = 'data/gazetteer/money.json'): MoneyFile {
   const data = validate(moneyFile, json, file);
   for (const [word, cur] of Object.entries(data.multiplierCurrency)) {
@@ -233,5 +247,6 @@ function once<T>(load: () => T): () => T {
 export const hotspots = once(() => parseHotspots(readJson('data', 'gazetteer', 'hotspots.json')));
 export const banks = once(() => parseBanks(readJson('data', 'gazetteer', 'banks.json')));
 export const chatApps = once(() => parseChatApps(readJson('data', 'gazetteer', 'chat-apps.json')));
+export const codeLabels = once(() => parseCodeLabels(readJson('data', 'gazetteer', 'code-labels.json')));
 export const moneyWords = once(() => parseMoney(readJson('data', 'gazetteer', 'money.json')));
 export const usdRates = once(() => parseRates(readJson('data', 'rates', 'usd-rates.json')));

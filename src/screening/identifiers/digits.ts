@@ -1,3 +1,5 @@
+import { isSymbolUnit } from './fold.ts';
+
 // Cheap one-pass scans over the normalised text that decide where the costly extractors run.
 
 /** Decimal digits of the scripts Jaring screens → ASCII, same length (Thai ๐-๙, Lao, Khmer, Burmese ...). */
@@ -128,6 +130,8 @@ export function findDigitRuns(s: string, minDigits: number): DigitRun[] {
       // Up to three separator characters, then the run must go on with a digit ("(+84) 91", " - ").
       let k = j;
       while (k < s.length && k - j < 3 && GROUP_SEPARATORS.has(s.charCodeAt(k))) k++;
+      // Emoji part the groups of a number written as a phone (from 0 or +), not a price from one.
+      if (k - j <= 1 && current <= 5 && (plus || digits.charCodeAt(0) === 0x30)) k = afterSymbols(s, k);
       if (k === j || !isDigit(s.charCodeAt(k))) break;
       // "9704...1278": an ellipsis masks the digits between, it does not group them
       if (c === 0x2e && s.charCodeAt(j + 1) === 0x2e) break;
@@ -149,6 +153,17 @@ export function findDigitRuns(s: string, minDigits: number): DigitRun[] {
     runs.push({ start, end, digits, plus, groups, thousands });
   }
   return runs;
+}
+
+/**
+ * Emoji between digit groups ("0812 🔥 3456 🔥 7890", "0912📞345678"): one or two pictographs
+ * (SYMBOL_UNITS, up to four code units) at `k`, then at most one space; `k` itself when none.
+ */
+function afterSymbols(s: string, k: number): number {
+  let m = k;
+  while (m < s.length && m - k < 4 && isSymbolUnit(s.charCodeAt(m))) m++;
+  if (m === k || isSymbolUnit(s.charCodeAt(m))) return k;
+  return s.charCodeAt(m) === 0x20 ? m + 1 : m;
 }
 
 /** A number is not part of a word, a hex string or a URL path unless a known label is glued to it. */

@@ -3,6 +3,7 @@ import type { Identifier, IdentifierKind, NormalizedText } from '../types.ts';
 import type { PhraseHit } from './automaton.ts';
 import { afterAccountLabel, findBankAccounts } from './banks.ts';
 import { type LabelHit, type LabelTarget, readLabels, readMentions } from './chat-labels.ts';
+import { afterCodeLabel } from './code-labels.ts';
 import { IdentifierSet } from './collect.ts';
 import { asciiDigits, type DigitRun, findDigitRuns } from './digits.ts';
 import { type LexiconHit, scanLexicon } from './lexicon.ts';
@@ -68,6 +69,7 @@ export function extractIdentifiers(n: NormalizedText, opts: ExtractOptions = {})
 
   for (const run of free) {
     if (run.digits.length < 7 || claimed.overlaps(run.start, run.end)) continue;
+    if (afterCodeLabel(bare, run.start)) continue;
     // After an account label only a mobile number is a phone (e-wallets are mobile numbers), and
     // only one of the post's region: without one, whose mobile it would be is a guess.
     const account = afterAccountLabel(bare, run.start);

@@ -102,4 +102,38 @@ describe('phones', () => {
     ];
     for (const [post, country] of posts) expect(phones(post, { country }), post).toEqual([]);
   });
+
+  it('does not take meeting IDs, transaction or verification codes for phones', () => {
+    // from the shared SMS sets and a Zoom invitation; each number is a valid mobile of the region
+    const posts: Array<[string, string]> = [
+      ['Tham gia hoac Zoom ID: 848 5318 7652 Passcode: 123456', 'vi'],
+      ['Join Zoom Meeting\nMeeting ID: 845 1234 5678', 'vi'],
+      ['Ma giao dich 0912345678 thanh cong', 'vi'],
+      ['Mã OTP là 0912345678', 'vi'],
+      ['Kode transaksi: 081234567890', 'id'],
+      ['รหัสยืนยัน 0812345678', 'th'],
+    ];
+    for (const [post, lang] of posts) expect(phones(post, { lang }), post).toEqual([]);
+    // the same numbers after other words are phones
+    expect(phones('Zalo: 848 5318 7652', { lang: 'vi' }).map((p) => p.normalized)).toEqual(['+84853187652']);
+    expect(phones('Hotline 0912345678 (OTP)', { lang: 'vi' }).map((p) => p.normalized)).toEqual([
+      '+84912345678',
+    ]);
+    expect(phones('Kode: 081234567890', { lang: 'id' }).map((p) => p.normalized)).toEqual(['+6281234567890']);
+    // a label that ends a sentence or a line does not reach the number after it
+    for (const post of ['Never share this OTP.\n0912345678 called you', 'Doi mat khau. 0912345678'])
+      expect(phones(post, { lang: 'vi' }).map((p) => p.normalized)).toEqual(['+84912345678']);
+  });
+
+  it('reads a number whose digit groups are parted by emoji', () => {
+    const post = 'WA 0812 🔥 3456 🔥 7890 atau 0813📞4567📞8901';
+    const found = phones(post, { country: 'ID' });
+    expect(found.map((p) => p.normalized)).toEqual(['+6281234567890', '+6281345678901']);
+    const [span] = found[0]?.spans ?? [];
+    expect(span && post.slice(span[0], span[1])).toBe('0812 🔥 3456 🔥 7890');
+    // three emoji in a row part two numbers; a price and a phone stay apart
+    expect(phones('0812 🔥🔥🔥 3456 7890', { country: 'ID' })).toEqual([]);
+    for (const post of ['Gaji 15.000.000 💰 0812-3456-7890', 'Gaji 1500 💰 0812-3456-7890'])
+      expect(phones(post, { country: 'ID' }).map((p) => p.normalized)).toEqual(['+6281234567890']);
+  });
 });

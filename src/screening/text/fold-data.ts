@@ -7,11 +7,15 @@ import { bareOf, lowerOf } from './chars.ts';
 
 const oneUnit = z.string().length(1);
 
-const homoglyphSchema = z.object({
+const glyphMap = z.object({
   description: z.string(),
   sources: z.array(z.string().min(1)).min(1),
   map: z.record(oneUnit, z.string().regex(/^[A-Za-z]$/)),
 });
+// `map`: confusables (UTS #39); `faux`: faux-Cyrillic letters, folded by the same rule.
+const homoglyphSchema = glyphMap
+  .extend({ faux: glyphMap })
+  .refine((d) => Object.keys(d.faux.map).every((k) => !(k in d.map)), 'a letter is in both map and faux.map');
 
 const digitWordsSchema = z.object({
   description: z.string(),
@@ -34,7 +38,8 @@ function parse<T>(schema: z.ZodType<T>, name: string): T {
 
 /** Homoglyph → Latin letter (same case), 0 when none. */
 export const HOMOGLYPHS = new Uint16Array(0x10000);
-for (const [from, to] of Object.entries(parse(homoglyphSchema, 'homoglyphs.json').map)) {
+const homoglyphs = parse(homoglyphSchema, 'homoglyphs.json');
+for (const [from, to] of [...Object.entries(homoglyphs.map), ...Object.entries(homoglyphs.faux.map)]) {
   HOMOGLYPHS[from.charCodeAt(0)] = to.charCodeAt(0);
 }
 

@@ -120,6 +120,14 @@ describe('normalize: evasions', () => {
     expect(text('Москва')).toBe('москва'); // a Cyrillic word stays Cyrillic
   });
 
+  it('folds faux-Cyrillic fancy text inside Latin words', () => {
+    expect(text('тєℓєgяαм @jobs')).toBe('telegram @jobs'); // т є я м, ℓ by NFKC, Greek α
+    expect(text('ЯUSSIAИ')).toBe('russian');
+    expect(text('ωнαтѕαρρ')).toBe('ωнαтѕαρρ'); // no genuine Latin letter: left alone
+    expect(text('привет мир')).toBe('привет мир');
+    expect(spanOf('Contact тєℓєgяαм now', 'telegram')).toBe('тєℓєgяαм');
+  });
+
   it('turns spelled-out digit runs into digits', () => {
     expect(text('call zero eight nine one two three four')).toBe('call 0891234');
     expect(text('goi không tám chín bảy sáu')).toBe('goi 08976');
