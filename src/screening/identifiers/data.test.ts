@@ -5,11 +5,13 @@ import { repoPath } from '../../platform/paths.ts';
 import {
   banks,
   chatApps,
+  codeLabels,
   DataFileError,
   hotspots,
   moneyWords,
   parseBanks,
   parseChatApps,
+  parseCodeLabels,
   parseHotspots,
   parseRates,
   usdRates,
@@ -38,6 +40,15 @@ describe('data files', () => {
     expect(Object.keys(chatApps().platforms)).toHaveLength(8);
     expect(moneyWords().currencies.THB).toBeDefined();
     expect(usdRates().rates.VND).toBeGreaterThan(1000);
+    expect(codeLabels().labels.en).toContain('meeting id');
+  });
+
+  it('reject code labels in a language Jaring does not screen, or empty', () => {
+    const data = z.looseObject({ labels: jsonObject }).parse(json('data', 'gazetteer', 'code-labels.json'));
+    expect(() => parseCodeLabels({ ...data, labels: { ...data.labels, ru: ['пароль'] } })).toThrow(/labels/);
+    expect(() => parseCodeLabels({ ...data, labels: { ...data.labels, vi: [' '] } })).toThrow(
+      /labels\.vi\[0\]: must not be empty/,
+    );
   });
 
   it('cover the ten ASEAN member states', () => {
