@@ -1,6 +1,6 @@
 import { parseLine } from './input.ts';
 import type { Model } from './model/model.ts';
-import { screenPost } from './pipeline.ts';
+import { screenPost, screenPosts } from './pipeline.ts';
 import { presentScreenResult } from './presenters.ts';
 import type { Lang, RiskLevel, ScreenInput, ScreenResult } from './types.ts';
 
@@ -19,27 +19,55 @@ export function screenLineDetailed(
   reasonLang: Lang = 'en',
 ): LineScreening {
   const parsed = parseLine(line, format, lineNo);
-  if (!parsed.ok) return { json: JSON.stringify({ id: parsed.id, error: parsed.error }), level: 'error' };
+  if (!parsed.ok) return parseFailure(parsed);
+  let result: ScreenResult | Error;
   try {
-    const result = screenPost(model, parsed.input);
-    const shown = reasonLang === 'en' ? result : presentScreenResult(result, reasonLang);
-    return { json: JSON.stringify(shown), level: result.level, input: parsed.input, result };
+    result = screenPost(model, parsed.input);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    result = err instanceof Error ? err : new Error(String(err));
+  }
+  return outcomeOf(parsed.input, result, lineNo, reasonLang);
+}
+
+/**
+ * screenLine for many numbered lines: the posts go through the pipeline stage by stage
+ * (screenPosts), which costs less CPU a post; the same outcomes as screenLine one by one.
+ */
+export function screenLines(
+  model: Model,
+  lines: ReadonlyArray<readonly [line: string, lineNo: number]>,
+  format: 'jsonl' | 'text',
+  reasonLang: Lang = 'en',
+): LineOutcome[] {
+  const parsed = lines.map(([line, lineNo]) => parseLine(line, format, lineNo));
+  const inputs: ScreenInput[] = [];
+  for (const p of parsed) if (p.ok) inputs.push(p.input);
+  const results = screenPosts(model, inputs);
+  let next = 0;
+  return parsed.map((p, i) => {
+    if (!p.ok) return parseFailure(p);
+    const result = results[next++] ?? new Error('not screened');
+    const { json, level } = outcomeOf(p.input, result, lines[i]?.[1] ?? 0, reasonLang);
+    return { json, level };
+  });
+}
+
+function parseFailure(parsed: { id: string | null; error: string }): LineScreening {
+  return { json: JSON.stringify({ id: parsed.id, error: parsed.error }), level: 'error' };
+}
+
+function outcomeOf(
+  input: ScreenInput,
+  result: ScreenResult | Error,
+  lineNo: number,
+  reasonLang: Lang,
+): LineScreening {
+  if (result instanceof Error) {
     return {
-      json: JSON.stringify({ id: parsed.input.id ?? null, error: `line ${lineNo}: ${message}` }),
+      json: JSON.stringify({ id: input.id ?? null, error: `line ${lineNo}: ${result.message}` }),
       level: 'error',
     };
   }
-}
-
-export function screenLine(
-  model: Model,
-  line: string,
-  format: 'jsonl' | 'text',
-  lineNo: number,
-  reasonLang: Lang = 'en',
-): LineOutcome {
-  const { json, level } = screenLineDetailed(model, line, format, lineNo, reasonLang);
-  return { json, level };
+  const shown = reasonLang === 'en' ? result : presentScreenResult(result, reasonLang);
+  return { json: JSON.stringify(shown), level: result.level, input, result };
 }
