@@ -12,7 +12,11 @@ const model = loadScreeningModel();
 const posts = [...SCAM_POSTS, ...ORDINARY_ADS].map((p) => p.text);
 const lines = [
   ...posts.map((text, i) => JSON.stringify({ id: `p${i}`, text, ...(i % 3 === 0 ? { country: 'VN' } : {}) })),
-  JSON.stringify({ id: 'z', text: 'Zoom ID: 848 5318 7652, WA 0812 🔥 3456 🔥 7890, тєℓєgяαм @jobs_kh', lang: 'id' }),
+  JSON.stringify({
+    id: 'z',
+    text: 'Zoom ID: 848 5318 7652, WA 0812 🔥 3456 🔥 7890, тєℓєgяαм @jobs_kh',
+    lang: 'id',
+  }),
   JSON.stringify({ id: 'w', text: 'USDT TRC20 TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW t.me/+AbCdEf' }),
   '{"id": 1, "text": ',
   JSON.stringify({ id: 'empty', text: '   ' }),
