@@ -85,4 +85,13 @@ describe('bank accounts', () => {
       ['VIETCOMBANK:0123456789', 'Vietcombank', '0123456789\nNgân hàng: Vietcombank'],
     ]);
   });
+
+  it('does not take a transaction code for the account of the bank beside it', () => {
+    // sms-id: "Kode transaksi LinkAja: 666707"
+    expect(accounts('Kode transaksi LinkAja: 666707', { lang: 'id' })).toEqual([]);
+    expect(accounts('Mã GD 2411042852 Vietcombank', { lang: 'vi' })).toEqual([]);
+    expect(accounts('Rekening LinkAja: 666707', { lang: 'id' })).toEqual([
+      ['LINKAJA:666707', 'LinkAja', 'LinkAja: 666707'],
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import { matchesWithin } from '../text/window.ts';
+import { afterCodeLabel } from './code-labels.ts';
 import { banks } from './data.ts';
 import type { DigitRun } from './digits.ts';
 import { foldKey, SYMBOL_UNITS } from './fold.ts';
@@ -79,6 +80,8 @@ export function findBankAccounts(bare: string, hits: BankHit[], runs: DigitRun[]
       gap = run ? [run.end, hit.start] : [0, 0];
     }
     if (!run || used.has(run) || !isAccountNumber(run)) continue;
+    // "Kode transaksi LinkAja: 666707", "Mã GD 2411… Vietcombank": a code, not the account.
+    if (afterCodeLabel(bare, Math.min(hit.start, run.start))) continue;
     // "dana", "wing", "maya" are also ordinary words: pair them only with an account label.
     if (
       weak &&
