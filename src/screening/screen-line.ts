@@ -30,15 +30,15 @@ export function screenLineDetailed(
 }
 
 /**
- * screenLine for many numbered lines: the posts go through the pipeline stage by stage
- * (screenPosts), which costs less CPU a post; the same outcomes as screenLine one by one.
+ * screenLineDetailed for many numbered lines: the posts go through the pipeline stage by stage
+ * (screenPosts), which costs less CPU a post; the same outcomes as one by one.
  */
 export function screenLines(
   model: Model,
   lines: ReadonlyArray<readonly [line: string, lineNo: number]>,
   format: 'jsonl' | 'text',
   reasonLang: Lang = 'en',
-): LineOutcome[] {
+): LineScreening[] {
   const parsed = lines.map(([line, lineNo]) => parseLine(line, format, lineNo));
   const inputs: ScreenInput[] = [];
   for (const p of parsed) if (p.ok) inputs.push(p.input);
@@ -46,9 +46,7 @@ export function screenLines(
   let next = 0;
   return parsed.map((p, i) => {
     if (!p.ok) return parseFailure(p);
-    const result = results[next++] ?? new Error('not screened');
-    const { json, level } = outcomeOf(p.input, result, lines[i]?.[1] ?? 0, reasonLang);
-    return { json, level };
+    return outcomeOf(p.input, results[next++] ?? new Error('not screened'), lines[i]?.[1] ?? 0, reasonLang);
   });
 }
 

@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { JobContext } from '../../platform/jobs/define.ts';
 import { loadScreeningModel } from '../default-model.ts';
 import { loadActiveModel } from '../models.ts';
-import { screenLineDetailed } from '../screen-line.ts';
+import { screenLines } from '../screen-line.ts';
 import {
   type Cursor,
   PendingCheckpoint,
@@ -14,12 +14,12 @@ import {
   saveCheckpoint,
 } from './checkpoint.ts';
 import { MAX_ATTEMPTS } from './job.ts';
-import { isScreened, readLines } from './lines.ts';
+import { isScreened, type Line, readLines } from './lines.ts';
 import { chunkAt, finishBatch, recordFailure, startRun } from './repo.ts';
 import { openChunk, TamperedBatch } from './sealed.ts';
 
-// The screening.batch job: screens a stored upload line by line with the code path of `jaring
-// screen` (screenLine), from the batch's cursor on, saving checkpoints as it goes.
+// The screening.batch job: screens a stored upload with the code path of `jaring screen`
+// (screenLines), from the batch's cursor on, saving checkpoints as it goes.
 
 export type RunOptions = {
   /** Work this long at most, then enqueue the continuation with the last checkpoint. */
@@ -36,6 +36,8 @@ export type RunOutcome = 'done' | 'continued' | 'superseded' | 'not-running';
 const DEFAULTS = { runMs: 4 * 60_000, checkpointLines: 2000, checkpointMs: 3000 };
 // Screening is synchronous: let the event loop (HTTP, pg-boss) in at least this often.
 const TURN_MS = 25;
+// Lines screened together (~15 ms of CPU: well inside TURN_MS).
+const STAGED_LINES = 64;
 
 /**
  * The upload from byte `from` on, opened chunk by chunk; a missing chunk is an error, never an early
@@ -95,13 +97,28 @@ export async function runBatch(
   try {
     const total = Number(batch.total_bytes);
     const chunks = storedChunks(store, batchId, batch.chunk_bytes, pending.from.bytes, total);
-    for await (const line of readLines(chunks, pending.from.bytes)) {
-      const lineNo = pending.firstLine + pending.lines;
-      if (isScreened(line.text, batch.format)) {
-        pending.add(screenLineDetailed(model, line.text, batch.format, lineNo), line.end);
-      } else {
-        pending.skip(line.end);
+    // Lines are screened STAGED_LINES at a time (screenLines: stage by stage, less CPU a post),
+    // never across a checkpoint: a checkpoint still falls after exactly checkpointLines lines.
+    const group: Line[] = [];
+    const flush = () => {
+      const first = pending.firstLine + pending.lines;
+      const wanted: Array<[string, number]> = [];
+      group.forEach((line, i) => {
+        if (isScreened(line.text, batch.format)) wanted.push([line.text, first + i]);
+      });
+      const outcomes = screenLines(model, wanted, batch.format);
+      let next = 0;
+      for (const line of group) {
+        const outcome = isScreened(line.text, batch.format) ? outcomes[next++] : undefined;
+        if (outcome) pending.add(outcome, line.end);
+        else pending.skip(line.end);
       }
+      group.length = 0;
+    };
+    for await (const line of readLines(chunks, pending.from.bytes)) {
+      group.push(line);
+      if (group.length < STAGED_LINES && pending.lines + group.length < o.checkpointLines) continue;
+      flush();
       const now = performance.now();
       if (pending.lines >= o.checkpointLines || now - since >= o.checkpointMs) {
         const handOver = now - started >= o.runMs;
@@ -116,6 +133,7 @@ export async function runBatch(
         turn = performance.now();
       }
     }
+    flush();
     if (pending.end !== total) throw new Error(`batch ${batchId}: read ${pending.end} of ${total} bytes`);
     const cursor = await save(pending, { done: true, handOver: false });
     await o.afterCheckpoint?.(cursor);
