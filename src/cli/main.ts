@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../platform/config.ts';
 import { DecryptionError } from '../platform/crypto/aead.ts';
 import { MasterKeyError } from '../platform/crypto/master-key.ts';
-import { DataDirBusyError } from '../platform/db/embedded.ts';
+import { DataDirBusyError } from '../platform/db/errors.ts';
 import { fileErrorMessage, InputError } from '../platform/input-error.ts';
 
 const program = new Command('jaring')

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import { repoPath } from '../paths.ts';
+import { DataDirBusyError } from './errors.ts';
 
 // The embedded PostgreSQL lives in <dataDir>/pg. <dataDir>/owner.json says which process runs it
 // (and on which port), so that a second `jaring serve` refuses and CLI commands reuse it.
@@ -12,8 +13,6 @@ import { repoPath } from '../paths.ts';
 export type Owner = { pid: number; role: 'serve' | 'cli'; port: number; startedAt: string };
 export type EmbeddedDatabase = { url: string; owned: boolean; stop(): Promise<void> };
 export type Log = (message: string) => void;
-
-export class DataDirBusyError extends Error {}
 
 const DB_NAME = 'jaring';
 const DB_USER = 'jaring';
