@@ -108,7 +108,7 @@ export function analyzePosts(inputs: readonly PostInput[]): Array<Analysis | Err
       try {
         stage(post);
       } catch (err) {
-        errors[i] = err instanceof Error ? err : new Error(String(err));
+        errors[i] = toError(err);
       }
     }
   }
@@ -135,9 +135,13 @@ export function screenPosts(model: Model, inputs: readonly ScreenInput[]): Array
     try {
       return resultOf(model, input, analysis);
     } catch (err) {
-      return err instanceof Error ? err : new Error(String(err));
+      return toError(err);
     }
   });
+}
+
+function toError(err: unknown): Error {
+  return err instanceof Error ? err : new Error(String(err));
 }
 
 function resultOf(model: Model, input: ScreenInput, analysis: Analysis): ScreenResult {

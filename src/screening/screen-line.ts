@@ -1,6 +1,6 @@
 import { parseLine } from './input.ts';
 import type { Model } from './model/model.ts';
-import { screenPost, screenPosts } from './pipeline.ts';
+import { screenPosts } from './pipeline.ts';
 import { presentScreenResult } from './presenters.ts';
 import type { Lang, RiskLevel, ScreenInput, ScreenResult } from './types.ts';
 
@@ -10,28 +10,10 @@ export type LineOutcome = { json: string; level: RiskLevel | 'error' };
 /** A LineOutcome that also keeps the parsed post and its result, for callers that act on them. */
 export type LineScreening = LineOutcome & { input?: ScreenInput; result?: ScreenResult };
 
-/** `reasonLang`: the language of the indicator reasons in `json` (the matcher's English by default). */
-export function screenLineDetailed(
-  model: Model,
-  line: string,
-  format: 'jsonl' | 'text',
-  lineNo: number,
-  reasonLang: Lang = 'en',
-): LineScreening {
-  const parsed = parseLine(line, format, lineNo);
-  if (!parsed.ok) return parseFailure(parsed);
-  let result: ScreenResult | Error;
-  try {
-    result = screenPost(model, parsed.input);
-  } catch (err) {
-    result = err instanceof Error ? err : new Error(String(err));
-  }
-  return outcomeOf(parsed.input, result, lineNo, reasonLang);
-}
-
 /**
- * screenLineDetailed for many numbered lines: the posts go through the pipeline stage by stage
- * (screenPosts), which costs less CPU a post; the same outcomes as one by one.
+ * Numbered lines of bulk input → their outcomes, in order. The posts go through the pipeline stage
+ * by stage (screenPosts), which costs less CPU a post than one by one, with the same outcomes.
+ * `reasonLang`: the language of the indicator reasons in `json` (the matcher's English by default).
  */
 export function screenLines(
   model: Model,

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadScreeningModel } from './default-model.ts';
 import { ORDINARY_ADS, SCAM_POSTS } from './indicators/fixtures.ts';
-import { analyzePost, analyzePosts } from './pipeline.ts';
-import { screenLineDetailed, screenLines } from './screen-line.ts';
+import { analyzePost, analyzePosts, screenPost, screenPosts } from './pipeline.ts';
+import { screenLines } from './screen-line.ts';
 
 const model = loadScreeningModel();
 
@@ -25,7 +25,7 @@ const lines = [
 ];
 
 function oneByOne(numbered: Array<[string, number]>): string[] {
-  return numbered.map(([line, lineNo]) => screenLineDetailed(model, line, 'jsonl', lineNo).json);
+  return numbered.flatMap((line) => screenLines(model, [line], 'jsonl').map((o) => o.json));
 }
 
 describe('screening many posts stage by stage', () => {
@@ -56,8 +56,9 @@ describe('screening many posts stage by stage', () => {
     );
   });
 
-  it('analyses each post as analyzePost does', () => {
-    const inputs = posts.slice(0, 20).map((text, i) => ({ text, ...(i % 2 ? { lang: 'vi' } : {}) }));
+  it('analyses and screens each post as analyzePost and screenPost do', () => {
+    const inputs = posts.map((text, i) => ({ text, ...(i % 2 ? { lang: 'vi' } : {}) }));
     expect(analyzePosts(inputs)).toEqual(inputs.map((input) => analyzePost(input)));
+    expect(screenPosts(model, inputs)).toEqual(inputs.map((input) => screenPost(model, input)));
   });
 });
