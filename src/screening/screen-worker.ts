@@ -1,5 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
+import { isScreened } from './batch/lines.ts';
 import { loadScreeningModel } from './default-model.ts';
 import { splitLines } from './input-chunks.ts';
 import type { ChunkOutcome, ChunkTask } from './pool.ts';
@@ -36,7 +37,7 @@ port.on('message', (task: ChunkTask) => {
   // A blank JSON Lines line is skipped (it still counts for the line numbers).
   const numbered: Array<[string, number]> = [];
   lines.forEach((line, i) => {
-    if (task.format !== 'jsonl' || line.trim() !== '') numbered.push([line, task.firstLine + i]);
+    if (isScreened(line, task.format)) numbered.push([line, task.firstLine + i]);
   });
   for (let from = 0; from < numbered.length; from += STAGED_POSTS) {
     const posts = numbered.slice(from, from + STAGED_POSTS);

@@ -102,17 +102,18 @@ export async function runBatch(
     const group: Line[] = [];
     const flush = () => {
       const first = pending.firstLine + pending.lines;
-      const wanted: Array<[string, number]> = [];
-      group.forEach((line, i) => {
-        if (isScreened(line.text, batch.format)) wanted.push([line.text, first + i]);
-      });
-      const outcomes = screenLines(model, wanted, batch.format);
+      const wanted = group.map((line) => isScreened(line.text, batch.format));
+      const outcomes = screenLines(
+        model,
+        group.flatMap((line, i): Array<[string, number]> => (wanted[i] ? [[line.text, first + i]] : [])),
+        batch.format,
+      );
       let next = 0;
-      for (const line of group) {
-        const outcome = isScreened(line.text, batch.format) ? outcomes[next++] : undefined;
+      group.forEach((line, i) => {
+        const outcome = wanted[i] ? outcomes[next++] : undefined;
         if (outcome) pending.add(outcome, line.end);
         else pending.skip(line.end);
-      }
+      });
       group.length = 0;
     };
     for await (const line of readLines(chunks, pending.from.bytes)) {

@@ -2,7 +2,7 @@ import { matchesWithin } from '../text/window.ts';
 import { afterCodeLabel } from './code-labels.ts';
 import { banks } from './data.ts';
 import type { DigitRun } from './digits.ts';
-import { foldKey, SYMBOL_UNITS } from './fold.ts';
+import { foldKey, SYMBOL_UNITS, wordAlternation } from './fold.ts';
 import type { LexiconHit } from './lexicon.ts';
 
 // Bank accounts written next to the bank: "STK: 0123456789 Vietcombank", "rekening BCA 1234567890",
@@ -25,10 +25,7 @@ let gaps: GapPatterns | undefined;
 
 function gapPatterns(): GapPatterns {
   if (gaps) return gaps;
-  const labels = [...new Set(banks().accountLabels.map(foldKey))]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') + (/[a-z]$/.test(w) ? '(?![a-z])' : ''))
-    .join('|');
+  const labels = wordAlternation(banks().accountLabels.map(foldKey));
   // Separators, emoji among them ("BCA 💳 no. rek 1234…", see wordGap).
   const sep = `[\\s:：;,.\\-–=()#/|${SYMBOL_UNITS}]*`;
   gaps = {

@@ -63,6 +63,18 @@ export function wordGap(quantity: '?' | '{0,2}' | '*'): string {
   return `[ \\t]${quantity}(?:[${SYMBOL_UNITS}]+[ \\t]${quantity})?`;
 }
 
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** A RegExp alternation of folded words, longest first; a Latin word must not run into a following letter. */
+export function wordAlternation(words: Iterable<string>): string {
+  return [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => (/[a-z]$/.test(w) ? `${escapeRegExp(w)}(?![a-z])` : escapeRegExp(w)))
+    .join('|');
+}
+
 /** Characters that separate words inside a multi-word alias: spaces, hyphens, underscores, emoji. */
 export function isSpaceChar(code: number): boolean {
   return (

@@ -1,6 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { moneyWords, type Period, usdRates } from './data.ts';
-import { foldKey, isSymbolUnit, wordGap } from './fold.ts';
+import { escapeRegExp, foldKey, isSymbolUnit, wordAlternation, wordGap } from './fold.ts';
 
 // Money amounts and salaries: "$1500/month", "lương 30 triệu/tháng", "gaji 15 juta per bulan",
 // "เงินเดือน 35,000 บาท", "3000-5000 đô", "月薪 8000 美元". Numbers are found with one regex; the
@@ -46,18 +46,6 @@ type Lexicon = {
 
 let lexicon: Lexicon | undefined;
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-/** Alternation, longest first; Latin words must not run into a following letter. */
-function alternation(words: Iterable<string>): string {
-  return [...new Set(words)]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => (/[a-z]$/.test(w) ? `${escapeRegExp(w)}(?![a-z])` : escapeRegExp(w)))
-    .join('|');
-}
-
 function buildLexicon(): Lexicon {
   const data = moneyWords();
   const rates = usdRates();
@@ -85,8 +73,8 @@ function buildLexicon(): Lexicon {
     if (!isPeriod(period)) continue;
     for (const w of words) periodOf.set(foldKey(w), period);
   }
-  const connectors = alternation(data.periodConnectors.map(foldKey));
-  const periods = alternation(periodOf.keys());
+  const connectors = wordAlternation(data.periodConnectors.map(foldKey));
+  const periods = wordAlternation(periodOf.keys());
   const latinBefore = (w: string) => (/^[a-z]/.test(w) ? `(?<![a-z])${escapeRegExp(w)}` : escapeRegExp(w));
   return {
     before: new RegExp(
@@ -96,8 +84,8 @@ function buildLexicon(): Lexicon {
         .join('|')})${wordGap('{0,2}')}$`,
     ),
     // Between the number and the words after it, spaces or emoji (wordGap): "20 💰 triệu".
-    after: new RegExp(`(${wordGap('{0,2}')})(${alternation(after)})`, 'y'),
-    multiplier: new RegExp(`${wordGap('?')}(${alternation(multiplierOf.keys())})`, 'y'),
+    after: new RegExp(`(${wordGap('{0,2}')})(${wordAlternation(after)})`, 'y'),
+    multiplier: new RegExp(`${wordGap('?')}(${wordAlternation(multiplierOf.keys())})`, 'y'),
     period: new RegExp(`${wordGap('*')}(?:(${connectors})${wordGap('*')})?(${periods})`, 'y'),
     range: new RegExp(
       `${wordGap('*')}(?:-|–|—|~|to|den|toi|hingga|sampai|s\\/d|ถึง|至|到)${wordGap('*')}`,
