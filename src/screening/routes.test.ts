@@ -3,6 +3,8 @@ import { createTestApp, type TestApp, type TestClient } from '../../test/helpers
 
 const SCAM_VI =
   'Tuyển CTV đánh máy tại Campuchia, việc nhẹ lương cao 1500$/tháng, bao vé máy bay, bao ăn ở, không cần kinh nghiệm, liên hệ Telegram @tuyendung_kk88';
+// One clear red flag (a scam hub named) and a Telegram contact: medium, not high.
+const MEDIUM_VI = 'Tuyển nhân viên văn phòng làm việc tại Sihanoukville, liên hệ Telegram @tuyen_dung77';
 const ORDINARY =
   'Hiring an accountant in Bangkok, 3 years experience, salary negotiable. Send your CV to hr@example.co.th';
 
@@ -48,10 +50,18 @@ describe('POST /api/screen', () => {
     expect(await auditActions(alertId)).toEqual(['alert.create']);
   });
 
+  it('opens an alert for a post flagged at medium, as screen eval counts it', async () => {
+    const res = await analyst.request('POST', '/api/screen', { text: MEDIUM_VI });
+    const { result, alertId } = await res.json();
+    expect(result.level).toBe('medium');
+    expect(alertId).toEqual(expect.any(String));
+    expect(await auditActions(alertId)).toEqual(['alert.create']);
+  });
+
   it('lets an ordinary job ad through without an alert', async () => {
     const res = await analyst.request('POST', '/api/screen', { text: ORDINARY });
     const { result, alertId } = await res.json();
-    expect(result.level).not.toBe('high');
+    expect(result.level).toBe('low');
     expect(alertId).toBeNull();
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALERT_THRESHOLD, combineRisk, HIGH, levelOf } from './score.ts';
+import { ALERT_THRESHOLD, combineRisk, HIGH, isFlagged, levelOf } from './score.ts';
 
 describe('risk: indicator evidence combined with the model', () => {
   it('never flags a post on the model alone, however sure it is', () => {
@@ -42,5 +42,17 @@ describe('risk: indicator evidence combined with the model', () => {
   it('is high only with a red flag', () => {
     expect(levelOf(HIGH, 0)).toBe('medium');
     expect(levelOf(HIGH, 1)).toBe('high');
+  });
+
+  it('flags a post (and so opens an alert) at medium or high with a red flag, never without one', () => {
+    const flag = { weight: 0.3 };
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(), (risk, withFlag) => {
+        const indicators = withFlag ? [flag] : [];
+        const flagged = isFlagged({ risk, indicators });
+        expect(flagged).toBe(withFlag && risk >= ALERT_THRESHOLD);
+        if (flagged) expect(levelOf(risk, indicators.length)).not.toBe('low');
+      }),
+    );
   });
 });

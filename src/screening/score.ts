@@ -17,8 +17,8 @@ import type { IndicatorMatch, RiskLevel } from './types.ts';
 // Levels: high ≥ HIGH (and at least one red flag), medium ≥ MEDIUM, else low. A post is flagged
 // (ALERT_THRESHOLD, the decision threshold `jaring screen eval` reports) at medium: the real
 // recruitment posts that police and news warnings quote are mostly short fragments carrying one or
-// two red flags (measured in bench/RESULTS.md, "Screening: recruitment posts"). Alerts for the
-// queue are raised at high (service.ts).
+// two red flags (measured in bench/RESULTS.md, "Screening: recruitment posts"). A flagged post opens
+// an alert for the queue (service.ts), so the queue holds what the evaluation counts as found.
 export const MODEL_SHARE = 0.15;
 export const HIGH = 0.7;
 export const MEDIUM = 0.3;
@@ -36,4 +36,12 @@ export function levelOf(risk: number, redFlags: number): RiskLevel {
 
 export function redFlagCount(indicators: readonly Pick<IndicatorMatch, 'weight'>[]): number {
   return indicators.filter((i) => i.weight > 0).length;
+}
+
+/** The decision `jaring screen eval` scores and the alert queue acts on: medium or high, with a red flag. */
+export function isFlagged(result: {
+  risk: number;
+  indicators: readonly Pick<IndicatorMatch, 'weight'>[];
+}): boolean {
+  return result.risk >= ALERT_THRESHOLD && redFlagCount(result.indicators) > 0;
 }

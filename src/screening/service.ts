@@ -15,6 +15,7 @@ import {
   listAlerts,
   updateAlert,
 } from './repo.ts';
+import { isFlagged } from './score.ts';
 import type { Screener } from './screener.ts';
 import {
   type AlertSealedField,
@@ -36,9 +37,9 @@ export type AlertStore = { db: Db; cipher: FieldCipher };
 
 const actorOf = (p: Principal) => ({ id: p.userId, label: p.username });
 
-/** A post opens an alert when its level is high, or when it names a watchlisted identifier. */
+/** A post opens an alert when it is flagged (medium or high), or when it names a watchlisted identifier. */
 export function needsAlert(result: ScreenResult, watchlistHits: readonly string[]): boolean {
-  return result.level === 'high' || watchlistHits.length > 0;
+  return isFlagged(result) || watchlistHits.length > 0;
 }
 
 export function watchKey(i: { kind: string; normalized: string }): string {

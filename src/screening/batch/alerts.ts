@@ -2,6 +2,7 @@ import { type Actor, appendAuditBatch } from '../../platform/audit/append.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Exec } from '../../platform/db/database.ts';
 import { insertAlerts, type NewAlert, watchlistMatches } from '../repo.ts';
+import { isFlagged } from '../score.ts';
 import { sealNewAlerts } from '../sealed.ts';
 import type { AlertSearchKey } from '../search-keys.ts';
 import { needsAlert, watchKey } from '../service.ts';
@@ -12,9 +13,9 @@ import type { ScreenInput, ScreenResult } from '../types.ts';
 
 export type ScreenedPost = { input: ScreenInput; result: ScreenResult };
 
-/** Only these posts can open an alert: a high level, or an identifier that may be watchlisted. */
+/** Only these posts can open an alert: a flagged one, or one with an identifier that may be watchlisted. */
 export function mayAlert(result: ScreenResult): boolean {
-  return result.level === 'high' || result.identifiers.length > 0;
+  return isFlagged(result) || result.identifiers.length > 0;
 }
 
 // PostgreSQL takes at most 65,535 parameters a query; each identifier needs two.
