@@ -24,7 +24,7 @@ export const SCAM_POSTS: ScamFixture[] = [
     lang: 'vi',
     text: '🔥TUYỂN GẤP 20 bạn làm CSKH tại Xi-ha-núc-vin 🇰🇭 Công việc nhẹ nhàng, lương cao 25-30 triệu/tháng. Bao ăn ở, xuất cảnh nhanh, không cần hộ chiếu, có người đón tại cửa khẩu. Chỉ cần biết tiếng Việt! Ib zalo 09xx.xxx.xxx',
     expect: {
-      customer_service_abroad: 'CSKH',
+      customer_service_abroad: 'làm CSKH',
       hotspot_cambodia_border: 'Xi-ha-núc-vin',
       light_work_high_pay: 'Công việc nhẹ nhàng, lương cao',
       free_food_lodging: 'Bao ăn ở',

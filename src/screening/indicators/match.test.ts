@@ -163,6 +163,19 @@ describe('matchIndicators on ordinary job ads', () => {
     expect(results.every((m) => m.weight <= 0.15)).toBe(true);
   });
 
+  it('does not read a carrier SMS telling the customer to call customer care as a job offer', () => {
+    // From the vi SMS set: "CSKH" (customer care) is in almost every Vietnamese carrier message.
+    for (const text of [
+      'Tai khoan cua Quy khach da duoc nap 10,000d. Chi tiet lien he CSKH 18001091 (0d). Tran trong cam on!',
+      'Quý khách vui lòng liên hệ nhân viên CSKH VinaPhone hoặc tổng đài chăm sóc khách hàng để được hỗ trợ.',
+    ]) {
+      expect(match(text).map((m) => m.id)).not.toContain('customer_service_abroad');
+    }
+    expect(match('Tuyển nhân viên CSKH làm việc tại Campuchia').map((m) => m.id)).toContain(
+      'customer_service_abroad',
+    );
+  });
+
   it('finds nothing in the plainest ad', () => {
     expect(
       match('Hiring accountant, 3 years experience, salary negotiable, send CV to hr@company.com'),
