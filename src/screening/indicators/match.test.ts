@@ -176,6 +176,13 @@ describe('matchIndicators on ordinary job ads', () => {
     );
   });
 
+  it('does not read "message the admin" as an offer of admin work', () => {
+    for (const text of ['สนใจสั่งซื้อสินค้า ทักแอดมินได้เลยค่ะ', 'ສົນໃຈ ຕິດຕໍ່ແອັດມິນ', 'Liên hệ admin page để đặt hàng']) {
+      expect(match(text).map((m) => m.id)).not.toContain('chat_admin_job');
+    }
+    expect(match('รับสมัครแอดมิน ทำงานที่บ้าน').map((m) => m.id)).toContain('chat_admin_job');
+  });
+
   it('finds nothing in the plainest ad', () => {
     expect(
       match('Hiring accountant, 3 years experience, salary negotiable, send CV to hr@company.com'),
