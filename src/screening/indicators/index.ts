@@ -1,4 +1,5 @@
 import type { Identifier, IndicatorMatch, Lang, NormalizedText } from '../types.ts';
+import { dropOutOfContext } from './job-context.ts';
 import { type Lexicon, loadLexicon } from './load.ts';
 import { createIndicatorMatcher, type IndicatorMatcher } from './matcher.ts';
 import { dropDenied } from './negation.ts';
@@ -39,7 +40,7 @@ export function indicatorReason(id: string, lang: Lang): string | undefined {
 /** The red-flag indicators found in a post: one entry per indicator id, spans in the original. */
 export function matchIndicators(n: NormalizedText): IndicatorMatch[] {
   const { matcher, lexicon } = loaded();
-  return dropDenied(lexicon.negation, n, matcher.match(n));
+  return dropOutOfContext(lexicon.jobContext, n, dropDenied(lexicon.negation, n, matcher.match(n)));
 }
 
 /** The red flags read from a post's amounts (a salary far above what such work pays). */
@@ -51,7 +52,7 @@ export function matchSalaryIndicators(identifiers: readonly Identifier[]): Indic
 /** The naive baseline (every phrase its own RegExp), same results as matchIndicators. */
 export function naiveMatchIndicators(n: NormalizedText): IndicatorMatch[] {
   const { matcher, lexicon } = loaded();
-  return dropDenied(lexicon.negation, n, matcher.matchNaive(n));
+  return dropOutOfContext(lexicon.jobContext, n, dropDenied(lexicon.negation, n, matcher.matchNaive(n)));
 }
 
 /** Every phrase of every lexicon, e.g. for a grep -F baseline. */

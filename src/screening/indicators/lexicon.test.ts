@@ -18,6 +18,7 @@ function copyDir(change: (files: Map<string, unknown>) => void): string {
     'sources.json',
     'salary-tiers.json',
     'negation.json',
+    'job-context.json',
     ...reasons,
   ]) {
     files.set(name, JSON.parse(readFileSync(join(INDICATORS_DIR, name), 'utf8')));
@@ -143,6 +144,16 @@ describe('a bad lexicon entry', () => {
     expect(() => loadLexicon(unknown)).toThrow(/negation\.json: "brand_new_lure" is not an indicator/);
     const missing = copyDir((files) => files.delete('negation.json'));
     expect(() => loadLexicon(missing)).toThrow(/negation\.json/);
+  });
+
+  it('refuses a job-context indicator that no lexicon has, and a missing job-context file', () => {
+    const unknown = copyDir((files) => {
+      const rules = files.get('job-context.json') as { indicators: string[] };
+      files.set('job-context.json', { ...rules, indicators: [...rules.indicators, 'brand_new_lure'] });
+    });
+    expect(() => loadLexicon(unknown)).toThrow(/job-context\.json: "brand_new_lure" is not an indicator/);
+    const missing = copyDir((files) => files.delete('job-context.json'));
+    expect(() => loadLexicon(missing)).toThrow(/job-context\.json/);
   });
 
   it('refuses a salary rule that is malformed, unsourced, unexplained or lower for a guessed currency', () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { repoPath } from '../../platform/paths.ts';
 import type { IndicatorCategory, Lang } from '../types.ts';
 import { describe, LexiconError, readJson } from './files.ts';
+import { JOB_CONTEXT_FILE, type JobContextRules, parseJobContextRules } from './job-context.ts';
 import { NEGATION_FILE, type NegationRules, parseNegationRules } from './negation.ts';
 import { loadReasons, type ReasonBook } from './reasons.ts';
 import { unsafeRegexReason } from './safe-regex.ts';
@@ -29,6 +30,8 @@ export type Lexicon = {
   salaryRules: SalaryRule[];
   /** red flags a post can deny ("we never keep your passport"), and the cues that deny them */
   negation: NegationRules;
+  /** red flags that count only in a post about work (a country named), and the cues of work */
+  jobContext: JobContextRules;
   versions: Partial<Record<Lang, { version: number; updated: string }>>;
   sources: Map<string, Source>;
   /** id → English reason sentence */
@@ -128,9 +131,14 @@ export function checkLexicon(lexicon: Lexicon): void {
     if (categories.has(rule.id)) throw new LexiconError(`${where}: the id is also a lexicon indicator`);
     checkCited(lexicon, where, rule);
   }
-  for (const id of lexicon.negation.indicators) {
-    if (!categories.has(id))
-      throw new LexiconError(`data/indicators/${NEGATION_FILE}: "${id}" is not an indicator of any lexicon`);
+  for (const [file, ids] of [
+    [NEGATION_FILE, lexicon.negation.indicators],
+    [JOB_CONTEXT_FILE, lexicon.jobContext.indicators],
+  ] as const) {
+    for (const id of ids) {
+      if (!categories.has(id))
+        throw new LexiconError(`data/indicators/${file}: "${id}" is not an indicator of any lexicon`);
+    }
   }
 }
 
@@ -165,10 +173,13 @@ export function loadLexicon(dir: string = INDICATORS_DIR): Lexicon {
   const salaryRules = parseSalaryRules(rulesFile, readJson(rulesFile));
   const negationFile = join(dir, NEGATION_FILE);
   const negation = parseNegationRules(negationFile, readJson(negationFile));
+  const jobContextFile = join(dir, JOB_CONTEXT_FILE);
+  const jobContext = parseJobContextRules(jobContextFile, readJson(jobContextFile));
   const lexicon: Lexicon = {
     entries: [],
     salaryRules,
     negation,
+    jobContext,
     versions: {},
     sources,
     reasons,

@@ -59,7 +59,7 @@ export function bareForm(text: string): string {
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Latin cues are whole words; cues in scripts without spaces between words are substrings. */
-function alternation(cues: readonly string[]): string {
+export function alternation(cues: readonly string[]): string {
   return cues
     .map((c) =>
       /[a-z]/.test(c) ? `(?<![\\p{L}\\p{N}'])${escapeRegex(c)}(?![\\p{L}\\p{N}])` : escapeRegex(c),

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { matchIndicators, naiveMatchIndicators } from './index.ts';
+import { parseJobContextRules } from './job-context.ts';
+import { LexiconError } from './load.ts';
+import { plainNormalize } from './test-support.ts';
+
+// A country where scam compounds operate counts as a red flag only in a post about work
+// (data/indicators/job-context.json); the scam hubs themselves count everywhere.
+
+const ids = (text: string) => matchIndicators(plainNormalize(text)).map((m) => m.id);
+
+describe('red flags that need a post about work', () => {
+  it.each([
+    ['en', 'Laos beat Cambodia 3-0 in the regional football final on Sunday.'],
+    ['vi', 'Đội tuyển bóng đá Lào thắng Campuchia 3-0 trong trận chung kết.'],
+    ['lo', 'ທີມຊາດລາວ ເອົາຊະນະ ເຈົ້າພາບ ກຳປູເຈຍ 3-0'],
+    ['zh', '柬埔寨吴哥窟是世界文化遗产，每年吸引大量游客。'],
+    ['id', 'Presiden bertemu Perdana Menteri Kamboja untuk membahas perdagangan.'],
+    ['th', 'นักท่องเที่ยวเดินทางไปกัมพูชาเพื่อชมนครวัด'],
+  ])('%s: a country named in news is not a red flag: %s', (_lang, text) => {
+    expect(ids(text)).not.toContain('hotspot_cambodia');
+  });
+
+  it.each([
+    ['en', 'Hiring typists in Cambodia, contact us.'],
+    ['vi', 'Tuyển người đi làm Campuchia.'],
+    ['vi', 'Tuyen nguoi di lam Campuchia.'],
+    ['lo', 'ຮັບສະໝັກພະນັກງານ ໄປເຮັດວຽກຢູ່ກຳປູເຈຍ'],
+    ['zh', '柬埔寨金边酒店装修招聘10多名木工'],
+    ['id', 'Lowongan kerja di Kamboja, gaji besar.'],
+    ['th', 'รับสมัครคนไปทำงานที่กัมพูชา'],
+  ])('%s: a country named with a job is a red flag: %s', (_lang, text) => {
+    expect(ids(text)).toContain('hotspot_cambodia');
+  });
+
+  it('keeps a scam hub as a red flag without any word of work', () => {
+    expect(ids('Sihanoukville nightlife photos')).toContain('hotspot_cambodia_border');
+  });
+
+  it('gives the naive baseline the same results', () => {
+    for (const text of ['Laos beat Cambodia 3-0.', 'Hiring in Cambodia.']) {
+      const n = plainNormalize(text);
+      expect(naiveMatchIndicators(n)).toEqual(matchIndicators(n));
+    }
+  });
+
+  it('refuses a cue not written in bare form, naming the file and the fix', () => {
+    const file = {
+      version: 1,
+      updated: '2026-11-23',
+      note: 'test',
+      indicators: ['hotspot_cambodia'],
+      cues: { vi: ['tuyển'] },
+    };
+    expect(() => parseJobContextRules('job-context.json', file)).toThrow(LexiconError);
+    expect(() => parseJobContextRules('job-context.json', file)).toThrow(/"tuyen"/);
+  });
+});

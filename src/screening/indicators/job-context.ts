@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { type IndicatorMatch, LANGS, type NormalizedText } from '../types.ts';
+import { describe, LexiconError } from './files.ts';
+import { alternation, bareForm } from './negation.ts';
+import { indicatorId, isoDate } from './schema.ts';
+
+// Red flags that count only in a post about work (data/indicators/job-context.json): a country
+// where scam compounds operate, named in a post that names no job, pay or hiring, is news or an
+// advert for something else, not a lure. Checked only when such a flag matched, so it costs the hot
+// loop nothing for most posts.
+
+export const JOB_CONTEXT_FILE = 'job-context.json';
+
+const cue = z.string().trim().min(1).max(40);
+const fileSchema = z.strictObject({
+  version: z.number().int().min(1),
+  updated: isoDate,
+  note: z.string().min(1),
+  indicators: z.array(indicatorId).min(1),
+  cues: z.partialRecord(z.enum(LANGS), z.array(cue).min(1)),
+});
+
+export type JobContextRules = {
+  /** indicators that count only in a post about work */
+  indicators: ReadonlySet<string>;
+  /** every language's cues, one alternation over the post's bare text */
+  cues: RegExp;
+};
+
+export function parseJobContextRules(file: string, raw: unknown): JobContextRules {
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) throw new LexiconError(`${file}: ${describe(parsed.error)}`);
+  const all: string[] = [];
+  for (const [lang, cues] of Object.entries(parsed.data.cues)) {
+    for (const c of cues) {
+      if (bareForm(c) !== c) {
+        throw new LexiconError(
+          `${file}: ${lang}: cue "${c}" must be written as "${bareForm(c)}" (lower case, no Latin diacritics)`,
+        );
+      }
+    }
+    all.push(...cues);
+  }
+  if (all.length === 0) throw new LexiconError(`${file}: no cues`);
+  return { indicators: new Set(parsed.data.indicators), cues: new RegExp(alternation(all), 'u') };
+}
+
+/** Drops the listed indicators' matches from a post whose text names no work, pay or hiring. */
+export function dropOutOfContext(
+  rules: JobContextRules,
+  n: NormalizedText,
+  matches: IndicatorMatch[],
+): IndicatorMatch[] {
+  if (!matches.some((m) => rules.indicators.has(m.id)) || rules.cues.test(n.bare)) return matches;
+  return matches.filter((m) => !rules.indicators.has(m.id));
+}
