@@ -33,6 +33,24 @@ describe('red flags that need a post about work', () => {
     expect(ids(text)).toContain('hotspot_cambodia');
   });
 
+  it.each([
+    ['id', 'Pelaku pencurian motor itu diancam hukuman penjara maksimal 7 tahun.'],
+    ['vi', 'Biến đổi khí hậu đang đe dọa sinh kế của nông dân.'],
+    ['th', 'ตำรวจจับชายข่มขู่เจ้าของร้านสะดวกซื้อ'],
+  ])('%s: threats in crime and general news are not a red flag: %s', (_lang, text) => {
+    expect(ids(text)).not.toContain('violence_threats');
+  });
+
+  it.each([
+    ['en', 'We were beaten and electrocuted if we did not reach the target.'],
+    ['vi', 'Anh tôi sang đó làm việc, bị đánh đập, chích điện nếu không đủ chỉ tiêu.'],
+    ['th', 'ถูกทุบตี ช็อตไฟฟ้า ถ้าทำยอดไม่ถึง'],
+    ['id', 'Kami disiksa dan disetrum kalau tidak capai target.'],
+    ['zh', '完不成业绩就被电击殴打'],
+  ])('%s: violence at work is a red flag: %s', (_lang, text) => {
+    expect(ids(text)).toContain('violence_threats');
+  });
+
   it('keeps a scam hub as a red flag without any word of work', () => {
     expect(ids('Sihanoukville nightlife photos')).toContain('hotspot_cambodia_border');
   });
