@@ -51,6 +51,23 @@ describe('red flags that need a post about work', () => {
     expect(ids(text)).toContain('violence_threats');
   });
 
+  it.each([
+    [
+      'en',
+      'Police warn the public about a rise in romance scams and pig butchering schemes.',
+      'scam_script_work',
+    ],
+    ['vi', 'Công an cảnh báo thủ đoạn lừa đảo qua mạng, lùa gà đầu tư tiền ảo.', 'scam_script_work'],
+    ['zh', '警方提醒：谨防杀猪盘诈骗', 'scam_script_work'],
+    ['fil', 'Tuluyan nang ipinagbawal ng Pangulo ang lahat ng POGO sa bansa.', 'pogo_offshore_gaming'],
+  ])('%s: a police warning or news of scam work is not a red flag of recruitment: %s', (_lang, text, id) => {
+    expect(ids(text)).not.toContain(id);
+  });
+
+  it('keeps scam work as a red flag in a job offer', () => {
+    expect(ids('Tuyển nhân viên chat với người nước ngoài, lương cao')).toContain('scam_script_work');
+  });
+
   it('keeps a scam hub as a red flag without any word of work', () => {
     expect(ids('Sihanoukville nightlife photos')).toContain('hotspot_cambodia_border');
   });
