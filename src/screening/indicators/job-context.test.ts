@@ -64,6 +64,11 @@ describe('red flags that need a post about work', () => {
     expect(ids(text)).not.toContain(id);
   });
 
+  it('takes another red flag of recruitment as a post about work, but not a chat-app contact', () => {
+    expect(ids('Sang Campuchia, bao ăn ở, bao vé máy bay')).toContain('hotspot_cambodia');
+    expect(ids('Cambodia travel tips, contact us on WhatsApp')).not.toContain('hotspot_cambodia');
+  });
+
   it('keeps scam work as a red flag in a job offer', () => {
     expect(ids('Tuyển nhân viên chat với người nước ngoài, lương cao')).toContain('scam_script_work');
   });
@@ -85,6 +90,7 @@ describe('red flags that need a post about work', () => {
       updated: '2026-11-23',
       note: 'test',
       indicators: ['hotspot_cambodia'],
+      categories: [],
       cues: { vi: ['tuyển'] },
     };
     expect(() => parseJobContextRules('job-context.json', file)).toThrow(LexiconError);

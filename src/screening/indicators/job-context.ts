@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { type IndicatorMatch, LANGS, type NormalizedText } from '../types.ts';
+import {
+  INDICATOR_CATEGORIES,
+  type IndicatorCategory,
+  type IndicatorMatch,
+  LANGS,
+  type NormalizedText,
+} from '../types.ts';
 import { describe, LexiconError } from './files.ts';
 import { alternation, bareForm } from './negation.ts';
 import { indicatorId, isoDate } from './schema.ts';
@@ -17,12 +23,15 @@ const fileSchema = z.strictObject({
   updated: isoDate,
   note: z.string().min(1),
   indicators: z.array(indicatorId).min(1),
+  categories: z.array(z.enum(INDICATOR_CATEGORIES)),
   cues: z.partialRecord(z.enum(LANGS), z.array(cue).min(1)),
 });
 
 export type JobContextRules = {
   /** indicators that count only in a post about work */
   indicators: ReadonlySet<string>;
+  /** a red flag of one of these categories says the post is about work, as a cue does */
+  categories: ReadonlySet<IndicatorCategory>;
   /** every language's cues, one alternation over the post's bare text */
   cues: RegExp;
 };
@@ -42,15 +51,25 @@ export function parseJobContextRules(file: string, raw: unknown): JobContextRule
     all.push(...cues);
   }
   if (all.length === 0) throw new LexiconError(`${file}: no cues`);
-  return { indicators: new Set(parsed.data.indicators), cues: new RegExp(alternation(all), 'u') };
+  return {
+    indicators: new Set(parsed.data.indicators),
+    categories: new Set(parsed.data.categories),
+    cues: new RegExp(alternation(all), 'u'),
+  };
 }
 
-/** Drops the listed indicators' matches from a post whose text names no work, pay or hiring. */
+/**
+ * Drops the listed indicators' matches from a post that names no work, pay or hiring and has no
+ * red flag of a listed category.
+ */
 export function dropOutOfContext(
   rules: JobContextRules,
   n: NormalizedText,
   matches: IndicatorMatch[],
 ): IndicatorMatch[] {
-  if (!matches.some((m) => rules.indicators.has(m.id)) || rules.cues.test(n.bare)) return matches;
-  return matches.filter((m) => !rules.indicators.has(m.id));
+  const gated = (m: IndicatorMatch) => rules.indicators.has(m.id);
+  if (!matches.some(gated)) return matches;
+  if (matches.some((m) => !gated(m) && rules.categories.has(m.category))) return matches;
+  if (rules.cues.test(n.bare)) return matches;
+  return matches.filter((m) => !gated(m));
 }
