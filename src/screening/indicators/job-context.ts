@@ -11,7 +11,8 @@ import { alternation, bareForm } from './negation.ts';
 import { indicatorId, isoDate } from './schema.ts';
 
 // Red flags that count only in a post about work (data/indicators/job-context.json): a country
-// where scam compounds operate, named in a post that names no job, pay or hiring, is news or an
+// where scam compounds operate, violence, confinement or scam work, in a post that names no job, pay,
+// hiring or workplace and has no other red flag of recruitment, is news, a police warning or an
 // advert for something else, not a lure. Checked only when such a flag matched, so it costs the hot
 // loop nothing for most posts.
 

@@ -30,7 +30,7 @@ export type Lexicon = {
   salaryRules: SalaryRule[];
   /** red flags a post can deny ("we never keep your passport"), and the cues that deny them */
   negation: NegationRules;
-  /** red flags that count only in a post about work (a country named), and the cues of work */
+  /** red flags that count only in a post about work (a country named, violence), and what says so */
   jobContext: JobContextRules;
   versions: Partial<Record<Lang, { version: number; updated: string }>>;
   sources: Map<string, Source>;
