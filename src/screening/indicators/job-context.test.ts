@@ -4,8 +4,8 @@ import { parseJobContextRules } from './job-context.ts';
 import { LexiconError } from './load.ts';
 import { plainNormalize } from './test-support.ts';
 
-// A country where scam compounds operate counts as a red flag only in a post about work
-// (data/indicators/job-context.json); the scam hubs themselves count everywhere.
+// A place where scam compounds operate, violence or scam work counts as a red flag only in a post
+// about work (data/indicators/job-context.json).
 
 const ids = (text: string) => matchIndicators(plainNormalize(text)).map((m) => m.id);
 
@@ -42,10 +42,10 @@ describe('red flags that need a post about work', () => {
   });
 
   it.each([
-    ['en', 'We were beaten and electrocuted if we did not reach the target.'],
+    ['en', 'We were beaten and electrocuted at work if we did not reach the quota.'],
     ['vi', 'Anh tôi sang đó làm việc, bị đánh đập, chích điện nếu không đủ chỉ tiêu.'],
     ['th', 'ถูกทุบตี ช็อตไฟฟ้า ถ้าทำยอดไม่ถึง'],
-    ['id', 'Kami disiksa dan disetrum kalau tidak capai target.'],
+    ['id', 'Kami disiksa dan disetrum di tempat kerja kalau tidak capai target.'],
     ['zh', '完不成业绩就被电击殴打'],
   ])('%s: violence at work is a red flag: %s', (_lang, text) => {
     expect(ids(text)).toContain('violence_threats');
@@ -73,8 +73,11 @@ describe('red flags that need a post about work', () => {
     expect(ids('Tuyển nhân viên chat với người nước ngoài, lương cao')).toContain('scam_script_work');
   });
 
-  it('keeps a scam hub as a red flag without any word of work', () => {
-    expect(ids('Sihanoukville nightlife photos')).toContain('hotspot_cambodia_border');
+  it('reads a scam hub in tourism news as no red flag, and in a plea for rescue as one', () => {
+    expect(ids('Sihanoukville beaches draw more tourists this year')).not.toContain(
+      'hotspot_cambodia_border',
+    );
+    expect(ids('Please help, my brother is trapped in KK Park')).toContain('hotspot_myanmar_border');
   });
 
   it('gives the naive baseline the same results', () => {
