@@ -156,7 +156,7 @@ describe('a bad lexicon entry', () => {
     expect(() => loadLexicon(missing)).toThrow(/job-context\.json/);
   });
 
-  it('refuses a salary rule that is malformed, unsourced, unexplained or lower for a guessed currency', () => {
+  it('refuses a salary rule that is malformed, unsourced, unexplained, lower for a guessed currency or capped below its bar', () => {
     const rules = (over: Record<string, unknown>) => (files: Map<string, unknown>) => {
       const tiers = files.get('salary-tiers.json') as { rules: Record<string, unknown>[] };
       files.set('salary-tiers.json', { ...tiers, rules: [{ ...tiers.rules[0], ...over }] });
@@ -175,6 +175,9 @@ describe('a bad lexicon entry', () => {
     );
     expect(() => loadLexicon(copyDir(rules({ id: 'light_work_high_pay' })))).toThrow(
       /rule light_work_high_pay: the id is also a lexicon indicator/,
+    );
+    expect(() => loadLexicon(copyDir(rules({ maxUsdPerMonth: 1000 })))).toThrow(
+      /maxUsdPerMonth must be above minUsdPerMonth/,
     );
   });
 });

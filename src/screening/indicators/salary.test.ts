@@ -43,6 +43,8 @@ describe('salary_far_above_market', () => {
     ['lương 15 triệu/tháng', 'vi'],
     ['gaji Rp 12 juta per bulan', 'id'],
     ['SAR 4,110 a month for nurses', 'en'],
+    // a country's exports, with "setahun" (a year) read as the period: no wage is that large
+    ['Pada 2013, nilai ekspornya US$556 juta. Lalu, merosot setahun setelahnya menjadi US$175 juta.', 'id'],
   ])('does not flag %s', (text, lang) => {
     expect(salaryFlag(text, lang)).toBeUndefined();
   });

@@ -10,13 +10,16 @@ import { indicatorId, isoDate, sourceId } from './schema.ts';
 // data/indicators/salary-tiers.json. A currency the post did not write out can be off several
 // times ("万" alone: yuan or NT$, ×4.5), so a guess must clear a higher bar, or (a bare "$" in a
 // Chinese or English post: US$ or NT$, ×32) does not count. The lower bound of a range counts:
-// "1,000-5,000" promises 1,000.
+// "1,000-5,000" promises 1,000. An amount above the rule's ceiling is no wage: "US$175 juta …
+// setahun" is a country's exports in a year.
 
 const ruleSchema = z.strictObject({
   id: indicatorId,
   category: z.enum(INDICATOR_CATEGORIES),
   weight: z.number().min(0).max(1),
   minUsdPerMonth: z.number().positive(),
+  /** above this an amount is no wage (a company's turnover, a country's exports, a prize) */
+  maxUsdPerMonth: z.number().positive(),
   /** the bar when the currency was guessed, by how (identifiers/money.ts); a guess not listed never counts */
   minUsdPerMonthByGuess: z.partialRecord(
     z.enum(['dollar-sign', 'multiplier', 'country']),
@@ -43,6 +46,8 @@ export function parseSalaryRules(file: string, raw: unknown): SalaryRule[] {
   for (const rule of parsed.data.rules) {
     if (seen.has(rule.id)) throw new LexiconError(`${file}: rule ${rule.id}: duplicate id`);
     seen.add(rule.id);
+    if (rule.maxUsdPerMonth <= rule.minUsdPerMonth)
+      throw new LexiconError(`${file}: rule ${rule.id}: maxUsdPerMonth must be above minUsdPerMonth`);
     for (const [guess, bar] of Object.entries(rule.minUsdPerMonthByGuess)) {
       if (bar < rule.minUsdPerMonth) {
         throw new LexiconError(
@@ -81,5 +86,5 @@ function meets(rule: SalaryRule, money: Identifier): boolean {
   if (typeof usd !== 'number') return false;
   const guess = money.details?.currencyGuess;
   const bar = guess === undefined ? rule.minUsdPerMonth : rule.minUsdPerMonthByGuess[guess as CurrencyGuess];
-  return bar !== undefined && usd >= bar;
+  return bar !== undefined && usd >= bar && usd <= rule.maxUsdPerMonth;
 }
