@@ -6,8 +6,8 @@ import {
   LANGS,
   type NormalizedText,
 } from '../types.ts';
+import { alternation, checkBareCues } from './cues.ts';
 import { describe, LexiconError } from './files.ts';
-import { alternation, bareForm } from './negation.ts';
 import { indicatorId, isoDate } from './schema.ts';
 
 // Red flags that count only in a post about work (data/indicators/job-context.json): a country
@@ -42,13 +42,7 @@ export function parseJobContextRules(file: string, raw: unknown): JobContextRule
   if (!parsed.success) throw new LexiconError(`${file}: ${describe(parsed.error)}`);
   const all: string[] = [];
   for (const [lang, cues] of Object.entries(parsed.data.cues)) {
-    for (const c of cues) {
-      if (bareForm(c) !== c) {
-        throw new LexiconError(
-          `${file}: ${lang}: cue "${c}" must be written as "${bareForm(c)}" (lower case, no Latin diacritics)`,
-        );
-      }
-    }
+    checkBareCues(file, lang, cues);
     all.push(...cues);
   }
   if (all.length === 0) throw new LexiconError(`${file}: no cues`);

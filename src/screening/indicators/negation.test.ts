@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../text/index.ts';
+import { bareForm } from './cues.ts';
 import { matchIndicators, naiveMatchIndicators } from './index.ts';
 import { LexiconError } from './load.ts';
-import { bareForm, parseNegationRules } from './negation.ts';
+import { parseNegationRules } from './negation.ts';
 import { plainNormalize } from './test-support.ts';
 
 // A red flag the post denies ("we never keep your passport") is not a red flag: lawful recruiters

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { matchesWithin } from '../text/window.ts';
 import { type IndicatorMatch, LANGS, type NormalizedText, type Span } from '../types.ts';
+import { alternation, checkBareCues } from './cues.ts';
 import { describe, LexiconError } from './files.ts';
 import { indicatorId, isoDate } from './schema.ts';
 
@@ -46,39 +47,12 @@ export type NegationRules = {
 
 const PUNCTUATION = '.!?;:,\\n\\r•·|()\\[\\]"“”，。！？；：、…။၊។៕';
 
-/** How a cue is written: lower case, Latin diacritics removed (the post's `bare` text has them so). */
-export function bareForm(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .normalize('NFC');
-}
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Latin cues are whole words; cues in scripts without spaces between words are substrings. */
-export function alternation(cues: readonly string[]): string {
-  return cues
-    .map((c) =>
-      /[a-z]/.test(c) ? `(?<![\\p{L}\\p{N}'])${escapeRegex(c)}(?![\\p{L}\\p{N}])` : escapeRegex(c),
-    )
-    .join('|');
-}
-
 export function parseNegationRules(file: string, raw: unknown): NegationRules {
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) throw new LexiconError(`${file}: ${describe(parsed.error)}`);
   const cueSets: CueSet[] = [];
   for (const [lang, set] of Object.entries(parsed.data.languages)) {
-    for (const c of [...set.before, ...set.after, ...set.terminators, ...set.pseudo]) {
-      if (bareForm(c) !== c) {
-        throw new LexiconError(
-          `${file}: ${lang}: cue "${c}" must be written as "${bareForm(c)}" (lower case, no Latin diacritics)`,
-        );
-      }
-    }
+    checkBareCues(file, lang, [...set.before, ...set.after, ...set.terminators, ...set.pseudo]);
     const words = alternation(set.terminators);
     const breaks = `[${PUNCTUATION}${set.spaceEndsClause ? '\\s' : ''}]${words ? `|${words}` : ''}`;
     cueSets.push({
