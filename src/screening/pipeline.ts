@@ -61,7 +61,9 @@ const STAGES: ReadonlyArray<(p: Post) => void> = [
     });
   },
   (p) => {
-    p.indicators = [...matchIndicators(normalized(p)), ...matchSalaryIndicators(p.identifiers ?? [])];
+    const n = normalized(p);
+    const words = matchIndicators(n);
+    p.indicators = [...words, ...matchSalaryIndicators(n, p.identifiers ?? [], words)];
   },
   (p) => {
     const n = normalized(p);

@@ -43,10 +43,17 @@ export function matchIndicators(n: NormalizedText): IndicatorMatch[] {
   return dropOutOfContext(lexicon.jobContext, n, dropDenied(lexicon.negation, n, matcher.match(n)));
 }
 
-/** The red flags read from a post's amounts (a salary far above what such work pays). */
-export function matchSalaryIndicators(identifiers: readonly Identifier[]): IndicatorMatch[] {
-  const { salaryRules, reasons } = loaded().lexicon;
-  return matchSalaryRules(salaryRules, identifiers, reasons);
+/**
+ * The red flags read from a post's amounts (a salary far above what such work pays); `others` are
+ * the post's red flags from its words (a post that waives qualifications).
+ */
+export function matchSalaryIndicators(
+  n: NormalizedText,
+  identifiers: readonly Identifier[],
+  others: readonly IndicatorMatch[],
+): IndicatorMatch[] {
+  const { salary, reasons } = loaded().lexicon;
+  return matchSalaryRules(salary, n, identifiers, others, reasons);
 }
 
 /** The naive baseline (every phrase its own RegExp), same results as matchIndicators. */

@@ -7,7 +7,7 @@ import { JOB_CONTEXT_FILE, type JobContextRules, parseJobContextRules } from './
 import { NEGATION_FILE, type NegationRules, parseNegationRules } from './negation.ts';
 import { loadReasons, type ReasonBook } from './reasons.ts';
 import { unsafeRegexReason } from './safe-regex.ts';
-import { parseSalaryRules, SALARY_RULES_FILE, type SalaryRule } from './salary.ts';
+import { parseSalaryRules, SALARY_RULES_FILE, type SalaryRules } from './salary.ts';
 import { indicatorSchema, lexiconFileSchema, type Source, sourcesFileSchema } from './schema.ts';
 import { phraseStream } from './stream.ts';
 
@@ -27,7 +27,7 @@ export type LexiconEntry = {
 export type Lexicon = {
   entries: LexiconEntry[];
   /** red flags read from a post's amounts (salary-tiers.json) */
-  salaryRules: SalaryRule[];
+  salary: SalaryRules;
   /** red flags a post can deny ("we never keep your passport"), and the cues that deny them */
   negation: NegationRules;
   /** red flags that count only in a post about work (a country named, violence), and what says so */
@@ -126,7 +126,7 @@ export function checkLexicon(lexicon: Lexicon): void {
     if (!first) categories.set(entry.id, { category: entry.category, lang: entry.lang });
     checkCited(lexicon, where, entry);
   }
-  for (const rule of lexicon.salaryRules) {
+  for (const rule of lexicon.salary.rules) {
     const where = `data/indicators/${SALARY_RULES_FILE}: rule ${rule.id}`;
     if (categories.has(rule.id)) throw new LexiconError(`${where}: the id is also a lexicon indicator`);
     checkCited(lexicon, where, rule);
@@ -134,6 +134,7 @@ export function checkLexicon(lexicon: Lexicon): void {
   for (const [file, ids] of [
     [NEGATION_FILE, lexicon.negation.indicators],
     [JOB_CONTEXT_FILE, lexicon.jobContext.indicators],
+    [SALARY_RULES_FILE, lexicon.salary.waivedBy],
   ] as const) {
     for (const id of ids) {
       if (!categories.has(id))
@@ -170,14 +171,14 @@ export function loadLexicon(dir: string = INDICATORS_DIR): Lexicon {
   const { english: reasons, book: reasonsByLang } = loadReasons(dir);
 
   const rulesFile = join(dir, SALARY_RULES_FILE);
-  const salaryRules = parseSalaryRules(rulesFile, readJson(rulesFile));
+  const salary = parseSalaryRules(rulesFile, readJson(rulesFile));
   const negationFile = join(dir, NEGATION_FILE);
   const negation = parseNegationRules(negationFile, readJson(negationFile));
   const jobContextFile = join(dir, JOB_CONTEXT_FILE);
   const jobContext = parseJobContextRules(jobContextFile, readJson(jobContextFile));
   const lexicon: Lexicon = {
     entries: [],
-    salaryRules,
+    salary,
     negation,
     jobContext,
     versions: {},

@@ -1,19 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { extractIdentifiers } from '../identifiers/index.ts';
 import { analyzePost } from '../pipeline.ts';
-import { normalize } from '../text/index.ts';
-import { loadLexicon } from './load.ts';
-import { matchSalaryRules } from './salary.ts';
+import { combineRisk, isFlagged } from '../score.ts';
+import { indicatorEvidence } from './evidence.ts';
+import { LexiconError } from './files.ts';
+import { parseSalaryRules } from './salary.ts';
 
 // Unrealistic pay read from the amounts of a post (data/indicators/salary-tiers.json): a written-out
 // currency at USD 2,500 a month or more; a currency guessed from "万" or the country at 10,000; a
-// bare "$" in a Chinese or English post (US$, HK$, NT$ or S$) never.
+// bare "$" in a Chinese or English post (US$, HK$, NT$ or S$) never. Below that, USD 1,000 is the
+// weak lure band. Neither counts in a post that asks for experience, a degree or a licence.
 
-const lexicon = loadLexicon();
+const RULES = ['salary_far_above_market', 'salary_lure_band'];
 
-function salaryFlag(text: string, lang: string): [number, number][] | undefined {
-  const identifiers = extractIdentifiers(normalize(text), { lang });
-  return matchSalaryRules(lexicon.salaryRules, identifiers, lexicon.reasons)[0]?.spans;
+function salaryMatches(text: string, lang: string) {
+  return analyzePost({ text, lang }).indicators.filter((i) => RULES.includes(i.id));
+}
+
+function salaryFlag(
+  text: string,
+  lang: string,
+  id = 'salary_far_above_market',
+): [number, number][] | undefined {
+  return salaryMatches(text, lang).find((i) => i.id === id)?.spans;
 }
 
 describe('salary_far_above_market', () => {
@@ -59,5 +67,90 @@ describe('salary_far_above_market', () => {
     const flag = found.find((i) => i.id === 'salary_far_above_market');
     expect(flag?.category).toBe('unrealistic_pay');
     expect(flag?.reason).toMatch(/USD 2,500/);
+  });
+});
+
+describe('salary tiers', () => {
+  it.each([
+    // BP2MI: "Dijanjikan gaji 1.000 - 1.500 dolar AS"
+    ['Dijanjikan gaji 1.000 - 1.500 dolar AS per bulan', 'id'],
+    ['lương 1200 USD/tháng, bao ăn ở', 'vi'],
+    ['เงินเดือน 40,000 บาท ทำงานต่างประเทศ', 'th'],
+  ])('reads %s as the lure band, a weak red flag', (text, lang) => {
+    const found = salaryMatches(text, lang);
+    expect(found.map((i) => i.id)).toEqual(['salary_lure_band']);
+    expect(found[0]?.weight).toBeLessThan(0.3);
+  });
+
+  it('counts an amount for its highest tier only', () => {
+    expect(salaryMatches('lương 3000 USD/tháng', 'vi').map((i) => i.id)).toEqual(['salary_far_above_market']);
+    const both = salaryMatches('lương 3000 USD/tháng, thử việc 1200 USD/tháng', 'vi');
+    expect(both.map((i) => i.id).sort()).toEqual(['salary_far_above_market', 'salary_lure_band']);
+  });
+
+  it('leaves a guessed currency out of the lure band', () => {
+    expect(salaryMatches('月薪1万,包吃住', 'zh')).toEqual([]);
+  });
+
+  it('never flags the lure band alone, however sure the model is', () => {
+    const lure = salaryMatches('Salary USD 1,500 per month', 'en');
+    expect(lure.map((i) => i.id)).toEqual(['salary_lure_band']);
+    expect(isFlagged({ risk: combineRisk(indicatorEvidence(lure), 1), indicators: lure })).toBe(false);
+  });
+});
+
+describe('a post that asks for qualifications', () => {
+  it.each([
+    ['Senior Data Engineer, Kuala Lumpur. Salary RM 15,000 per month. At least 5 years of experience.', 'en'],
+    ['Hiring Chief Engineer for container vessel, USD 12,000 per month, valid COC required', 'en'],
+    ['Tuyển Trưởng phòng Kinh doanh, lương 80 triệu/tháng, tốt nghiệp đại học', 'vi'],
+    ['รับสมัคร ผู้จัดการฝ่ายการเงิน เงินเดือน 120,000 บาท ปริญญาโท', 'th'],
+    ['Dicari Head of Engineering, gaji Rp 80 juta per bulan, pengalaman minimal 8 tahun', 'id'],
+    ['招聘高级工程师 月薪3万美元 本科以上学历', 'zh'],
+  ])('has no salary red flag: %s', (text, lang) => {
+    expect(salaryMatches(text, lang)).toEqual([]);
+  });
+
+  it('keeps it when the post also waives qualifications', () => {
+    const text = 'No experience needed! Salary USD 3,000 per month, bachelor degree holders welcome';
+    expect(salaryMatches(text, 'en').map((i) => i.id)).toEqual(['salary_far_above_market']);
+  });
+
+  it('keeps every other red flag of the post', () => {
+    const text = 'Customer service in Sihanoukville, USD 3,000 per month, 2 years of experience';
+    const ids = analyzePost({ text, lang: 'en' }).indicators.map((i) => i.id);
+    expect(ids).toContain('hotspot_cambodia_border');
+    expect(ids).not.toContain('salary_far_above_market');
+  });
+});
+
+describe('salary-tiers.json', () => {
+  const file = (rules: unknown[]) => ({
+    version: 1,
+    updated: '2026-11-23',
+    note: 'test',
+    rules,
+    qualifications: { waivedBy: ['no_experience_needed'], cues: { en: ['years of experience'] } },
+  });
+  const rule = (id: string, min: number) => ({
+    id,
+    category: 'unrealistic_pay',
+    weight: 0.2,
+    minUsdPerMonth: min,
+    maxUsdPerMonth: 100000,
+    minUsdPerMonthByGuess: {},
+    sources: ['id-bp2mi-2023'],
+  });
+
+  it('refuses tiers out of order', () => {
+    expect(() => parseSalaryRules('t.json', file([rule('low', 1000), rule('high', 2500)]))).toThrow(
+      /rule high: rules are tiers, highest minUsdPerMonth first/,
+    );
+  });
+
+  it('refuses a cue not written as the matcher compares it', () => {
+    const raw = file([rule('one', 1000)]);
+    raw.qualifications.cues.en = ['Years of Experience'];
+    expect(() => parseSalaryRules('t.json', raw)).toThrow(LexiconError);
   });
 });

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { CurrencyGuess } from '../identifiers/money.ts';
-import { type Identifier, INDICATOR_CATEGORIES, type IndicatorMatch } from '../types.ts';
+import {
+  type Identifier,
+  INDICATOR_CATEGORIES,
+  type IndicatorMatch,
+  LANGS,
+  type NormalizedText,
+} from '../types.ts';
+import { alternation, checkBareCues } from './cues.ts';
 import { describe, LexiconError } from './files.ts';
 import { reasonKeyOf } from './reasons.ts';
 import { indicatorId, isoDate, sourceId } from './schema.ts';
@@ -12,6 +19,12 @@ import { indicatorId, isoDate, sourceId } from './schema.ts';
 // Chinese or English post: US$ or NT$, ×32) does not count. The lower bound of a range counts:
 // "1,000-5,000" promises 1,000. An amount above the rule's ceiling is no wage: "US$175 juta …
 // setahun" is a country's exports in a year.
+//
+// Rules are tiers, highest first: an amount counts for the first rule it meets, so a salary of
+// USD 5,000 is "far above the market", not also "in the lure band". And pay is a lure only when
+// the job asks nothing that would earn it (Indonesian MFA: "gaji tinggi … tapi tidak meminta
+// kualifikasi khusus"): in a post that asks for years of experience, a degree or a licence, no
+// salary rule counts, unless the post also waives qualifications ("no experience needed").
 
 const ruleSchema = z.strictObject({
   id: indicatorId,
@@ -34,16 +47,31 @@ const fileSchema = z.strictObject({
   updated: isoDate,
   note: z.string().min(1),
   rules: z.array(ruleSchema).min(1),
+  qualifications: z.strictObject({
+    /** indicators that say the job asks no qualification: with one, a salary still counts */
+    waivedBy: z.array(indicatorId).min(1),
+    cues: z.partialRecord(z.enum(LANGS), z.array(z.string().trim().min(2).max(40)).min(1)),
+  }),
 });
 
 export const SALARY_RULES_FILE = 'salary-tiers.json';
 
+export type SalaryRules = {
+  /** tiers, highest first */
+  rules: SalaryRule[];
+  waivedBy: ReadonlySet<string>;
+  /** every language's qualification cues, one alternation over the post's bare text */
+  qualificationCues: RegExp;
+};
+
 /** Parses salary-tiers.json's content; `file` is used in error messages. */
-export function parseSalaryRules(file: string, raw: unknown): SalaryRule[] {
+export function parseSalaryRules(file: string, raw: unknown): SalaryRules {
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) throw new LexiconError(`${file}: ${describe(parsed.error)}`);
+  const { rules, qualifications } = parsed.data;
   const seen = new Set<string>();
-  for (const rule of parsed.data.rules) {
+  let above = Number.POSITIVE_INFINITY;
+  for (const rule of rules) {
     if (seen.has(rule.id)) throw new LexiconError(`${file}: rule ${rule.id}: duplicate id`);
     seen.add(rule.id);
     if (rule.maxUsdPerMonth <= rule.minUsdPerMonth)
@@ -55,19 +83,43 @@ export function parseSalaryRules(file: string, raw: unknown): SalaryRule[] {
         );
       }
     }
+    if (rule.minUsdPerMonth >= above)
+      throw new LexiconError(`${file}: rule ${rule.id}: rules are tiers, highest minUsdPerMonth first`);
+    above = rule.minUsdPerMonth;
   }
-  return parsed.data.rules;
+  const cues: string[] = [];
+  for (const [lang, list] of Object.entries(qualifications.cues)) {
+    checkBareCues(file, lang, list);
+    cues.push(...list);
+  }
+  if (cues.length === 0) throw new LexiconError(`${file}: qualifications: no cues`);
+  return {
+    rules,
+    waivedBy: new Set(qualifications.waivedBy),
+    qualificationCues: new RegExp(alternation(cues), 'u'),
+  };
 }
 
-/** The rules a post's money identifiers meet: one match a rule, spanning every amount that meets it. */
+/**
+ * The rules a post's money identifiers meet: one match a rule, spanning every amount whose highest
+ * tier it is; none in a post that asks for qualifications and does not waive them (`others`: the
+ * post's other red flags).
+ */
 export function matchSalaryRules(
-  rules: readonly SalaryRule[],
+  salary: SalaryRules,
+  n: NormalizedText,
   identifiers: readonly Identifier[],
+  others: readonly IndicatorMatch[],
   reasons: ReadonlyMap<string, string>,
 ): IndicatorMatch[] {
+  const amounts = identifiers.filter((i) => i.kind === 'money');
+  if (amounts.length === 0 || asksQualifications(salary, n, others)) return [];
   const matches: IndicatorMatch[] = [];
-  for (const rule of rules) {
-    const spans = identifiers.filter((i) => i.kind === 'money' && meets(rule, i)).flatMap((i) => i.spans);
+  const claimed = new Set<Identifier>();
+  for (const rule of salary.rules) {
+    const met = amounts.filter((i) => !claimed.has(i) && meets(rule, i));
+    for (const i of met) claimed.add(i);
+    const spans = met.flatMap((i) => i.spans);
     if (spans.length === 0) continue;
     matches.push({
       id: rule.id,
@@ -87,4 +139,12 @@ function meets(rule: SalaryRule, money: Identifier): boolean {
   const guess = money.details?.currencyGuess;
   const bar = guess === undefined ? rule.minUsdPerMonth : rule.minUsdPerMonthByGuess[guess as CurrencyGuess];
   return bar !== undefined && usd >= bar && usd <= rule.maxUsdPerMonth;
+}
+
+function asksQualifications(
+  salary: SalaryRules,
+  n: NormalizedText,
+  others: readonly IndicatorMatch[],
+): boolean {
+  return salary.qualificationCues.test(n.bare) && !others.some((m) => salary.waivedBy.has(m.id));
 }
