@@ -3,7 +3,7 @@ import type { FieldCipher } from '../platform/crypto/fields.ts';
 import { fieldContext } from './encrypted-columns.ts';
 import { type IdentityInput, normalisePhone } from './person-schema.ts';
 import type { PersonRow } from './repo.ts';
-import { birthdateKey, identityNumberKey, nameTokens, phoneKey, type SearchKeys } from './search-keys.ts';
+import { birthdateKey, identityNumberKey, nameTokens, phoneKey, type TokenKeys } from './search-keys.ts';
 
 // Sealing and opening a person's identity fields (HTCDS prs_), and the keyed search columns
 // computed from them. A value that fails to open is reported as tampered, never returned.
@@ -130,7 +130,7 @@ export type SearchColumns = {
 
 /** The keyed search columns that `input` changes, computed from the merged identity. */
 export function searchColumns(
-  keys: SearchKeys,
+  keys: TokenKeys,
   stored: OpenedIdentity | null,
   input: IdentityInput,
 ): SearchColumns {

@@ -19,6 +19,8 @@ export type SearchKeys = {
   phone: Buffer;
   pseudonym: Buffer;
 };
+/** The keys of the search columns alone (an HTCDS import's seal worker holds these, no pseudonym key). */
+export type TokenKeys = Omit<SearchKeys, 'pseudonym'>;
 
 const SECRET = 'search';
 const loaded = new WeakMap<FieldCipher, Promise<SearchKeys>>();
@@ -125,7 +127,7 @@ function trigramsInOrder(name: string): string[] {
  * Tokens keep the name's reading order, so pg_trgm's word_similarity (`<%`) finds one name part
  * inside a longer name as a contiguous run (duplicates/README.md): sorted, they were scattered.
  */
-export function nameTokens(keys: SearchKeys, names: readonly (string | null | undefined)[]): string {
+export function nameTokens(keys: TokenKeys, names: readonly (string | null | undefined)[]): string {
   const grams = trigramsInOrder(names.filter((n): n is string => Boolean(n)).join(' '));
   return grams.map((g) => trigramToken(keys.nameTokens, g)).join(' ');
 }
@@ -150,12 +152,12 @@ function trigramToken(key: Buffer, gram: string): string {
   return token;
 }
 
-export function birthdateKey(keys: SearchKeys, isoDate: string): string {
+export function birthdateKey(keys: TokenKeys, isoDate: string): string {
   return hmac(keys.birthdate, isoDate).subarray(0, 16).toString('base64url');
 }
 
 /** Identity numbers compare without case, spaces or punctuation. */
-export function identityNumberKey(keys: SearchKeys, value: string): string {
+export function identityNumberKey(keys: TokenKeys, value: string): string {
   const normalised = value
     .normalize('NFKC')
     .toUpperCase()
@@ -164,7 +166,7 @@ export function identityNumberKey(keys: SearchKeys, value: string): string {
 }
 
 /** Phones are stored normalised (E.164 without spaces); the key ignores a leading +. */
-export function phoneKey(keys: SearchKeys, e164: string): string {
+export function phoneKey(keys: TokenKeys, e164: string): string {
   return hmac(keys.phone, e164.replace(/^\+/, '')).subarray(0, 16).toString('base64url');
 }
 

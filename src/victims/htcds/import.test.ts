@@ -5,6 +5,7 @@ import { csvOf, htcdsRow } from '../../../test/helpers/htcds-rows.ts';
 import { flipByte } from '../../../test/helpers/tamper.ts';
 import { fieldContext } from '../encrypted-columns.ts';
 import { openNarrative } from '../identification/narrative.ts';
+import { birthdateKey, nameTokens, searchKeys } from '../search-keys.ts';
 import { htcdsHeader } from './fields.ts';
 import { firstEvents, firstItems, firstPlans, idsByKeys, linksOf, mergedAway, usersByName } from './repo.ts';
 
@@ -230,6 +231,19 @@ describe('importing', () => {
       .select(['id', 'narrative_enc'])
       .execute())
       expect(openNarrative(t.cipher, a.id, a.narrative_enc)).not.toBe('tampered');
+    // The keyed search columns the worker computed are the node's own.
+    const keys = await searchKeys(t.db, t.cipher);
+    const stored = await t.db
+      .selectFrom('persons')
+      .select(['external_id', 'name_tokens', 'birthdate_key'])
+      .execute();
+    const byKey = new Map(stored.map((p) => [p.external_id, p]));
+    for (const r of file) {
+      expect(byKey.get(r.jar_PersonExternalId ?? '')).toMatchObject({
+        name_tokens: nameTokens(keys, [r.prs_FirstName, r.prs_MiddleName, r.prs_SecondName]),
+        birthdate_key: r.prs_Birthdate ? birthdateKey(keys, r.prs_Birthdate) : null,
+      });
+    }
     const onMain = await htcdsDatabase();
     try {
       const report = await onMain.importText(csvOf(file), { sealWorker: false, batchSize: 20 });

@@ -4,7 +4,7 @@ import { appendAudit } from '../../platform/audit/append.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Catalog } from '../identification/types.ts';
-import { searchKeys } from '../search-keys.ts';
+import { type SearchKeys, searchKeys } from '../search-keys.ts';
 import { checkFile, rowHash } from './check.ts';
 import { FileProblem } from './csv.ts';
 import { type Issue, type ParsedRow, parseRow } from './parse-row.ts';
@@ -67,10 +67,18 @@ export async function importHtcds(
   const importId = randomUUID();
   const digest = await digestOf(source, options.maxBytes);
   const workers = workersFor(digest.bytes, options);
+  const keys = await searchKeys(deps.db, deps.cipher);
   // Started now, its start-up overlaps the first pass.
-  const seals = sealWorkerFor(digest.bytes, options) ? createSealPool(deps.cipher) : undefined;
+  const seals = sealWorkerFor(digest.bytes, options) ? createSealPool(deps.cipher, keys) : undefined;
   try {
-    return await checkAndWrite(deps, who, source, options, { started, importId, digest, workers, seals });
+    return await checkAndWrite(deps, who, source, options, {
+      started,
+      importId,
+      digest,
+      workers,
+      seals,
+      keys,
+    });
   } finally {
     await seals?.close();
   }
@@ -82,6 +90,7 @@ type ImportStart = {
   digest: Awaited<ReturnType<typeof digestOf>>;
   workers: number;
   seals: SealPool | undefined;
+  keys: SearchKeys;
 };
 
 /** The two passes of an import: check the whole file, then (unless refused) write it in batches. */
@@ -90,7 +99,7 @@ async function checkAndWrite(
   who: Who,
   source: HtcdsSource,
   options: ImportOptions,
-  { started, importId, digest, workers, seals }: ImportStart,
+  { started, importId, digest, workers, seals, keys }: ImportStart,
 ): Promise<ImportReport> {
   const checked = await checkFile(deps.db, who.agencyId, source, options.maxBytes, workers);
   const counts = emptyCounts();
@@ -124,7 +133,6 @@ async function checkAndWrite(
   });
   if (refused) return report(0, checked.rows);
 
-  const keys = await searchKeys(deps.db, deps.cipher);
   const today = new Date().toISOString().slice(0, 10);
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const run = newRun();

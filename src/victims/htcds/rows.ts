@@ -2,9 +2,8 @@ import type { Insertable } from 'kysely';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import { CASE_PERSON_ROLES, CASE_STATUSES } from '../case-schema.ts';
 import { fieldContext } from '../encrypted-columns.ts';
-import { sealIdentity, searchColumns } from '../identity.ts';
+import { type SearchColumns, sealIdentity } from '../identity.ts';
 import type { IdentityInput } from '../person-schema.ts';
-import type { SearchKeys } from '../search-keys.ts';
 import type {
   CasePersonRole,
   CaseStatus,
@@ -45,10 +44,13 @@ function identityInput(p: Plain): IdentityInput {
   };
 }
 
+/** The keyed search columns of a new identity (`searchColumns` of identity.ts, or its worker's). */
+export type SearchOf = (identity: IdentityInput) => SearchColumns;
+
 /** The person's own columns: identity sealed, keyed search columns, profile. */
 export function personColumns(
   cipher: FieldCipher,
-  keys: SearchKeys,
+  searchOf: SearchOf,
   id: string,
   person: { identity: Plain; profile: Plain; person: Plain },
 ) {
@@ -56,7 +58,7 @@ export function personColumns(
   const p = person.profile;
   return {
     ...sealIdentity(cipher, id, identity),
-    ...searchColumns(keys, null, identity),
+    ...searchOf(identity),
     registered_on: text(person.person, 'registeredOn') ?? undefined,
     title: text(p, 'title'),
     gender: text(p, 'gender'),

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/db.ts';
 import { appendAuditBatch, digestOf } from '../../platform/audit/append.ts';
 import { FieldCipher } from '../../platform/crypto/fields.ts';
+import { searchColumns } from '../identity.ts';
+import type { SearchKeys } from '../search-keys.ts';
 import { recordQueries } from './recorder.ts';
 import { createSealPool, PendingSeal, resolveSeals, type SealPool } from './seal-pool.ts';
 
@@ -14,6 +16,14 @@ const node = new FieldCipher(
   'k-new',
 );
 
+const keys: SearchKeys = {
+  nameTokens: randomBytes(32),
+  birthdate: randomBytes(32),
+  identityNumber: randomBytes(32),
+  phone: randomBytes(32),
+  pseudonym: randomBytes(32),
+};
+
 let pool: SealPool | undefined;
 afterEach(async () => {
   await pool?.close();
@@ -22,7 +32,7 @@ afterEach(async () => {
 
 describe('sealing in a worker thread', () => {
   it("seals with the node's active key: every value opens with the node's cipher, in its context only", async () => {
-    pool = createSealPool(node);
+    pool = createSealPool(node, keys);
     const sealing = pool.cipher();
     const plain = Array.from({ length: 50 }, (_, i) => `value ${i} ${'é'.repeat(i)}`);
     const pending = plain.map((p, i) => sealing.encrypt(p, `t.c:${i}`));
@@ -45,6 +55,36 @@ describe('sealing in a worker thread', () => {
     });
     // Decrypting goes to the node's cipher.
     expect(sealing.decrypt(sealed[3] ?? '', 't.c:3')).toBe(plain[3]);
+  });
+
+  it('computes the keyed search columns as searchColumns does, and refuses an identity without its fields', async () => {
+    pool = createSealPool(node, keys);
+    const sealing = pool.cipher();
+    const identities = [
+      {
+        firstName: 'Nguyễn',
+        middleName: 'Văn',
+        secondName: 'An',
+        birthdate: '1990-01-02',
+        identityNumber: 'id-123 45',
+        homePhone: '+66 2 100 0000',
+        mobilePhone: '+84910000001',
+      },
+      {
+        firstName: 'สมชาย',
+        middleName: null,
+        secondName: null,
+        birthdate: null,
+        identityNumber: null,
+        homePhone: null,
+        mobilePhone: null,
+      },
+    ];
+    const pending = identities.map((i) => sealing.searchColumns(i));
+    expect(() => JSON.stringify(pending[0])).toThrow(/before it was sealed/);
+    await sealing.settle();
+    expect(pending.map((p) => resolveSeals(p))).toEqual(identities.map((i) => searchColumns(keys, null, i)));
+    expect(() => sealing.searchColumns({ firstName: 'A' })).toThrow(/middleName/);
   });
 
   it('refuses to hand out a value that was never sealed', () => {

@@ -1,17 +1,23 @@
 import type { Worker } from 'node:worker_threads';
 import { FieldCipher } from '../../platform/crypto/fields.ts';
 import { startModuleWorker } from '../../platform/util/worker.ts';
+import type { SearchColumns } from '../identity.ts';
+import type { IdentityInput } from '../person-schema.ts';
+import type { TokenKeys } from '../search-keys.ts';
 
 // Sealing a large import's field values in a worker thread (seal-worker.ts). In the write pass the
 // main thread sets the pace and AES-GCM seals were ~20 % of its time, while the second core was
 // partly idle. A batch is prepared with a SealingCipher: each value it "encrypts" is a PendingSeal,
 // queued and sent to the worker in chunks while the batch is still being prepared; once all are
 // back, `settle` returns and `resolveSeals` puts the sealed text in place of each PendingSeal in
-// the batch's rows and audit changes — before anything is written or digested.
+// the batch's rows and audit changes — before anything is written or digested. A person's keyed
+// search columns (HMACs of the name's trigrams, birth date, id number, phones) are computed there
+// too, from the same values, and come back the same way.
 
 /** Where a sealed value will be: its text once the worker has sealed it. */
 export class PendingSeal {
-  value: string | undefined = undefined;
+  /** A sealed text; or a search column's value (a key, null for none, the phone keys). */
+  value: string | string[] | null | undefined = undefined;
   // A PendingSeal must never be written as it is: JSON and query parameters refuse one.
   toJSON(): never {
     throw new Error('HTCDS import: a field value was used before it was sealed');
@@ -21,7 +27,22 @@ export class PendingSeal {
   }
 }
 
-type Send = (plain: string[], contexts: string[]) => Promise<string[]>;
+/** The identity fields `searchColumns` reads: all of them given (null for none). */
+const SEARCH_FIELDS = [
+  'firstName',
+  'middleName',
+  'secondName',
+  'birthdate',
+  'identityNumber',
+  'homePhone',
+  'mobilePhone',
+] as const;
+export type SearchInput = Pick<IdentityInput, (typeof SEARCH_FIELDS)[number]>;
+const SEARCH_COLUMNS = ['name_tokens', 'birthdate_key', 'identity_number_key', 'phone_keys'] as const;
+
+export type SealTask = { plain: string[]; contexts: string[]; search: SearchInput[] };
+export type SealAnswer = { sealed: string[]; search: SearchColumns[] };
+type Send = (task: SealTask) => Promise<SealAnswer>;
 
 /**
  * A FieldCipher for one batch whose `encrypt` queues the value for the worker and returns a
@@ -33,6 +54,8 @@ export class SealingCipher extends FieldCipher {
   private plain: string[] = [];
   private contexts: string[] = [];
   private slots: PendingSeal[] = [];
+  private search: SearchInput[] = [];
+  private searchSlots: Record<(typeof SEARCH_COLUMNS)[number], PendingSeal>[] = [];
   private readonly sent: Promise<void>[] = [];
 
   constructor(
@@ -50,6 +73,28 @@ export class SealingCipher extends FieldCipher {
     return slot as unknown as string;
   }
 
+  /**
+   * `searchColumns(keys, null, input)` of identity.ts, computed by the worker: each column a
+   * PendingSeal until then. `input` must give every field the columns are computed from.
+   */
+  searchColumns(input: IdentityInput): Required<SearchColumns> {
+    const picked: SearchInput = {};
+    for (const field of SEARCH_FIELDS) {
+      const value = input[field];
+      if (value === undefined) throw new Error(`a sealing cipher needs the identity's ${field}`);
+      picked[field] = value;
+    }
+    this.search.push(picked);
+    const slots = {
+      name_tokens: new PendingSeal(),
+      birthdate_key: new PendingSeal(),
+      identity_number_key: new PendingSeal(),
+      phone_keys: new PendingSeal(),
+    };
+    this.searchSlots.push(slots);
+    return slots as unknown as Required<SearchColumns>;
+  }
+
   override decrypt(value: string, context: string): string {
     return this.node.decrypt(value, context);
   }
@@ -64,11 +109,19 @@ export class SealingCipher extends FieldCipher {
 
   /** Sends what is queued to the worker. */
   flush(): void {
-    if (this.slots.length === 0) return;
-    const slots = this.slots;
-    const done = this.send(this.plain, this.contexts).then((sealed) => {
-      if (sealed.length !== slots.length) throw new Error('the seal worker answered a different chunk');
+    if (this.slots.length === 0 && this.searchSlots.length === 0) return;
+    const { slots, searchSlots } = this;
+    const task = { plain: this.plain, contexts: this.contexts, search: this.search };
+    const done = this.send(task).then(({ sealed, search }) => {
+      if (sealed.length !== slots.length || search.length !== searchSlots.length)
+        throw new Error('the seal worker answered a different chunk');
       for (let i = 0; i < slots.length; i++) (slots[i] as PendingSeal).value = sealed[i];
+      for (let i = 0; i < searchSlots.length; i++) {
+        const columns = search[i] ?? {};
+        const pending = searchSlots[i];
+        // An unanswered column stays unsealed, and resolveSeals refuses it.
+        if (pending) for (const c of SEARCH_COLUMNS) pending[c].value = columns[c];
+      }
     });
     // Observed by settle; a failure meanwhile must not count as unhandled.
     done.catch(() => {});
@@ -76,6 +129,8 @@ export class SealingCipher extends FieldCipher {
     this.plain = [];
     this.contexts = [];
     this.slots = [];
+    this.search = [];
+    this.searchSlots = [];
   }
 
   /** Sends the rest and waits until every value queued so far is sealed. */
@@ -122,36 +177,43 @@ export type SealPool = {
   close(): Promise<void>;
 };
 
-/** Starts the worker, handing it a copy of the active data key. */
-export function createSealPool(cipher: FieldCipher): SealPool {
+/** Starts the worker, handing it a copy of the active data key and of the search keys. */
+export function createSealPool(cipher: FieldCipher, keys: TokenKeys): SealPool {
   const { keyId, key } = cipher.activeKeyMaterial();
+  const search = {
+    nameTokens: Buffer.from(keys.nameTokens),
+    birthdate: Buffer.from(keys.birthdate),
+    identityNumber: Buffer.from(keys.identityNumber),
+    phone: Buffer.from(keys.phone),
+  };
   let worker: Worker;
   try {
-    worker = startModuleWorker(import.meta.url, 'seal-worker', { workerData: { keyId, key } });
+    worker = startModuleWorker(import.meta.url, 'seal-worker', { workerData: { keyId, key, search } });
   } finally {
     key.fill(0);
+    for (const k of Object.values(search)) k.fill(0);
   }
-  const pending = new Map<number, { resolve(s: string[]): void; reject(e: Error): void }>();
+  const pending = new Map<number, { resolve(a: SealAnswer): void; reject(e: Error): void }>();
   let failure: Error | undefined;
   const fail = (err: Error) => {
     failure = err;
     for (const p of pending.values()) p.reject(err);
     pending.clear();
   };
-  worker.on('message', (msg: { seq: number; sealed: string[] }) => {
-    pending.get(msg.seq)?.resolve(msg.sealed);
+  worker.on('message', (msg: SealAnswer & { seq: number }) => {
+    pending.get(msg.seq)?.resolve(msg);
     pending.delete(msg.seq);
   });
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the HTCDS seal worker stopped (exit code ${code})`)));
   let seq = 0;
-  const send: Send = (plain, contexts) => {
+  const send: Send = (task) => {
     if (failure) return Promise.reject(failure);
     seq += 1;
     const id = seq;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      worker.postMessage({ seq: id, plain, contexts });
+      worker.postMessage({ seq: id, ...task });
     });
   };
   return {

@@ -4,6 +4,7 @@ import { type AuditEvent, appendAuditBatch } from '../../platform/audit/append.t
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { DB, Exec } from '../../platform/db/database.ts';
 import type { Catalog } from '../identification/types.ts';
+import { searchColumns } from '../identity.ts';
 import { findPersons, updatePerson, upsertPerpetratorContext, upsertVictimContext } from '../repo.ts';
 import type { SearchKeys } from '../search-keys.ts';
 import { assessmentWrite, type Derived, deriveAssessment, derivedSignature } from './assess.ts';
@@ -23,6 +24,7 @@ import {
   personRole,
   planColumns,
   referralColumns,
+  type SearchOf,
   sealer,
   victimColumns,
 } from './rows.ts';
@@ -244,6 +246,9 @@ export async function prepareBatch(
   // What the batch seals: values are pending until `settle` when a worker seals them.
   const sealing = ctx.seals?.cipher();
   const seal = sealer(sealing ?? cipher);
+  const searchOf: SearchOf = sealing
+    ? (identity) => sealing.searchColumns(identity)
+    : (identity) => searchColumns(ctx.keys, null, identity);
   // The column objects built (a `later` update reads one when it runs): resolved in place too.
   const tracked: object[] = [];
   const track = <T extends object | null>(o: T): T => {
@@ -354,7 +359,7 @@ export async function prepareBatch(
       counts.persons.unchanged += 1;
       return id;
     }
-    const own = track(personColumns(sealing ?? cipher, ctx.keys, id, merged));
+    const own = track(personColumns(sealing ?? cipher, searchOf, id, merged));
     const victim = track(merged.victim && victimColumns(seal, id, merged.victim, orgId));
     const perpetrator = track(merged.perpetrator && perpetratorColumns(seal, id, merged.perpetrator, orgId));
     const conConsent = merged.person.conConsent;
