@@ -1,16 +1,15 @@
+import { normalize } from '../text/index.ts';
 import { LexiconError } from './files.ts';
 
-// Cue words of the rule files (negation.json, job-context.json): written as the matcher compares
-// them with a post's `bare` text, and compiled into one alternation.
+// Cue words of the rule files (negation.json, job-context.json, salary-tiers.json, licensed.json):
+// written as the matcher compares them with a post's `bare` text, and compiled into one alternation.
 
-/** How a cue is written: lower case, Latin diacritics removed (the post's `bare` text has them so). */
+/**
+ * How a cue is written: as the post's `bare` text has it (lower case, Latin diacritics removed,
+ * digits inside words folded as evasions, traditional Chinese as simplified, Lao ໝ as ຫມ).
+ */
 export function bareForm(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .normalize('NFC');
+  return normalize(text).bare;
 }
 
 /** Refuses a cue not written in bare form, naming the file, the language and the fix. */
@@ -18,7 +17,7 @@ export function checkBareCues(file: string, lang: string, cues: readonly string[
   for (const c of cues) {
     if (bareForm(c) !== c) {
       throw new LexiconError(
-        `${file}: ${lang}: cue "${c}" must be written as "${bareForm(c)}" (lower case, no Latin diacritics)`,
+        `${file}: ${lang}: cue "${c}" must be written as "${bareForm(c)}" (as the matcher compares it: lower case, no Latin diacritics, evasions folded, simplified Chinese)`,
       );
     }
   }

@@ -1,5 +1,6 @@
 import type { Identifier, IndicatorMatch, Lang, NormalizedText } from '../types.ts';
 import { dropOutOfContext } from './job-context.ts';
+import { dropLicensedLures } from './licensed.ts';
 import { type Lexicon, loadLexicon } from './load.ts';
 import { createIndicatorMatcher, type IndicatorMatcher } from './matcher.ts';
 import { dropDenied } from './negation.ts';
@@ -40,7 +41,7 @@ export function indicatorReason(id: string, lang: Lang): string | undefined {
 /** The red-flag indicators found in a post: one entry per indicator id, spans in the original. */
 export function matchIndicators(n: NormalizedText): IndicatorMatch[] {
   const { matcher, lexicon } = loaded();
-  return dropOutOfContext(lexicon.jobContext, n, dropDenied(lexicon.negation, n, matcher.match(n)));
+  return afterMatching(lexicon, n, matcher.match(n));
 }
 
 /**
@@ -52,14 +53,21 @@ export function matchSalaryIndicators(
   identifiers: readonly Identifier[],
   others: readonly IndicatorMatch[],
 ): IndicatorMatch[] {
-  const { salary, reasons } = loaded().lexicon;
-  return matchSalaryRules(salary, n, identifiers, others, reasons);
+  const { lexicon } = loaded();
+  const found = matchSalaryRules(lexicon.salary, n, identifiers, others, lexicon.reasons);
+  return dropLicensedLures(lexicon.licensed, n, found);
+}
+
+/** What the rule files take back from the automaton's matches: denied, out of context, licensed. */
+function afterMatching(lexicon: Lexicon, n: NormalizedText, matches: IndicatorMatch[]): IndicatorMatch[] {
+  const kept = dropOutOfContext(lexicon.jobContext, n, dropDenied(lexicon.negation, n, matches));
+  return dropLicensedLures(lexicon.licensed, n, kept);
 }
 
 /** The naive baseline (every phrase its own RegExp), same results as matchIndicators. */
 export function naiveMatchIndicators(n: NormalizedText): IndicatorMatch[] {
   const { matcher, lexicon } = loaded();
-  return dropOutOfContext(lexicon.jobContext, n, dropDenied(lexicon.negation, n, matcher.matchNaive(n)));
+  return afterMatching(lexicon, n, matcher.matchNaive(n));
 }
 
 /** Every phrase of every lexicon, e.g. for a grep -F baseline. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { normalize } from '../text/index.ts';
 import { matchIndicators, naiveMatchIndicators } from './index.ts';
 import { parseJobContextRules } from './job-context.ts';
 import { LexiconError } from './load.ts';
@@ -62,6 +63,12 @@ describe('red flags that need a post about work', () => {
     ['fil', 'Tuluyan nang ipinagbawal ng Pangulo ang lahat ng POGO sa bansa.', 'pogo_offshore_gaming'],
   ])('%s: a police warning or news of scam work is not a red flag of recruitment: %s', (_lang, text, id) => {
     expect(ids(text)).not.toContain(id);
+  });
+
+  it('compares cues as the pipeline normalises posts (Lao ໝ as ຫມ, traditional Chinese as simplified)', () => {
+    const real = (text: string) => matchIndicators(normalize(text)).map((m) => m.id);
+    expect(real('ຮັບສະໝັກ ໄປກຳປູເຈຍ')).toContain('hotspot_cambodia');
+    expect(real('柬埔寨崗位')).toContain('hotspot_cambodia');
   });
 
   it('takes another red flag of recruitment as a post about work, but not a chat-app contact', () => {

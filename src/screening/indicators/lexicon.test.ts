@@ -19,6 +19,7 @@ function copyDir(change: (files: Map<string, unknown>) => void): string {
     'salary-tiers.json',
     'negation.json',
     'job-context.json',
+    'licensed.json',
     ...reasons,
   ]) {
     files.set(name, JSON.parse(readFileSync(join(INDICATORS_DIR, name), 'utf8')));

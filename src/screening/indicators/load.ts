@@ -4,6 +4,7 @@ import { repoPath } from '../../platform/paths.ts';
 import type { IndicatorCategory, Lang } from '../types.ts';
 import { describe, LexiconError, readJson } from './files.ts';
 import { JOB_CONTEXT_FILE, type JobContextRules, parseJobContextRules } from './job-context.ts';
+import { LICENSED_FILE, type LicensedRules, parseLicensedRules } from './licensed.ts';
 import { NEGATION_FILE, type NegationRules, parseNegationRules } from './negation.ts';
 import { loadReasons, type ReasonBook } from './reasons.ts';
 import { unsafeRegexReason } from './safe-regex.ts';
@@ -32,6 +33,8 @@ export type Lexicon = {
   negation: NegationRules;
   /** red flags that count only in a post about work (a country named, violence), and what says so */
   jobContext: JobContextRules;
+  /** lures a licensed recruiter's ad carries too, and the licence cues that excuse them */
+  licensed: LicensedRules;
   versions: Partial<Record<Lang, { version: number; updated: string }>>;
   sources: Map<string, Source>;
   /** id → English reason sentence */
@@ -141,6 +144,19 @@ export function checkLexicon(lexicon: Lexicon): void {
         throw new LexiconError(`data/indicators/${file}: "${id}" is not an indicator of any lexicon`);
     }
   }
+  const salaryIds = new Set(lexicon.salary.rules.map((r) => r.id));
+  for (const id of lexicon.licensed.indicators) {
+    if (!categories.has(id) && !salaryIds.has(id))
+      throw new LexiconError(
+        `data/indicators/${LICENSED_FILE}: "${id}" is neither an indicator of any lexicon nor a salary rule`,
+      );
+  }
+  for (const source of lexicon.licensed.sources) {
+    if (!lexicon.sources.has(source))
+      throw new LexiconError(
+        `data/indicators/${LICENSED_FILE}: unknown source "${source}" (not in sources.json)`,
+      );
+  }
 }
 
 /** Every source of an indicator or rule is in sources.json, and its id has an English reason. */
@@ -176,11 +192,14 @@ export function loadLexicon(dir: string = INDICATORS_DIR): Lexicon {
   const negation = parseNegationRules(negationFile, readJson(negationFile));
   const jobContextFile = join(dir, JOB_CONTEXT_FILE);
   const jobContext = parseJobContextRules(jobContextFile, readJson(jobContextFile));
+  const licensedFile = join(dir, LICENSED_FILE);
+  const licensed = parseLicensedRules(licensedFile, readJson(licensedFile));
   const lexicon: Lexicon = {
     entries: [],
     salary,
     negation,
     jobContext,
+    licensed,
     versions: {},
     sources,
     reasons,
