@@ -237,3 +237,47 @@ export const ORDINARY_ADS: Array<{ lang: Lang; text: string }> = [
     text: 'ကုမ္ပဏီမှ စာရင်းကိုင် ၁ ဦး ခေါ်ယူပါမည်။ B.Com ဘွဲ့ရ၊ လုပ်ငန်းအတွေ့အကြုံ ၂ နှစ်ရှိရမည်။ လစာ ညှိနှိုင်း။ CV ကို hr@company.com.mm သို့ ပို့ပါ။',
   },
 ];
+
+/**
+ * A victim's or a family's plea for help, as people write them (ILO forced-labour indicators:
+ * retention of identity documents, physical violence, restriction of movement).
+ */
+export const VICTIM_PLEAS: ScamFixture[] = [
+  {
+    lang: 'en',
+    text: 'They took my passport and beat me in Myawaddy. Please help me get out',
+    expect: {
+      passport_kept: 'took my passport',
+      violence_threats: 'beat me',
+      hotspot_myanmar_border: 'Myawaddy',
+    },
+  },
+  {
+    lang: 'en',
+    text: 'I am being held in a compound in Sihanoukville and they beat us every day',
+    expect: { closed_compound: 'held in a compound', violence_threats: 'beat us' },
+  },
+  {
+    lang: 'zh',
+    text: '我在缅北被打了，护照被收走，求救',
+    expect: { violence_threats: '被打了', passport_kept: '护照被收走' },
+  },
+  {
+    lang: 'id',
+    text: 'Saya disekap dan dipukuli di Kamboja, paspor saya ditahan, tolong bantu saya pulang',
+    expect: {
+      closed_compound: 'disekap',
+      violence_threats: 'dipukuli',
+      passport_kept: 'paspor saya ditahan',
+    },
+  },
+  {
+    lang: 'fil',
+    text: 'Kinuha nila ang passport ko at binugbog kami sa Myawaddy, tulungan niyo kami',
+    expect: {
+      passport_kept: 'Kinuha nila ang passport',
+      violence_threats: 'binugbog',
+      hotspot_myanmar_border: 'Myawaddy',
+    },
+  },
+];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../text/index.ts';
-import { ORDINARY_ADS, SCAM_POSTS } from './fixtures.ts';
+import { ORDINARY_ADS, SCAM_POSTS, VICTIM_PLEAS } from './fixtures.ts';
 import { indicatorEvidence, lexiconPhrases, matchIndicators, naiveMatchIndicators } from './index.ts';
 import { plainNormalize, withoutDiacritics } from './test-support.ts';
 
@@ -16,7 +16,7 @@ const firstSpanText = (text: string, id: string) => {
 };
 
 describe('matchIndicators on recruitment posts of the kind police warnings quote', () => {
-  it.each(SCAM_POSTS.map((p) => [p.lang, p] as const))(
+  it.each([...SCAM_POSTS, ...VICTIM_PLEAS].map((p) => [p.lang, p] as const))(
     '%s: finds the red flags, with spans on the original text',
     (_, post) => {
       const results = match(post.text);
@@ -29,6 +29,10 @@ describe('matchIndicators on recruitment posts of the kind police warnings quote
       expect(indicatorEvidence(results)).toBeGreaterThanOrEqual(0.6);
     },
   );
+
+  it('reads a sports result as no violence: "Laos beat us 3-0" names no work', () => {
+    expect(ids('Laos beat us 3-0 in the final in Vientiane')).toEqual([]);
+  });
 
   it('finds the simplified-Chinese phrases in a post written in traditional characters', () => {
     // the real normaliser folds traditional characters (text/han.ts); the stand-in does not
