@@ -280,4 +280,19 @@ export const VICTIM_PLEAS: ScamFixture[] = [
       hotspot_myanmar_border: 'Myawaddy',
     },
   },
+  {
+    lang: 'km',
+    text: 'ពួកគេយកលិខិតឆ្លងដែនរបស់ខ្ញុំ ហើយវាយខ្ញុំនៅប៉ោយប៉ែត សូមជួយខ្ញុំផង',
+    expect: { passport_kept: 'យកលិខិតឆ្លងដែន', violence_threats: 'វាយខ្ញុំ', hotspot_cambodia_border: 'ប៉ោយប៉ែត' },
+  },
+  {
+    lang: 'lo',
+    text: 'ພວກເຂົາເອົາໜັງສືຜ່ານແດນຂອງຂ້ອຍ ແລະ ຕີພວກເຮົາ ຢູ່ສາມຫຼ່ຽມຄຳ ຊ່ວຍແດ່',
+    expect: { passport_kept: 'ເອົາໜັງສືຜ່ານແດນ', violence_threats: 'ຕີພວກເຮົາ' },
+  },
+  {
+    lang: 'my',
+    text: 'သူတို့က ကျွန်တော့် ပတ်စ်ပို့ကို သိမ်းပြီး မြဝတီမှာ ရိုက်နှက်တယ် ကယ်ပါ',
+    expect: { passport_kept: 'ပတ်စ်ပို့ကို သိမ်း', violence_threats: 'ရိုက်နှက်' },
+  },
 ];

@@ -16,7 +16,7 @@ const firstSpanText = (text: string, id: string) => {
 };
 
 describe('matchIndicators on recruitment posts of the kind police warnings quote', () => {
-  it.each([...SCAM_POSTS, ...VICTIM_PLEAS].map((p) => [p.lang, p] as const))(
+  it.each(SCAM_POSTS.map((p) => [p.lang, p] as const))(
     '%s: finds the red flags, with spans on the original text',
     (_, post) => {
       const results = match(post.text);
@@ -24,6 +24,18 @@ describe('matchIndicators on recruitment posts of the kind police warnings quote
         const found = results.find((m) => m.id === id);
         expect(found, id).toBeDefined();
         const span = found?.spans[0];
+        expect(span && post.text.slice(span[0], span[1]), id).toBe(expected);
+      }
+      expect(indicatorEvidence(results)).toBeGreaterThanOrEqual(0.6);
+    },
+  );
+
+  it.each(VICTIM_PLEAS.map((p) => [p.lang, p] as const))(
+    '%s: finds a kept passport and violence in a plea for help (the real normaliser: Lao ໜ is read as ຫນ)',
+    (_, post) => {
+      const results = matchIndicators(normalize(post.text));
+      for (const [id, expected] of Object.entries(post.expect)) {
+        const span = results.find((m) => m.id === id)?.spans[0];
         expect(span && post.text.slice(span[0], span[1]), id).toBe(expected);
       }
       expect(indicatorEvidence(results)).toBeGreaterThanOrEqual(0.6);
