@@ -33,3 +33,18 @@ export function alternation(cues: readonly string[]): string {
     )
     .join('|');
 }
+
+/** Checks every language's cues and compiles them into one alternation over a post's bare text. */
+export function compileCues(
+  file: string,
+  byLang: Partial<Record<string, readonly string[]>>,
+  where = '',
+): RegExp {
+  const all: string[] = [];
+  for (const [lang, cues = []] of Object.entries(byLang)) {
+    checkBareCues(file, lang, cues);
+    all.push(...cues);
+  }
+  if (all.length === 0) throw new LexiconError(`${file}: ${where}no cues`);
+  return new RegExp(alternation(all), 'u');
+}

@@ -6,7 +6,7 @@ import {
   LANGS,
   type NormalizedText,
 } from '../types.ts';
-import { alternation, checkBareCues } from './cues.ts';
+import { compileCues } from './cues.ts';
 import { describe, LexiconError } from './files.ts';
 import { indicatorId, isoDate } from './schema.ts';
 
@@ -40,16 +40,10 @@ export type JobContextRules = {
 export function parseJobContextRules(file: string, raw: unknown): JobContextRules {
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) throw new LexiconError(`${file}: ${describe(parsed.error)}`);
-  const all: string[] = [];
-  for (const [lang, cues] of Object.entries(parsed.data.cues)) {
-    checkBareCues(file, lang, cues);
-    all.push(...cues);
-  }
-  if (all.length === 0) throw new LexiconError(`${file}: no cues`);
   return {
     indicators: new Set(parsed.data.indicators),
     categories: new Set(parsed.data.categories),
-    cues: new RegExp(alternation(all), 'u'),
+    cues: compileCues(file, parsed.data.cues),
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type IndicatorMatch, LANGS, type NormalizedText } from '../types.ts';
-import { alternation, checkBareCues } from './cues.ts';
+import { compileCues } from './cues.ts';
 import { describe, LexiconError } from './files.ts';
 import { indicatorId, isoDate, sourceId } from './schema.ts';
 
@@ -34,15 +34,9 @@ export type LicensedRules = {
 export function parseLicensedRules(file: string, raw: unknown): LicensedRules {
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) throw new LexiconError(`${file}: ${describe(parsed.error)}`);
-  const all: string[] = [];
-  for (const [lang, cues] of Object.entries(parsed.data.cues)) {
-    checkBareCues(file, lang, cues);
-    all.push(...cues);
-  }
-  if (all.length === 0) throw new LexiconError(`${file}: no cues`);
   return {
     indicators: new Set(parsed.data.indicators),
-    cues: new RegExp(alternation(all), 'u'),
+    cues: compileCues(file, parsed.data.cues),
     sources: parsed.data.sources,
   };
 }

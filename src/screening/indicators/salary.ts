@@ -7,7 +7,7 @@ import {
   LANGS,
   type NormalizedText,
 } from '../types.ts';
-import { alternation, checkBareCues } from './cues.ts';
+import { compileCues } from './cues.ts';
 import { describe, LexiconError } from './files.ts';
 import { reasonKeyOf } from './reasons.ts';
 import { indicatorId, isoDate, sourceId } from './schema.ts';
@@ -87,16 +87,10 @@ export function parseSalaryRules(file: string, raw: unknown): SalaryRules {
       throw new LexiconError(`${file}: rule ${rule.id}: rules are tiers, highest minUsdPerMonth first`);
     above = rule.minUsdPerMonth;
   }
-  const cues: string[] = [];
-  for (const [lang, list] of Object.entries(qualifications.cues)) {
-    checkBareCues(file, lang, list);
-    cues.push(...list);
-  }
-  if (cues.length === 0) throw new LexiconError(`${file}: qualifications: no cues`);
   return {
     rules,
     waivedBy: new Set(qualifications.waivedBy),
-    qualificationCues: new RegExp(alternation(cues), 'u'),
+    qualificationCues: compileCues(file, qualifications.cues, 'qualifications: '),
   };
 }
 
