@@ -25,13 +25,16 @@ export function checkBareCues(file: string, lang: string, cues: readonly string[
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Latin cues are whole words; cues in scripts without spaces between words are substrings. */
+/**
+ * Latin cues are whole words; cues in scripts without spaces between words are substrings. The
+ * Latin cues share one look-behind and one look-ahead (one per cue made the scan 2–30× slower).
+ */
 export function alternation(cues: readonly string[]): string {
-  return cues
-    .map((c) =>
-      /[a-z]/.test(c) ? `(?<![\\p{L}\\p{N}'])${escapeRegex(c)}(?![\\p{L}\\p{N}])` : escapeRegex(c),
-    )
-    .join('|');
+  const isLatin = (c: string) => /[a-z]/.test(c);
+  const latin = cues.filter(isLatin).map(escapeRegex);
+  const parts = cues.filter((c) => !isLatin(c)).map(escapeRegex);
+  if (latin.length > 0) parts.unshift(`(?<![\\p{L}\\p{N}'])(?:${latin.join('|')})(?![\\p{L}\\p{N}])`);
+  return parts.join('|');
 }
 
 /** Checks every language's cues and compiles them into one alternation over a post's bare text. */
