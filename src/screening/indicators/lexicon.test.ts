@@ -157,6 +157,32 @@ describe('a bad lexicon entry', () => {
     expect(() => loadLexicon(missing)).toThrow(/job-context\.json/);
   });
 
+  it('refuses a licensed lure that is neither an indicator nor a salary rule, an unknown source, and a missing licensed file', () => {
+    const edit = (over: Record<string, unknown>) =>
+      copyDir((files) => files.set('licensed.json', { ...(files.get('licensed.json') as object), ...over }));
+    expect(() => loadLexicon(edit({ indicators: ['free_flight_accommodation', 'brand_new_lure'] }))).toThrow(
+      /licensed\.json: "brand_new_lure" is neither an indicator of any lexicon nor a salary rule/,
+    );
+    expect(() => loadLexicon(edit({ sources: ['no-such-source'] }))).toThrow(
+      /licensed\.json: unknown source "no-such-source"/,
+    );
+    expect(
+      loadLexicon(edit({ indicators: ['salary_lure_band'] })).licensed.indicators.has('salary_lure_band'),
+    ).toBe(true);
+    expect(() => loadLexicon(copyDir((files) => files.delete('licensed.json')))).toThrow(/licensed\.json/);
+  });
+
+  it('refuses a qualification waiver that no lexicon has', () => {
+    const unknown = copyDir((files) => {
+      const tiers = files.get('salary-tiers.json') as { qualifications: Record<string, unknown> };
+      files.set('salary-tiers.json', {
+        ...tiers,
+        qualifications: { ...tiers.qualifications, waivedBy: ['brand_new_lure'] },
+      });
+    });
+    expect(() => loadLexicon(unknown)).toThrow(/salary-tiers\.json: "brand_new_lure" is not an indicator/);
+  });
+
   it('refuses a salary rule that is malformed, unsourced, unexplained, lower for a guessed currency or capped below its bar', () => {
     const rules = (over: Record<string, unknown>) => (files: Map<string, unknown>) => {
       const tiers = files.get('salary-tiers.json') as { rules: Record<string, unknown>[] };
