@@ -107,7 +107,7 @@ export function matchSalaryRules(
   reasons: ReadonlyMap<string, string>,
 ): IndicatorMatch[] {
   const amounts = identifiers.filter((i) => i.kind === 'money');
-  if (amounts.length === 0 || asksQualifications(salary, n, others)) return [];
+  if (amounts.length === 0) return [];
   const matches: IndicatorMatch[] = [];
   const claimed = new Set<Identifier>();
   for (const rule of salary.rules) {
@@ -124,7 +124,7 @@ export function matchSalaryRules(
       spans: spans.sort((a, b) => a[0] - b[0]),
     });
   }
-  return matches;
+  return matches.length > 0 && asksQualifications(salary, n, others) ? [] : matches;
 }
 
 function meets(rule: SalaryRule, money: Identifier): boolean {
