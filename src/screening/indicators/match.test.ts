@@ -42,6 +42,22 @@ describe('matchIndicators on recruitment posts of the kind police warnings quote
     },
   );
 
+  it.each([
+    ['en', 'Please contact customer service if you have any questions about your order'],
+    ['id', 'Hubungi customer service kami di 1500-888 untuk informasi lebih lanjut'],
+    ['zh', '您的订单已发货，如有疑问请联系客服'],
+    ['th', 'หากมีข้อสงสัย ติดต่อฝ่ายบริการลูกค้า โทร 1111'],
+  ])('%s: reads "contact customer service" as no customer-service job: %s', (_lang, text) => {
+    expect(matchIndicators(normalize(text)).map((m) => m.id)).not.toContain('customer_service_abroad');
+  });
+
+  it('still reads a customer-service job offer as one', () => {
+    expect(ids('Hiring customer service staff, work in Cambodia')).toContain('customer_service_abroad');
+    expect(matchIndicators(normalize('招聘客服，柬埔寨，月入过万')).map((m) => m.id)).toContain(
+      'customer_service_abroad',
+    );
+  });
+
   it('reads a sports result as no violence: "Laos beat us 3-0" names no work', () => {
     expect(ids('Laos beat us 3-0 in the final in Vientiane')).toEqual([]);
   });
