@@ -62,7 +62,7 @@ const STAGES: ReadonlyArray<(p: Post) => void> = [
   },
   (p) => {
     const n = normalized(p);
-    const words = matchIndicators(n);
+    const words = matchIndicators(n, { lang: p.lang, country: p.input.country });
     p.indicators = [...words, ...matchSalaryIndicators(n, p.identifiers ?? [], words)];
   },
   (p) => {

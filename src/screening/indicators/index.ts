@@ -1,5 +1,5 @@
 import type { Identifier, IndicatorMatch, Lang, NormalizedText } from '../types.ts';
-import { dropOutOfContext } from './job-context.ts';
+import { dropAtHome, dropOutOfContext, type PostOrigin } from './job-context.ts';
 import { dropLicensedLures } from './licensed.ts';
 import { type Lexicon, loadLexicon } from './load.ts';
 import { createIndicatorMatcher, type IndicatorMatcher } from './matcher.ts';
@@ -38,10 +38,13 @@ export function indicatorReason(id: string, lang: Lang): string | undefined {
   return loaded().lexicon.reasonsByLang.get(lang)?.get(id);
 }
 
-/** The red-flag indicators found in a post: one entry per indicator id, spans in the original. */
-export function matchIndicators(n: NormalizedText): IndicatorMatch[] {
+/**
+ * The red-flag indicators found in a post: one entry per indicator id, spans in the original.
+ * `origin` (the post's language and country, when known) drops a country named at home.
+ */
+export function matchIndicators(n: NormalizedText, origin: PostOrigin = {}): IndicatorMatch[] {
   const { matcher, lexicon } = loaded();
-  return afterMatching(lexicon, n, matcher.match(n));
+  return afterMatching(lexicon, n, matcher.match(n), origin);
 }
 
 /**
@@ -58,16 +61,21 @@ export function matchSalaryIndicators(
   return dropLicensedLures(lexicon.licensed, n, found);
 }
 
-/** What the rule files take back from the automaton's matches: denied, out of context, licensed. */
-function afterMatching(lexicon: Lexicon, n: NormalizedText, matches: IndicatorMatch[]): IndicatorMatch[] {
-  const kept = dropOutOfContext(lexicon.jobContext, n, dropDenied(lexicon.negation, n, matches));
-  return dropLicensedLures(lexicon.licensed, n, kept);
+/** What the rule files take back from the automaton's matches: denied, at home, out of context, licensed. */
+function afterMatching(
+  lexicon: Lexicon,
+  n: NormalizedText,
+  matches: IndicatorMatch[],
+  origin: PostOrigin,
+): IndicatorMatch[] {
+  const abroad = dropAtHome(lexicon.jobContext, origin, dropDenied(lexicon.negation, n, matches));
+  return dropLicensedLures(lexicon.licensed, n, dropOutOfContext(lexicon.jobContext, n, abroad));
 }
 
 /** The naive baseline (every phrase its own RegExp), same results as matchIndicators. */
-export function naiveMatchIndicators(n: NormalizedText): IndicatorMatch[] {
+export function naiveMatchIndicators(n: NormalizedText, origin: PostOrigin = {}): IndicatorMatch[] {
   const { matcher, lexicon } = loaded();
-  return afterMatching(lexicon, n, matcher.matchNaive(n));
+  return afterMatching(lexicon, n, matcher.matchNaive(n), origin);
 }
 
 /** Every phrase of every lexicon, e.g. for a grep -F baseline. */

@@ -71,6 +71,22 @@ describe('red flags that need a post about work', () => {
     expect(real('柬埔寨崗位')).toContain('hotspot_cambodia');
   });
 
+  it('reads a country named in a post in its own language, or from it, as home, not a destination', () => {
+    const found = (text: string, origin: { lang?: string; country?: string }) =>
+      matchIndicators(normalize(text), origin).map((m) => m.id);
+    const burmese = 'Myanmar ကုမ္ပဏီတွင် အရောင်းဝန်ထမ်း ခေါ်ယူမည်';
+    expect(found(burmese, {})).toContain('hotspot_myanmar');
+    expect(found(burmese, { lang: 'my' })).not.toContain('hotspot_myanmar');
+    const english = 'Smart Axiata Cambodia is hiring sales staff';
+    expect(found(english, { lang: 'en' })).toContain('hotspot_cambodia');
+    expect(found(english, { lang: 'en', country: 'kh' })).not.toContain('hotspot_cambodia');
+    // the scam hubs still count at home: trafficking within a country runs through them too
+    expect(found('မြဝတီတွင် အလုပ်ခေါ်နေသည်', { lang: 'my' })).toContain('hotspot_myanmar_border');
+    expect(naiveMatchIndicators(normalize(burmese), { lang: 'my' })).toEqual(
+      matchIndicators(normalize(burmese), { lang: 'my' }),
+    );
+  });
+
   it('takes another red flag of recruitment as a post about work, but not a chat-app contact', () => {
     expect(ids('Sang Campuchia, bao ăn ở, bao vé máy bay')).toContain('hotspot_cambodia');
     expect(ids('Cambodia travel tips, contact us on WhatsApp')).not.toContain('hotspot_cambodia');

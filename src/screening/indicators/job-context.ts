@@ -26,6 +26,15 @@ const fileSchema = z.strictObject({
   indicators: z.array(indicatorId).min(1),
   categories: z.array(z.enum(INDICATOR_CATEGORIES)),
   cues: z.partialRecord(z.enum(LANGS), z.array(cue).min(1)),
+  home: z
+    .record(
+      indicatorId,
+      z.strictObject({
+        langs: z.array(z.enum(LANGS)).min(1),
+        countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code')).min(1),
+      }),
+    )
+    .default({}),
 });
 
 export type JobContextRules = {
@@ -35,6 +44,8 @@ export type JobContextRules = {
   categories: ReadonlySet<IndicatorCategory>;
   /** every language's cues, one alternation over the post's bare text */
   cues: RegExp;
+  /** a country's name is home, not a destination, in a post in its language or from it */
+  home: ReadonlyMap<string, { langs: ReadonlySet<string>; countries: ReadonlySet<string> }>;
 };
 
 export function parseJobContextRules(file: string, raw: unknown): JobContextRules {
@@ -44,7 +55,34 @@ export function parseJobContextRules(file: string, raw: unknown): JobContextRule
     indicators: new Set(parsed.data.indicators),
     categories: new Set(parsed.data.categories),
     cues: compileCues(file, parsed.data.cues),
+    home: new Map(
+      Object.entries(parsed.data.home).map(([id, h]) => [
+        id,
+        { langs: new Set(h.langs), countries: new Set(h.countries) },
+      ]),
+    ),
   };
+}
+
+/** Where a post comes from: its language, and its country when the caller knows it. */
+export type PostOrigin = { lang?: string | undefined; country?: string | undefined };
+
+/** Drops a country named as a hotspot from a post in that country's language or from that country. */
+export function dropAtHome(
+  rules: JobContextRules,
+  origin: PostOrigin,
+  matches: IndicatorMatch[],
+): IndicatorMatch[] {
+  const country = origin.country?.toUpperCase();
+  const atHome = (m: IndicatorMatch) => {
+    const home = rules.home.get(m.id);
+    return (
+      home !== undefined &&
+      ((origin.lang !== undefined && home.langs.has(origin.lang)) ||
+        (country !== undefined && home.countries.has(country)))
+    );
+  };
+  return matches.some(atHome) ? matches.filter((m) => !atHome(m)) : matches;
 }
 
 /**

@@ -137,6 +137,7 @@ export function checkLexicon(lexicon: Lexicon): void {
   for (const [file, ids] of [
     [NEGATION_FILE, lexicon.negation.indicators],
     [JOB_CONTEXT_FILE, lexicon.jobContext.indicators],
+    [JOB_CONTEXT_FILE, [...lexicon.jobContext.home.keys()]],
     [SALARY_RULES_FILE, lexicon.salary.waivedBy],
   ] as const) {
     for (const id of ids) {
