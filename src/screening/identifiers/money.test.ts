@@ -36,6 +36,23 @@ describe('money and salaries', () => {
     expect(found[0]?.usdPerMonth).toBe(usdPerMonth);
   });
 
+  it.each([
+    // the currencies of the places many of the region's migrant workers go: a dollar that is not
+    // the US dollar is read as its own currency, not as "$"
+    ['gaji HK$4,990 per bulan', '4990 HKD/month', 640],
+    ['salary HK$4,990 per month', '4990 HKD/month', 640],
+    ['gaji NT$27.470 per bulan', '27470 TWD/month', 858],
+    ['เงินเดือน 27,470 ดอลลาร์ไต้หวัน', '27470 TWD/month', 858],
+    ['lương 27.470 Đài tệ/tháng', '27470 TWD/month', 858],
+    ['薪水新台币27470元每月', '27470 TWD/month', 858],
+    ['lương cơ bản 180.000 yên/tháng', '180000 JPY/month', 1200],
+    ['월급 2,000,000원 per month', '2000000 KRW/month', 1429],
+  ])('%s → %s', (text, normalized, usdPerMonth) => {
+    const found = money(text);
+    expect(found.map((m) => m.normalized)).toEqual([normalized]);
+    expect(found[0]?.usdPerMonth).toBe(usdPerMonth);
+  });
+
   it('reads ranges and amounts without a period', () => {
     expect(money('3000-5000 đô')).toEqual([
       { normalized: '3000-5000 USD', value: '3000-5000 đô', usdPerMonth: undefined },

@@ -220,7 +220,9 @@ describe('unsafeRegexReason', () => {
     ['a{2,}', /unbounded/],
     ['a{1,50}', /repeat bound/],
     ['(a)\\1', /backreferences/],
-    ['(?<=a)b', /lookbehind/],
+    ['(?<=ab)c', /look-behind may hold only one character/],
+    ['(?<![a-z]+)\\$', /look-behind may hold only one character/],
+    ['(?<=(?:a|b))c', /look-behind may hold only one character/],
     ['(ab', /invalid regex|unbalanced/],
     ['x'.repeat(300), /longer than/],
   ])('refuses %s', (src, why) => {
@@ -232,6 +234,8 @@ describe('unsafeRegexReason', () => {
     '(?:usia|umur|age)\\s?:?\\s?1[3-7](?!\\d)',
     '[a-z]{1,10}(?:x|y)?',
     '\\(\\+\\)',
+    '(?<![a-z])(?:\\$|usd)\\s?[1-9]\\d{3}',
+    '(?<=x)y',
   ])('accepts %s', (src) => {
     expect(unsafeRegexReason(src)).toBeNull();
   });

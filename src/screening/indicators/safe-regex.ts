@@ -2,8 +2,9 @@
 // We accept a deliberately small subset: no quantified group that contains a quantifier or an
 // alternation (the (a+)+ and (a|a)* shapes behind catastrophic backtracking), no unbounded
 // quantifier at all (* + {n,}: even a+b is quadratic on a long run of a), bounded repeats of at
-// most MAX_REPEAT, no backreferences, no lookbehind, and a length cap. Each start position then
-// costs a bounded number of steps, so a scan is linear in the post.
+// most MAX_REPEAT, no backreferences, a look-behind only of one character or class ("(?<![a-z])",
+// which costs one step), and a length cap. Each start position then costs a bounded number of
+// steps, so a scan is linear in the post.
 
 export const MAX_REGEX_LENGTH = 200;
 export const MAX_REPEAT = 20;
@@ -59,7 +60,14 @@ export function unsafeRegexReason(src: string): string | null {
       continue;
     }
     if (c === '(') {
-      if (src.startsWith('(?<=', i) || src.startsWith('(?<!', i)) return 'lookbehind is not allowed';
+      if (src.startsWith('(?<=', i) || src.startsWith('(?<!', i)) {
+        const one = /^\(\?<[=!](?:\[(?:\\.|[^\]\\])+\]|\\.|[^()[\]\\|*+?{}])\)/.exec(src.slice(i));
+        if (!one) return 'a look-behind may hold only one character or character class';
+        i += one[0].length - 1;
+        lastWasGroup = null;
+        lastQuantifiable = false;
+        continue;
+      }
       stack.push({ quantified: false, alternation: false });
       lastWasGroup = null;
       lastQuantifiable = false;
