@@ -100,6 +100,8 @@ const moneyFile = z.strictObject({
   regionCurrency: z.record(country, currency),
   /** countries whose posts mean US$ by a bare "$" (elsewhere it may be HK$, NT$, S$ …: a guess) */
   dollarSignUsdRegions: z.array(country),
+  /** words before an amount that is not pay: a price, a rent, an instalment, a company's revenue */
+  notPayWords: words,
 });
 
 const ratesFile = z.strictObject({

@@ -53,6 +53,18 @@ describe('money and salaries', () => {
     expect(found[0]?.usdPerMonth).toBe(usdPerMonth);
   });
 
+  it('marks an amount after a price, rent, instalment or revenue word, and no salary word, as no pay', () => {
+    const notPay = (text: string) =>
+      extractIdentifiers(plainText(text), {}).find((id) => id.kind === 'money')?.details?.notPay;
+    expect(notPay('Cho thuê văn phòng, giá 100 triệu/tháng')).toBe(true);
+    expect(notPay('Condo for rent in Bangkok, 85,000 baht per month')).toBe(true);
+    expect(notPay('Sewa ruko Rp 75 juta per bulan')).toBe(true);
+    expect(notPay('月租3万美元')).toBe(true);
+    expect(notPay('lương 3000 USD/tháng, không mất phí')).toBeUndefined();
+    // a number between the word and the amount: "phí xuất cảnh 0đ" is the fee, not this amount
+    expect(notPay('Chi phí xuất cảnh 0đ, 3000$/tháng')).toBeUndefined();
+  });
+
   it('reads ranges and amounts without a period', () => {
     expect(money('3000-5000 đô')).toEqual([
       { normalized: '3000-5000 USD', value: '3000-5000 đô', usdPerMonth: undefined },

@@ -39,6 +39,8 @@ type Lexicon = {
   periodNeedsConnector: Set<string>;
   regionCurrency: Map<string, string>;
   dollarSignUsdRegions: Set<string>;
+  /** a word of notPayWords ending where this regex's match ends (run on the text before an amount) */
+  notPayBefore: RegExp;
   multiplierCurrencyGuessed: Set<string>;
   rates: Map<string, number>;
   asOf: string;
@@ -102,6 +104,13 @@ function buildLexicon(): Lexicon {
     periodNeedsConnector: new Set(data.periodNeedsConnector.map(foldKey)),
     regionCurrency: new Map(Object.entries(data.regionCurrency)),
     dollarSignUsdRegions: new Set(data.dollarSignUsdRegions),
+    notPayBefore: new RegExp(
+      `(?:^|[^\\p{L}\\p{M}])(?:${[...new Set(data.notPayWords.map(foldKey))]
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|')})(?:[^\\p{L}\\p{M}\\d]{1,3}[\\p{L}\\p{M}]{1,12}){0,2}[^\\p{L}\\p{M}\\d]{0,5}$`,
+      'u',
+    ),
     multiplierCurrencyGuessed: new Set(data.multiplierCurrencyGuessed.map(foldKey)),
     rates: new Map(Object.entries(rates.rates)),
     asOf: rates.asOf,
@@ -195,6 +204,10 @@ export function findMoney(
     if (guess === 'country' && (amountMax ?? amount) / rate < 1) continue;
     const details: Record<string, string | number | boolean> = { amount, currency };
     if (guess) details.currencyGuess = guess;
+    // "giá 100 triệu/tháng", "sewa ruko Rp 75 juta", "revenue reached USD 50,000": a price, a rent
+    // or a revenue word just before the amount, and no salary word, says it is no one's pay.
+    if (!said && lx.notPayBefore.test(bare.slice(Math.max(consumed, start - 40), start)))
+      details.notPay = true;
     if (amountMax !== undefined) details.amountMax = amountMax;
     if (chosen) {
       details.period = chosen;

@@ -99,6 +99,22 @@ describe('salary tiers', () => {
   });
 });
 
+describe('an amount that is not pay', () => {
+  it.each([
+    ['Cho thuê văn phòng 200m2 quận 1, giá 100 triệu/tháng', 'vi'],
+    ['Condo for rent in Bangkok, 85,000 baht per month', 'en'],
+    ['Dijual mobil, cicilan Rp 45 juta per bulan', 'id'],
+    ['Our company revenue reached USD 50,000 per month', 'en'],
+  ])('has no salary red flag: %s', (text, lang) => {
+    expect(salaryMatches(text, lang)).toEqual([]);
+  });
+
+  it('still reads the salary of a job ad that also states a sales target', () => {
+    const found = salaryMatches('Tuyển NV kinh doanh, lương 80 triệu, doanh số 500 triệu/tháng', 'vi');
+    expect(found.map((i) => i.id)).toEqual(['salary_far_above_market']);
+  });
+});
+
 describe('a post that asks for qualifications', () => {
   it.each([
     ['Senior Data Engineer, Kuala Lumpur. Salary RM 15,000 per month. At least 5 years of experience.', 'en'],

@@ -128,6 +128,7 @@ export function matchSalaryRules(
 }
 
 function meets(rule: SalaryRule, money: Identifier): boolean {
+  if (money.details?.notPay === true) return false;
   const usd = money.details?.usdPerMonth;
   if (typeof usd !== 'number') return false;
   const guess = money.details?.currencyGuess;
