@@ -92,6 +92,13 @@ describe('red flags that need a post about work', () => {
     expect(ids('Cambodia travel tips, contact us on WhatsApp')).not.toContain('hotspot_cambodia');
   });
 
+  it('reads free travel, lodging or costs paid as a lure only in a post about work', () => {
+    expect(ids('Win a free ticket to the concert in Bangkok! Share this post')).toEqual([]);
+    expect(ids('Mua 1 tặng 1, bao toàn bộ chi phí vận chuyển')).toEqual([]);
+    expect(ids('Tuyển người đi làm, bao vé máy bay')).toContain('free_flight_accommodation');
+    expect(ids('底薪6000元,还包出国的机票')).toContain('free_flight_accommodation');
+  });
+
   it('keeps scam work as a red flag in a job offer', () => {
     expect(ids('Tuyển nhân viên chat với người nước ngoài, lương cao')).toContain('scam_script_work');
   });

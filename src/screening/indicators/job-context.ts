@@ -26,6 +26,8 @@ const fileSchema = z.strictObject({
   indicators: z.array(indicatorId).min(1),
   categories: z.array(z.enum(INDICATOR_CATEGORIES)),
   cues: z.partialRecord(z.enum(LANGS), z.array(cue).min(1)),
+  /** listed flags of all these categories together say the post is about work, as a cue does */
+  together: z.array(z.array(z.enum(INDICATOR_CATEGORIES)).min(2)).default([]),
   home: z
     .record(
       indicatorId,
@@ -44,6 +46,8 @@ export type JobContextRules = {
   categories: ReadonlySet<IndicatorCategory>;
   /** every language's cues, one alternation over the post's bare text */
   cues: RegExp;
+  /** groups of categories whose listed flags, all present, make a post about work */
+  together: ReadonlyArray<ReadonlyArray<IndicatorCategory>>;
   /** a country's name is home, not a destination, in a post in its language or from it */
   home: ReadonlyMap<string, { langs: ReadonlySet<string>; countries: ReadonlySet<string> }>;
 };
@@ -55,6 +59,7 @@ export function parseJobContextRules(file: string, raw: unknown): JobContextRule
     indicators: new Set(parsed.data.indicators),
     categories: new Set(parsed.data.categories),
     cues: compileCues(file, parsed.data.cues),
+    together: parsed.data.together,
     home: new Map(
       Object.entries(parsed.data.home).map(([id, h]) => [
         id,
@@ -86,8 +91,9 @@ export function dropAtHome(
 }
 
 /**
- * Drops the listed indicators' matches from a post that names no work, pay or hiring and has no
- * red flag of a listed category.
+ * Drops the listed indicators' matches from a post that names no work, pay or hiring, has no
+ * unlisted red flag of a listed category, and no `together` group of categories (a scam hub with
+ * travel paid: "Sang Campuchia, bao ăn ở, bao vé máy bay").
  */
 export function dropOutOfContext(
   rules: JobContextRules,
@@ -97,6 +103,8 @@ export function dropOutOfContext(
   const gated = (m: IndicatorMatch) => rules.indicators.has(m.id);
   if (!matches.some(gated)) return matches;
   if (matches.some((m) => !gated(m) && rules.categories.has(m.category))) return matches;
+  const present = new Set(matches.map((m) => m.category));
+  if (rules.together.some((group) => group.every((c) => present.has(c)))) return matches;
   if (rules.cues.test(n.bare)) return matches;
   return matches.filter((m) => !gated(m));
 }
