@@ -59,7 +59,7 @@ describe('money and salaries', () => {
     expect(notPay('Cho thuê văn phòng, giá 100 triệu/tháng')).toBe(true);
     expect(notPay('Condo for rent in Bangkok, 85,000 baht per month')).toBe(true);
     expect(notPay('Sewa ruko Rp 75 juta per bulan')).toBe(true);
-    expect(notPay('月租3万美元')).toBe(true);
+    expect(notPay('写字楼出租，租金3万美元/月')).toBe(true);
     expect(notPay('lương 3000 USD/tháng, không mất phí')).toBeUndefined();
     // a number between the word and the amount: "phí xuất cảnh 0đ" is the fee, not this amount
     expect(notPay('Chi phí xuất cảnh 0đ, 3000$/tháng')).toBeUndefined();

@@ -205,8 +205,9 @@ export function findMoney(
     const details: Record<string, string | number | boolean> = { amount, currency };
     if (guess) details.currencyGuess = guess;
     // "giá 100 triệu/tháng", "sewa ruko Rp 75 juta", "revenue reached USD 50,000": a price, a rent
-    // or a revenue word just before the amount, and no salary word, says it is no one's pay.
-    if (!said && lx.notPayBefore.test(bare.slice(Math.max(consumed, start - 40), start)))
+    // or a revenue word just before the amount, and no salary word, says it is no one's pay. Read
+    // only for an amount with a period: the salary rules read no other.
+    if (chosen && !said && lx.notPayBefore.test(bare.slice(Math.max(consumed, start - 40), start)))
       details.notPay = true;
     if (amountMax !== undefined) details.amountMax = amountMax;
     if (chosen) {
