@@ -105,10 +105,7 @@ function buildLexicon(): Lexicon {
     regionCurrency: new Map(Object.entries(data.regionCurrency)),
     dollarSignUsdRegions: new Set(data.dollarSignUsdRegions),
     notPayBefore: new RegExp(
-      `(?:^|[^\\p{L}\\p{M}])(?:${[...new Set(data.notPayWords.map(foldKey))]
-        .sort((a, b) => b.length - a.length)
-        .map(escapeRegExp)
-        .join('|')})(?:[^\\p{L}\\p{M}\\d]{1,3}[\\p{L}\\p{M}]{1,12}){0,2}[^\\p{L}\\p{M}\\d]{0,5}$`,
+      `(?:^|[^\\p{L}\\p{M}])(?:${wordAlternation(data.notPayWords.map(foldKey))})(?:[^\\p{L}\\p{M}\\d]{1,3}[\\p{L}\\p{M}]{1,12}){0,2}[^\\p{L}\\p{M}\\d]{0,5}$`,
       'u',
     ),
     multiplierCurrencyGuessed: new Set(data.multiplierCurrencyGuessed.map(foldKey)),

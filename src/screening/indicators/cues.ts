@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../identifiers/fold.ts';
 import { normalize } from '../text/index.ts';
 import { LexiconError } from './files.ts';
 
@@ -23,16 +24,14 @@ export function checkBareCues(file: string, lang: string, cues: readonly string[
   }
 }
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * Latin cues are whole words; cues in scripts without spaces between words are substrings. The
  * Latin cues share one look-behind and one look-ahead (one per cue made the scan 2–30× slower).
  */
 export function alternation(cues: readonly string[]): string {
   const isLatin = (c: string) => /[a-z]/.test(c);
-  const latin = cues.filter(isLatin).map(escapeRegex);
-  const parts = cues.filter((c) => !isLatin(c)).map(escapeRegex);
+  const latin = cues.filter(isLatin).map(escapeRegExp);
+  const parts = cues.filter((c) => !isLatin(c)).map(escapeRegExp);
   if (latin.length > 0) parts.unshift(`(?<![\\p{L}\\p{N}'])(?:${latin.join('|')})(?![\\p{L}\\p{N}])`);
   return parts.join('|');
 }
