@@ -12,7 +12,9 @@ import type { IndicatorMatch, RiskLevel } from './types.ts';
 // ads from job boards and government notices) it gives Thai and Vietnamese ads with a salary
 // p 0.56–1.00. At 0.15 one weak red flag (≤ 0.15, "no experience needed") plus the surest model stays
 // under MEDIUM, while one clear red flag (≥ 0.3: a scam hub named, free flights, "việc nhẹ lương
-// cao", a salary far above the market) or two weak ones in different categories reach it.
+// cao", a salary far above the market) or two weak ones in different categories reach it, unless
+// every red flag of the post is a supporting one (supporting.json: "no experience needed", lodging, a
+// chat app), which alone give no evidence: ordinary domestic ads say the same.
 //
 // Levels: high ≥ HIGH (and at least one red flag), medium ≥ MEDIUM, else low. A post is flagged
 // (ALERT_THRESHOLD, the decision threshold `jaring screen eval` reports) at medium: the real

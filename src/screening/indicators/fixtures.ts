@@ -239,6 +239,41 @@ export const ORDINARY_ADS: Array<{ lang: Lang; text: string }> = [
 ];
 
 /**
+ * Ordinary domestic ads for shop, restaurant, factory and farm work, as the region writes them:
+ * no experience needed, lodging given, contact by a chat app (supporting.json: red flags only beside
+ * another). Written for this project in the style of local job groups; not quoted from anywhere.
+ */
+export const DOMESTIC_ADS: Array<{ lang: Lang; text: string }> = [
+  {
+    lang: 'th',
+    text: 'รับสมัครพนักงานร้านกาแฟ ไม่ต้องมีประสบการณ์ มีที่พักให้ เงินเดือน 12,000 บาท สนใจติดต่อ Line: cafe123',
+  },
+  {
+    lang: 'vi',
+    text: 'Tuyển nhân viên phục vụ quán ăn, không cần kinh nghiệm, bao ăn ở, lương 7 triệu/tháng. Liên hệ Zalo 0912345678',
+  },
+  {
+    lang: 'vi',
+    text: 'Tuyển gấp 10 công nhân may, không cần kinh nghiệm, có ký túc xá miễn phí, lương 9-12 triệu. Liên hệ Zalo: 0987654321',
+  },
+  {
+    lang: 'id',
+    text: 'Lowongan kerja operator produksi di Bekasi, tanpa pengalaman, gaji Rp 5.000.000, mess gratis, hubungi WhatsApp 0812-3456-7890',
+  },
+  {
+    lang: 'en',
+    text: 'Hiring: service crew, no experience needed, with free accommodation. Message us on WhatsApp 09171234567',
+  },
+  {
+    lang: 'ms',
+    text: 'Jawatan kosong pembantu kedai, tiada pengalaman diperlukan, tempat tinggal disediakan. WhatsApp 012-3456789',
+  },
+  { lang: 'zh', text: '招聘餐厅服务员，无需经验，包吃包住，月薪4000元，有意者请加微信 abc12345' },
+  { lang: 'km', text: 'ជ្រើសរើសបុគ្គលិកហាងកាហ្វេ មិនត្រូវការបទពិសោធន៍ មានកន្លែងស្នាក់នៅ ទាក់ទង Telegram 012345678' },
+  { lang: 'lo', text: 'ຮັບສະໝັກພະນັກງານຮ້ານອາຫານ ບໍ່ຈຳເປັນຕ້ອງມີປະສົບການ ມີບ່ອນພັກໃຫ້ ຕິດຕໍ່ WhatsApp 020 5555 1234' },
+];
+
+/**
  * A victim's or a family's plea for help, as people write them (ILO forced-labour indicators:
  * retention of identity documents, physical violence, restriction of movement).
  */

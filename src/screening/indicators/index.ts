@@ -1,4 +1,5 @@
 import type { Identifier, IndicatorMatch, Lang, NormalizedText } from '../types.ts';
+import { combineEvidence } from './evidence.ts';
 import { dropAtHome, dropOutOfContext, type PostOrigin } from './job-context.ts';
 import { dropLicensedLures } from './licensed.ts';
 import { type Lexicon, loadLexicon } from './load.ts';
@@ -6,7 +7,6 @@ import { createIndicatorMatcher, type IndicatorMatcher } from './matcher.ts';
 import { dropDenied } from './negation.ts';
 import { matchSalaryRules } from './salary.ts';
 
-export { indicatorEvidence } from './evidence.ts';
 export { type Lexicon, LexiconError, loadLexicon } from './load.ts';
 export { createIndicatorMatcher, type IndicatorMatcher } from './matcher.ts';
 
@@ -70,6 +70,16 @@ function afterMatching(
 ): IndicatorMatch[] {
   const abroad = dropAtHome(lexicon.jobContext, origin, dropDenied(lexicon.negation, n, matches));
   return dropLicensedLures(lexicon.licensed, n, dropOutOfContext(lexicon.jobContext, n, abroad));
+}
+
+/**
+ * How much a post's red flags say, in [0, 1) (evidence.ts): noisy-OR of the strongest weight per
+ * category; none if its only red flags are supporting ones (supporting.json).
+ */
+export function indicatorEvidence(
+  matches: readonly Pick<IndicatorMatch, 'id' | 'category' | 'weight'>[],
+): number {
+  return combineEvidence(matches, loaded().lexicon.supporting.indicators);
 }
 
 /** The naive baseline (every phrase its own RegExp), same results as matchIndicators. */

@@ -20,6 +20,7 @@ function copyDir(change: (files: Map<string, unknown>) => void): string {
     'negation.json',
     'job-context.json',
     'licensed.json',
+    'supporting.json',
     ...reasons,
   ]) {
     files.set(name, JSON.parse(readFileSync(join(INDICATORS_DIR, name), 'utf8')));
@@ -170,6 +171,22 @@ describe('a bad lexicon entry', () => {
       loadLexicon(edit({ indicators: ['salary_lure_band'] })).licensed.indicators.has('salary_lure_band'),
     ).toBe(true);
     expect(() => loadLexicon(copyDir((files) => files.delete('licensed.json')))).toThrow(/licensed\.json/);
+  });
+
+  it('refuses a supporting red flag that no lexicon has, an unknown source, and a missing supporting file', () => {
+    const edit = (over: Record<string, unknown>) =>
+      copyDir((files) =>
+        files.set('supporting.json', { ...(files.get('supporting.json') as object), ...over }),
+      );
+    expect(() => loadLexicon(edit({ indicators: ['no_experience_needed', 'brand_new_lure'] }))).toThrow(
+      /supporting\.json: "brand_new_lure" is not an indicator of any lexicon/,
+    );
+    expect(() => loadLexicon(edit({ sources: ['no-such-source'] }))).toThrow(
+      /supporting\.json: unknown source "no-such-source"/,
+    );
+    expect(() => loadLexicon(copyDir((files) => files.delete('supporting.json')))).toThrow(
+      /supporting\.json/,
+    );
   });
 
   it('refuses a qualification waiver that no lexicon has', () => {

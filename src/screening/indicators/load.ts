@@ -11,6 +11,7 @@ import { unsafeRegexReason } from './safe-regex.ts';
 import { parseSalaryRules, SALARY_RULES_FILE, type SalaryRules } from './salary.ts';
 import { indicatorSchema, lexiconFileSchema, type Source, sourcesFileSchema } from './schema.ts';
 import { phraseStream } from './stream.ts';
+import { parseSupportingRules, SUPPORTING_FILE, type SupportingRules } from './supporting.ts';
 
 /** One indicator of one language, validated. */
 export type LexiconEntry = {
@@ -35,6 +36,8 @@ export type Lexicon = {
   jobContext: JobContextRules;
   /** lures a licensed recruiter's ad carries too, and the licence cues that excuse them */
   licensed: LicensedRules;
+  /** red flags that add evidence only beside another red flag */
+  supporting: SupportingRules;
   versions: Partial<Record<Lang, { version: number; updated: string }>>;
   sources: Map<string, Source>;
   /** id → English reason sentence */
@@ -139,6 +142,7 @@ export function checkLexicon(lexicon: Lexicon): void {
     [JOB_CONTEXT_FILE, lexicon.jobContext.indicators],
     [JOB_CONTEXT_FILE, [...lexicon.jobContext.home.keys()]],
     [SALARY_RULES_FILE, lexicon.salary.waivedBy],
+    [SUPPORTING_FILE, lexicon.supporting.indicators],
   ] as const) {
     for (const id of ids) {
       if (!categories.has(id))
@@ -152,11 +156,14 @@ export function checkLexicon(lexicon: Lexicon): void {
         `data/indicators/${LICENSED_FILE}: "${id}" is neither an indicator of any lexicon nor a salary rule`,
       );
   }
-  for (const source of lexicon.licensed.sources) {
-    if (!lexicon.sources.has(source))
-      throw new LexiconError(
-        `data/indicators/${LICENSED_FILE}: unknown source "${source}" (not in sources.json)`,
-      );
+  for (const [file, sources] of [
+    [LICENSED_FILE, lexicon.licensed.sources],
+    [SUPPORTING_FILE, lexicon.supporting.sources],
+  ] as const) {
+    for (const source of sources) {
+      if (!lexicon.sources.has(source))
+        throw new LexiconError(`data/indicators/${file}: unknown source "${source}" (not in sources.json)`);
+    }
   }
 }
 
@@ -195,12 +202,15 @@ export function loadLexicon(dir: string = INDICATORS_DIR): Lexicon {
   const jobContext = parseJobContextRules(jobContextFile, readJson(jobContextFile));
   const licensedFile = join(dir, LICENSED_FILE);
   const licensed = parseLicensedRules(licensedFile, readJson(licensedFile));
+  const supportingFile = join(dir, SUPPORTING_FILE);
+  const supporting = parseSupportingRules(supportingFile, readJson(supportingFile));
   const lexicon: Lexicon = {
     entries: [],
     salary,
     negation,
     jobContext,
     licensed,
+    supporting,
     versions: {},
     sources,
     reasons,

@@ -224,21 +224,35 @@ describe('matchIndicators on ordinary job ads', () => {
 
 describe('indicatorEvidence', () => {
   it('keeps one generic phrase low and climbs with several categories', () => {
-    expect(indicatorEvidence([{ category: 'unrealistic_pay', weight: 0.2 }])).toBeCloseTo(0.2);
+    expect(
+      indicatorEvidence([{ id: 'high_pay_promise', category: 'unrealistic_pay', weight: 0.2 }]),
+    ).toBeCloseTo(0.2);
     expect(
       indicatorEvidence([
-        { category: 'unrealistic_pay', weight: 0.2 },
-        { category: 'unrealistic_pay', weight: 0.2 },
+        { id: 'high_pay_promise', category: 'unrealistic_pay', weight: 0.2 },
+        { id: 'easy_money', category: 'unrealistic_pay', weight: 0.2 },
       ]),
     ).toBeCloseTo(0.2);
     expect(
       indicatorEvidence([
-        { category: 'unrealistic_pay', weight: 0.45 },
-        { category: 'hotspot_destination', weight: 0.4 },
-        { category: 'travel_visa_arranged', weight: 0.3 },
-        { category: 'chat_app_contact', weight: 0.15 },
+        { id: 'light_work_high_pay', category: 'unrealistic_pay', weight: 0.45 },
+        { id: 'hotspot_cambodia_border', category: 'hotspot_destination', weight: 0.4 },
+        { id: 'free_flight_accommodation', category: 'travel_visa_arranged', weight: 0.3 },
+        { id: 'contact_telegram_only', category: 'chat_app_contact', weight: 0.15 },
       ]),
     ).toBeGreaterThan(0.8);
+  });
+
+  it('counts the supporting red flags only beside another one', () => {
+    const supporting = [
+      { id: 'no_experience_needed', category: 'deceptive_recruitment', weight: 0.15 },
+      { id: 'free_food_lodging', category: 'travel_visa_arranged', weight: 0.1 },
+      { id: 'contact_telegram_only', category: 'chat_app_contact', weight: 0.15 },
+    ] as const;
+    expect(indicatorEvidence(supporting)).toBe(0);
+    const abroad = { id: 'work_abroad_offer', category: 'deceptive_recruitment', weight: 0.12 } as const;
+    // 1 − (1 − 0.15)(1 − 0.1)(1 − 0.15): the abroad offer shares its category with "no experience"
+    expect(indicatorEvidence([...supporting, abroad])).toBeCloseTo(1 - 0.85 * 0.9 * 0.85);
   });
 });
 

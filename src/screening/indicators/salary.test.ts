@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePost } from '../pipeline.ts';
 import { combineRisk, isFlagged } from '../score.ts';
-import { indicatorEvidence } from './evidence.ts';
 import { LexiconError } from './files.ts';
+import { indicatorEvidence } from './index.ts';
 import { parseSalaryRules } from './salary.ts';
 
 // Unrealistic pay read from the amounts of a post (data/indicators/salary-tiers.json): a written-out
