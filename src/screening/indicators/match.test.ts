@@ -175,6 +175,20 @@ describe('matchIndicators on recruitment posts of the kind police warnings quote
     expect(ids('บรรยากาศการทำงานสบายๆ เป็นกันเอง')).toEqual([]);
   });
 
+  it('finds free fare in Filipino and a passport kept or a pick-up in Indonesian, as posts write them', () => {
+    expect(firstSpanText('Hiring CSR sa Dubai, libre pamasahe at tirahan', 'free_flight_accommodation')).toBe(
+      'libre pamasahe',
+    );
+    expect(firstSpanText('gaji 12 juta, paspor akan disimpan perusahaan', 'passport_kept')).toBe(
+      'paspor akan disimpan perusahaan',
+    );
+    expect(firstSpanText('Kerja di Myanmar, dijemput di Mae Sot', 'transit_pickup_arranged')).toBe(
+      'dijemput di Mae Sot',
+    );
+    // keeping one's own passport safe is advice, not retention
+    expect(ids('Simpan paspor Anda di tempat yang aman')).not.toContain('passport_kept');
+  });
+
   it('finds a departure without a signed contract, an admitted illegal job and a salary in "dolar"', () => {
     expect(firstSpanText('先出国再签约,包机票', 'contract_after_departure')).toBe('先出国再签约');
     expect(firstSpanText('Berangkat tanpa menandatangani kontrak kerja', 'contract_after_departure')).toBe(
