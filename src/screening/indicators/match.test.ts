@@ -175,7 +175,7 @@ describe('matchIndicators on recruitment posts of the kind police warnings quote
     expect(ids('บรรยากาศการทำงานสบายๆ เป็นกันเอง')).toEqual([]);
   });
 
-  it('finds free fare in Filipino and a passport kept or a pick-up in Indonesian, as posts write them', () => {
+  it('finds free fare, a passport kept and a pick-up as posts write them, in Filipino, Thai, English and Indonesian', () => {
     expect(firstSpanText('Hiring CSR sa Dubai, libre pamasahe at tirahan', 'free_flight_accommodation')).toBe(
       'libre pamasahe',
     );
@@ -184,6 +184,13 @@ describe('matchIndicators on recruitment posts of the kind police warnings quote
     );
     expect(firstSpanText('Kerja di Myanmar, dijemput di Mae Sot', 'transit_pickup_arranged')).toBe(
       'dijemput di Mae Sot',
+    );
+    expect(firstSpanText('งานต่างประเทศ ที่พักฟรี บินฟรี ทักไลน์', 'free_flight_accommodation')).toBe('บินฟรี');
+    expect(
+      firstSpanText('Translator in Cambodia, $1500, Ticket provided. DM', 'free_flight_accommodation'),
+    ).toBe('Ticket provided');
+    expect(firstSpanText('Gaji 12-20jt. Tiket & visa dari kantor.', 'free_flight_accommodation')).toBe(
+      'Tiket & visa dari kantor',
     );
     // keeping one's own passport safe is advice, not retention
     expect(ids('Simpan paspor Anda di tempat yang aman')).not.toContain('passport_kept');
