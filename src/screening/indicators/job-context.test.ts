@@ -99,6 +99,30 @@ describe('red flags that need a post about work', () => {
     expect(ids('底薪6000元,还包出国的机票')).toContain('free_flight_accommodation');
   });
 
+  it('reads a tourist visa, no visa needed or a quick departure as a lure only in a post about work', () => {
+    expect(ids('Dịch vụ làm visa du lịch Hàn Quốc, Nhật Bản, tỉ lệ đậu cao')).toEqual([]);
+    expect(
+      ids('Filipinos can now visit Thailand visa-free. No visa needed for stays up to 30 days.'),
+    ).toEqual([]);
+    expect(ids('Pinjaman online, proses cepat & mudah')).toEqual([]);
+    expect(ids('Lowongan kerja di Thailand, berangkat pakai visa turis')).toContain('tourist_visa_work');
+    // "deployment" is how the Philippines says a worker is sent abroad
+    expect(ids('FLY NOW PAY LATER! IMMEDIATE DEPLOYMENT!')).toContain('quick_departure');
+    // a scam hub with a tourist visa is still a post about work without a work word
+    expect(ids('Sang Campuchia bằng visa du lịch, bao vé máy bay')).toContain('hotspot_cambodia');
+  });
+
+  it('reads a scam hub with travel paid in a holiday post (a tour) as no red flag, and in a job post as one', () => {
+    expect(ids('Tour Sihanoukville 3 ngày 2 đêm, bao vé xe khứ hồi, bao khách sạn 4 sao')).toEqual([]);
+    expect(
+      ids('Golden Triangle tour from Chiang Rai: boat trip to Laos, no visa needed for the day trip'),
+    ).toEqual([]);
+    expect(ids('西港旅游团 5天4晚 含机票 酒店 免签')).toEqual([]);
+    expect(ids('Tuyển nhân viên tour, làm việc tại Sihanoukville, bao vé xe')).toContain(
+      'hotspot_cambodia_border',
+    );
+  });
+
   it('keeps scam work as a red flag in a job offer', () => {
     expect(ids('Tuyển nhân viên chat với người nước ngoài, lương cao')).toContain('scam_script_work');
   });

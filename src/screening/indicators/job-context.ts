@@ -28,6 +28,8 @@ const fileSchema = z.strictObject({
   cues: z.partialRecord(z.enum(LANGS), z.array(cue).min(1)),
   /** listed flags of all these categories together say the post is about work, as a cue does */
   together: z.array(z.array(z.enum(INDICATOR_CATEGORIES)).min(2)).default([]),
+  /** cues of a holiday (a tour, an itinerary): in such a post `together` says nothing */
+  leisure: z.partialRecord(z.enum(LANGS), z.array(cue).min(1)).optional(),
   home: z
     .record(
       indicatorId,
@@ -48,6 +50,8 @@ export type JobContextRules = {
   cues: RegExp;
   /** groups of categories whose listed flags, all present, make a post about work */
   together: ReadonlyArray<ReadonlyArray<IndicatorCategory>>;
+  /** every language's holiday cues (a tour, sightseeing): a post with one is not made about work by `together` */
+  leisure: RegExp | undefined;
   /** a country's name is home, not a destination, in a post in its language or from it */
   home: ReadonlyMap<string, { langs: ReadonlySet<string>; countries: ReadonlySet<string> }>;
 };
@@ -60,6 +64,7 @@ export function parseJobContextRules(file: string, raw: unknown): JobContextRule
     categories: new Set(parsed.data.categories),
     cues: compileCues(file, parsed.data.cues),
     together: parsed.data.together,
+    leisure: parsed.data.leisure && compileCues(file, parsed.data.leisure, 'leisure: '),
     home: new Map(
       Object.entries(parsed.data.home).map(([id, h]) => [
         id,
@@ -93,7 +98,8 @@ export function dropAtHome(
 /**
  * Drops the listed indicators' matches from a post that names no work, pay or hiring, has no
  * unlisted red flag of a listed category, and no `together` group of categories (a scam hub with
- * travel paid: "Sang Campuchia, bao ăn ở, bao vé máy bay").
+ * travel paid: "Sang Campuchia, bao ăn ở, bao vé máy bay") unless it reads as a holiday (a tour of
+ * Sihanoukville with the bus paid).
  */
 export function dropOutOfContext(
   rules: JobContextRules,
@@ -104,7 +110,8 @@ export function dropOutOfContext(
   if (!matches.some(gated)) return matches;
   if (matches.some((m) => !gated(m) && rules.categories.has(m.category))) return matches;
   const present = new Set(matches.map((m) => m.category));
-  if (rules.together.some((group) => group.every((c) => present.has(c)))) return matches;
   if (rules.cues.test(n.bare)) return matches;
+  const together = rules.together.some((group) => group.every((c) => present.has(c)));
+  if (together && !rules.leisure?.test(n.bare)) return matches;
   return matches.filter((m) => !gated(m));
 }

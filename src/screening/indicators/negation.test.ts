@@ -43,7 +43,7 @@ describe('denied red flags', () => {
     ['en', 'We accept under 18, 16 years old ok.', 'age_under_18_wanted'],
     // a clause break, or a terminator word, ends the cue's reach
     ['en', 'No experience. Tourist visa provided.', 'tourist_visa_work'],
-    ['en', 'Do not worry about documents and we travel on a tourist visa.', 'tourist_visa_work'],
+    ['en', 'Do not worry about documents and we travel on a tourist visa to the job.', 'tourist_visa_work'],
     // the cue belongs to another red flag ("no experience needed"), and denies nothing else
     ['en', 'no experience needed tourist visa provided', 'tourist_visa_work'],
     ['vi', 'Không cần kinh nghiệm, đi bằng visa du lịch, công ty giữ hộ chiếu.', 'passport_kept'],
