@@ -5,7 +5,7 @@ import { dropLicensedLures } from './licensed.ts';
 import { type Lexicon, loadLexicon } from './load.ts';
 import { createIndicatorMatcher, type IndicatorMatcher } from './matcher.ts';
 import { dropDenied } from './negation.ts';
-import { matchSalaryRules } from './salary.ts';
+import { dropQualified, matchSalaryRules } from './salary.ts';
 
 export { type Lexicon, LexiconError, loadLexicon } from './load.ts';
 export { createIndicatorMatcher, type IndicatorMatcher } from './matcher.ts';
@@ -61,7 +61,7 @@ export function matchSalaryIndicators(
   return dropLicensedLures(lexicon.licensed, n, found);
 }
 
-/** What the rule files take back from the automaton's matches: denied, at home, out of context, licensed. */
+/** What the rule files take back from the automaton's matches: denied, at home, qualified, out of context, licensed. */
 function afterMatching(
   lexicon: Lexicon,
   n: NormalizedText,
@@ -69,7 +69,8 @@ function afterMatching(
   origin: PostOrigin,
 ): IndicatorMatch[] {
   const abroad = dropAtHome(lexicon.jobContext, origin, dropDenied(lexicon.negation, n, matches));
-  return dropLicensedLures(lexicon.licensed, n, dropOutOfContext(lexicon.jobContext, n, abroad));
+  const inContext = dropOutOfContext(lexicon.jobContext, n, dropQualified(lexicon.salary, n, abroad));
+  return dropLicensedLures(lexicon.licensed, n, inContext);
 }
 
 /**

@@ -189,7 +189,7 @@ describe('a bad lexicon entry', () => {
     );
   });
 
-  it('refuses a qualification waiver that no lexicon has', () => {
+  it('refuses a qualification waiver or a red flag it cancels that no lexicon has', () => {
     const unknown = copyDir((files) => {
       const tiers = files.get('salary-tiers.json') as { qualifications: Record<string, unknown> };
       files.set('salary-tiers.json', {
@@ -198,6 +198,16 @@ describe('a bad lexicon entry', () => {
       });
     });
     expect(() => loadLexicon(unknown)).toThrow(/salary-tiers\.json: "brand_new_lure" is not an indicator/);
+    const unknownDropped = copyDir((files) => {
+      const tiers = files.get('salary-tiers.json') as { qualifications: Record<string, unknown> };
+      files.set('salary-tiers.json', {
+        ...tiers,
+        qualifications: { ...tiers.qualifications, indicators: ['hotspot_atlantis'] },
+      });
+    });
+    expect(() => loadLexicon(unknownDropped)).toThrow(
+      /salary-tiers\.json: "hotspot_atlantis" is not an indicator/,
+    );
   });
 
   it('refuses a salary rule that is malformed, unsourced, unexplained, lower for a guessed currency or capped below its bar', () => {

@@ -140,6 +140,32 @@ describe('a post that asks for qualifications', () => {
   });
 });
 
+describe('a country named in a post that asks for qualifications', () => {
+  const ids = (text: string, lang: string) => analyzePost({ text, lang }).indicators.map((i) => i.id);
+
+  it.each([
+    ['ABA Bank is hiring a Senior Accountant in Phnom Penh. Bachelor degree, 3 years of experience.', 'en'],
+    [
+      'Công ty tuyển kế toán làm việc tại Phnom Penh, Campuchia. Tốt nghiệp đại học, 2 năm kinh nghiệm.',
+      'vi',
+    ],
+    ['柬埔寨金边中资企业招聘会计，要求本科学历，三年以上工作经验', 'zh'],
+    ['Lowongan guru bahasa Inggris di Phnom Penh, Kamboja. Syarat S1, berpengalaman.', 'id'],
+  ])('is where the job is, not a lure: %s', (text, lang) => {
+    expect(ids(text, lang)).not.toContain('hotspot_cambodia');
+  });
+
+  it('still counts without the qualifications, with them waived, and for a scam hub', () => {
+    expect(ids('Hiring accountant in Phnom Penh, Cambodia', 'en')).toContain('hotspot_cambodia');
+    expect(ids('Work in Cambodia, no experience needed, bachelor degree holders welcome', 'en')).toContain(
+      'hotspot_cambodia',
+    );
+    expect(ids('Hiring a hotel sales manager in Sihanoukville, 5 years of experience', 'en')).toContain(
+      'hotspot_cambodia_border',
+    );
+  });
+});
+
 describe('salary-tiers.json', () => {
   const file = (rules: unknown[]) => ({
     version: 1,

@@ -50,6 +50,8 @@ const fileSchema = z.strictObject({
   qualifications: z.strictObject({
     /** indicators that say the job asks no qualification: with one, a salary still counts */
     waivedBy: z.array(indicatorId).min(1),
+    /** red flags of the words that do not count in such a post either (a country named is where the job is) */
+    indicators: z.array(indicatorId).default([]),
     cues: z.partialRecord(z.enum(LANGS), z.array(z.string().trim().min(2).max(40)).min(1)),
   }),
 });
@@ -60,6 +62,8 @@ export type SalaryRules = {
   /** tiers, highest first */
   rules: SalaryRule[];
   waivedBy: ReadonlySet<string>;
+  /** red flags of the words that a qualification request cancels, as it cancels every rule */
+  qualifiedOut: ReadonlySet<string>;
   /** every language's qualification cues, one alternation over the post's bare text */
   qualificationCues: RegExp;
 };
@@ -90,6 +94,7 @@ export function parseSalaryRules(file: string, raw: unknown): SalaryRules {
   return {
     rules,
     waivedBy: new Set(qualifications.waivedBy),
+    qualifiedOut: new Set(qualifications.indicators),
     qualificationCues: compileCues(file, qualifications.cues, 'qualifications: '),
   };
 }
@@ -142,4 +147,19 @@ function asksQualifications(
   others: readonly IndicatorMatch[],
 ): boolean {
   return salary.qualificationCues.test(n.bare) && !others.some((m) => salary.waivedBy.has(m.id));
+}
+
+/**
+ * Drops the red flags of the words listed in `qualifications.indicators` from a post that asks for
+ * qualifications and does not waive them: "Senior Accountant in Phnom Penh, bachelor's degree, 3
+ * years of experience" names where the job is, not a lure. Checked only when such a flag matched.
+ */
+export function dropQualified(
+  salary: SalaryRules,
+  n: NormalizedText,
+  matches: IndicatorMatch[],
+): IndicatorMatch[] {
+  const listed = (m: IndicatorMatch) => salary.qualifiedOut.has(m.id);
+  if (!matches.some(listed) || !asksQualifications(salary, n, matches)) return matches;
+  return matches.filter((m) => !listed(m));
 }
