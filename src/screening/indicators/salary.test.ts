@@ -160,6 +160,10 @@ describe('a country named in a post that asks for qualifications', () => {
     expect(ids('Work in Cambodia, no experience needed, bachelor degree holders welcome', 'en')).toContain(
       'hotspot_cambodia',
     );
+    // "berpengalaman" asks for experience; "tidak perlu berpengalaman" waives it
+    expect(ids('Kerja di Kamboja, tidak perlu berpengalaman, gaji 1000 USD', 'id')).toContain(
+      'hotspot_cambodia',
+    );
     expect(ids('Hiring a hotel sales manager in Sihanoukville, 5 years of experience', 'en')).toContain(
       'hotspot_cambodia_border',
     );
