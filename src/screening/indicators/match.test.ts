@@ -196,6 +196,26 @@ describe('matchIndicators on recruitment posts of the kind police warnings quote
     expect(ids('Simpan paspor Anda di tempat yang aman')).not.toContain('passport_kept');
   });
 
+  it('finds pay for trivial online tasks (task scams), and not a call to like and follow', () => {
+    for (const text of [
+      'Tuyển CTV online, like video TikTok nhận hoa hồng 200k-500k/ngày',
+      'Part-time job: like YouTube videos and earn $50-$200 per day',
+      'งานพาร์ทไทม์ กดไลค์ กดแชร์ รายได้วันละ 500-3,000 บาท',
+      'Kerja paruh waktu, cukup like dan follow akun, gaji Rp 500.000 per hari',
+      '兼职刷单，日结工资，在家就能做',
+    ]) {
+      expect(ids(text)).toContain('paid_online_tasks');
+    }
+    for (const text of [
+      'Jangan lupa like dan follow akun kami ya!',
+      'อย่าลืมกดไลค์ กดแชร์ กดติดตาม ช่องของเรา',
+      '记得关注点赞哦',
+      '警方提醒：刷单就是诈骗，切勿相信',
+    ]) {
+      expect(ids(text)).not.toContain('paid_online_tasks');
+    }
+  });
+
   it('finds a departure without a signed contract, an admitted illegal job and a salary in "dolar"', () => {
     expect(firstSpanText('先出国再签约,包机票', 'contract_after_departure')).toBe('先出国再签约');
     expect(firstSpanText('Berangkat tanpa menandatangani kontrak kerja', 'contract_after_departure')).toBe(
