@@ -20,6 +20,8 @@ describe('a post that gives a recruitment licence', () => {
     ],
     ['Lowongan ke Taiwan, tiket pesawat ditanggung, PT resmi dengan SIP3MI nomor 123', 'id'],
     ['รับสมัครแรงงานไปไต้หวัน ฟรีตั๋วเครื่องบิน บริษัทจัดหางาน ใบอนุญาตจัดหางานเลขที่ 123/2560', 'th'],
+    // an official channel counts as a licence
+    ['รับสมัครคนงานไปทำงานฟาร์มที่อิสราเอล ที่พักฟรี ไม่มีค่าใช้จ่าย สมัครผ่านกรมการจัดหางาน', 'th'],
   ])('drops the lures a lawful ad carries: %s', (text, lang) => {
     const found = ids(text, lang);
     expect(found).not.toContain('free_flight_accommodation');

@@ -157,6 +157,11 @@ describe('a country named in a post that asks for qualifications', () => {
 
   it('still counts without the qualifications, with them waived, and for a scam hub', () => {
     expect(ids('Hiring accountant in Phnom Penh, Cambodia', 'en')).toContain('hotspot_cambodia');
+    // a salary in dollars is cancelled like the salary rules
+    expect(ids('Hiring welders for Saudi Arabia, 5 years experience, salary USD 1,500', 'en')).not.toContain(
+      'salary_in_usd',
+    );
+    expect(ids('Hiring welders for Saudi Arabia, salary USD 1,500', 'en')).toContain('salary_in_usd');
     expect(ids('Work in Cambodia, no experience needed, bachelor degree holders welcome', 'en')).toContain(
       'hotspot_cambodia',
     );
