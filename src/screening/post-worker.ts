@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadScreeningModel } from './default-model.ts';
+import { ensureIndicators } from './indicators/index.ts';
 import { parseModel } from './model/model-file.ts';
 import { screenPost } from './pipeline.ts';
 import type { ScreenInput } from './types.ts';
@@ -12,6 +13,9 @@ if (!port) throw new Error('post-worker must run as a worker thread');
 const text: unknown = workerData?.modelText;
 const model =
   typeof text === 'string' ? parseModel(text, 'the active screening model') : loadScreeningModel();
+// The lexicons too, so a bad data file stops the worker at start with its message (LexiconError),
+// not each post.
+ensureIndicators();
 
 port.on('message', (task: { id: number; input: ScreenInput }) => {
   try {

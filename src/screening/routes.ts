@@ -3,6 +3,7 @@ import { HttpError, requirePrincipal } from '../platform/http/errors.ts';
 import { errorResponses, idParam, jsonBody, jsonResponse } from '../platform/http/fields.ts';
 import type { Router } from '../platform/http/router.ts';
 import { registerBatchRoutes } from './batch/routes.ts';
+import { ensureIndicators } from './indicators/index.ts';
 import { registerScreeningModelRoutes } from './model-routes.ts';
 import { screeningPolicy as policy } from './policy.ts';
 import {
@@ -121,6 +122,8 @@ const removeWatchlistRoute = createRoute({
 });
 
 export function registerScreeningRoutes(router: Router): void {
+  // A bad lexicon file stops the node at start-up with its message, not each screening request.
+  ensureIndicators();
   registerScreeningModelRoutes(router);
   registerBatchRoutes(router);
   router.openapi(

@@ -2,6 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { isScreened } from './batch/lines.ts';
 import { loadScreeningModel } from './default-model.ts';
+import { ensureIndicators } from './indicators/index.ts';
 import { splitLines } from './input-chunks.ts';
 import type { ChunkOutcome, ChunkTask } from './pool.ts';
 import { isLang } from './reason-lang.ts';
@@ -24,6 +25,9 @@ const port = parentPort;
 if (!port) throw new Error('screen-worker must run as a worker thread');
 const modelPath: unknown = workerData?.modelPath;
 const model = loadScreeningModel(typeof modelPath === 'string' ? modelPath : undefined);
+// The lexicons too, so a bad data file stops the worker at start with its message (LexiconError),
+// not each post.
+ensureIndicators();
 const wanted: unknown = workerData?.reasonLang;
 const reasonLang: Lang = typeof wanted === 'string' && isLang(wanted) ? wanted : 'en';
 // Invalid UTF-8 becomes U+FFFD, as readline reads it; a byte-order mark was dropped by the reader.

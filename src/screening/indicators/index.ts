@@ -24,6 +24,11 @@ export function loadIndicators(lexicon: Lexicon = loadLexicon()): IndicatorMatch
   return current.matcher;
 }
 
+/** Loads and checks data/indicators/ once (a LexiconError names a bad file): call it at start-up. */
+export function ensureIndicators(): void {
+  loaded();
+}
+
 function loaded(): Loaded {
   current ??= build(loadLexicon());
   return current;
