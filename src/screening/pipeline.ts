@@ -1,5 +1,5 @@
 import { extractIdentifiers } from './identifiers/index.ts';
-import { indicatorEvidence, matchIndicators, matchSalaryIndicators } from './indicators/index.ts';
+import { indicatorEvidence, matchPostIndicators } from './indicators/index.ts';
 import type { FeatureInput } from './model/features.ts';
 import type { Model } from './model/model.ts';
 import { predict } from './model/predict.ts';
@@ -62,8 +62,7 @@ const STAGES: ReadonlyArray<(p: Post) => void> = [
   },
   (p) => {
     const n = normalized(p);
-    const words = matchIndicators(n, { lang: p.lang, country: p.input.country });
-    p.indicators = [...words, ...matchSalaryIndicators(n, p.identifiers ?? [], words)];
+    p.indicators = matchPostIndicators(n, p.identifiers ?? [], { lang: p.lang, country: p.input.country });
   },
   (p) => {
     const n = normalized(p);

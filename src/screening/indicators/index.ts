@@ -5,7 +5,7 @@ import { dropLicensedLures } from './licensed.ts';
 import { type Lexicon, loadLexicon } from './load.ts';
 import { createIndicatorMatcher, type IndicatorMatcher } from './matcher.ts';
 import { dropDenied } from './negation.ts';
-import { dropQualified, matchSalaryRules } from './salary.ts';
+import { dropOrdinaryPayClaims, dropQualified, matchSalaryRules } from './salary.ts';
 
 export { type Lexicon, LexiconError, loadLexicon } from './load.ts';
 export { createIndicatorMatcher, type IndicatorMatcher } from './matcher.ts';
@@ -64,6 +64,19 @@ export function matchSalaryIndicators(
   const { lexicon } = loaded();
   const found = matchSalaryRules(lexicon.salary, n, identifiers, others, lexicon.reasons);
   return dropLicensedLures(lexicon.licensed, n, found);
+}
+
+/**
+ * A post's red flags as the pipeline reads them: from its words (matchIndicators), less a high-pay
+ * claim its stated ordinary wage takes back, and from its amounts (matchSalaryIndicators).
+ */
+export function matchPostIndicators(
+  n: NormalizedText,
+  identifiers: readonly Identifier[],
+  origin: PostOrigin = {},
+): IndicatorMatch[] {
+  const words = dropOrdinaryPayClaims(loaded().lexicon.salary, identifiers, matchIndicators(n, origin));
+  return [...words, ...matchSalaryIndicators(n, identifiers, words)];
 }
 
 /** What the rule files take back from the automaton's matches: denied, at home, qualified, out of context, licensed. */

@@ -140,6 +140,22 @@ describe('a post that asks for qualifications', () => {
   });
 });
 
+describe('a claim of high pay beside the pay the post states', () => {
+  const ids = (text: string, lang: string) => analyzePost({ text, lang }).indicators.map((i) => i.id);
+
+  it('is taken back when every stated wage is ordinary (under the lowest tier)', () => {
+    expect(ids('รับสมัครแม่บ้านประจำคอนโด รายได้ดี 15,000 บาท/เดือน มีวันหยุด', 'th')).not.toContain(
+      'high_pay_promise',
+    );
+  });
+
+  it('counts without an amount, or when an amount or the top of a range reaches the tier', () => {
+    expect(ids('รับสมัครแม่บ้าน รายได้ดี มีวันหยุด', 'th')).toContain('high_pay_promise');
+    expect(ids('รับสมัครแม่บ้าน รายได้ดี 40,000 บาท/เดือน', 'th')).toContain('high_pay_promise');
+    expect(ids('รับสมัครแม่บ้าน รายได้ดี 15,000-40,000 บาท/เดือน', 'th')).toContain('high_pay_promise');
+  });
+});
+
 describe('a country named in a post that asks for qualifications', () => {
   const ids = (text: string, lang: string) => analyzePost({ text, lang }).indicators.map((i) => i.id);
 

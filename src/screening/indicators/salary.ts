@@ -47,6 +47,8 @@ const fileSchema = z.strictObject({
   updated: isoDate,
   note: z.string().min(1),
   rules: z.array(ruleSchema).min(1),
+  /** claims of high pay that a stated ordinary wage (under every tier) takes back */
+  ordinaryPay: z.strictObject({ indicators: z.array(indicatorId).min(1) }).optional(),
   qualifications: z.strictObject({
     /** indicators that say the job asks no qualification: with one, a salary still counts */
     waivedBy: z.array(indicatorId).min(1),
@@ -66,13 +68,15 @@ export type SalaryRules = {
   qualifiedOut: ReadonlySet<string>;
   /** every language's qualification cues, one alternation over the post's bare text */
   qualificationCues: RegExp;
+  /** high-pay claims that do not count when every stated wage is under the lowest tier */
+  ordinaryPay: ReadonlySet<string>;
 };
 
 /** Parses salary-tiers.json's content; `file` is used in error messages. */
 export function parseSalaryRules(file: string, raw: unknown): SalaryRules {
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) throw new LexiconError(`${file}: ${describe(parsed.error)}`);
-  const { rules, qualifications } = parsed.data;
+  const { rules, qualifications, ordinaryPay } = parsed.data;
   const seen = new Set<string>();
   let above = Number.POSITIVE_INFINITY;
   for (const rule of rules) {
@@ -96,6 +100,7 @@ export function parseSalaryRules(file: string, raw: unknown): SalaryRules {
     waivedBy: new Set(qualifications.waivedBy),
     qualifiedOut: new Set(qualifications.indicators),
     qualificationCues: compileCues(file, qualifications.cues, 'qualifications: '),
+    ordinaryPay: new Set(ordinaryPay?.indicators ?? []),
   };
 }
 
@@ -162,4 +167,28 @@ export function dropQualified(
   const listed = (m: IndicatorMatch) => salary.qualifiedOut.has(m.id);
   if (!matches.some(listed) || !asksQualifications(salary, n, matches)) return matches;
   return matches.filter((m) => !listed(m));
+}
+
+/**
+ * Drops the `ordinaryPay` claims ("รายได้ดี", good income) from a post that states its pay and whose
+ * every amount, the top of a range included, is under the lowest tier: "รายได้ดี 15,000 บาท/เดือน"
+ * is an ordinary wage called good, not pay out of proportion to the work.
+ */
+export function dropOrdinaryPayClaims(
+  salary: SalaryRules,
+  identifiers: readonly Identifier[],
+  matches: IndicatorMatch[],
+): IndicatorMatch[] {
+  const listed = (m: IndicatorMatch) => salary.ordinaryPay.has(m.id);
+  if (!matches.some(listed)) return matches;
+  const floor = Math.min(...salary.rules.map((r) => r.minUsdPerMonth));
+  let stated = false;
+  for (const i of identifiers) {
+    const usd = i.kind === 'money' && i.details?.notPay !== true ? i.details?.usdPerMonth : undefined;
+    if (typeof usd !== 'number') continue;
+    const top = i.details?.usdPerMonthMax;
+    if (Math.max(usd, typeof top === 'number' ? top : 0) >= floor) return matches;
+    stated = true;
+  }
+  return stated ? matches.filter((m) => !listed(m)) : matches;
 }
