@@ -143,7 +143,7 @@ export function checkLexicon(lexicon: Lexicon): void {
     [JOB_CONTEXT_FILE, [...lexicon.jobContext.home.keys()]],
     [SALARY_RULES_FILE, lexicon.salary.waivedBy],
     [SALARY_RULES_FILE, lexicon.salary.qualifiedOut],
-    [SALARY_RULES_FILE, lexicon.salary.ordinaryPay],
+    [SALARY_RULES_FILE, lexicon.salary.ordinaryPay.indicators],
     [SUPPORTING_FILE, lexicon.supporting.indicators],
   ] as const) {
     for (const id of ids) {

@@ -48,7 +48,9 @@ const fileSchema = z.strictObject({
   note: z.string().min(1),
   rules: z.array(ruleSchema).min(1),
   /** claims of high pay that a stated ordinary wage (under every tier) takes back */
-  ordinaryPay: z.strictObject({ indicators: z.array(indicatorId).min(1) }).optional(),
+  ordinaryPay: z
+    .strictObject({ indicators: z.array(indicatorId).min(1), belowUsdPerMonth: z.number().positive() })
+    .optional(),
   qualifications: z.strictObject({
     /** indicators that say the job asks no qualification: with one, a salary still counts */
     waivedBy: z.array(indicatorId).min(1),
@@ -68,8 +70,8 @@ export type SalaryRules = {
   qualifiedOut: ReadonlySet<string>;
   /** every language's qualification cues, one alternation over the post's bare text */
   qualificationCues: RegExp;
-  /** high-pay claims that do not count when every stated wage is under the lowest tier */
-  ordinaryPay: ReadonlySet<string>;
+  /** high-pay claims that do not count when every stated wage is under `belowUsdPerMonth` */
+  ordinaryPay: { indicators: ReadonlySet<string>; belowUsdPerMonth: number };
 };
 
 /** Parses salary-tiers.json's content; `file` is used in error messages. */
@@ -100,7 +102,10 @@ export function parseSalaryRules(file: string, raw: unknown): SalaryRules {
     waivedBy: new Set(qualifications.waivedBy),
     qualifiedOut: new Set(qualifications.indicators),
     qualificationCues: compileCues(file, qualifications.cues, 'qualifications: '),
-    ordinaryPay: new Set(ordinaryPay?.indicators ?? []),
+    ordinaryPay: {
+      indicators: new Set(ordinaryPay?.indicators ?? []),
+      belowUsdPerMonth: ordinaryPay?.belowUsdPerMonth ?? 0,
+    },
   };
 }
 
@@ -171,7 +176,7 @@ export function dropQualified(
 
 /**
  * Drops the `ordinaryPay` claims ("รายได้ดี", good income) from a post that states its pay and whose
- * every amount, the top of a range included, is under the lowest tier: "รายได้ดี 15,000 บาท/เดือน"
+ * every amount, the top of a range included, is under `belowUsdPerMonth`: "รายได้ดี 15,000 บาท/เดือน"
  * is an ordinary wage called good, not pay out of proportion to the work.
  */
 export function dropOrdinaryPayClaims(
@@ -179,15 +184,15 @@ export function dropOrdinaryPayClaims(
   identifiers: readonly Identifier[],
   matches: IndicatorMatch[],
 ): IndicatorMatch[] {
-  const listed = (m: IndicatorMatch) => salary.ordinaryPay.has(m.id);
+  const { indicators, belowUsdPerMonth } = salary.ordinaryPay;
+  const listed = (m: IndicatorMatch) => indicators.has(m.id);
   if (!matches.some(listed)) return matches;
-  const floor = Math.min(...salary.rules.map((r) => r.minUsdPerMonth));
   let stated = false;
   for (const i of identifiers) {
     const usd = i.kind === 'money' && i.details?.notPay !== true ? i.details?.usdPerMonth : undefined;
     if (typeof usd !== 'number') continue;
     const top = i.details?.usdPerMonthMax;
-    if (Math.max(usd, typeof top === 'number' ? top : 0) >= floor) return matches;
+    if (Math.max(usd, typeof top === 'number' ? top : 0) >= belowUsdPerMonth) return matches;
     stated = true;
   }
   return stated ? matches.filter((m) => !listed(m)) : matches;
