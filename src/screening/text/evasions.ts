@@ -226,12 +226,12 @@ function spacedRun(i: number, out: UnitBuffer): number {
 
 // ---- leetspeak ----
 
-function leetLetter(u: number, next: number): number {
+function leetLetter(u: number, next: number, prev = 0): number {
   switch (u) {
     case 0x30:
       return 0x6f; // 0 → o
-    case 0x31: // 1 → l before a vowel (te1egram, s1ots), i otherwise (l1ne, b1tcoin)
-      return isVowelLike(next) ? 0x6c : 0x69;
+    case 0x31: // 1 → l or i, as the letters around it read in the region's Latin-script words
+      return oneIsL(prev, next) ? 0x6c : 0x69;
     case 0x33:
       return 0x65; // 3 → e
     case 0x34:
@@ -245,6 +245,19 @@ function leetLetter(u: number, next: number): number {
     default:
       return -1;
   }
+}
+/**
+ * "1" for l before a vowel after a vowel, at a word's start, or in a consonant cluster that takes l
+ * (te1egram, ma1aysia, s1ots, p1ace, g1obal); for i otherwise (l1ne, b1tcoin, cambod1a, as1a,
+ * soc1al: "dla", "sla", "cla" are rarer than "dia", "sia", "cia").
+ */
+function oneIsL(prev: number, next: number): boolean {
+  if (!isVowelLike(next)) return false;
+  if (prev === 0 || isVowelLike(prev)) return true;
+  // b f g k p
+  if (prev === 0x62 || prev === 0x66 || prev === 0x67 || prev === 0x6b || prev === 0x70) return true;
+  // c s, but not before a: "sia", "cia" (Asia, social)
+  return (prev === 0x63 || prev === 0x73) && next !== 0x61 && next !== 0x34;
 }
 function isVowelLike(u: number): boolean {
   return (
@@ -285,7 +298,7 @@ function deLeet(out: UnitBuffer, start: number, end: number): void {
   if (first < 0 || digits > letters) return;
   let inner = 0;
   for (let k = first + 1; k < last; k++) {
-    const l = leetLetter(u[k] ?? 0, u[k + 1] ?? 0);
+    const l = leetLetter(u[k] ?? 0, u[k + 1] ?? 0, u[k - 1] ?? 0);
     if (l < 0) continue;
     u[k] = l;
     inner++;
@@ -296,7 +309,7 @@ function deLeet(out: UnitBuffer, start: number, end: number): void {
     if (l >= 0) u[start] = l;
   }
   if (last === end - 2) {
-    const l = leetLetter(u[end - 1] ?? 0, 0);
+    const l = leetLetter(u[end - 1] ?? 0, 0, u[end - 2] ?? 0);
     if (l >= 0) u[end - 1] = l;
   }
 }
@@ -339,6 +352,25 @@ function latinToken(i: number, out: UnitBuffer): number {
   out.append(units, origins, i, j);
   const linked = (i > 0 && isLinkPunct(at(i - 1))) || (isLinkPunct(at(j)) && isWordUnit(at(j + 1)));
   const email = symbols && at(j) === 0x2e;
+  if (j - i <= MAX_O_NUMBER && zeroesWrittenAsO(out, start, out.length)) return j;
   if ((leet || symbols) && !linked && !email && j - i <= MAX_LEET_TOKEN) deLeet(out, start, out.length);
   return j;
+}
+
+// "1OOO$", "15OO USD": a number whose zeroes are written as the letter O, to slip an amount past a
+// filter. Only a token of a first digit 1-9 then digits and O's, with at least one O.
+const MAX_O_NUMBER = 9;
+function zeroesWrittenAsO(out: UnitBuffer, start: number, end: number): boolean {
+  const u = out.units;
+  const first = u[start] ?? 0;
+  if (first < 0x31 || first > 0x39) return false;
+  let os = 0;
+  for (let k = start + 1; k < end; k++) {
+    const c = u[k] ?? 0;
+    if (c === 0x4f || c === 0x6f) os++;
+    else if (!isAsciiDigit(c)) return false;
+  }
+  if (os === 0) return false;
+  for (let k = start + 1; k < end; k++) if (u[k] === 0x4f || u[k] === 0x6f) u[k] = 0x30;
+  return true;
 }

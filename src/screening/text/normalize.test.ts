@@ -78,6 +78,13 @@ describe('normalize: evasions', () => {
   it('folds leetspeak inside words only', () => {
     expect(text('T3legram')).toBe('telegram');
     expect(text('wh4tsapp w0rk h3ll0 te1egram l1ne')).toBe('whatsapp work hello telegram line');
+    // "1" reads as l or i by the letters around it
+    expect(text('cambod1a ma1aysia as1a s1ots p1ace soc1al')).toBe(
+      'cambodia malaysia asia slots place social',
+    );
+    // zeroes written as the letter O in an amount
+    expect(text('luong 1OOO$ salary 15OO usd 2o0o')).toBe('luong 1000$ salary 1500 usd 2000');
+    expect(text('hello 1st 2nd o1 b00k')).toBe('hello 1st 2nd o1 book');
     expect(text('call 0812345678 in 2024, 5g, mp3, covid19')).toBe(
       'call 0812345678 in 2024, 5g, mp3, covid19',
     );
