@@ -90,6 +90,8 @@ const moneyFile = z.strictObject({
   multipliers: z.record(z.string().min(1), z.number().positive()),
   multiplierCurrency: z.record(z.string().min(1), currency),
   multiplierNeedsCurrency: z.array(z.string().min(1)),
+  /** multipliers read only after a salary word ("月薪1.5W": w is 万 there, a watt in "20W快充") */
+  multiplierNeedsSalaryWord: z.array(z.string().min(1)).default([]),
   /** multipliers whose currency is only a guess: 万 is yuan, NT$, HK$ or ringgit by where the post is from */
   multiplierCurrencyGuessed: z.array(z.string().min(1)),
   periods: z.record(period, words),

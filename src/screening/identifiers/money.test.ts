@@ -23,6 +23,8 @@ describe('money and salaries', () => {
     ['1000$ 1 tuần', '1000 USD/week', 4333],
     ['200 USD per day', '200 USD/day', 5200],
     ['月薪1-2万', '10000-20000 CNY/month', 1408],
+    // W for 万 after a salary word; "20W" without one is a watt (below)
+    ['月薪1.5W+', '15000 CNY/month', 2113],
     ['月入8000U', '8000 USDT/month', 8000],
     ['lương 15tr', '15000000 VND/month', 570],
     ['mỗi tháng 1.500$', '1500 USD/month', 1500],
@@ -44,6 +46,11 @@ describe('money and salaries', () => {
     const found = money(text);
     expect(found.map((m) => m.normalized)).toEqual([normalized]);
     expect(found[0]?.usdPerMonth).toBe(usdPerMonth);
+  });
+
+  it('reads W as 万 only after a salary word', () => {
+    expect(money('20W快充充电器')).toEqual([]);
+    expect(money('底薪加提成 月入2W起').map((m) => m.normalized)).toEqual(['20000 CNY/month']);
   });
 
   it('marks an amount after a price, rent, instalment or revenue word, and no salary word, as no pay', () => {

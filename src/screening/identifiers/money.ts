@@ -35,6 +35,7 @@ type Lexicon = {
   multiplierOf: Map<string, number>;
   multiplierCurrency: Map<string, string>;
   multiplierNeedsCurrency: Set<string>;
+  multiplierNeedsSalaryWord: Set<string>;
   periodOf: Map<string, Period>;
   periodNeedsConnector: Set<string>;
   regionCurrency: Map<string, string>;
@@ -100,6 +101,7 @@ function buildLexicon(): Lexicon {
     multiplierOf,
     multiplierCurrency,
     multiplierNeedsCurrency: new Set(data.multiplierNeedsCurrency.map(foldKey)),
+    multiplierNeedsSalaryWord: new Set(data.multiplierNeedsSalaryWord.map(foldKey)),
     periodOf,
     periodNeedsConnector: new Set(data.periodNeedsConnector.map(foldKey)),
     regionCurrency: new Map(Object.entries(data.regionCurrency)),
@@ -171,6 +173,7 @@ export function findMoney(
       stated?.word === '$' && !(region && lx.dollarSignUsdRegions.has(region)) ? 'dollar-sign' : undefined;
     const multWord = lastMult?.word;
     if (multWord && lx.multiplierNeedsCurrency.has(multWord) && !currency) continue;
+    if (multWord && lx.multiplierNeedsSalaryWord.has(multWord) && !said) continue;
     if (!currency && multWord) {
       currency = lx.multiplierCurrency.get(multWord);
       if (lx.multiplierCurrencyGuessed.has(multWord)) guess = 'multiplier';
