@@ -42,7 +42,9 @@ try {
     err instanceof ConfigError ||
     err instanceof DataDirBusyError ||
     err instanceof MasterKeyError ||
-    err instanceof DecryptionError
+    err instanceof DecryptionError ||
+    // a bad data file, also when a worker thread found it (its error arrives as a copy)
+    (err instanceof Error && err.name === 'LexiconError')
   ) {
     console.error(`jaring: ${err.message}`);
   } else {
