@@ -352,7 +352,7 @@ function latinToken(i: number, out: UnitBuffer): number {
   out.append(units, origins, i, j);
   const linked = (i > 0 && isLinkPunct(at(i - 1))) || (isLinkPunct(at(j)) && isWordUnit(at(j + 1)));
   const email = symbols && at(j) === 0x2e;
-  if (j - i <= MAX_O_NUMBER && zeroesWrittenAsO(out, start, out.length)) return j;
+  if (!linked && !email && j - i <= MAX_O_NUMBER && zeroesWrittenAsO(out, start, out.length)) return j;
   if ((leet || symbols) && !linked && !email && j - i <= MAX_LEET_TOKEN) deLeet(out, start, out.length);
   return j;
 }
