@@ -259,6 +259,13 @@ describe('victims in the web UI', () => {
       .toContain('Dara Sok');
     expect(await persons.locator(`[data-person-id="${personId}"]`).count()).toBe(1);
     await page.getByTestId('victims-tab-cases').click();
+    // Wait for the tab's first page of cases before filtering: on a loaded CI machine, clicking the
+    // status filter while the tab was still loading timed out (the select was detached from the DOM).
+    await expect
+      .poll(() => page.getByTestId('cases-table').locator(`[data-case-id="${caseId}"]`).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
     await choose(page.getByTestId('case-filters'), page, 'Status', 'Open', 'Open');
     await expect
       .poll(() => page.getByTestId('cases-table').locator(`[data-case-id="${caseId}"]`).count())
