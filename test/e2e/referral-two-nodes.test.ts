@@ -7,6 +7,7 @@ import {
   logInChangingPassword,
   logOut,
   startBrowserNode,
+  UI_TIMEOUT,
 } from '../helpers/browser.ts';
 
 // Issue 5's regional referral as two countries' officers meet it, each in their own browser context
@@ -33,7 +34,7 @@ afterAll(async () => {
 
 async function openPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(UI_TIMEOUT);
   return page;
 }
 

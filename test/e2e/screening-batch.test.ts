@@ -6,6 +6,7 @@ import {
   logInChangingPassword,
   logOut,
   startBrowserNode,
+  UI_TIMEOUT,
 } from '../helpers/browser.ts';
 
 // A file screened on the server as an analyst meets it: pick it, watch the progress bar, download
@@ -47,7 +48,7 @@ describe('batch screening in the web UI', () => {
     await page.getByTestId('batch-start').click();
 
     const progress = page.getByTestId('batch-progress');
-    await progress.waitFor({ timeout: 15_000 });
+    await progress.waitFor({ timeout: UI_TIMEOUT });
     await expect
       .poll(() => progress.getByTestId('batch-status').getAttribute('data-status'), { timeout: 60_000 })
       .toBe('done');
@@ -78,7 +79,7 @@ describe('batch screening in the web UI', () => {
     const filter = page.getByTestId('alert-batch-filter');
     expect(await filter.innerText()).toBe('Only alerts from one uploaded file');
     const table = page.getByTestId('alerts-table');
-    await table.waitFor({ timeout: 15_000 });
+    await table.waitFor({ timeout: UI_TIMEOUT });
     const rows = table.locator('tbody tr');
     const labels = table.getByTestId('alert-batch');
     expect(await rows.count()).toBeGreaterThan(0);

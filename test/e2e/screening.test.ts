@@ -6,6 +6,7 @@ import {
   logInChangingPassword,
   logOut,
   startBrowserNode,
+  UI_TIMEOUT,
 } from '../helpers/browser.ts';
 
 // The screening flow as an analyst meets it: paste a post, see why it was flagged, confirm the
@@ -63,7 +64,7 @@ describe('screening in the web UI', () => {
     await page.getByTestId('screen-text').fill(POST);
     await page.getByRole('button', { name: 'Screen', exact: true }).click();
     const result = page.getByTestId('screen-result');
-    await result.waitFor({ timeout: 15_000 });
+    await result.waitFor({ timeout: UI_TIMEOUT });
     await expect.poll(() => page.getByTestId('risk-level').innerText()).toBe('High');
     const reasons = await page.getByTestId('reasons').innerText();
     expect(reasons.toLowerCase()).toContain('promises high pay');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserNode, startBrowserNode } from '../helpers/browser.ts';
+import { type BrowserNode, startBrowserNode, UI_TIMEOUT } from '../helpers/browser.ts';
 
 // The whole node as a person meets it: log in, switch language, create a user, see the audit entry.
 const PASSWORD = 'an administrator password for e2e';
@@ -20,7 +20,7 @@ async function logIn(page: Page): Promise<void> {
   await form.getByLabel('Username').fill('admin');
   await form.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await form.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => page.getByTestId('nav-admin').isVisible(), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => page.getByTestId('nav-admin').isVisible(), { timeout: UI_TIMEOUT }).toBe(true);
 }
 
 describe('the web UI', () => {

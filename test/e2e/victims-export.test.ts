@@ -10,6 +10,7 @@ import {
   logInChangingPassword,
   PHONE,
   startBrowserNode,
+  UI_TIMEOUT,
 } from '../helpers/browser.ts';
 
 // The victims pages beyond registration, on a phone 360 px wide: a caseworker edits a registered
@@ -67,7 +68,7 @@ function yesterday(): string {
 describe('victims: person edit, case team/tasks/notes, HTCDS export and import in the web UI', () => {
   it('edits a person, works a case, downloads the HTCDS CSV and reports import problems', async () => {
     const admin = await node.browser.newPage();
-    admin.setDefaultTimeout(15_000);
+    admin.setDefaultTimeout(UI_TIMEOUT);
     await logIn(admin, node.base, 'admin', ADMIN_PASSWORD);
     for (const [username, roles] of [
       ['e2e_export_cw', ['caseworker']],
@@ -85,7 +86,7 @@ describe('victims: person edit, case team/tasks/notes, HTCDS export and import i
 
     const phone = await node.browser.newContext({ viewport: PHONE, hasTouch: true, acceptDownloads: true });
     const page = await phone.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(UI_TIMEOUT);
     await signIn(page, 'e2e_export_cw', CASEWORKER_PASSWORD);
     const personId = await registerThroughApi(page, 'E2E-EXPORT-1');
     expect(personId).toMatch(/^[0-9a-f-]{36}$/);

@@ -9,6 +9,7 @@ import {
   logInChangingPassword,
   PHONE,
   startBrowserNode,
+  UI_TIMEOUT,
 } from '../helpers/browser.ts';
 
 // Two registrations of one person, merged by four eyes in the web UI on a phone 360 px wide:
@@ -33,7 +34,7 @@ async function signIn(page: Page, username: string): Promise<void> {
 async function phonePage(username: string): Promise<Page> {
   const context = await node.browser.newContext({ viewport: PHONE, hasTouch: true });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(UI_TIMEOUT);
   await signIn(page, username);
   return page;
 }
@@ -63,7 +64,7 @@ function daysFromToday(days: number): string {
 describe('victims: duplicate merge by four eyes, and task editing, in the web UI', () => {
   it('proposes, confirms, shows the tombstone, unmerges, self-confirms, and edits a task due date', async () => {
     const admin = await node.browser.newPage();
-    admin.setDefaultTimeout(15_000);
+    admin.setDefaultTimeout(UI_TIMEOUT);
     await logIn(admin, node.base, 'admin', ADMIN_PASSWORD);
     for (const [username, displayName] of [
       ['e2e_merge_a', 'Merge Caseworker A'],

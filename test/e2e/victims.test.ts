@@ -9,6 +9,7 @@ import {
   logOut,
   PHONE,
   startBrowserNode,
+  UI_TIMEOUT,
 } from '../helpers/browser.ts';
 
 // Issue 4's flow as a caseworker meets it in the field, on a phone 360 px wide: register a person
@@ -57,14 +58,14 @@ function inAYear(): string {
 describe('victims in the web UI', () => {
   it('registers, assesses, records consent, builds a support plan, and audits it all', async () => {
     const admin = await node.browser.newPage();
-    admin.setDefaultTimeout(15_000);
+    admin.setDefaultTimeout(UI_TIMEOUT);
     await logIn(admin, node.base, 'admin', ADMIN_PASSWORD);
     await createCaseworker(admin);
     await logOut(admin);
 
     const phone = await node.browser.newContext({ viewport: PHONE, hasTouch: true });
     const page = await phone.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(UI_TIMEOUT);
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -124,7 +125,7 @@ describe('victims in the web UI', () => {
     await page.getByTestId('register-submit').click();
 
     const personPage = page.getByTestId('person-page');
-    await personPage.waitFor({ timeout: 15_000 });
+    await personPage.waitFor({ timeout: UI_TIMEOUT });
     const personId = (await personPage.getAttribute('data-person-id')) ?? '';
     expect(personId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await page.getByTestId('person-name').innerText()).toBe('Dara Sok');
@@ -166,7 +167,7 @@ describe('victims in the web UI', () => {
     await page.getByTestId('assessment-submit').click();
 
     const flag = page.getByTestId('non-punishment-flag');
-    await flag.waitFor({ timeout: 15_000 });
+    await flag.waitFor({ timeout: UI_TIMEOUT });
     expect(await flag.innerText()).toContain('ACTIP');
     expect(await flag.innerText()).toContain('Article 14(7)');
     // The flag speaks the officer's language.
@@ -214,7 +215,7 @@ describe('victims in the web UI', () => {
     // 4. A case, and a support plan built on its board.
     await page.getByTestId('open-case').click();
     const casePage = page.getByTestId('case-page');
-    await casePage.waitFor({ timeout: 15_000 });
+    await casePage.waitFor({ timeout: UI_TIMEOUT });
     const caseId = (await casePage.getAttribute('data-case-id')) ?? '';
     await page.getByTestId('plan-create').click();
     await page
@@ -223,7 +224,7 @@ describe('victims in the web UI', () => {
       .fill('Safe shelter, then return home to Kampot.');
     await page.getByTestId('plan-submit').click();
     const board = page.getByTestId('plan-board');
-    await board.waitFor({ timeout: 15_000 });
+    await board.waitFor({ timeout: UI_TIMEOUT });
     const planId = (await board.getAttribute('data-plan-id')) ?? '';
 
     const addItem = async (kind: string, step?: string) => {
@@ -263,7 +264,7 @@ describe('victims in the web UI', () => {
     // status filter while the tab was still loading timed out (the select was detached from the DOM).
     await expect
       .poll(() => page.getByTestId('cases-table').locator(`[data-case-id="${caseId}"]`).count(), {
-        timeout: 15_000,
+        timeout: UI_TIMEOUT,
       })
       .toBe(1);
     await choose(page.getByTestId('case-filters'), page, 'Status', 'Open', 'Open');

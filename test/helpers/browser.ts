@@ -63,7 +63,7 @@ export async function logIn(page: Page, base: string, username: string, password
   await form.getByLabel('Username').fill(username);
   await form.getByLabel('Password', { exact: true }).fill(password);
   await form.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Log out' }).waitFor({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Log out' }).waitFor({ timeout: UI_TIMEOUT });
 }
 
 /**
@@ -72,7 +72,7 @@ export async function logIn(page: Page, base: string, username: string, password
  */
 export async function logOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Log out' }).click();
-  await page.getByTestId('login-form').waitFor({ timeout: 15_000 });
+  await page.getByTestId('login-form').waitFor({ timeout: UI_TIMEOUT });
 }
 
 /** As the signed-in administrator, creates a user of the first agency; returns the HTTP status. */
@@ -114,6 +114,14 @@ export async function logInChangingPassword(
 
 /** The phone the field flows are tested on. */
 export const PHONE = { width: 360, height: 740 };
+
+/**
+ * How long a UI step may take to appear (Playwright waits and polls). 15 s timed out twice in one
+ * evening on a CI machine loaded by other work (the cases tab's filter, the assessment form), while
+ * the same tests passed alone in ~11 s; the waits are for a condition, so a longer bound only
+ * matters when the machine is slow.
+ */
+export const UI_TIMEOUT = 30_000;
 
 /** The page fits the phone: nothing wider than the viewport (no sideways scrolling). */
 export async function fitsPhone(page: Page): Promise<void> {
