@@ -109,8 +109,8 @@ export function dropOutOfContext(
   const gated = (m: IndicatorMatch) => rules.indicators.has(m.id);
   if (!matches.some(gated)) return matches;
   if (matches.some((m) => !gated(m) && rules.categories.has(m.category))) return matches;
-  const present = new Set(matches.map((m) => m.category));
   if (rules.cues.test(n.bare)) return matches;
+  const present = new Set(matches.map((m) => m.category));
   const together = rules.together.some((group) => group.every((c) => present.has(c)));
   if (together && !rules.leisure?.test(n.bare)) return matches;
   return matches.filter((m) => !gated(m));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type IndicatorMatch, LANGS, type NormalizedText } from '../types.ts';
 import { compileCues } from './cues.ts';
+import { dropListed } from './drop.ts';
 import { describe, LexiconError } from './files.ts';
 import { indicatorId, isoDate, sourceId } from './schema.ts';
 
@@ -47,7 +48,5 @@ export function dropLicensedLures(
   n: NormalizedText,
   matches: IndicatorMatch[],
 ): IndicatorMatch[] {
-  const listed = (m: IndicatorMatch) => rules.indicators.has(m.id);
-  if (!matches.some(listed) || !rules.cues.test(n.bare)) return matches;
-  return matches.filter((m) => !listed(m));
+  return dropListed(matches, rules.indicators, () => rules.cues.test(n.bare));
 }

@@ -8,6 +8,7 @@ import {
   type NormalizedText,
 } from '../types.ts';
 import { compileCues } from './cues.ts';
+import { dropListed } from './drop.ts';
 import { describe, LexiconError } from './files.ts';
 import { reasonKeyOf } from './reasons.ts';
 import { indicatorId, isoDate, sourceId } from './schema.ts';
@@ -169,9 +170,7 @@ export function dropQualified(
   n: NormalizedText,
   matches: IndicatorMatch[],
 ): IndicatorMatch[] {
-  const listed = (m: IndicatorMatch) => salary.qualifiedOut.has(m.id);
-  if (!matches.some(listed) || !asksQualifications(salary, n, matches)) return matches;
-  return matches.filter((m) => !listed(m));
+  return dropListed(matches, salary.qualifiedOut, () => asksQualifications(salary, n, matches));
 }
 
 /**
@@ -185,15 +184,15 @@ export function dropOrdinaryPayClaims(
   matches: IndicatorMatch[],
 ): IndicatorMatch[] {
   const { indicators, belowUsdPerMonth } = salary.ordinaryPay;
-  const listed = (m: IndicatorMatch) => indicators.has(m.id);
-  if (!matches.some(listed)) return matches;
-  let stated = false;
-  for (const i of identifiers) {
-    const usd = i.kind === 'money' && i.details?.notPay !== true ? i.details?.usdPerMonth : undefined;
-    if (typeof usd !== 'number') continue;
-    const top = i.details?.usdPerMonthMax;
-    if (Math.max(usd, typeof top === 'number' ? top : 0) >= belowUsdPerMonth) return matches;
-    stated = true;
-  }
-  return stated ? matches.filter((m) => !listed(m)) : matches;
+  return dropListed(matches, indicators, () => {
+    let stated = false;
+    for (const i of identifiers) {
+      const usd = i.kind === 'money' && i.details?.notPay !== true ? i.details?.usdPerMonth : undefined;
+      if (typeof usd !== 'number') continue;
+      const top = i.details?.usdPerMonthMax;
+      if (Math.max(usd, typeof top === 'number' ? top : 0) >= belowUsdPerMonth) return false;
+      stated = true;
+    }
+    return stated;
+  });
 }
