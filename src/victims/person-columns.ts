@@ -39,10 +39,12 @@ export function victimColumns(cipher: FieldCipher, personId: string, v: VictimIn
     age_when_trafficked: v.ageWhenTrafficked,
     recruitment_websites_and_apps: list(v.recruitmentWebsitesAndApps),
     method_of_recruitment: list(v.methodOfRecruitment),
+    location_of_recruitment_id: v.locationOfRecruitmentId,
     methods_of_control: list(v.methodsOfControl),
     type_of_exploitation: list(v.typeOfExploitation),
     forced_labour_industry: v.forcedLabourIndustry,
     type_of_sex_exploitation: list(v.typeOfSexExploitation),
+    location_of_exploitation_id: v.locationOfExploitationId,
     exploitation_websites_and_apps: list(v.exploitationWebsitesAndApps),
     vulnerabilities: list(v.vulnerabilities),
     details_of_vulnerabilities_enc: seal(
@@ -67,6 +69,7 @@ export function victimColumns(cipher: FieldCipher, personId: string, v: VictimIn
 export function perpetratorColumns(cipher: FieldCipher, personId: string, p: PerpetratorInput) {
   return {
     role_in_process: list(p.roleInProcess),
+    organisation_id: p.organisationId,
     role_details_enc: seal(cipher, 'perpetrator_contexts', 'role_details_enc', personId, p.roleDetails),
   };
 }

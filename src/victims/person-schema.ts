@@ -81,6 +81,15 @@ const profileShape = {
   migrationStatus: pick('jar_MigrationStatus').nullish(),
 };
 
+/** An HTCDS lookup to an organisation (a place or provider): the id of one of your agency's organisations. */
+const organisationRef = (field: string) =>
+  z
+    .uuid()
+    .nullish()
+    .openapi({
+      description: `${field}: the id of an organisation of your agency (/api/victims/organisations)`,
+    });
+
 /** HTCDS vic_ fields plus the forced-criminality, recruitment and scam-compound extensions. */
 const victimShape = {
   agreementToManagePersonalData: z.boolean().nullish(),
@@ -90,10 +99,12 @@ const victimShape = {
   ageWhenTrafficked: z.number().int().min(0).max(130).nullish(),
   recruitmentWebsitesAndApps: pickMany('vic_RecruitmentWebsitesAndApps').nullish(),
   methodOfRecruitment: pickMany('vic_MethodOfRecruitment').nullish(),
+  locationOfRecruitmentId: organisationRef('vic_LocationOfRecruitment'),
   methodsOfControl: pickMany('vic_MethodsOfControl').nullish(),
   typeOfExploitation: pickMany('vic_TypeOfExploitation').nullish(),
   forcedLabourIndustry: pick('vic_ForcedLabourIndustry').nullish(),
   typeOfSexExploitation: pickMany('vic_TypeOfSexExploitation').nullish(),
+  locationOfExploitationId: organisationRef('vic_LocationOfExploitation'),
   exploitationWebsitesAndApps: pickMany('vic_ExploitationWebsitesAndApps').nullish(),
   vulnerabilities: pickMany('vic_Vulnerabilities').nullish(),
   detailsOfVulnerabilities: text(4000).nullish(),
@@ -111,6 +122,7 @@ const victimShape = {
 const perpetratorShape = {
   roleInProcess: pickMany('per_RoleInProcess').nullish(),
   roleDetails: text(4000).nullish(),
+  organisationId: organisationRef('per_Organisation'),
 };
 
 export const identityInput = z.strictObject(identityShape);

@@ -132,6 +132,7 @@ describe('registering and reading a person', () => {
     expect(seen.identity.secondName).toBe('Wang');
     expect(seen.perpetrator).toEqual({
       roleInProcess: ['RecruiterOrIntermediary'],
+      organisationId: null,
       roleDetails: 'Runs the Telegram channel',
     });
     // Once also recorded as a victim (forced criminality), the person is protected again.
@@ -175,6 +176,72 @@ describe('registering and reading a person', () => {
     expect(mine.map((r) => r.person.id)).toEqual([id]);
     const other = await findPersons(t.deps.db, await agencyOf(t, 'persons', theirs.id), [id, theirs.id]);
     expect(other.map((r) => r.person.id)).toEqual([theirs.id]);
+  });
+});
+
+describe('organisation lookups (vic_LocationOfRecruitment, vic_LocationOfExploitation, per_Organisation)', () => {
+  async function organisation(client: TestClient, name: string): Promise<string> {
+    const res = await client.request('POST', '/api/victims/organisations', { name, country: 'KH' });
+    expect(res.status).toBe(201);
+    return (await res.json()).organisation.id;
+  }
+
+  it('records where a person was recruited and exploited, and a perpetrator’s organisation', async () => {
+    const recruited = await organisation(caseworker, 'Job agency, Phnom Penh');
+    const exploited = await organisation(caseworker, 'Compound, Sihanoukville');
+    const body = fullPerson('org-refs');
+    const created = await register(caseworker, {
+      ...body,
+      victim: { ...body.victim, locationOfRecruitmentId: recruited, locationOfExploitationId: exploited },
+      perpetrator: { roleInProcess: ['RecruiterOrIntermediary'], organisationId: recruited },
+    });
+    expect(created.victim).toMatchObject({
+      locationOfRecruitmentId: recruited,
+      locationOfExploitationId: exploited,
+    });
+    expect(created.perpetrator).toMatchObject({ organisationId: recruited });
+    const cleared = await caseworker.request('PATCH', `/api/victims/persons/${created.id}`, {
+      victim: { locationOfExploitationId: null },
+    });
+    expect((await cleared.json()).person.victim).toMatchObject({
+      locationOfRecruitmentId: recruited,
+      locationOfExploitationId: null,
+    });
+  });
+
+  it('refuses an organisation of another agency or none, naming the field, and writes nothing', async () => {
+    const outsider = await loginInOtherAgency(t, ['caseworker']);
+    const theirs = await organisation(outsider, 'Their shelter');
+    const before = { persons: await countRows(t, 'persons'), audit: await countRows(t, 'audit_entries') };
+    const res = await caseworker.request('POST', '/api/victims/persons', {
+      victim: {
+        locationOfRecruitmentId: theirs,
+        locationOfExploitationId: '00000000-0000-4000-8000-000000000000',
+      },
+      perpetrator: { organisationId: theirs },
+    });
+    expect(await refusal(res, 400)).toEqual({
+      code: 'bad_request',
+      paths: [
+        'victim.locationOfRecruitmentId',
+        'victim.locationOfExploitationId',
+        'perpetrator.organisationId',
+      ],
+    });
+    expect({ persons: await countRows(t, 'persons'), audit: await countRows(t, 'audit_entries') }).toEqual(
+      before,
+    );
+
+    const { id } = await register(caseworker);
+    const stored = await rawRows(id);
+    const patch = await caseworker.request('PATCH', `/api/victims/persons/${id}`, {
+      victim: { locationOfExploitationId: theirs },
+    });
+    expect(await refusal(patch, 400)).toEqual({
+      code: 'bad_request',
+      paths: ['victim.locationOfExploitationId'],
+    });
+    expect(await rawRows(id)).toEqual(stored);
   });
 });
 

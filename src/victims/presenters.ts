@@ -63,10 +63,12 @@ function presentVictim(v: VictimRow) {
     ageWhenTrafficked: v.age_when_trafficked,
     recruitmentWebsitesAndApps: v.recruitment_websites_and_apps,
     methodOfRecruitment: v.method_of_recruitment,
+    locationOfRecruitmentId: v.location_of_recruitment_id,
     methodsOfControl: v.methods_of_control,
     typeOfExploitation: v.type_of_exploitation,
     forcedLabourIndustry: v.forced_labour_industry,
     typeOfSexExploitation: v.type_of_sex_exploitation,
+    locationOfExploitationId: v.location_of_exploitation_id,
     exploitationWebsitesAndApps: v.exploitation_websites_and_apps,
     vulnerabilities: v.vulnerabilities,
     forcedCriminalityTypes: v.forced_criminality_types,
@@ -81,7 +83,10 @@ function presentVictim(v: VictimRow) {
   };
 }
 
-const presentPerpetrator = (p: PerpetratorRow) => ({ roleInProcess: p.role_in_process });
+const presentPerpetrator = (p: PerpetratorRow) => ({
+  roleInProcess: p.role_in_process,
+  organisationId: p.organisation_id,
+});
 
 const integrityOf = (tampered: string[]) => ({
   status: tampered.length > 0 ? ('tampered' as const) : ('ok' as const),

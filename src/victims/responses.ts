@@ -62,10 +62,12 @@ const victim = z
     ageWhenTrafficked: num,
     recruitmentWebsitesAndApps: strings,
     methodOfRecruitment: strings,
+    locationOfRecruitmentId: str.openapi({ description: 'vic_LocationOfRecruitment (an organisation id)' }),
     methodsOfControl: strings,
     typeOfExploitation: strings,
     forcedLabourIndustry: str,
     typeOfSexExploitation: strings,
+    locationOfExploitationId: str.openapi({ description: 'vic_LocationOfExploitation (an organisation id)' }),
     exploitationWebsitesAndApps: strings,
     vulnerabilities: strings,
     detailsOfVulnerabilities: str.optional().openapi({ description: 'Identity view only' }),
@@ -84,6 +86,7 @@ const victim = z
 const perpetrator = z
   .object({
     roleInProcess: strings,
+    organisationId: str.openapi({ description: 'per_Organisation (an organisation id)' }),
     roleDetails: str.optional().openapi({ description: 'Identity view only' }),
   })
   .openapi('PerpetratorContext');

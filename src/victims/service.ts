@@ -4,6 +4,7 @@ import type { FieldCipher } from '../platform/crypto/fields.ts';
 import type { Db, Exec } from '../platform/db/database.ts';
 import { badRequest, type FieldIssue, HttpError, notFound } from '../platform/http/errors.ts';
 import type { Principal } from '../platform/http/policy.ts';
+import { findOrganisation } from './cases/organisations-repo.ts';
 import { refuseMergedAway } from './duplicates/guard.ts';
 import {
   mergeIdentity,
@@ -43,6 +44,25 @@ const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 function refuse(issues: FieldIssue[]): never {
   throw badRequest(`Invalid person: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+}
+
+/** The HTCDS organisation lookups of a request: each must name an organisation of the agency. */
+async function refuseForeignOrganisations(
+  tx: Exec,
+  agencyId: string,
+  input: Pick<CreatePersonInput, 'victim' | 'perpetrator'>,
+): Promise<void> {
+  const refs: Array<[string, string | null | undefined]> = [
+    ['victim.locationOfRecruitmentId', input.victim?.locationOfRecruitmentId],
+    ['victim.locationOfExploitationId', input.victim?.locationOfExploitationId],
+    ['perpetrator.organisationId', input.perpetrator?.organisationId],
+  ];
+  const issues: FieldIssue[] = [];
+  for (const [path, id] of refs) {
+    if (id && !(await findOrganisation(tx, agencyId, id)))
+      issues.push({ path, message: 'no such organisation in your agency' });
+  }
+  if (issues.length > 0) refuse(issues);
 }
 
 function tamperedConflict(err: TamperedError): HttpError {
@@ -161,6 +181,7 @@ export async function registerPerson(ctx: VictimsContext, input: CreatePersonInp
   };
   return refuseDuplicateExternalId(() =>
     ctx.db.transaction().execute(async (tx) => {
+      await refuseForeignOrganisations(tx, ctx.principal.agencyId, input);
       await insertPerson(tx, row);
       const victim = input.victim && victimColumns(ctx.cipher, id, input.victim);
       const perpetrator = input.perpetrator && perpetratorColumns(ctx.cipher, id, input.perpetrator);
@@ -224,6 +245,7 @@ export async function changePerson(
     };
     const problems = personProblems(facts);
     if (problems.length > 0) refuse(problems);
+    await refuseForeignOrganisations(tx, ctx.principal.agencyId, input);
     const changes = {
       ...profileColumns(profile),
       ...row,

@@ -100,6 +100,17 @@ describe('victims in the web UI', () => {
     await wizard.getByLabel('Name of the compound').fill('Golden Fortune');
     await wizard.getByLabel('City or town').fill('Sihanoukville');
     await choose(wizard, page, 'Country', 'Camb', 'Cambodia (KH)');
+    // An HTCDS lookup: a place the agency has not registered yet is added from the field.
+    await choose(
+      wizard,
+      page,
+      'Place of exploitation',
+      'Compound operator, Sihanoukville',
+      'Add “Compound operator, Sihanoukville” as a new organisation',
+    );
+    await expect
+      .poll(() => page.getByTestId('location-of-exploitation').inputValue(), { timeout: UI_TIMEOUT })
+      .toBe('Compound operator, Sihanoukville');
     await fitsPhone(page);
     await page.getByTestId('register-next').click();
 
@@ -117,6 +128,7 @@ describe('victims in the web UI', () => {
       'Forced criminality',
       'pig-butchering',
       '@bestjobs_kh',
+      'Place of exploitation: Compound operator, Sihanoukville',
       'Irregular migrant',
     ]) {
       expect(reviewed).toContain(text);
@@ -132,6 +144,9 @@ describe('victims in the web UI', () => {
     expect(await page.getByTestId('person-facts').innerText()).toContain(
       'Golden Fortune, Sihanoukville, Cambodia',
     );
+    await expect
+      .poll(() => page.getByTestId('person-facts').innerText(), { timeout: UI_TIMEOUT })
+      .toContain('Place of exploitation: Compound operator, Sihanoukville');
     expect(await page.getByTestId('non-punishment-flag').count()).toBe(0);
     await fitsPhone(page);
 

@@ -23,3 +23,5 @@ export const mayCreateTasks = (roles: readonly string[]) => hasAnyRole(roles, ['
 export const mayWritePlans = (roles: readonly string[]) => hasAnyRole(roles, ['caseworker']);
 export const mayWriteItems = (roles: readonly string[]) =>
   hasAnyRole(roles, ['caseworker', 'referral_focal_point']);
+export const mayWriteOrganisations = (roles: readonly string[]) =>
+  hasAnyRole(roles, ['caseworker', 'referral_focal_point']);

@@ -54,6 +54,8 @@ export const victimContext = z.object({
   recruitmentPlatform: str,
   recruitmentHandle: str,
   recruitmentAdUrl: str,
+  locationOfRecruitmentId: str,
+  locationOfExploitationId: str,
   scamCompoundName: str,
   scamCompoundCity: str,
   scamCompoundCountry: str,

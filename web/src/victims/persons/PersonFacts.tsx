@@ -1,6 +1,7 @@
 import { Card, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useVictimLabels } from '../labels.ts';
+import { useOrganisationLabel } from '../organisations/OrganisationField.tsx';
 import type { Person } from '../schema.ts';
 
 type Fact = { label: string; value: string };
@@ -11,6 +12,8 @@ export function PersonFacts({ person }: { person: Person }) {
   const labels = useVictimLabels();
   const fact = (label: string, value: string | null | undefined): Fact[] => (value ? [{ label, value }] : []);
   const { identity, profile, victim } = person;
+  const recruitedAt = useOrganisationLabel(victim?.locationOfRecruitmentId);
+  const exploitedAt = useOrganisationLabel(victim?.locationOfExploitationId);
   const age =
     profile.ageAtRegistration === null || profile.ageAtRegistration === undefined
       ? null
@@ -51,6 +54,8 @@ export function PersonFacts({ person }: { person: Person }) {
         ),
         ...fact(t('victims.person.recruitmentHandle'), victim.recruitmentHandle),
         ...fact(t('victims.person.recruitmentAdUrl'), victim.recruitmentAdUrl),
+        ...fact(t('victims.person.locationOfRecruitment'), recruitedAt),
+        ...fact(t('victims.person.locationOfExploitation'), exploitedAt),
         ...fact(
           t('victims.register.compound'),
           [

@@ -34,6 +34,8 @@ const person: Person = {
     recruitmentPlatform: 'Telegram',
     recruitmentHandle: '@bestjobs_kh',
     recruitmentAdUrl: null,
+    locationOfRecruitmentId: '0b6f3c9e-1111-4000-8000-000000000001',
+    locationOfExploitationId: null,
     scamCompoundName: 'Golden Fortune',
     scamCompoundCity: null,
     scamCompoundCountry: 'KH',
@@ -94,6 +96,25 @@ describe('editing a person', () => {
     expect(changesOf(before, { ...before, scamCompoundName: 'Other' }, false)).toEqual({});
     expect(changesOf(before, { ...before, registeredOn: '2025-02-15' }, true)).toEqual({
       registeredOn: '2025-02-15',
+    });
+  });
+
+  it('sends the organisation lookups as ids, and null for one cleared', () => {
+    const before = draftOf(person);
+    expect(before).toMatchObject({
+      locationOfRecruitmentId: '0b6f3c9e-1111-4000-8000-000000000001',
+      locationOfExploitationId: '',
+    });
+    const after = {
+      ...before,
+      locationOfRecruitmentId: '',
+      locationOfExploitationId: '0b6f3c9e-2222-4000-8000-000000000002',
+    };
+    expect(changesOf(before, after, true)).toEqual({
+      victim: {
+        locationOfRecruitmentId: null,
+        locationOfExploitationId: '0b6f3c9e-2222-4000-8000-000000000002',
+      },
     });
   });
 

@@ -1,6 +1,7 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useVictimLabels } from '../labels.ts';
+import { useOrganisationLabel } from '../organisations/OrganisationField.tsx';
 import type { Draft, Step } from './draft.ts';
 
 type Row = { label: string; value: string };
@@ -9,6 +10,8 @@ type Row = { label: string; value: string };
 export function ReviewStep({ draft, onEdit }: { draft: Draft; onEdit: (step: Step) => void }) {
   const { t } = useTranslation();
   const labels = useVictimLabels();
+  const recruitedAt = useOrganisationLabel(draft.locationOfRecruitmentId);
+  const exploitedAt = useOrganisationLabel(draft.locationOfExploitationId);
   const row = (label: string, value: string): Row[] => (value.trim() ? [{ label, value }] : []);
   const name = [draft.firstName, draft.middleName, draft.secondName].filter((p) => p.trim()).join(' ');
   const age = draft.birthdate
@@ -45,6 +48,8 @@ export function ReviewStep({ draft, onEdit }: { draft: Draft; onEdit: (step: Ste
         ),
         ...row(t('victims.person.recruitmentHandle'), draft.recruitmentHandle),
         ...row(t('victims.person.recruitmentAdUrl'), draft.recruitmentAdUrl),
+        ...row(t('victims.person.locationOfRecruitment'), recruitedAt),
+        ...row(t('victims.person.locationOfExploitation'), exploitedAt),
         ...row(
           t('victims.register.compound'),
           [

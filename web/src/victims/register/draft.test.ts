@@ -17,6 +17,16 @@ describe('the registration draft', () => {
     });
   });
 
+  it('sends the places of recruitment and exploitation as organisation ids', () => {
+    const draft = {
+      ...emptyDraft('2025-03-01'),
+      locationOfExploitationId: '0b6f3c9e-2222-4000-8000-000000000002',
+    };
+    expect(toBody(draft).victim).toEqual({
+      locationOfExploitationId: '0b6f3c9e-2222-4000-8000-000000000002',
+    });
+  });
+
   it('sends an age only without a birth date, with whether it is an estimate', () => {
     const aged = { ...emptyDraft('2025-03-01'), age: '17', ageIsEstimate: true };
     expect(toBody(aged).profile).toEqual({ ageAtRegistration: 17, ageIsEstimate: true });

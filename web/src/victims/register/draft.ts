@@ -21,6 +21,9 @@ export type Draft = {
   recruitmentPlatform: string;
   recruitmentHandle: string;
   recruitmentAdUrl: string;
+  /** HTCDS lookups: ids of the agency's organisations, or '' */
+  locationOfRecruitmentId: string;
+  locationOfExploitationId: string;
   scamCompoundName: string;
   scamCompoundCity: string;
   scamCompoundCountry: string;
@@ -58,6 +61,8 @@ export function emptyDraft(today = localToday()): Draft {
     recruitmentPlatform: '',
     recruitmentHandle: '',
     recruitmentAdUrl: '',
+    locationOfRecruitmentId: '',
+    locationOfExploitationId: '',
     scamCompoundName: '',
     scamCompoundCity: '',
     scamCompoundCountry: '',
@@ -116,6 +121,8 @@ export function toBody(draft: Draft): NewPerson {
     'recruitmentPlatform',
     'recruitmentHandle',
     'recruitmentAdUrl',
+    'locationOfRecruitmentId',
+    'locationOfExploitationId',
     'scamCompoundName',
     'scamCompoundCity',
     'scamCompoundCountry',
