@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { repoPath } from '../src/platform/paths.ts';
 import { runCli } from './helpers/cli.ts';
 
 // `jaring screen` and `jaring screen eval` exactly as the issue specifies their input and output.
@@ -230,5 +231,49 @@ describe('jaring screen and its eval, given a wrong file', () => {
       ['screen', 'eval', '--data', file, '--model', notModel],
       `${notModel} is not a Jaring linear model (format must be "jaring-linear")`,
     );
+  });
+});
+
+describe('a node’s own lexicons (JARING_LEXICON_DIR)', () => {
+  const own = join(dir, 'lexicons');
+  const post = join(dir, 'national.jsonl');
+
+  it('screens with a node’s own copy of the lexicons, in every worker', async () => {
+    cpSync(repoPath('data', 'indicators'), own, { recursive: true });
+    const en = JSON.parse(readFileSync(join(own, 'en.json'), 'utf8'));
+    const lure = en.indicators.find((i: { id: string }) => i.id === 'light_work_high_pay');
+    lure.patterns.push('sunrise desk hiring');
+    writeFileSync(join(own, 'en.json'), JSON.stringify(en));
+    writeFileSync(
+      post,
+      ['Sunrise desk hiring now', 'Sunrise desk hiring today']
+        .map((text) => JSON.stringify({ text }))
+        .join('\n'),
+    );
+    const { code, output } = await runCli(['screen', '--workers', '2', post], { JARING_LEXICON_DIR: own });
+    expect(code, output).toBe(0);
+    for (const result of lines(output) as Array<{ indicators: Array<{ id: string }> }>)
+      expect(result.indicators.map((i) => i.id)).toContain('light_work_high_pay');
+    const bundled = await runCli(['screen', post], {});
+    for (const result of lines(bundled.output) as Array<{ indicators: Array<{ id: string }> }>)
+      expect(result.indicators.map((i) => i.id)).not.toContain('light_work_high_pay');
+  });
+
+  it('refuses to start on a broken or missing lexicon, naming the file, and screens nothing', async () => {
+    const bad = join(dir, 'bad-lexicons');
+    cpSync(repoPath('data', 'indicators'), bad, { recursive: true });
+    writeFileSync(join(bad, 'th.json'), '{"lang": "th",');
+    writeFileSync(post, `${JSON.stringify({ text: 'Sunrise desk hiring now' })}\n`);
+    const broken = await runCli(['screen', post], { JARING_LEXICON_DIR: bad });
+    expect(broken.code).toBe(1);
+    expect(broken.output).toContain(`jaring: ${join(bad, 'th.json')}: not valid JSON`);
+    expect(lines(broken.output)).toEqual([]);
+    const nowhere = join(dir, 'no-lexicons');
+    const missing = await runCli(['screen', post], { JARING_LEXICON_DIR: nowhere });
+    expect(missing.code).toBe(1);
+    expect(missing.output).toContain(
+      `jaring: ${join(nowhere, 'sources.json')}: cannot be read (no such file)`,
+    );
+    expect(lines(missing.output)).toEqual([]);
   });
 });

@@ -11,7 +11,13 @@ export function describe(error: z.ZodError): string {
 }
 
 export function readJson(file: string): unknown {
-  const text = readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new LexiconError(`${file}: cannot be read (${code === 'ENOENT' ? 'no such file' : code})`);
+  }
   try {
     return JSON.parse(text);
   } catch (error) {

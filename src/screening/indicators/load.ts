@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { repoPath } from '../../platform/paths.ts';
 import type { IndicatorCategory, Lang } from '../types.ts';
 import { describe, LexiconError, readJson } from './files.ts';
@@ -49,6 +49,16 @@ export type Lexicon = {
 export { LexiconError };
 
 export const INDICATORS_DIR = repoPath('data', 'indicators');
+
+/**
+ * Where the node's lexicons are: JARING_LEXICON_DIR (a node's own copy of data/indicators, with its
+ * national phrases), else the bundled data/indicators. Read when they are loaded, so screening
+ * workers load the same folder as the process that started them.
+ */
+export function lexiconDir(): string {
+  const own = process.env.JARING_LEXICON_DIR;
+  return own ? resolve(own) : INDICATORS_DIR;
+}
 
 /** Parses one language file's content; `file` is used in error messages. */
 export function parseLexiconFile(
@@ -184,7 +194,7 @@ function checkCited(
 }
 
 /** Reads and validates every lexicon file of a folder (default: data/indicators). */
-export function loadLexicon(dir: string = INDICATORS_DIR): Lexicon {
+export function loadLexicon(dir: string = lexiconDir()): Lexicon {
   const sourcesFile = join(dir, 'sources.json');
   const sourcesParsed = sourcesFileSchema.safeParse(readJson(sourcesFile));
   if (!sourcesParsed.success) throw new LexiconError(`${sourcesFile}: ${describe(sourcesParsed.error)}`);
