@@ -26,8 +26,9 @@ type Props = {
 const ADD = 'add:';
 
 /**
- * An HTCDS lookup to one of the agency's organisations: type part of a name to find it; a
- * caseworker can register a name not found yet (only its name: the rest is kept on the organisation).
+ * An HTCDS lookup to one of the agency's organisations: type part of a name to find it. Caseworkers
+ * and referral focal points can register a name not found yet (its name only; the organisation's
+ * other fields are kept on it through /api/victims/organisations).
  */
 export function OrganisationField({ label, description, value, onChange, testId }: Props) {
   const { t } = useTranslation();
@@ -49,12 +50,12 @@ export function OrganisationField({ label, description, value, onChange, testId 
     mutationFn: createOrganisation,
     onSuccess: (created) => {
       queryClient.setQueryData(organisationKeys.one(created.id), created);
-      void queryClient.invalidateQueries({ queryKey: ['victims', 'organisations', 'search'] });
+      void queryClient.invalidateQueries({ queryKey: organisationKeys.searches });
       onChange(created.id);
     },
   });
   const options = new Map<string, string>();
-  if (chosen.data && chosenLabel) options.set(chosen.data.id, chosenLabel);
+  if (chosenLabel) options.set(value, chosenLabel);
   for (const o of searching ? (found.data ?? []) : [])
     options.set(o.id, organisationLabel(o, labels.country));
   const data = [...options].map(([id, text]) => ({ value: id, label: text }));

@@ -12,6 +12,7 @@ const one = z.object({ organisation });
 const page = z.object({ organisations: z.array(organisation) });
 
 export const organisationKeys = {
+  searches: ['victims', 'organisations', 'search'] as const,
   search: (name: string) => ['victims', 'organisations', 'search', name] as const,
   one: (id: string) => ['victims', 'organisations', 'one', id] as const,
 };
