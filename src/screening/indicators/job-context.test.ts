@@ -112,6 +112,16 @@ describe('red flags that need a post about work', () => {
     expect(ids('Sang Campuchia bằng visa du lịch, bao vé máy bay')).toContain('hotspot_cambodia');
   });
 
+  it('does not read a processing time in working days as a post about work', () => {
+    expect(ids('Jasa pengurusan visa turis Jepang dan Korea, proses cepat 5 hari kerja. Hubungi WA')).toEqual(
+      expect.not.arrayContaining(['tourist_visa_work', 'quick_departure']),
+    );
+    expect(ids('Tourist visa for Japan, processed within 5 working days')).not.toContain('tourist_visa_work');
+    expect(ids('Lowongan kerja di Thailand, 5 hari kerja seminggu, berangkat pakai visa turis')).toContain(
+      'tourist_visa_work',
+    );
+  });
+
   it('reads a scam hub with travel paid in a holiday post (a tour) as no red flag, and in a job post as one', () => {
     expect(ids('Tour Sihanoukville 3 ngày 2 đêm, bao vé xe khứ hồi, bao khách sạn 4 sao')).toEqual([]);
     expect(

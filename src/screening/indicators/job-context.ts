@@ -26,6 +26,8 @@ const fileSchema = z.strictObject({
   indicators: z.array(indicatorId).min(1),
   categories: z.array(z.enum(INDICATOR_CATEGORIES)),
   cues: z.partialRecord(z.enum(LANGS), z.array(cue).min(1)),
+  /** phrases with a cue word in them that say nothing of a job ("5 hari kerja", a processing time) */
+  notCues: z.partialRecord(z.enum(LANGS), z.array(cue).min(1)).optional(),
   /** listed flags of all these categories together say the post is about work, as a cue does */
   together: z.array(z.array(z.enum(INDICATOR_CATEGORIES)).min(2)).default([]),
   /** cues of a holiday (a tour, an itinerary): in such a post `together` says nothing */
@@ -48,6 +50,8 @@ export type JobContextRules = {
   categories: ReadonlySet<IndicatorCategory>;
   /** every language's cues, one alternation over the post's bare text */
   cues: RegExp;
+  /** every language's `notCues` (global), blanked out of the text before the cues are looked for */
+  notCues: RegExp | undefined;
   /** groups of categories whose listed flags, all present, make a post about work */
   together: ReadonlyArray<ReadonlyArray<IndicatorCategory>>;
   /** every language's holiday cues (a tour, sightseeing): a post with one is not made about work by `together` */
@@ -63,6 +67,8 @@ export function parseJobContextRules(file: string, raw: unknown): JobContextRule
     indicators: new Set(parsed.data.indicators),
     categories: new Set(parsed.data.categories),
     cues: compileCues(file, parsed.data.cues),
+    notCues:
+      parsed.data.notCues && new RegExp(compileCues(file, parsed.data.notCues, 'notCues: ').source, 'gu'),
     together: parsed.data.together,
     leisure: parsed.data.leisure && compileCues(file, parsed.data.leisure, 'leisure: '),
     home: new Map(
@@ -76,6 +82,12 @@ export function parseJobContextRules(file: string, raw: unknown): JobContextRule
 
 /** Where a post comes from: its language, and its country when the caller knows it. */
 export type PostOrigin = { lang?: string | undefined; country?: string | undefined };
+
+/** Whether a post's bare text has a cue of work, outside the phrases that only look like one. */
+function namesWork(rules: JobContextRules, bare: string): boolean {
+  if (!rules.cues.test(bare)) return false;
+  return rules.notCues === undefined || rules.cues.test(bare.replace(rules.notCues, ' '));
+}
 
 /** Drops a country named as a hotspot from a post in that country's language or from that country. */
 export function dropAtHome(
@@ -109,7 +121,7 @@ export function dropOutOfContext(
   const gated = (m: IndicatorMatch) => rules.indicators.has(m.id);
   if (!matches.some(gated)) return matches;
   if (matches.some((m) => !gated(m) && rules.categories.has(m.category))) return matches;
-  if (rules.cues.test(n.bare)) return matches;
+  if (namesWork(rules, n.bare)) return matches;
   const present = new Set(matches.map((m) => m.category));
   const together = rules.together.some((group) => group.every((c) => present.has(c)));
   if (together && !rules.leisure?.test(n.bare)) return matches;
