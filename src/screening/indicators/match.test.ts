@@ -127,6 +127,13 @@ describe('matchIndicators on recruitment posts of the kind police warnings quote
     expect(ids('JOBS IN CAMBODIA!')).toEqual(['hotspot_cambodia']);
   });
 
+  it('reads "PM" as a request for a private message, not in a time of day', () => {
+    for (const time of ['Monday to Saturday, 8:00 AM – 5:00 PM', 'Buka 9am-5pm', 'until 5 PM', 'at 4.30 PM'])
+      expect(ids(time)).not.toContain('contact_inbox_only');
+    expect(ids('Gaji lumayan, PM untuk info')).toContain('contact_inbox_only');
+    expect(ids('Kerja 8 pagi - 5:00 pm. PM lang po')).toContain('contact_inbox_only');
+  });
+
   it('reports a phrase inside a longer one of the same category once, as the longer one', () => {
     const results = match('việc nhẹ lương cao');
     expect(results.map((m) => m.id)).toEqual(['light_work_high_pay']);
