@@ -80,6 +80,13 @@ describe('red flags that need a post about work', () => {
     const english = 'Smart Axiata Cambodia is hiring sales staff';
     expect(found(english, { lang: 'en' })).toContain('hotspot_cambodia');
     expect(found(english, { lang: 'en', country: 'kh' })).not.toContain('hotspot_cambodia');
+    // wages in Cambodia are paid in US dollars
+    const khmer = 'ត្រូវការបុគ្គលិកលក់ ប្រាក់ខែ $800';
+    expect(found(khmer, {})).toContain('salary_in_usd');
+    expect(found(khmer, { lang: 'km' })).not.toContain('salary_in_usd');
+    expect(found('Sales staff wanted, salary $800', { lang: 'en', country: 'KH' })).not.toContain(
+      'salary_in_usd',
+    );
     // the scam hubs still count at home: trafficking within a country runs through them too
     expect(found('မြဝတီတွင် အလုပ်ခေါ်နေသည်', { lang: 'my' })).toContain('hotspot_myanmar_border');
     expect(naiveMatchIndicators(normalize(burmese), { lang: 'my' })).toEqual(
