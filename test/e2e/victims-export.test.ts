@@ -232,4 +232,63 @@ describe('victims: person edit, case team/tasks/notes, HTCDS export and import i
     await expect.poll(() => page.getByTestId('person-page').getAttribute('data-person-id')).toBe(personId);
     await phone.close();
   }, 240_000);
+
+  it('keeps the agency directory of organisations: a caseworker adds and edits one, an investigator only reads', async () => {
+    const admin = await node.browser.newPage();
+    admin.setDefaultTimeout(UI_TIMEOUT);
+    await logIn(admin, node.base, 'admin', ADMIN_PASSWORD);
+    for (const [username, role] of [
+      ['e2e_org_cw', 'caseworker'],
+      ['e2e_org_inv', 'investigator'],
+    ] as const) {
+      const status = await createUser(admin, {
+        username,
+        displayName: username,
+        roles: [role],
+        password: CASEWORKER_PASSWORD,
+      });
+      expect(status).toBe(201);
+    }
+    await admin.close();
+
+    const phone = await node.browser.newContext({ viewport: PHONE, hasTouch: true });
+    const page = await phone.newPage();
+    page.setDefaultTimeout(UI_TIMEOUT);
+    await signIn(page, 'e2e_org_cw', CASEWORKER_PASSWORD);
+    await page.goto(`${node.base}/victims/organisations`);
+    const tab = page.getByTestId('organisations-tab');
+    await tab.waitFor();
+    await page.getByTestId('organisation-new').click();
+    const form = page.getByTestId('organisation-form');
+    await form.getByLabel('Name').fill('Shelter of Hope');
+    await form.getByRole('combobox', { name: 'Type', exact: true }).click();
+    await page.getByRole('option', { name: 'NGO', exact: true }).click();
+    await form.getByLabel('City or town').fill('Phnom Penh');
+    await form.getByLabel('Phone').fill('+855 23 123 456');
+    await fitsPhone(page);
+    await page.getByTestId('organisation-save').click();
+    const table = page.getByTestId('organisations-table');
+    await expect.poll(() => table.innerText(), { timeout: UI_TIMEOUT }).toContain('Shelter of Hope');
+    expect(await table.innerText()).toContain('NGO');
+
+    await table
+      .getByRole('row', { name: /Shelter of Hope/ })
+      .getByRole('button', { name: 'Edit' })
+      .click();
+    await page.getByTestId('organisation-form').getByLabel('Phone').fill('+855 23 999 000');
+    await page.getByTestId('organisation-save').click();
+    await expect.poll(() => table.innerText(), { timeout: UI_TIMEOUT }).toContain('+855 23 999 000');
+    await phone.close();
+
+    const readerContext = await node.browser.newContext({ viewport: PHONE, hasTouch: true });
+    const reader = await readerContext.newPage();
+    reader.setDefaultTimeout(UI_TIMEOUT);
+    await signIn(reader, 'e2e_org_inv', CASEWORKER_PASSWORD);
+    await reader.goto(`${node.base}/victims/organisations`);
+    await expect
+      .poll(() => reader.getByTestId('organisations-table').innerText(), { timeout: UI_TIMEOUT })
+      .toContain('Shelter of Hope');
+    expect(await reader.getByTestId('organisation-new').count()).toBe(0);
+    await readerContext.close();
+  });
 });

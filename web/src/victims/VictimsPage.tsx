@@ -9,19 +9,20 @@ import { HtcdsTab } from './htcds/HtcdsTab.tsx';
 import { AssessmentPage } from './identification/AssessmentPage.tsx';
 import { mayMerge } from './merges/api.ts';
 import { MergesTab } from './merges/MergesTab.tsx';
+import { OrganisationsTab } from './organisations/OrganisationsTab.tsx';
 import { PersonEdit } from './persons/PersonEdit.tsx';
 import { PersonPage } from './persons/PersonPage.tsx';
 import { PersonsTab } from './persons/PersonsTab.tsx';
 import { RegisterWizard } from './register/RegisterWizard.tsx';
-import { mayExportHtcds, mayRegister } from './roles.ts';
+import { mayExportHtcds, mayReadOrganisations, mayRegister } from './roles.ts';
 
-const tabs = ['persons', 'cases', 'register', 'merges', 'htcds'] as const;
+const tabs = ['persons', 'cases', 'register', 'merges', 'organisations', 'htcds'] as const;
 type Tab = (typeof tabs)[number];
 
 const base = '/victims';
 const pathOf = (tab: Tab) => (tab === 'persons' ? base : `${base}/${tab}`);
 
-/** The tab a path belongs to: /victims and /victims/persons/…, /victims/cases[/…], /victims/register, /victims/merges, /victims/htcds. */
+/** The tab a path belongs to: /victims and /victims/persons/…, /victims/cases[/…], /victims/register, /victims/merges, /victims/organisations, /victims/htcds. */
 function tabOf(pathname: string): Tab | null {
   const first =
     pathname
@@ -29,7 +30,7 @@ function tabOf(pathname: string): Tab | null {
       .replace(/^\/+|\/+$/g, '')
       .split('/')[0] ?? '';
   if (first === '' || first === 'persons') return 'persons';
-  return first === 'cases' || first === 'register' || first === 'merges' || first === 'htcds' ? first : null;
+  return isTab(first) ? first : null;
 }
 
 function isTab(value: string | null): value is Tab {
@@ -39,9 +40,10 @@ function isTab(value: string | null): value is Tab {
 const allowed = (tab: Tab, roles: readonly string[]) =>
   (tab !== 'register' || mayRegister(roles)) &&
   (tab !== 'merges' || mayMerge(roles)) &&
+  (tab !== 'organisations' || mayReadOrganisations(roles)) &&
   (tab !== 'htcds' || mayExportHtcds(roles));
 
-/** Victims: persons and their search, cases, the registration wizard, merges of duplicates, and HTCDS files. */
+/** Victims: persons and their search, cases, the registration wizard, merges of duplicates, organisations, and HTCDS files. */
 export function VictimsPage() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -82,6 +84,9 @@ export function VictimsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="merges" pt="md">
           <MergesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="organisations" pt="md">
+          <OrganisationsTab />
         </Tabs.Panel>
         <Tabs.Panel value="htcds" pt="md">
           <HtcdsTab />

@@ -25,3 +25,5 @@ export const mayWriteItems = (roles: readonly string[]) =>
   hasAnyRole(roles, ['caseworker', 'referral_focal_point']);
 export const mayWriteOrganisations = (roles: readonly string[]) =>
   hasAnyRole(roles, ['caseworker', 'referral_focal_point']);
+export const mayReadOrganisations = (roles: readonly string[]) =>
+  hasAnyRole(roles, ['caseworker', 'investigator', 'analyst', 'referral_focal_point']);

@@ -47,7 +47,7 @@ export function OrganisationField({ label, description, value, onChange, testId 
     staleTime: 30_000,
   });
   const add = useMutation({
-    mutationFn: createOrganisation,
+    mutationFn: (name: string) => createOrganisation({ name }),
     onSuccess: (created) => {
       queryClient.setQueryData(organisationKeys.one(created.id), created);
       void queryClient.invalidateQueries({ queryKey: organisationKeys.searches });
