@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
 import { useFormatTime } from '../../platform/common/format.ts';
+import { MoreButton } from '../../platform/common/MoreButton.tsx';
 import { useSession } from '../../platform/session/context.ts';
 import { mayWriteNotes } from '../roles.ts';
 import type { CaseUsers } from './case-users.ts';
@@ -46,17 +47,7 @@ export function CaseNotes({ caseId, users }: { caseId: string; users: CaseUsers 
             <NoteView key={note.id} note={note} author={users.nameOf(note.authorId)} />
           ))}
         </Stack>
-        {pages.hasNextPage && (
-          <Group>
-            <Button
-              variant="default"
-              loading={pages.isFetchingNextPage}
-              onClick={() => void pages.fetchNextPage()}
-            >
-              {t('victims.notes.older')}
-            </Button>
-          </Group>
-        )}
+        <MoreButton pages={pages} label={t('victims.notes.older')} />
       </Stack>
     </Card>
   );

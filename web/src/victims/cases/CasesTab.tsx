@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
+import { MoreButton } from '../../platform/common/MoreButton.tsx';
 import { listCases, victimsKeys } from '../api.ts';
 import { useVictimLabels } from '../labels.ts';
 import { type CaseRecord, caseStatuses } from '../schema.ts';
@@ -54,17 +55,7 @@ export function CasesTab() {
       <ErrorAlert error={pages.error} />
       {pages.data && shown.length === 0 && <Text c="dimmed">{t('victims.search.noCases')}</Text>}
       {shown.length > 0 && <CasesTable cases={shown} />}
-      {pages.hasNextPage && (
-        <Group>
-          <Button
-            variant="default"
-            loading={pages.isFetchingNextPage}
-            onClick={() => void pages.fetchNextPage()}
-          >
-            {t('victims.search.more')}
-          </Button>
-        </Group>
-      )}
+      <MoreButton pages={pages} label={t('victims.search.more')} />
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Timeline as MantineTimeline, Stack, Switch, Text, Title } from '@mantine/core';
+import { Badge, Group, Timeline as MantineTimeline, Stack, Switch, Text, Title } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
 import { useFormatTime } from '../../platform/common/format.ts';
+import { MoreButton } from '../../platform/common/MoreButton.tsx';
 import { useVictimLabels } from '../labels.ts';
 import { caseKeys, fetchTimeline } from './api.ts';
 import type { TimelineEntry, TimelinePage } from './schema.ts';
@@ -45,17 +46,7 @@ export function Timeline({ caseId }: { caseId: string }) {
           ))}
         </MantineTimeline>
       )}
-      {pages.hasNextPage && (
-        <Group>
-          <Button
-            variant="default"
-            loading={pages.isFetchingNextPage}
-            onClick={() => void pages.fetchNextPage()}
-          >
-            {t('victims.timeline.older')}
-          </Button>
-        </Group>
-      )}
+      <MoreButton pages={pages} label={t('victims.timeline.older')} />
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
+import { MoreButton } from '../../platform/common/MoreButton.tsx';
 import { useSession } from '../../platform/session/context.ts';
 import { useVictimLabels } from '../labels.ts';
 import { mayWriteOrganisations } from '../roles.ts';
@@ -55,17 +56,7 @@ export function OrganisationsTab() {
       {organisations.length > 0 && (
         <OrganisationsTable organisations={organisations} onEdit={writer ? setEditing : undefined} />
       )}
-      {pages.hasNextPage && (
-        <Group>
-          <Button
-            variant="default"
-            loading={pages.isFetchingNextPage}
-            onClick={() => void pages.fetchNextPage()}
-          >
-            {t('victims.search.more')}
-          </Button>
-        </Group>
-      )}
+      <MoreButton pages={pages} label={t('victims.search.more')} />
     </Stack>
   );
 }

@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
+import { MoreButton } from '../../platform/common/MoreButton.tsx';
 import { listPersons, victimsKeys } from '../api.ts';
 import { useVictimLabels } from '../labels.ts';
 import type { PersonSummary } from '../schema.ts';
@@ -38,18 +39,7 @@ export function PersonsTab() {
       )}
       {pages.data && shown.length === 0 && <Text c="dimmed">{t('victims.search.noPersons')}</Text>}
       {shown.length > 0 && <PersonsTable persons={shown} />}
-      {pages.hasNextPage && (
-        <Group>
-          <Button
-            variant="default"
-            loading={pages.isFetchingNextPage}
-            onClick={() => void pages.fetchNextPage()}
-            data-testid="persons-more"
-          >
-            {t('victims.search.more')}
-          </Button>
-        </Group>
-      )}
+      <MoreButton pages={pages} label={t('victims.search.more')} testId="persons-more" />
     </Stack>
   );
 }
