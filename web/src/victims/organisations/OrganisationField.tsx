@@ -1,4 +1,5 @@
 import { Select } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +23,8 @@ type Props = {
   testId?: string;
 };
 
+const SEARCH_PAUSE_MS = 300;
+
 /** The value of the option that registers the typed name as a new organisation. */
 const ADD = 'add:';
 
@@ -38,7 +41,8 @@ export function OrganisationField({ label, description, value, onChange, testId 
   const [search, setSearch] = useState('');
   const chosen = useOrganisation(value);
   const chosenLabel = chosen.data && organisationLabel(chosen.data, labels.country);
-  const term = search.trim();
+  // Each search is an audited read on the server: ask once the typing pauses, not per keystroke.
+  const [term] = useDebouncedValue(search.trim(), SEARCH_PAUSE_MS);
   const searching = term !== '' && term !== chosenLabel;
   const found = useQuery({
     queryKey: organisationKeys.search(term),

@@ -1,4 +1,5 @@
 import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +18,8 @@ export function OrganisationsTab() {
   const writer = mayWriteOrganisations(user.roles);
   const [name, setName] = useState('');
   const [editing, setEditing] = useState<Organisation | 'new' | null>(null);
-  const term = name.trim();
+  // Each page asked is an audited read on the server: search once the typing pauses.
+  const [term] = useDebouncedValue(name.trim(), 300);
   const pages = useInfiniteQuery({
     queryKey: organisationKeys.list(term),
     queryFn: ({ pageParam }) => listOrganisations(term, pageParam || undefined),
