@@ -37,3 +37,7 @@ export const maySearchByName = (roles: readonly Role[]) => roles.includes('casew
 
 /** Case narratives (the closing reason, comments) are encrypted; caseworkers see them. */
 export const maySeeCaseNarratives = (roles: readonly Role[]) => roles.includes('caseworker');
+
+/** A case's referral narratives (details, the other side's case workers): the people who refer. */
+export const maySeeReferralNarratives = (roles: readonly Role[]) =>
+  roles.includes('caseworker') || roles.includes('referral_focal_point');

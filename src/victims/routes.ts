@@ -6,6 +6,7 @@ import { errorResponses, idParam, jsonBody, jsonResponse } from '../platform/htt
 import type { Router } from '../platform/http/router.ts';
 import { registerCaseRoutes } from './case-routes.ts';
 import { catalogue } from './catalogue.ts';
+import { registerCaseReferralRoutes } from './htcds/case-referral-routes.ts';
 import { createPersonBody, personListQuery, updatePersonBody } from './person-schema.ts';
 import { victimsPolicy as policy } from './policy.ts';
 import { presentPerson, presentPersonSummary } from './presenters.ts';
@@ -129,4 +130,5 @@ export function registerVictimsRoutes(router: Router): void {
     return c.json({ person: presentPerson(v.record, v.pseudonym, v.opened) }, 200);
   });
   registerCaseRoutes(router);
+  registerCaseReferralRoutes(router);
 }
