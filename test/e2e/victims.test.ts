@@ -261,6 +261,36 @@ describe('victims in the web UI', () => {
     expect(await board.getByTestId('repatriation-steps').innerText()).toContain('Nationality verification');
     await fitsPhone(page);
 
+    // The case's HTCDS referral details: referred on to a provider registered from the field.
+    const referralCard = page.getByTestId('case-referral');
+    await referralCard.getByTestId('referral-edit').click();
+    await choose(
+      referralCard,
+      page,
+      'Referred to organisation',
+      'Kampot Provincial Social Affairs',
+      'Add “Kampot Provincial Social Affairs” as a new organisation',
+    );
+    await referralCard.getByLabel('Date we referred').fill(new Date().toISOString().slice(0, 10));
+    await choose(
+      referralCard,
+      page,
+      'Reason for the outgoing referral',
+      'Migr',
+      'Migration or change of location',
+    );
+    await referralCard.getByLabel('Outgoing referral details').fill('Return to her family in Kampot.');
+    await fitsPhone(page);
+    await referralCard.getByTestId('referral-save').click();
+    await expect
+      .poll(() => referralCard.getByTestId('referral-referredOrganisation').innerText(), {
+        timeout: UI_TIMEOUT,
+      })
+      .toContain('Kampot Provincial Social Affairs');
+    const referralText = await referralCard.innerText();
+    expect(referralText).toContain('Migration or change of location');
+    expect(referralText).toContain('Return to her family in Kampot.');
+
     // The case timeline tells the story so far.
     const timeline = page.getByTestId('case-timeline');
     await expect
@@ -302,6 +332,7 @@ describe('victims in the web UI', () => {
       ['support_plan.create', planId],
       ['support_item.create', ''],
       ['support_item.update', ''],
+      ['case.referral_details.update', caseId],
     ] as const;
     await expect
       .poll(async () => missingFromAudit(admin, wanted), { timeout: 30_000, interval: 1_000 })

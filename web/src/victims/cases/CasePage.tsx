@@ -15,11 +15,15 @@ import { roleOf } from './CasesTab.tsx';
 import { CaseTasks } from './CaseTasks.tsx';
 import { CaseTeam } from './CaseTeam.tsx';
 import { useCaseUsers } from './case-users.ts';
+import { ReferralDetails } from './ReferralDetails.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { SupportPlans } from './SupportPlans.tsx';
 import { Timeline } from './Timeline.tsx';
 
-/** /victims/cases/:id — the case: status, persons, team, tasks, support plans (board), notes, consents, timeline. */
+/**
+ * /victims/cases/:id — the case: status, persons, team, tasks, support plans (board), referral details,
+ * notes, consents, timeline.
+ */
 export function CasePage() {
   const { id = '' } = useParams();
   const record = useQuery({ queryKey: victimsKeys.case(id), queryFn: () => fetchCase(id) });
@@ -82,6 +86,7 @@ function CaseView({ record }: { record: CaseRecord }) {
         <CaseTasks caseId={record.id} users={users} />
       </SimpleGrid>
       <SupportPlans record={record} />
+      <ReferralDetails caseId={record.id} />
       <CaseNotes caseId={record.id} users={users} />
       {mayUseConsent(user.roles) &&
         victims.map((p) => (

@@ -1,0 +1,211 @@
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
+import { useSession } from '../../platform/session/context.ts';
+import { PickField } from '../fields.tsx';
+import { useVictimLabels } from '../labels.ts';
+import { OrganisationField, useOrganisationLabel } from '../organisations/OrganisationField.tsx';
+import { mayUpdateCase } from '../roles.ts';
+import {
+  type ReferralDetails as Details,
+  fetchReferralDetails,
+  type ReferralDetailsInput,
+  referralKey,
+  saveReferralDetails,
+} from './referral-api.ts';
+
+// The case's HTCDS Referral Details: who referred the case in and where it was referred on.
+
+type Label =
+  | 'referringOrganisation'
+  | 'incomingReferralDate'
+  | 'referringPrimaryCaseWorker'
+  | 'reasonForIncomingReferral'
+  | 'incomingReferralDetails'
+  | 'referredOrganisation'
+  | 'outgoingReferralDate'
+  | 'referredPrimaryCaseWorker'
+  | 'reasonForOutgoingReferral'
+  | 'outgoingReferralDetails';
+/** A field's label key: `referredOrganisationId` → `referredOrganisation`. */
+const labelOf = (field: string) => field.replace(/Id$/, '') as Label;
+
+const IN = 'cas_ReasonForIncomingReferral';
+const OUT = 'cas_ReasonForOutgoingReferral';
+
+export function ReferralDetails({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const [editing, setEditing] = useState(false);
+  const details = useQuery({ queryKey: referralKey(caseId), queryFn: () => fetchReferralDetails(caseId) });
+  return (
+    <Card withBorder padding="sm" data-testid="case-referral">
+      <Group justify="space-between" mb="xs">
+        <Text fw={700}>{t('victims.caseReferral.title')}</Text>
+        {details.data && !editing && mayUpdateCase(user.roles) && (
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={() => setEditing(true)}
+            data-testid="referral-edit"
+          >
+            {t('common.edit')}
+          </Button>
+        )}
+      </Group>
+      <ErrorAlert error={details.error} />
+      {details.data &&
+        (editing ? (
+          <ReferralForm caseId={caseId} stored={details.data} onDone={() => setEditing(false)} />
+        ) : (
+          <ReferralView stored={details.data} />
+        ))}
+    </Card>
+  );
+}
+
+function ReferralView({ stored }: { stored: Details }) {
+  const { t } = useTranslation();
+  const labels = useVictimLabels();
+  const referring = useOrganisationLabel(stored.referringOrganisationId);
+  const referred = useOrganisationLabel(stored.referredOrganisationId);
+  const tampered = stored.integrity?.tamperedFields ?? [];
+  const rows: [Label, string | null | undefined][] = [
+    ['referringOrganisation', referring],
+    ['incomingReferralDate', labels.date(stored.incomingReferralDate)],
+    ['referringPrimaryCaseWorker', stored.referringPrimaryCaseWorker],
+    [
+      'reasonForIncomingReferral',
+      stored.reasonForIncomingReferral && labels.value(IN, stored.reasonForIncomingReferral),
+    ],
+    ['incomingReferralDetails', stored.incomingReferralDetails],
+    ['referredOrganisation', referred],
+    ['outgoingReferralDate', labels.date(stored.outgoingReferralDate)],
+    ['referredPrimaryCaseWorker', stored.referredPrimaryCaseWorker],
+    [
+      'reasonForOutgoingReferral',
+      stored.reasonForOutgoingReferral && labels.value(OUT, stored.reasonForOutgoingReferral),
+    ],
+    ['outgoingReferralDetails', stored.outgoingReferralDetails],
+  ];
+  const shown = rows.filter(([, value]) => value);
+  return (
+    <Stack gap={4}>
+      {tampered.length > 0 && (
+        <Alert color="red" title={t('victims.person.tampered')}>
+          {t('victims.person.tamperedHelp', {
+            fields: tampered.map((f) => t(`victims.caseReferral.${labelOf(f)}`)).join(', '),
+          })}
+        </Alert>
+      )}
+      {shown.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('victims.caseReferral.none')}
+        </Text>
+      )}
+      {shown.map(([key, value]) => (
+        <Text size="sm" key={key} data-testid={`referral-${key}`}>
+          <Text span c="dimmed" size="sm">
+            {t(`victims.caseReferral.${key}`)}:
+          </Text>{' '}
+          {value}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+type Form = Required<{ [K in keyof ReferralDetailsInput]: string }>;
+
+function formOf(stored: Details): Form {
+  const { caseId: _id, updatedAt: _at, integrity: _i, ...fields } = stored;
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v ?? ''])) as Form;
+}
+
+function ReferralForm({ caseId, stored, onDone }: { caseId: string; stored: Details; onDone: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState<Form>(() => formOf(stored));
+  const set = (key: keyof Form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const input = (key: keyof Form) => ({
+    label: t(`victims.caseReferral.${labelOf(key)}`),
+    value: form[key],
+    onChange: (event: { currentTarget: { value: string } }) => set(key)(event.currentTarget.value),
+    'data-testid': `referral-input-${key}`,
+  });
+  const save = useMutation({
+    // Empty fields are sent as null: a PUT sets the whole set.
+    mutationFn: () =>
+      saveReferralDetails(
+        caseId,
+        Object.fromEntries(Object.entries(form).map(([k, v]) => [k, v.trim() === '' ? null : v.trim()])),
+      ),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(referralKey(caseId), saved);
+      onDone();
+    },
+  });
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate();
+      }}
+    >
+      <Stack gap="xs">
+        <Text fw={600} size="sm">
+          {t('victims.caseReferral.incoming')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <OrganisationField
+            label={t('victims.caseReferral.referringOrganisation')}
+            value={form.referringOrganisationId}
+            onChange={set('referringOrganisationId')}
+            testId="referral-referring-org"
+          />
+          <TextInput type="date" {...input('incomingReferralDate')} />
+          <TextInput maxLength={200} {...input('referringPrimaryCaseWorker')} />
+          <PickField
+            field={IN}
+            label={t('victims.caseReferral.reasonForIncomingReferral')}
+            value={form.reasonForIncomingReferral}
+            onChange={set('reasonForIncomingReferral')}
+          />
+        </SimpleGrid>
+        <Textarea autosize minRows={2} maxLength={4000} {...input('incomingReferralDetails')} />
+        <Text fw={600} size="sm">
+          {t('victims.caseReferral.outgoing')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <OrganisationField
+            label={t('victims.caseReferral.referredOrganisation')}
+            value={form.referredOrganisationId}
+            onChange={set('referredOrganisationId')}
+            testId="referral-referred-org"
+          />
+          <TextInput type="date" {...input('outgoingReferralDate')} />
+          <TextInput maxLength={200} {...input('referredPrimaryCaseWorker')} />
+          <PickField
+            field={OUT}
+            label={t('victims.caseReferral.reasonForOutgoingReferral')}
+            value={form.reasonForOutgoingReferral}
+            onChange={set('reasonForOutgoingReferral')}
+            testId="referral-reason-out"
+          />
+        </SimpleGrid>
+        <Textarea autosize minRows={2} maxLength={4000} {...input('outgoingReferralDetails')} />
+        <ErrorAlert error={save.error} />
+        <Group>
+          <Button type="submit" loading={save.isPending} data-testid="referral-save">
+            {t('common.save')}
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
