@@ -294,7 +294,13 @@ describe('victims in the web UI', () => {
     // The case timeline tells the story so far.
     const timeline = page.getByTestId('case-timeline');
     await expect
-      .poll(async () => (await timeline.innerText()).includes('Support plan created'), { timeout: 10_000 })
+      .poll(
+        async () => {
+          const told = await timeline.innerText();
+          return told.includes('Support plan created') && told.includes('Referral details changed');
+        },
+        { timeout: 10_000 },
+      )
       .toBe(true);
     // Search: the person by a misspelt name, the case by its status.
     await page.getByTestId('victims-tab-persons').click();

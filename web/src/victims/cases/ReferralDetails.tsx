@@ -15,6 +15,7 @@ import {
   referralKey,
   saveReferralDetails,
 } from './referral-api.ts';
+import { teamKeys } from './team-api.ts';
 
 // The case's HTCDS Referral Details: who referred the case in and where it was referred on.
 
@@ -142,9 +143,10 @@ function ReferralForm({ caseId, stored, onDone }: { caseId: string; stored: Deta
         caseId,
         Object.fromEntries(Object.entries(form).map(([k, v]) => [k, v.trim() === '' ? null : v.trim()])),
       ),
-    onSuccess: (saved) => {
+    onSuccess: async (saved) => {
       queryClient.setQueryData(referralKey(caseId), saved);
       onDone();
+      await queryClient.invalidateQueries({ queryKey: teamKeys.timeline(caseId) });
     },
   });
   return (

@@ -12,7 +12,7 @@ type TypeKey = keyof typeof en.victims.timeline.types;
 const isTypeKey = (key: string): key is TypeKey => Object.hasOwn(en.victims.timeline.types, key);
 
 export function entryTitle(t: TFunction, type: string): string {
-  const key = type.replace('.', '_');
+  const key = type.replaceAll('.', '_');
   return isTypeKey(key) ? t(`victims.timeline.types.${key}`) : type;
 }
 
