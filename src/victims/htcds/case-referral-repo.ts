@@ -7,12 +7,13 @@ import type { HtcdsCaseReferralsTable } from './tables.ts';
 export type CaseReferralRow = Omit<Selectable<HtcdsCaseReferralsTable>, 'agency_id'>;
 type Values = Omit<Insertable<HtcdsCaseReferralsTable>, 'case_id' | 'agency_id' | 'updated_at'>;
 
-const DATES = [
+/** The dates as 'YYYY-MM-DD' text. */
+export const REFERRAL_DATES = [
   sql<string | null>`incoming_referral_date::text`.as('incoming_referral_date'),
   sql<string | null>`outgoing_referral_date::text`.as('outgoing_referral_date'),
 ];
-const COLUMNS = [
-  'case_id',
+/** Every column of a case's referral details but the dates and the keys. */
+export const REFERRAL_VALUES = [
   'referring_organisation_id',
   'referring_primary_case_worker_enc',
   'reason_for_incoming_referral',
@@ -21,14 +22,14 @@ const COLUMNS = [
   'referred_primary_case_worker_enc',
   'reason_for_outgoing_referral',
   'outgoing_referral_details_enc',
-  'updated_at',
 ] as const;
+const COLUMNS = ['case_id', ...REFERRAL_VALUES, 'updated_at'] as const;
 
 export async function findCaseReferral(db: Exec, caseId: string): Promise<CaseReferralRow | undefined> {
   return db
     .selectFrom('htcds_case_referrals')
     .select(COLUMNS)
-    .select(DATES)
+    .select(REFERRAL_DATES)
     .where('case_id', '=', caseId)
     .executeTakeFirst();
 }
@@ -45,6 +46,6 @@ export async function saveCaseReferral(
     .values({ ...row, case_id: ids.caseId, agency_id: ids.agencyId })
     .onConflict((oc) => oc.column('case_id').doUpdateSet(row))
     .returning(COLUMNS)
-    .returning(DATES)
+    .returning(REFERRAL_DATES)
     .executeTakeFirstOrThrow();
 }

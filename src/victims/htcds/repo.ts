@@ -1,6 +1,7 @@
 import { type CompiledQuery, type Insertable, type Selectable, sql } from 'kysely';
 import type { DB, Db, Exec } from '../../platform/db/database.ts';
 import type { OrganisationsTable } from '../tables.ts';
+import { REFERRAL_DATES, REFERRAL_VALUES } from './case-referral-repo.ts';
 
 // The SQL of HTCDS import and export that the victims repositories do not already have: lookups by
 // external id and name, the first event, plan and item of each person in a case (the ones a flat row
@@ -172,20 +173,8 @@ export async function referralsOf(db: Exec, caseIds: readonly string[]): Promise
   if (caseIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('htcds_case_referrals')
-    .select([
-      'case_id',
-      'agency_id',
-      'referring_organisation_id',
-      'referring_primary_case_worker_enc',
-      'reason_for_incoming_referral',
-      'incoming_referral_details_enc',
-      'referred_organisation_id',
-      'referred_primary_case_worker_enc',
-      'reason_for_outgoing_referral',
-      'outgoing_referral_details_enc',
-    ])
-    .select(sql<string | null>`incoming_referral_date::text`.as('incoming_referral_date'))
-    .select(sql<string | null>`outgoing_referral_date::text`.as('outgoing_referral_date'))
+    .select(['case_id', 'agency_id', ...REFERRAL_VALUES])
+    .select(REFERRAL_DATES)
     .where('case_id', 'in', [...caseIds])
     .execute();
   return new Map(rows.map((r) => [r.case_id, r]));

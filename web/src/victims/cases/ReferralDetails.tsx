@@ -120,6 +120,28 @@ function ReferralView({ stored }: { stored: Details }) {
 
 type Form = Required<{ [K in keyof ReferralDetailsInput]: string }>;
 
+/** The form's two halves: referred to us, and referred on by us (HTCDS incoming and outgoing). */
+const DIRECTIONS = [
+  {
+    title: 'incoming',
+    organisation: 'referringOrganisationId',
+    date: 'incomingReferralDate',
+    caseWorker: 'referringPrimaryCaseWorker',
+    reason: 'reasonForIncomingReferral',
+    picklist: IN,
+    details: 'incomingReferralDetails',
+  },
+  {
+    title: 'outgoing',
+    organisation: 'referredOrganisationId',
+    date: 'outgoingReferralDate',
+    caseWorker: 'referredPrimaryCaseWorker',
+    reason: 'reasonForOutgoingReferral',
+    picklist: OUT,
+    details: 'outgoingReferralDetails',
+  },
+] as const;
+
 function formOf(stored: Details): Form {
   const { caseId: _id, updatedAt: _at, integrity: _i, ...fields } = stored;
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v ?? ''])) as Form;
@@ -157,47 +179,30 @@ function ReferralForm({ caseId, stored, onDone }: { caseId: string; stored: Deta
       }}
     >
       <Stack gap="xs">
-        <Text fw={600} size="sm">
-          {t('victims.caseReferral.incoming')}
-        </Text>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <OrganisationField
-            label={t('victims.caseReferral.referringOrganisation')}
-            value={form.referringOrganisationId}
-            onChange={set('referringOrganisationId')}
-            testId="referral-referring-org"
-          />
-          <TextInput type="date" {...input('incomingReferralDate')} />
-          <TextInput maxLength={200} {...input('referringPrimaryCaseWorker')} />
-          <PickField
-            field={IN}
-            label={t('victims.caseReferral.reasonForIncomingReferral')}
-            value={form.reasonForIncomingReferral}
-            onChange={set('reasonForIncomingReferral')}
-          />
-        </SimpleGrid>
-        <Textarea autosize minRows={2} maxLength={4000} {...input('incomingReferralDetails')} />
-        <Text fw={600} size="sm">
-          {t('victims.caseReferral.outgoing')}
-        </Text>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <OrganisationField
-            label={t('victims.caseReferral.referredOrganisation')}
-            value={form.referredOrganisationId}
-            onChange={set('referredOrganisationId')}
-            testId="referral-referred-org"
-          />
-          <TextInput type="date" {...input('outgoingReferralDate')} />
-          <TextInput maxLength={200} {...input('referredPrimaryCaseWorker')} />
-          <PickField
-            field={OUT}
-            label={t('victims.caseReferral.reasonForOutgoingReferral')}
-            value={form.reasonForOutgoingReferral}
-            onChange={set('reasonForOutgoingReferral')}
-            testId="referral-reason-out"
-          />
-        </SimpleGrid>
-        <Textarea autosize minRows={2} maxLength={4000} {...input('outgoingReferralDetails')} />
+        {DIRECTIONS.map((d) => (
+          <Stack gap="xs" key={d.title}>
+            <Text fw={600} size="sm">
+              {t(`victims.caseReferral.${d.title}`)}
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <OrganisationField
+                label={t(`victims.caseReferral.${labelOf(d.organisation)}`)}
+                value={form[d.organisation]}
+                onChange={set(d.organisation)}
+                testId={`referral-input-${d.organisation}`}
+              />
+              <TextInput type="date" {...input(d.date)} />
+              <TextInput maxLength={200} {...input(d.caseWorker)} />
+              <PickField
+                field={d.picklist}
+                label={t(`victims.caseReferral.${labelOf(d.reason)}`)}
+                value={form[d.reason]}
+                onChange={set(d.reason)}
+              />
+            </SimpleGrid>
+            <Textarea autosize minRows={2} maxLength={4000} {...input(d.details)} />
+          </Stack>
+        ))}
         <ErrorAlert error={save.error} />
         <Group>
           <Button type="submit" loading={save.isPending} data-testid="referral-save">
