@@ -103,7 +103,9 @@ describe('case referral details', () => {
     expect((await refusal(await put({ outgoingReferralDate: '2999-01-01' }), 400)).paths).toEqual([
       'outgoingReferralDate',
     ]);
-    expect((await refusal(await put({ referredOrganisation: 'by name' }), 400)).code).toBe('validation_failed');
+    expect((await refusal(await put({ referredOrganisation: 'by name' }), 400)).code).toBe(
+      'validation_failed',
+    );
     expect(await rowCount(t, 'audit_entries')).toBe(before);
     expect((await call(caseworker, 'GET', path(), 200)).referralDetails).toMatchObject(details());
   });
