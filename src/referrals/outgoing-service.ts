@@ -3,6 +3,7 @@ import { findPeer } from '../federation/peers/repo.ts';
 import type { Tx } from '../platform/db/database.ts';
 import type { AppDeps } from '../platform/http/context.ts';
 import { badRequest, conflict, HttpError, notFound } from '../platform/http/errors.ts';
+import { noteSentReferral } from '../victims/htcds/case-referral-service.ts';
 import { findPerson } from '../victims/repo.ts';
 import { type ReferralActor, userActor } from './actors.ts';
 import { referralContext } from './encrypted-columns.ts';
@@ -103,11 +104,12 @@ export async function sendReferral(deps: Deps, actor: ReferralActor, id: string)
     const next = transition(r.status, 'sent');
     if (!next.ok) throw conflict(`The referral cannot be sent: ${next.message}.`);
     const peer = await activePeer(tx, r.peer_id);
+    const details = detailsOf(deps, r);
     const data = await consentedData(tx, deps.cipher, actor, {
       personId: r.person_id,
       country: peer.country,
       agency: r.receiving_agency,
-      details: detailsOf(deps, r),
+      details,
     });
     if (data.shared.length === 0) {
       const why = data.refused.map((x) => `${x.category}: ${x.message}`).join('; ');
@@ -151,6 +153,16 @@ export async function sendReferral(deps: Deps, actor: ReferralActor, id: string)
         consentIds: data.consentIds,
       },
     });
+    if (r.case_id !== null) {
+      await noteSentReferral(tx, deps.cipher, userActor(actor), {
+        agencyId: actor.agencyId,
+        caseId: r.case_id,
+        referralId: r.id,
+        sentOn: sentAt.toISOString().slice(0, 10),
+        reason: r.reason_for_outgoing_referral,
+        details,
+      });
+    }
     const row = await findReferral(tx, actor.agencyId, id);
     if (!row) throw new Error('the referral just sent is missing');
     return row;

@@ -212,6 +212,57 @@ describe('a referral from Thailand to Cambodia', () => {
   });
 });
 
+describe('a referral of a case', () => {
+  it("records the sent referral as the case's outgoing HTCDS referral, unless one is recorded", async () => {
+    const openCase = async (personId: string) =>
+      (await call(thWorker, 'POST', '/api/victims/cases', 201, { persons: [{ personId, role: 'victim' }] }))
+        .case.id as string;
+    const send = async (personId: string, caseId: string) => {
+      const { referral } = await call(thWorker, 'POST', '/api/referrals', 201, {
+        personId,
+        caseId,
+        peerId: kh.deps.node.id,
+        receivingAgency: AGENCY_KH,
+        reason: 'AdditionalServicesRequired',
+        details: 'Needs a shelter near the border.',
+      });
+      await call(thWorker, 'POST', `/api/referrals/${referral.id}/send`, 200);
+    };
+    const details = async (caseId: string) =>
+      (await call(thWorker, 'GET', `/api/victims/cases/${caseId}/referral-details`, 200)).referralDetails;
+
+    const first = await personWithConsent('TH-REF-CASE-1', ['identity', 'case_history']);
+    const caseId = await openCase(first.personId);
+    await send(first.personId, caseId);
+    expect(await details(caseId)).toMatchObject({
+      outgoingReferralDate: new Date().toISOString().slice(0, 10),
+      reasonForOutgoingReferral: 'AdditionalServicesRequired',
+      outgoingReferralDetails: 'Needs a shelter near the border.',
+      referredOrganisationId: null,
+    });
+    const audit = await th.deps.db
+      .selectFrom('audit_entries')
+      .select('action')
+      .where('record_id', '=', caseId)
+      .where('action', '=', 'case.referral_details.update')
+      .execute();
+    expect(audit).toHaveLength(1);
+
+    const second = await personWithConsent('TH-REF-CASE-2', ['identity']);
+    const recorded = await openCase(second.personId);
+    await call(thWorker, 'PUT', `/api/victims/cases/${recorded}/referral-details`, 200, {
+      reasonForOutgoingReferral: 'Other',
+      outgoingReferralDate: '2026-01-05',
+    });
+    await send(second.personId, recorded);
+    expect(await details(recorded)).toMatchObject({
+      reasonForOutgoingReferral: 'Other',
+      outgoingReferralDate: '2026-01-05',
+      outgoingReferralDetails: null,
+    });
+  });
+});
+
 describe('consent and refusals', () => {
   it('ships no assessment when consent covers identity only', async () => {
     const p = await personWithConsent('TH-REF-2', ['identity']);

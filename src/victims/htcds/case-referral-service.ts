@@ -1,4 +1,6 @@
-import { type AuditEvent, appendAuditBatch } from '../../platform/audit/append.ts';
+import { type Actor, type AuditEvent, appendAudit, appendAuditBatch } from '../../platform/audit/append.ts';
+import type { FieldCipher } from '../../platform/crypto/fields.ts';
+import type { Exec } from '../../platform/db/database.ts';
 import { badRequest, type FieldIssue } from '../../platform/http/errors.ts';
 import { requireVisibleCase } from '../cases/access.ts';
 import { findOrganisation } from '../cases/organisations-repo.ts';
@@ -114,5 +116,55 @@ export async function setReferralDetails(
       auditOf(ctx, 'case.referral_details.update', viewed, { from: before ?? null, to: values }),
     );
     return viewed;
+  });
+}
+
+export type SentReferral = {
+  agencyId: string;
+  caseId: string;
+  referralId: string;
+  /** YYYY-MM-DD */
+  sentOn: string;
+  reason: string | null;
+  details: string | null;
+};
+
+/**
+ * A cross-border referral of the case was sent (src/referrals): it becomes the case's outgoing
+ * referral in its HTCDS Referral Details (date, reason, details), unless an outgoing referral is
+ * recorded there already, which stays as it is (the flat HTCDS record holds one; the referrals
+ * module keeps every referral). In the sender's transaction, audited.
+ */
+export async function noteSentReferral(tx: Exec, cipher: FieldCipher, actor: Actor, sent: SentReferral) {
+  const stored = await findCaseReferral(tx, sent.caseId);
+  const outgoing = stored && [
+    stored.referred_organisation_id,
+    stored.referred_primary_case_worker_enc,
+    stored.reason_for_outgoing_referral,
+    stored.outgoing_referral_date,
+    stored.outgoing_referral_details_enc,
+  ];
+  if (outgoing?.some((v) => v !== null)) return;
+  const column = COLUMN.outgoingReferralDetails;
+  const values = {
+    referring_organisation_id: stored?.referring_organisation_id ?? null,
+    incoming_referral_date: stored?.incoming_referral_date ?? null,
+    referring_primary_case_worker_enc: stored?.referring_primary_case_worker_enc ?? null,
+    reason_for_incoming_referral: stored?.reason_for_incoming_referral ?? null,
+    incoming_referral_details_enc: stored?.incoming_referral_details_enc ?? null,
+    referred_organisation_id: null,
+    referred_primary_case_worker_enc: null,
+    reason_for_outgoing_referral: sent.reason,
+    outgoing_referral_date: sent.sentOn,
+    outgoing_referral_details_enc:
+      sent.details === null ? null : cipher.encrypt(sent.details, fieldContext(TABLE, column, sent.caseId)),
+  };
+  await saveCaseReferral(tx, { caseId: sent.caseId, agencyId: sent.agencyId }, values);
+  await appendAudit(tx, {
+    actor,
+    action: 'case.referral_details.update',
+    recordType: 'case',
+    recordId: sent.caseId,
+    change: { source: 'referral', referralId: sent.referralId, from: stored ?? null, to: values },
   });
 }
