@@ -161,6 +161,8 @@ export async function sendReferral(deps: Deps, actor: ReferralActor, id: string)
         sentOn: sentAt.toISOString().slice(0, 10),
         reason: r.reason_for_outgoing_referral,
         details,
+        receivingAgency: r.receiving_agency,
+        receivingCountry: r.receiving_country,
       });
     }
     const row = await findReferral(tx, actor.agencyId, id);

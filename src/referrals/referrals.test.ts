@@ -238,8 +238,10 @@ describe('a referral of a case', () => {
       outgoingReferralDate: new Date().toISOString().slice(0, 10),
       reasonForOutgoingReferral: 'AdditionalServicesRequired',
       outgoingReferralDetails: 'Needs a shelter near the border.',
-      referredOrganisationId: null,
     });
+    const referredTo = (await details(caseId)).referredOrganisationId;
+    const { organisation } = await call(thWorker, 'GET', `/api/victims/organisations/${referredTo}`, 200);
+    expect(organisation).toMatchObject({ name: AGENCY_KH, country: 'KH' });
     const audit = await th.deps.db
       .selectFrom('audit_entries')
       .select('action')

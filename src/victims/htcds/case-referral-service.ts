@@ -3,7 +3,7 @@ import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Exec } from '../../platform/db/database.ts';
 import { badRequest, type FieldIssue } from '../../platform/http/errors.ts';
 import { requireVisibleCase } from '../cases/access.ts';
-import { findOrganisation } from '../cases/organisations-repo.ts';
+import { findOrganisation, insertOrganisation } from '../cases/organisations-repo.ts';
 import { fieldContext } from '../encrypted-columns.ts';
 import { openField } from '../identity.ts';
 import { maySeeReferralNarratives } from '../policy.ts';
@@ -14,6 +14,7 @@ import {
   SEALED_REFERRAL_FIELDS,
   type SealedReferralField,
 } from './case-referral-schema.ts';
+import { organisationsByNames } from './repo.ts';
 
 // A case's HTCDS Referral Details, read and set through the API (the import writes them in bulk).
 // Each read and change is audited in its transaction; the sealed fields open only for the people
@@ -127,11 +128,30 @@ export type SentReferral = {
   sentOn: string;
   reason: string | null;
   details: string | null;
+  /** The agency referred to, abroad: the referred organisation (found by name, or registered). */
+  receivingAgency: string;
+  receivingCountry: string;
 };
+
+/** The agency's organisation of this name (the first registered), or a new one in that country. */
+async function organisationNamed(tx: Exec, actor: Actor, agencyId: string, name: string, country: string) {
+  const found = (await organisationsByNames(tx, agencyId, [name])).get(name);
+  if (found) return found.id;
+  const row = await insertOrganisation(tx, { agency_id: agencyId, name, shipping_country: country });
+  await appendAudit(tx, {
+    actor,
+    action: 'organisation.create',
+    recordType: 'organisation',
+    recordId: row.id,
+    change: row,
+  });
+  return row.id;
+}
 
 /**
  * A cross-border referral of the case was sent (src/referrals): it becomes the case's outgoing
- * referral in its HTCDS Referral Details (date, reason, details), unless an outgoing referral is
+ * referral in its HTCDS Referral Details (date, reason, details, the agency referred to as the
+ * referred organisation), unless an outgoing referral is
  * recorded there already, which stays as it is (the flat HTCDS record holds one; the referrals
  * module keeps every referral). In the sender's transaction, audited.
  */
@@ -152,7 +172,13 @@ export async function noteSentReferral(tx: Exec, cipher: FieldCipher, actor: Act
     referring_primary_case_worker_enc: stored?.referring_primary_case_worker_enc ?? null,
     reason_for_incoming_referral: stored?.reason_for_incoming_referral ?? null,
     incoming_referral_details_enc: stored?.incoming_referral_details_enc ?? null,
-    referred_organisation_id: null,
+    referred_organisation_id: await organisationNamed(
+      tx,
+      actor,
+      sent.agencyId,
+      sent.receivingAgency,
+      sent.receivingCountry,
+    ),
     referred_primary_case_worker_enc: null,
     reason_for_outgoing_referral: sent.reason,
     outgoing_referral_date: sent.sentOn,
