@@ -220,8 +220,12 @@ describe('a referral across two nodes in two browser contexts', () => {
     await a.getByTestId('consent-submit').click();
     await consent.waitFor({ state: 'detached' });
 
-    // 4. Refer to Cambodia and send.
-    await a.getByTestId('refer-person').click();
+    // 4. Open a case, refer the person to Cambodia from it, and send.
+    await a.getByTestId('open-case').click();
+    const casePage = a.getByTestId('case-page');
+    await casePage.waitFor({ timeout: UI_TIMEOUT });
+    const caseId = (await casePage.getAttribute('data-case-id')) ?? '';
+    await casePage.getByTestId('refer-person').click();
     const form = a.getByTestId('refer-form');
     await form.waitFor();
     await a.getByTestId('refer-peer').click();
@@ -238,6 +242,14 @@ describe('a referral across two nodes in two browser contexts', () => {
     await a.getByTestId('referral-send').click();
     const thStatus = a.getByTestId(`referral-status-${referralId}`);
     await expect.poll(() => thStatus.innerText(), { timeout: 20_000 }).toMatch(/^(Sent|Received)$/);
+    // The sent referral is the case's outgoing HTCDS referral.
+    await a.goto(`${th.base}/victims/cases/${caseId}`);
+    const referred = a.getByTestId('case-referral').getByTestId('referral-referredOrganisation');
+    await expect
+      .poll(async () => ((await referred.count()) > 0 ? referred.innerText() : ''), { timeout: UI_TIMEOUT })
+      .toContain('Ministry of Social Affairs, Veterans and Youth Rehabilitation');
+    expect(await a.getByTestId('case-referral').innerText()).toContain('Migration or change of location');
+    await a.goto(`${th.base}/referrals/${referralId}`);
 
     // 5. In Cambodia: the incoming list shows it; open, read the assessment, accept, record a step.
     await logInChangingPassword(b, kh.base, 'kh_focal', KH_PASSWORD);

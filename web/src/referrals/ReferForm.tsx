@@ -7,13 +7,14 @@ import { ErrorAlert } from '../platform/common/ErrorAlert.tsx';
 import { createReferral, fetchRecipients, referralKeys } from './api.ts';
 import { REASONS } from './schema.ts';
 
-/** /referrals/new?personId=… — draft a referral to an agency of an active peer's country. */
+/** /referrals/new?personId=…[&caseId=…] — draft a referral to an agency of an active peer's country. */
 export function ReferForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const personId = params.get('personId') ?? '';
+  const caseId = params.get('caseId');
   const recipients = useQuery({ queryKey: referralKeys.recipients, queryFn: fetchRecipients });
   const [peerId, setPeerId] = useState<string | null>(null);
   const [agency, setAgency] = useState('');
@@ -23,6 +24,7 @@ export function ReferForm() {
     mutationFn: () =>
       createReferral({
         personId,
+        ...(caseId ? { caseId } : {}),
         peerId: peerId ?? '',
         receivingAgency: agency.trim(),
         reason: reason ?? 'Other',

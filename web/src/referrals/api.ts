@@ -28,6 +28,8 @@ export const fetchRecipients = async () =>
 
 export type NewReferral = {
   personId: string;
+  /** The case the person is referred in: the referral becomes its outgoing HTCDS referral once sent. */
+  caseId?: string;
   peerId: string;
   receivingAgency: string;
   reason: string;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
 import { useSession } from '../../platform/session/context.ts';
+import { ReferButton } from '../../referrals/ReferButton.tsx';
 import { fetchCase, victimsKeys } from '../api.ts';
 import { ConsentPanel } from '../consent/ConsentPanel.tsx';
 import { useVictimLabels } from '../labels.ts';
@@ -78,6 +79,16 @@ function CaseView({ record }: { record: CaseRecord }) {
               </Anchor>{' '}
               · {t(`victims.cases.roles.${roleOf(p.role)}`)}
             </Badge>
+          ))}
+        </Group>
+        <Group gap="xs" mt="xs">
+          {victims.map((p) => (
+            <ReferButton
+              key={p.person.id}
+              personId={p.person.id}
+              caseId={record.id}
+              name={p.person.name || p.person.pseudonym}
+            />
           ))}
         </Group>
       </Card>
