@@ -34,6 +34,14 @@ describe('foldName', () => {
     expect(foldName('ＡＢＣ')).toBe('abc');
   });
 
+  it('compares a Burmese name typed in Zawgyi as its Unicode form', () => {
+    // The same names typed on a Zawgyi keyboard: other code points, in another order.
+    expect(foldName('ေအာင္ဆန္းစုၾကည္')).toBe(foldName('အောင်ဆန်းစုကြည်'));
+    expect(nameTokens(a, ['ေဒၚခင္မာ'])).toBe(nameTokens(a, ['ဒေါ်ခင်မာ']));
+    // Unicode Burmese is never converted (converting it as if it were Zawgyi garbles it).
+    expect(foldName('မောင်မောင်')).toBe('မောင်မောင်');
+  });
+
   it('forms trigrams as pg_trgm does (two spaces before each word, one after)', () => {
     expect(nameTrigrams('Ann')).toEqual(['  a', ' an', 'ann', 'nn '].sort());
   });

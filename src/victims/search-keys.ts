@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { FieldCipher } from '../platform/crypto/fields.ts';
 import type { Exec } from '../platform/db/database.ts';
+import { asUnicodeBurmese } from '../screening/text/zawgyi.ts';
 import { fieldContext } from './encrypted-columns.ts';
 
 // Keyed search tokens and pseudonyms. Identity fields are encrypted with random nonces, so equal
@@ -84,9 +85,13 @@ function base32(bytes: Buffer, chars: number): string {
 
 const hmac = (key: Buffer, value: string) => createHmac('sha256', key).update(value, 'utf8').digest();
 
-/** Latin letters lose their diacritics (Nguyễn → nguyen); other scripts keep their marks, which are letters' vowels there. */
+/**
+ * Latin letters lose their diacritics (Nguyễn → nguyen); other scripts keep their marks, which are
+ * letters' vowels there. A Burmese name typed in Zawgyi (the legacy font encoding: the same name,
+ * other code points) is compared as its Unicode form, so the two find each other.
+ */
 export function foldName(name: string): string {
-  return name
+  return asUnicodeBurmese(name)
     .normalize('NFKD')
     .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
     .replace(/[đĐ]/g, 'd')

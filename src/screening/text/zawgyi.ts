@@ -25,6 +25,14 @@ export function isZawgyi(original: string): boolean {
   return hasMyanmar && detector.getZawgyiProbability(visibleOnly(original)) >= ZAWGYI_THRESHOLD;
 }
 
+/**
+ * The text in Unicode Burmese: converted whole when it reads as Zawgyi (isZawgyi), else as it is.
+ * For values compared as keys (a name's search tokens), where offsets into the original do not matter.
+ */
+export function asUnicodeBurmese(text: string): string {
+  return isZawgyi(text) ? converter.zawgyiToUnicode(visibleOnly(text)) : text;
+}
+
 function visibleOnly(s: string): string {
   let out = '';
   let from = 0;

@@ -78,6 +78,15 @@ describe('possible duplicates', () => {
     expect(byNumber.map((c) => [c.person.id, signals(c)])).toEqual([[dao.id, ['identity_number']]]);
   });
 
+  it('finds a Burmese name typed in Zawgyi under its Unicode form, and the other way round', async () => {
+    const unicode = await register(caseworker, { identity: { firstName: 'ခင်မာ', secondName: 'ဒေါ်' } });
+    const zawgyi = await check(caseworker, { identity: { firstName: 'ခင္မာ', secondName: 'ေဒၚ' } });
+    expect(zawgyi.map((c) => c.person.id)).toContain(unicode.id);
+    const typed = await register(caseworker, { identity: { firstName: 'ေအာင္ဆန္း', secondName: 'ဦး' } });
+    const back = await check(caseworker, { identity: { firstName: 'အောင်ဆန်း', secondName: 'ဦး' } });
+    expect(back.map((c) => c.person.id)).toContain(typed.id);
+  });
+
   it('finds a person under the name they were renamed to, and no longer under the old one', async () => {
     const renamed = await register(caseworker, {
       identity: { firstName: 'Ketsarin', secondName: 'Thongchai' },
