@@ -110,6 +110,26 @@ describe('case referral details', () => {
     expect((await call(caseworker, 'GET', path(), 200)).referralDetails).toMatchObject(details());
   });
 
+  it('refuses malformed JSON, a lone surrogate, a NUL and text over its limit, writing nothing', async () => {
+    const before = await rowCount(t, 'audit_entries');
+    const stored = (await call(caseworker, 'GET', path(), 200)).referralDetails;
+    for (const body of ['{"outgoingReferralDetails": ', '[1,]', '\u0000']) {
+      expect((await refusal(await caseworker.request('PUT', path(), body), 400)).code).toBe('malformed_body');
+    }
+    const fields: [object, string][] = [
+      [{ incomingReferralDetails: 'ok \ud800 broken' }, 'incomingReferralDetails'],
+      [{ referredPrimaryCaseWorker: 'a\u0000b' }, 'referredPrimaryCaseWorker'],
+      [{ outgoingReferralDetails: 'x'.repeat(4001) }, 'outgoingReferralDetails'],
+      [{ referringOrganisationId: "1'; drop table htcds_case_referrals; --" }, 'referringOrganisationId'],
+    ];
+    for (const [body, field] of fields) {
+      expect((await refusal(await caseworker.request('PUT', path(), body), 400)).paths).toEqual([field]);
+    }
+    // The reads above are audited; nothing else was written.
+    expect(await rowCount(t, 'audit_entries')).toBe(before + 1);
+    expect((await call(caseworker, 'GET', path(), 200)).referralDetails).toEqual({ ...stored });
+  });
+
   it('is not found for another agency, and refused to roles that may not change cases', async () => {
     await refusal(await outsider.request('GET', path()), 404);
     await refusal(await outsider.request('PUT', path(), {}), 404);
