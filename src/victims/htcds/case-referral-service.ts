@@ -165,13 +165,8 @@ export async function noteSentReferral(tx: Exec, cipher: FieldCipher, actor: Act
     stored.outgoing_referral_details_enc,
   ];
   if (outgoing?.some((v) => v !== null)) return;
-  const column = COLUMN.outgoingReferralDetails;
+  // Only the outgoing columns: an incoming referral recorded on the case stays as it is.
   const values = {
-    referring_organisation_id: stored?.referring_organisation_id ?? null,
-    incoming_referral_date: stored?.incoming_referral_date ?? null,
-    referring_primary_case_worker_enc: stored?.referring_primary_case_worker_enc ?? null,
-    reason_for_incoming_referral: stored?.reason_for_incoming_referral ?? null,
-    incoming_referral_details_enc: stored?.incoming_referral_details_enc ?? null,
     referred_organisation_id: await organisationNamed(
       tx,
       actor,
@@ -183,7 +178,9 @@ export async function noteSentReferral(tx: Exec, cipher: FieldCipher, actor: Act
     reason_for_outgoing_referral: sent.reason,
     outgoing_referral_date: sent.sentOn,
     outgoing_referral_details_enc:
-      sent.details === null ? null : cipher.encrypt(sent.details, fieldContext(TABLE, column, sent.caseId)),
+      sent.details === null
+        ? null
+        : cipher.encrypt(sent.details, fieldContext(TABLE, COLUMN.outgoingReferralDetails, sent.caseId)),
   };
   await saveCaseReferral(tx, { caseId: sent.caseId, agencyId: sent.agencyId }, values);
   await appendAudit(tx, {

@@ -33,8 +33,27 @@ type Label =
 /** A field's label key: `referredOrganisationId` → `referredOrganisation`. */
 const labelOf = (field: string) => field.replace(/Id$/, '') as Label;
 
-const IN = 'cas_ReasonForIncomingReferral';
-const OUT = 'cas_ReasonForOutgoingReferral';
+/** The form's two halves: referred to us, and referred on by us (HTCDS incoming and outgoing). */
+const DIRECTIONS = [
+  {
+    title: 'incoming',
+    organisation: 'referringOrganisationId',
+    date: 'incomingReferralDate',
+    caseWorker: 'referringPrimaryCaseWorker',
+    reason: 'reasonForIncomingReferral',
+    picklist: 'cas_ReasonForIncomingReferral',
+    details: 'incomingReferralDetails',
+  },
+  {
+    title: 'outgoing',
+    organisation: 'referredOrganisationId',
+    date: 'outgoingReferralDate',
+    caseWorker: 'referredPrimaryCaseWorker',
+    reason: 'reasonForOutgoingReferral',
+    picklist: 'cas_ReasonForOutgoingReferral',
+    details: 'outgoingReferralDetails',
+  },
+] as const;
 
 export function ReferralDetails({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
@@ -70,27 +89,22 @@ export function ReferralDetails({ caseId }: { caseId: string }) {
 function ReferralView({ stored }: { stored: Details }) {
   const { t } = useTranslation();
   const labels = useVictimLabels();
-  const referring = useOrganisationLabel(stored.referringOrganisationId);
-  const referred = useOrganisationLabel(stored.referredOrganisationId);
+  const organisations = {
+    referringOrganisationId: useOrganisationLabel(stored.referringOrganisationId),
+    referredOrganisationId: useOrganisationLabel(stored.referredOrganisationId),
+  };
   const tampered = stored.integrity?.tamperedFields ?? [];
-  const rows: [Label, string | null | undefined][] = [
-    ['referringOrganisation', referring],
-    ['incomingReferralDate', labels.date(stored.incomingReferralDate)],
-    ['referringPrimaryCaseWorker', stored.referringPrimaryCaseWorker],
-    [
-      'reasonForIncomingReferral',
-      stored.reasonForIncomingReferral && labels.value(IN, stored.reasonForIncomingReferral),
-    ],
-    ['incomingReferralDetails', stored.incomingReferralDetails],
-    ['referredOrganisation', referred],
-    ['outgoingReferralDate', labels.date(stored.outgoingReferralDate)],
-    ['referredPrimaryCaseWorker', stored.referredPrimaryCaseWorker],
-    [
-      'reasonForOutgoingReferral',
-      stored.reasonForOutgoingReferral && labels.value(OUT, stored.reasonForOutgoingReferral),
-    ],
-    ['outgoingReferralDetails', stored.outgoingReferralDetails],
-  ];
+  // The fields in the form's order, each as a reader sees it.
+  const rows: [Label, string | null | undefined][] = DIRECTIONS.flatMap((d) => {
+    const reason = stored[d.reason];
+    return [
+      [labelOf(d.organisation), organisations[d.organisation]],
+      [labelOf(d.date), labels.date(stored[d.date])],
+      [labelOf(d.caseWorker), stored[d.caseWorker]],
+      [labelOf(d.reason), reason && labels.value(d.picklist, reason)],
+      [labelOf(d.details), stored[d.details]],
+    ] satisfies [Label, string | null | undefined][];
+  });
   const shown = rows.filter(([, value]) => value);
   return (
     <Stack gap={4}>
@@ -119,28 +133,6 @@ function ReferralView({ stored }: { stored: Details }) {
 }
 
 type Form = Required<{ [K in keyof ReferralDetailsInput]: string }>;
-
-/** The form's two halves: referred to us, and referred on by us (HTCDS incoming and outgoing). */
-const DIRECTIONS = [
-  {
-    title: 'incoming',
-    organisation: 'referringOrganisationId',
-    date: 'incomingReferralDate',
-    caseWorker: 'referringPrimaryCaseWorker',
-    reason: 'reasonForIncomingReferral',
-    picklist: IN,
-    details: 'incomingReferralDetails',
-  },
-  {
-    title: 'outgoing',
-    organisation: 'referredOrganisationId',
-    date: 'outgoingReferralDate',
-    caseWorker: 'referredPrimaryCaseWorker',
-    reason: 'reasonForOutgoingReferral',
-    picklist: OUT,
-    details: 'outgoingReferralDetails',
-  },
-] as const;
 
 function formOf(stored: Details): Form {
   const { caseId: _id, updatedAt: _at, integrity: _i, ...fields } = stored;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { getJson, sendJson } from '../../api.ts';
-import { victimsKeys } from '../api.ts';
+import { caseKeys } from './api.ts';
 
 // A case's HTCDS Referral Details (GET/PUT /api/victims/cases/{id}/referral-details). The sealed
 // fields come only to caseworkers and referral focal points; `integrity` names any that failed.
@@ -27,7 +27,7 @@ export type ReferralDetailsInput = Partial<Omit<ReferralDetails, 'caseId' | 'upd
 const answer = z.object({ referralDetails });
 const path = (caseId: string) => `/api/victims/cases/${encodeURIComponent(caseId)}/referral-details`;
 
-export const referralKey = (caseId: string) => [...victimsKeys.caseManagement, caseId, 'referral'] as const;
+export const referralKey = (caseId: string) => [...caseKeys.all(caseId), 'referral'] as const;
 
 export const fetchReferralDetails = async (caseId: string) =>
   (await getJson(path(caseId), answer)).referralDetails;
