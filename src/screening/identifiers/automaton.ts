@@ -1,3 +1,4 @@
+import { codeAt } from '../text/chars.ts';
 import { foldKey, isLatinWordChar, isSpaceChar } from './fold.ts';
 
 // One-pass multi-phrase matcher (Aho-Corasick over an alphabet of the characters that occur in the
@@ -224,7 +225,7 @@ function atWordBoundaries(s: string, start: number, end: number, digitsMayFollow
   if (isLatinWordChar(s.charCodeAt(start)) && start > 0 && isLatinWordChar(s.charCodeAt(start - 1)))
     return false;
   const last = s.charCodeAt(end - 1);
-  const next = s.charCodeAt(end);
+  const next = codeAt(s, end);
   if (isLatinWordChar(last) && end < s.length && isLatinWordChar(next))
     return digitsMayFollow && isAsciiDigit(next) && !isAsciiDigit(last);
   return true;

@@ -1,3 +1,4 @@
+import { codeAt } from '../text/chars.ts';
 import { isSymbolUnit } from './fold.ts';
 
 // Cheap one-pass scans over the normalised text that decide where the costly extractors run.
@@ -16,10 +17,7 @@ export function asciiDigits(s: string): string {
     const code = s.charCodeAt(i);
     const d = digitValue(code);
     if (d >= 0) out += String.fromCharCode(0x30 + d);
-    else if (
-      code === 0x101d &&
-      (isMyanmarDigit(s.charCodeAt(i - 1)) || isMyanmarDigit(s.charCodeAt(i + 1)))
-    ) {
+    else if (code === 0x101d && (isMyanmarDigit(codeAt(s, i - 1)) || isMyanmarDigit(codeAt(s, i + 1)))) {
       // Burmese letter wa (ဝ) typed for the digit zero (၀) inside numbers.
       out += '0';
     } else out += s.charAt(i);
@@ -105,11 +103,11 @@ export function findDigitRuns(s: string, minDigits: number): DigitRun[] {
     // Start of a run: take a "+" or "(+" or "(" right before it.
     let start = i;
     let plus = false;
-    if (s.charCodeAt(start - 1) === 0x2b) {
+    if (codeAt(s, start - 1) === 0x2b) {
       plus = true;
       start--;
-      if (s.charCodeAt(start - 1) === 0x28) start--;
-    } else if (s.charCodeAt(start - 1) === 0x28) start--;
+      if (codeAt(s, start - 1) === 0x28) start--;
+    } else if (codeAt(s, start - 1) === 0x28) start--;
     const groups: number[] = [];
     let digits = '';
     let current = 0;
@@ -132,9 +130,9 @@ export function findDigitRuns(s: string, minDigits: number): DigitRun[] {
       while (k < s.length && k - j < 3 && GROUP_SEPARATORS.has(s.charCodeAt(k))) k++;
       // Emoji part the groups of a number written as a phone (from 0 or +), not a price from one.
       if (k - j <= 1 && current <= 5 && (plus || digits.charCodeAt(0) === 0x30)) k = afterSymbols(s, k);
-      if (k === j || !isDigit(s.charCodeAt(k))) break;
+      if (k === j || !isDigit(codeAt(s, k))) break;
       // "9704...1278": an ellipsis masks the digits between, it does not group them
-      if (c === 0x2e && s.charCodeAt(j + 1) === 0x2e) break;
+      if (c === 0x2e && codeAt(s, j + 1) === 0x2e) break;
       if (k - j !== 1 || c !== 0x2e) dotsOnly = false;
       groups.push(current);
       current = 0;
@@ -142,7 +140,7 @@ export function findDigitRuns(s: string, minDigits: number): DigitRun[] {
     }
     groups.push(current);
     if (s.charCodeAt(start) === 0x28) {
-      if (s.charCodeAt(end) === 0x29) end++;
+      if (codeAt(s, end) === 0x29) end++;
       else if (!s.slice(start, end).includes(')')) start++;
     }
     i = Math.max(j, i + 1);
@@ -162,19 +160,19 @@ export function findDigitRuns(s: string, minDigits: number): DigitRun[] {
 function afterSymbols(s: string, k: number): number {
   let m = k;
   while (m < s.length && m - k < 4 && isSymbolUnit(s.charCodeAt(m))) m++;
-  if (m === k || isSymbolUnit(s.charCodeAt(m))) return k;
-  return s.charCodeAt(m) === 0x20 ? m + 1 : m;
+  if (m === k || isSymbolUnit(codeAt(s, m))) return k;
+  return codeAt(s, m) === 0x20 ? m + 1 : m;
 }
 
 /** A number is not part of a word, a hex string or a URL path unless a known label is glued to it. */
 function freeStanding(s: string, start: number, end: number): boolean {
-  const after = s.charCodeAt(end);
+  const after = codeAt(s, end);
   if (isAsciiWordChar(after)) return false;
-  const before = s.charCodeAt(start - 1);
+  const before = codeAt(s, start - 1);
   // & = # and / after a letter: URL parts ("?id=0912345678", "/user/0912345678"); a slash after a
   // digit lists numbers ("0852.../0823...")
   if (before === 0x26 || before === 0x3d || before === 0x23) return false;
-  if (before === 0x2f && !isDigit(s.charCodeAt(start - 2))) return false;
+  if (before === 0x2f && !isDigit(codeAt(s, start - 2))) return false;
   if (!isAsciiWordChar(before)) return true;
   let k = start - 1;
   while (k >= 0 && k > start - 9 && isAsciiWordChar(s.charCodeAt(k)) && !isDigit(s.charCodeAt(k))) k--;

@@ -1,4 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
+import { codeAt } from '../text/chars.ts';
 import { moneyWords, type Period, usdRates } from './data.ts';
 import { escapeRegExp, foldKey, isSymbolUnit, wordAlternation, wordGap } from './fold.ts';
 
@@ -159,7 +160,7 @@ export function findMoney(
     if (!firstMult && !firstCur && !second && !curBefore && !salary) continue;
     // Digits inside a word or hex string ("0x…96045", "abc123") are not an amount, unless a
     // currency is glued to them ("rp5000", "usd1500").
-    if (/[a-z0-9_]/.test(bare.charAt(first.start - 1)) && !curBefore) continue;
+    if (isBareWordUnit(codeAt(bare, first.start - 1)) && !curBefore) continue;
     const lastMult = second ? readMultiplier(lx, bare, text, second.end) : firstMult;
     if (second && !firstMult && lastMult) firstMult = lastMult;
     const curAfter = second ? readCurrencyAfter(lx, bare, text, lastMult?.end ?? second.end) : firstCur;
@@ -359,4 +360,9 @@ function salaryBefore(
     return undefined;
   }
   return best;
+}
+
+/** a-z, 0-9 or _ (the bare text is lower case). */
+function isBareWordUnit(u: number): boolean {
+  return (u >= 0x61 && u <= 0x7a) || (u >= 0x30 && u <= 0x39) || u === 0x5f;
 }

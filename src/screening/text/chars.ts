@@ -12,6 +12,16 @@ export const F_DIGIT = 1 << 6;
 export const F_STYLED = 1 << 7; // a styled letter (data/lang/styled-letters.json): pass A replaces it
 const F_DONE = 1;
 
+/**
+ * The code unit at `i`, or -1 outside the string, where `charCodeAt` gives NaN. Scanners that look
+ * one unit before or after a position read through this: V8's optimised code assumes `charCodeAt`
+ * reads in bounds, so the first read past either end at each call site sends the whole function
+ * back to the interpreter, to be compiled again (bench/RESULTS.md, Screening notes, stop 23).
+ */
+export function codeAt(s: string, i: number): number {
+  return i >= 0 && i < s.length ? s.charCodeAt(i) : -1;
+}
+
 const flagTable = new Uint8Array(0x10000);
 const astralFlags = new Map<number, number>();
 

@@ -1,5 +1,5 @@
 import { LANGS, type Lang, type LangOrUnknown, type LangSegment, type NormalizedText } from '../types.ts';
-import { F_LETTER, flagsOf, isLatinLetter } from './chars.ts';
+import { codeAt, F_LETTER, flagsOf, isLatinLetter } from './chars.ts';
 import { LATIN_LANGS, type LatinLang } from './latin-profiles.ts';
 import { decideLatin, type LatinDecision, LatinEvidence } from './latin-score.ts';
 
@@ -59,8 +59,8 @@ function endsSentence(text: string, i: number): boolean {
     u === 0x17d4 ||
     u === 0x17d5;
   if (!sentenceMark) return false;
-  const next = text.charCodeAt(i + 1);
-  return Number.isNaN(next) || next === 0x20 || next === 0x0a || u >= 0x3000 || u === 0x104b || u === 0x17d4;
+  const next = codeAt(text, i + 1);
+  return next === -1 || next === 0x20 || next === 0x0a || u >= 0x3000 || u === 0x104b || u === 0x17d4;
 }
 
 const isSpace = (u: number): boolean => u === 0x20 || u === 0x0a || u === 0x0d || u === 0x09 || u === 0x3000;
@@ -72,18 +72,13 @@ function skipLink(text: string, i: number): number {
   let link = false;
   while (e < text.length && !isSpace(text.charCodeAt(e))) {
     const u = text.charCodeAt(e);
-    if (u === 0x3a && text.charCodeAt(e + 1) === 0x2f && text.charCodeAt(e + 2) === 0x2f) link = true;
+    if (u === 0x3a && codeAt(text, e + 1) === 0x2f && codeAt(text, e + 2) === 0x2f) link = true;
     else if (u === 0x40 && e > i) link = true;
-    else if (
-      u === 0x2e &&
-      e > i &&
-      isAsciiAlpha(text.charCodeAt(e + 1)) &&
-      isAsciiAlpha(text.charCodeAt(e + 2))
-    ) {
+    else if (u === 0x2e && e > i && isAsciiAlpha(codeAt(text, e + 1)) && isAsciiAlpha(codeAt(text, e + 2))) {
       // a dot followed by a 2+ letter label that ends the token or is followed by "/" or "."
       let k = e + 1;
       while (k < text.length && isAsciiAlpha(text.charCodeAt(k))) k++;
-      const after = text.charCodeAt(k);
+      const after = codeAt(text, k);
       if (
         k - e - 1 <= 6 &&
         (k === text.length || isSpace(after) || after === 0x2f || after === 0x2e || after === 0x3a)
