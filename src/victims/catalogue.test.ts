@@ -7,6 +7,7 @@ import { MIGRATIONS_DIR } from '../platform/db/migrate.ts';
 import { repoPath } from '../platform/paths.ts';
 import { CATALOGUE_FILE, type CatalogueField, catalogue, parseCatalogue } from './catalogue.ts';
 import { victimsEncryptedColumns } from './encrypted-columns.ts';
+import { htcdsEncryptedColumns } from './htcds/encrypted-columns.ts';
 
 const SHARED_CSV = repoPath('..', 'shared', 'standards', 'htcds', 'htcds-2.0-fields.csv');
 
@@ -172,9 +173,12 @@ describe('HTCDS catalogue vs the database', () => {
   });
 
   it('registers exactly the encrypted columns of its tables for key rotation', async () => {
-    const registered = new Set(victimsEncryptedColumns.map((c) => `${c.table}.${c.column}`));
+    const registered = new Set(
+      [...victimsEncryptedColumns, ...htcdsEncryptedColumns].map((c) => `${c.table}.${c.column}`),
+    );
+    // src/victims and its htcds folder (owner "victims/htcds")
     const victimsTables = Object.entries(catalogue().tables)
-      .filter(([, t]) => t.owner === 'victims')
+      .filter(([, t]) => t.owner === 'victims' || t.owner === 'victims/htcds')
       .map(([name]) => name);
     const inDatabase = new Set<string>(['victims_secrets.secret_enc']);
     for (const table of victimsTables) {
