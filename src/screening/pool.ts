@@ -46,9 +46,13 @@ export async function createScreenPool(options: {
     startWorker({ modelPath: options.modelPath, reasonLang: options.reasonLang ?? 'en' }),
   );
   const pending = new Map<number, { resolve(o: ChunkOutcome): void; reject(e: Error): void }>();
+  // Chunks given to each worker and not yet answered: the next goes to the one with the fewest, so
+  // a worker the machine slows down (another process, its own garbage collection) takes fewer.
+  const outstanding = workers.map(() => 0);
   let failure: Error | undefined;
-  for (const worker of workers) {
+  workers.forEach((worker, index) => {
     worker.on('message', (msg: ChunkOutcome) => {
+      outstanding[index] = (outstanding[index] ?? 1) - 1;
       pending.get(msg.seq)?.resolve(msg);
       pending.delete(msg.seq);
     });
@@ -57,7 +61,7 @@ export async function createScreenPool(options: {
       for (const p of pending.values()) p.reject(err);
       pending.clear();
     });
-  }
+  });
   // Wait until every worker has loaded the model (or failed to).
   await Promise.all(workers.map((w) => new Promise<void>((resolve) => w.once('online', () => resolve()))));
   let seq = 0;
@@ -67,8 +71,11 @@ export async function createScreenPool(options: {
       if (failure) return Promise.reject(failure);
       seq += 1;
       const id = seq;
-      const worker = workers[id % size];
+      let index = id % size;
+      for (let i = 0; i < size; i++) if ((outstanding[i] ?? 0) < (outstanding[index] ?? 0)) index = i;
+      const worker = workers[index];
       if (!worker) return Promise.reject(new Error('no worker'));
+      outstanding[index] = (outstanding[index] ?? 0) + 1;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
         const task: ChunkTask = { seq: id, bytes: chunk.bytes, firstLine: chunk.firstLine, format };
