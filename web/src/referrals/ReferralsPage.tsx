@@ -1,6 +1,6 @@
-import { Button, Group, Stack, Tabs, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { NotFound } from '../platform/shell/ErrorPages.tsx';
 import { ReferForm } from './ReferForm.tsx';
 import { ReferralList } from './ReferralList.tsx';
@@ -40,9 +40,10 @@ export function ReferralsPage() {
         <Route path="*" element={<NotFound />} />
       </Routes>
       {tab === 'outgoing' && (
-        <Button variant="subtle" onClick={() => navigate('/victims')} w="fit-content">
+        // A link, not a button: its sentence wraps on a phone in every language.
+        <Anchor component={Link} to="/victims" size="sm">
           {t('referrals.refer.fromPerson')}
-        </Button>
+        </Anchor>
       )}
     </Stack>
   );

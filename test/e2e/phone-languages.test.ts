@@ -1,0 +1,91 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiRequest,
+  type BrowserNode,
+  createUser,
+  fitsPhone,
+  logIn,
+  logInChangingPassword,
+  logOut,
+  PHONE,
+  startBrowserNode,
+} from '../helpers/browser.ts';
+import { fullPerson } from '../helpers/victims.ts';
+
+// Every page of the shell, and each of its tabs, fits a phone 360 px wide in the languages whose
+// words run longest on screen: Burmese and Khmer (scripts without spaces, where a label that
+// cannot wrap runs off the page) and Filipino (long Latin words). Found so: the referrals page's
+// "open the person's page" hint, a button whose label never wraps.
+const ADMIN_PASSWORD = 'an administrator password for e2e';
+const PASSWORD = 'a password for every role';
+const LANGUAGES = ['my', 'km', 'fil'];
+
+let node: BrowserNode;
+beforeAll(async () => {
+  node = await startBrowserNode(ADMIN_PASSWORD);
+});
+afterAll(async () => node?.close());
+
+/** Waits for the page's requests to end, then checks it and each of its tabs. */
+async function checkPage(page: Page, path: string): Promise<void> {
+  await page.goto(node.base + path);
+  await page.waitForLoadState('networkidle');
+  await fitsPhone(page);
+  for (const tab of await page.getByRole('tab').all()) {
+    await tab.click();
+    await page.waitForLoadState('networkidle');
+    await fitsPhone(page);
+  }
+}
+
+describe('every page on a phone', () => {
+  it('fits 360 px in Burmese, Khmer and Filipino', async () => {
+    const page = await node.browser.newPage({ viewport: PHONE });
+    await logIn(page, node.base, 'admin', ADMIN_PASSWORD);
+    const roles = ['administrator', 'investigator', 'analyst', 'caseworker', 'referral_focal_point'];
+    expect(
+      await createUser(page, {
+        username: 'every_role',
+        displayName: 'Every role',
+        roles,
+        password: PASSWORD,
+      }),
+    ).toBe(201);
+    await logOut(page);
+    await logInChangingPassword(page, node.base, 'every_role', PASSWORD);
+    const person = await apiRequest<{ person: { id: string } }>(
+      page,
+      'POST',
+      '/api/victims/persons',
+      fullPerson('p-1'),
+    );
+    expect(person.status).toBe(201);
+    const id = person.body.person.id;
+    const opened = await apiRequest<{ case: { id: string } }>(page, 'POST', '/api/victims/cases', {
+      persons: [{ personId: id, role: 'victim' }],
+    });
+    expect(opened.status).toBe(201);
+    const paths = [
+      '/',
+      '/screening',
+      '/screening/alerts',
+      '/victims',
+      '/victims/cases',
+      `/victims/persons/${id}`,
+      `/victims/persons/${id}/edit`,
+      `/victims/persons/${id}/assess`,
+      `/victims/cases/${opened.body.case.id}`,
+      '/referrals',
+      `/referrals/new?personId=${id}`,
+      '/audit',
+      '/admin',
+      '/account',
+    ];
+    for (const lang of LANGUAGES) {
+      await page.getByTestId('language-select').selectOption(lang);
+      await expect.poll(() => page.getAttribute('html', 'lang')).toBe(lang);
+      for (const path of paths) await checkPage(page, path);
+    }
+  }, 300_000);
+});
