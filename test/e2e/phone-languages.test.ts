@@ -20,6 +20,8 @@ import { fullPerson } from '../helpers/victims.ts';
 const ADMIN_PASSWORD = 'an administrator password for e2e';
 const PASSWORD = 'a password for every role';
 const LANGUAGES = ['my', 'km', 'fil'];
+/** "Vietnamese" in each of LANGUAGES (CLDR). */
+const LANGUAGE_VI: Record<string, string> = { my: 'ဗီယက်နမ်', km: 'វៀតណាម', fil: 'Vietnamese' };
 
 let node: BrowserNode;
 beforeAll(async () => {
@@ -66,6 +68,11 @@ describe('every page on a phone', () => {
       persons: [{ personId: id, role: 'victim' }],
     });
     expect(opened.status).toBe(201);
+    // An alert on a Vietnamese post: the alert queue names its language in the interface language.
+    const screened = await apiRequest<{ alertId: string | null }>(page, 'POST', '/api/screen', {
+      text: 'Tuyển nhân viên CSKH làm việc tại Campuchia, lương 1500$, bao ăn ở, bao vé máy bay, liên hệ Telegram @tuyendung99',
+    });
+    expect(screened.body.alertId).not.toBeNull();
     const paths = [
       '/',
       '/screening',
@@ -86,6 +93,9 @@ describe('every page on a phone', () => {
       await page.getByTestId('language-select').selectOption(lang);
       await expect.poll(() => page.getAttribute('html', 'lang')).toBe(lang);
       for (const path of paths) await checkPage(page, path);
+      await page.goto(`${node.base}/screening/alerts`);
+      const table = page.getByTestId('alerts-table');
+      await expect.poll(() => table.innerText()).toContain(LANGUAGE_VI[lang]);
     }
   }, 300_000);
 });

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageOf } from '../i18n/languages.ts';
 import en from '../i18n/locales/en.json';
-import { isIndicatorCategory } from './vocabulary.ts';
+import { isIndicatorCategory, isScreeningLang } from './vocabulary.ts';
 
 type KindKey = keyof typeof en.screening.kinds;
 
@@ -34,6 +34,9 @@ export function useScreeningLabels(): ScreeningLabels {
       kind: (kind) => (isKindKey(kind) ? t(`screening.kinds.${kind}`) : kind),
       language: (code) => {
         if (code === 'und') return t('screening.unknownLanguage');
+        // The screener's own languages from the locale files: browsers' display names lack some of
+        // them (Debian's Chromium names Vietnamese in English on a Khmer page).
+        if (isScreeningLang(code)) return t(`screening.languages.${code}`);
         try {
           return languageNames.of(code) ?? code;
         } catch {

@@ -31,6 +31,11 @@ export function isWatchlistKind(kind: string): kind is WatchlistKind {
 
 /** The languages the screener knows (ISO 639-1, `fil` for Filipino). */
 export const screeningLangs = ['en', 'th', 'vi', 'id', 'ms', 'fil', 'km', 'lo', 'my', 'zh'] as const;
+export type ScreeningLang = (typeof screeningLangs)[number];
+
+export function isScreeningLang(code: string): code is ScreeningLang {
+  return screeningLangs.some((known) => known === code);
+}
 
 export const indicatorCategories = [
   'deceptive_recruitment',
