@@ -20,8 +20,9 @@ import { fullPerson } from '../helpers/victims.ts';
 const ADMIN_PASSWORD = 'an administrator password for e2e';
 const PASSWORD = 'a password for every role';
 const LANGUAGES = ['my', 'km', 'fil'];
-/** "Vietnamese" in each of LANGUAGES (CLDR). */
+/** "Vietnamese" and "Vietnam" in each of LANGUAGES (CLDR; Burmese and Khmer use one word for both). */
 const LANGUAGE_VI: Record<string, string> = { my: 'ဗီယက်နမ်', km: 'វៀតណាម', fil: 'Vietnamese' };
+const COUNTRY_VN: Record<string, string> = { my: 'ဗီယက်နမ်', km: 'វៀតណាម', fil: 'Vietnam' };
 
 let node: BrowserNode;
 beforeAll(async () => {
@@ -96,6 +97,9 @@ describe('every page on a phone', () => {
       await page.goto(`${node.base}/screening/alerts`);
       const table = page.getByTestId('alerts-table');
       await expect.poll(() => table.innerText()).toContain(LANGUAGE_VI[lang]);
+      // The person's citizenship in the register, in the interface language.
+      await page.goto(`${node.base}/victims`);
+      await expect.poll(() => page.locator('main').innerText()).toContain(COUNTRY_VN[lang]);
     }
   }, 300_000);
 });

@@ -1,3 +1,4 @@
+import type { i18n as I18n } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageOf } from '../i18n/languages.ts';
@@ -13,9 +14,8 @@ export function useCountryOptions(groups: CountryGroups, current?: string) {
   const { i18n } = useTranslation();
   return useMemo(() => {
     const locale = languageOf(i18n.language).htmlLang;
-    const names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
     const collator = new Intl.Collator(locale);
-    const item = (code: string) => ({ value: code, label: `${names.of(code) ?? code} (${code})` });
+    const item = (code: string) => ({ value: code, label: `${regionName(i18n, code)} (${code})` });
     const sorted = (codes: readonly string[]) =>
       codes.map(item).sort((a, b) => collator.compare(a.label, b.label));
     const known = [...countries.asean, ...countries.other];
@@ -24,5 +24,18 @@ export function useCountryOptions(groups: CountryGroups, current?: string) {
       { group: groups.asean, items: sorted(countries.asean) },
       { group: groups.other, items: sorted([...extra, ...countries.other]) },
     ];
-  }, [i18n.language, groups.asean, groups.other, current]);
+  }, [i18n, i18n.language, groups.asean, groups.other, current]);
+}
+
+/**
+ * A country's name in the interface language: the locale files' `regions` (CLDR names, written by
+ * i18n/tools/region-names.mjs; browsers lack some, Debian's Chromium has no Khmer or Burmese names),
+ * else English, else the code as stored.
+ */
+export function regionName(i18n: I18n, code: string): string {
+  for (const language of [i18n.resolvedLanguage ?? i18n.language, 'en']) {
+    const found: unknown = i18n.getResource(language, 'translation', `regions.${code}`);
+    if (typeof found === 'string') return found;
+  }
+  return code;
 }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageOf } from '../i18n/languages.ts';
+import { regionName } from '../platform/countries.ts';
 
 // Names of stored values in the interface language. Picklist values (HTCDS names such as
 // `IrregularMigrant`) are translated under `victims.values.<field>.<value>` in the locale files;
@@ -45,7 +46,6 @@ export function useVictimLabels(): VictimLabels {
   const lang = languageOf(i18n.resolvedLanguage ?? i18n.language).code;
   const locale = languageOf(lang).htmlLang;
   return useMemo(() => {
-    const regions = new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' });
     const days = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
     const lookup = (key: string): string | null => {
       for (const language of [lang, 'en']) {
@@ -59,13 +59,7 @@ export function useVictimLabels(): VictimLabels {
       lang,
       value,
       values: (field, list) => list.map((raw) => value(field, raw)).join(', '),
-      country: (code) => {
-        try {
-          return regions.of(code) ?? code;
-        } catch {
-          return code;
-        }
-      },
+      country: (code) => regionName(i18n, code),
       date: (day) => {
         if (!day) return '';
         const parsed = new Date(`${day.slice(0, 10)}T00:00:00Z`);

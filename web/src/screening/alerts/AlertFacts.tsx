@@ -1,8 +1,8 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languageOf } from '../../i18n/languages.ts';
 import { useFormatTime } from '../../platform/common/format.ts';
+import { regionName } from '../../platform/countries.ts';
 import { useSession } from '../../platform/session/context.ts';
 import type { AlertDetail } from '../schema.ts';
 
@@ -20,14 +20,7 @@ export function AlertFacts({ alert }: { alert: AlertDetail }) {
   const { t, i18n } = useTranslation();
   const formatTime = useFormatTime();
   const { user } = useSession();
-  const regions = new Intl.DisplayNames([languageOf(i18n.language).htmlLang, 'en'], { type: 'region' });
-  const country = (code: string) => {
-    try {
-      return `${regions.of(code) ?? code} (${code})`;
-    } catch {
-      return code;
-    }
-  };
+  const country = (code: string) => `${regionName(i18n, code)} (${code})`;
   const assignee = !alert.assigneeId
     ? t('screening.alerts.unassigned')
     : alert.assigneeId === user.id

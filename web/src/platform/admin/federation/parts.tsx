@@ -2,18 +2,14 @@ import { Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api.ts';
-import { languageOf } from '../../../i18n/languages.ts';
+import { regionName } from '../../countries.ts';
 
 /** "Cambodia (KH)" in the interface language. */
 export function useCountryName(): (code: string) => string {
   const { i18n } = useTranslation();
   return useMemo(() => {
-    const names = new Intl.DisplayNames([languageOf(i18n.language).htmlLang, 'en'], {
-      type: 'region',
-      fallback: 'code',
-    });
-    return (code: string) => `${names.of(code) ?? code} (${code})`;
-  }, [i18n.language]);
+    return (code: string) => `${regionName(i18n, code)} (${code})`;
+  }, [i18n, i18n.language]);
 }
 
 /** A key fingerprint, large and in groups, to be read aloud and compared group by group. */
