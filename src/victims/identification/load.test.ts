@@ -123,6 +123,16 @@ describe('the bundled indicator sets', () => {
     }
     checkLabels(catalog.nonPunishment.labels, 'non-punishment');
   });
+
+  it('explains every indicator and states every rule and outcome in the ten languages, each in its own script', () => {
+    for (const set of catalog.sets.values()) {
+      for (const x of set.indicators) checkLabels(x.explanation, `${set.id} ${x.id} explanation`);
+      for (const d of set.dimensions) checkLabels(d.rule.text, `${set.id} ${d.id} rule`);
+      for (const [id, rule] of set.rules) checkLabels(rule.text, `${set.id} rule ${id}`);
+      for (const o of set.outcomes) checkLabels(o.text, `${set.id} ${o.id} text`);
+    }
+    checkLabels(catalog.nonPunishment.explanation, 'non-punishment explanation');
+  });
 });
 
 describe('a broken data file is refused, naming the file and the entry', () => {
