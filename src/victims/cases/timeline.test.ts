@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/app.ts';
 import { call, openCaseWith, registerPerson } from '../../../test/helpers/cases.ts';
 import { loginInOtherAgency, refusal } from '../../../test/helpers/victims.ts';
+import { repoPath } from '../../platform/paths.ts';
 
 type Entry = {
   id: string;
@@ -167,6 +169,12 @@ describe('case timeline', () => {
     expect(types.some((x) => x.endsWith('.read') || x.endsWith('.list'))).toBe(false);
     const withReads = await timeline(caseworker, 'limit=200&reads=true');
     expect(withReads.entries.map((e) => e.type)).toContain('case_timeline.read');
+    // Every kind shown has a title in the interface's locales (the web shows an unknown one as its code).
+    const titles = JSON.parse(readFileSync(repoPath('web', 'src', 'i18n', 'locales', 'en.json'), 'utf8'))
+      .victims.timeline.types;
+    for (const type of new Set([...types, ...withReads.entries.map((e) => e.type)])) {
+      expect(Object.hasOwn(titles, type.replaceAll('.', '_')), type).toBe(true);
+    }
   });
 
   it('shows investigators on the team only pseudonyms, and no narratives', async () => {
