@@ -67,7 +67,8 @@ const PARAM = /:\w+(\{[^}]*\})?/g;
 
 /** The requests tried on a route: each hostile value in every path parameter, then a random id. */
 function requestsFor(method: string, pattern: string): Array<{ path: string; body?: string }> {
-  const hasParams = PARAM.test(pattern);
+  // includes, not PARAM.test: a global RegExp's test() moves its lastIndex from call to call
+  const hasParams = pattern.includes('/:');
   const paths = hasParams
     ? [...PARAMS, randomUUID()].map((p) => pattern.replaceAll(PARAM, p).replaceAll('*', p))
     : [pattern.replaceAll('*', 'probe')];

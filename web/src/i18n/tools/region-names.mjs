@@ -8,11 +8,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 const here = new URL('../', import.meta.url);
 const countries = JSON.parse(readFileSync(new URL('../platform/admin/countries.json', here), 'utf8'));
 const codes = [...countries.asean, ...countries.other].sort();
+const english = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
 
 for (const file of readdirSync(new URL('locales/', here)).filter((f) => f.endsWith('.json'))) {
   const lang = file.replace(/\.json$/, '');
   const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
-  const english = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
   const path = new URL(`locales/${file}`, here);
   const resource = JSON.parse(readFileSync(path, 'utf8'));
   resource.regions = Object.fromEntries(codes.map((code) => [code, names.of(code) ?? english.of(code)]));
