@@ -25,8 +25,8 @@ const PROOFS = 1_000;
 
 const event = (i: number): AuditEvent => ({
   actor: { id: '5b0f5a0e-3c52-4a4e-9d1e-6f1f2b8f0a11', label: 'bench officer' },
-  action: 'victim.update',
-  recordType: 'victim',
+  action: 'person.update',
+  recordType: 'person',
   recordId: `v-${i}`,
   change: { field: 'support_plan', value: i },
 });
@@ -72,7 +72,7 @@ async function fill(db: Db, size: number, log: Ctx['log']): Promise<number> {
     const to = Math.min(size, from + 100_000) - 1;
     await sql`
       insert into audit_entries (actor_id, actor, action, record_type, record_id, digest)
-      select null, 'bench', 'victim.read', 'victim', 'v-' || i, sha256(i::text::bytea)
+      select null, 'bench', 'person.read', 'person', 'v-' || i, sha256(i::text::bytea)
       from generate_series(${from}::int, ${to}::int) as i`.execute(db);
   }
   const queued = performance.now();

@@ -1,4 +1,4 @@
-import { type Actor, appendAuditBatch, SYSTEM_ACTOR } from '../platform/audit/append.ts';
+import { type Actor, type AuditEvent, appendAuditBatch, SYSTEM_ACTOR } from '../platform/audit/append.ts';
 import type { FieldCipher } from '../platform/crypto/fields.ts';
 import type { Db } from '../platform/db/database.ts';
 import { HttpError } from '../platform/http/errors.ts';
@@ -32,13 +32,15 @@ export async function reviewExamples(
     else examples.push(toExample(text, r.status === 'confirmed' ? 1 : 0, r.lang));
   }
   if (tampered.length > 0) {
-    const events = tampered.map((id) => ({
-      actor: actor ?? SYSTEM_ACTOR,
-      action: 'alert.tamper_detected',
-      recordType: 'screening_alert',
-      recordId: id,
-      change: { tampered: ['text'] },
-    }));
+    const events = tampered.map(
+      (id): AuditEvent => ({
+        actor: actor ?? SYSTEM_ACTOR,
+        action: 'alert.tamper_detected',
+        recordType: 'screening_alert',
+        recordId: id,
+        change: { tampered: ['text'] },
+      }),
+    );
     await db.transaction().execute((tx) => appendAuditBatch(tx, events));
   }
   return { examples, tampered };

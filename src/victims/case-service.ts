@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditAction } from '../platform/audit/actions.ts';
 import { type AuditEvent, appendAudit, appendAuditBatch } from '../platform/audit/append.ts';
 import type { Exec } from '../platform/db/database.ts';
 import { badRequest, HttpError } from '../platform/http/errors.ts';
@@ -134,28 +135,30 @@ async function loadCase(ctx: VictimsContext, tx: Exec, id: string, action: 'case
   return viewed;
 }
 
-function caseReadEvents(ctx: VictimsContext, action: string, cases: readonly ViewedCase[]): AuditEvent[] {
+function caseReadEvents(
+  ctx: VictimsContext,
+  action: AuditAction,
+  cases: readonly ViewedCase[],
+): AuditEvent[] {
   const actor = actorOf(ctx.principal);
-  return cases.flatMap((c) => [
-    {
+  return cases.flatMap((c) => {
+    const read: AuditEvent = {
       actor,
       action,
       recordType: 'case',
       recordId: c.row.id,
       change: { narratives: c.closeReason !== undefined },
-    },
-    ...(c.closeReason === 'tampered'
-      ? [
-          {
-            actor,
-            action: 'case.tamper_detected',
-            recordType: 'case',
-            recordId: c.row.id,
-            change: { tampered: ['closeReason'] },
-          },
-        ]
-      : []),
-  ]);
+    };
+    if (c.closeReason !== 'tampered') return [read];
+    const tampered: AuditEvent = {
+      actor,
+      action: 'case.tamper_detected',
+      recordType: 'case',
+      recordId: c.row.id,
+      change: { tampered: ['closeReason'] },
+    };
+    return [read, tampered];
+  });
 }
 
 export async function readCase(ctx: VictimsContext, id: string): Promise<ViewedCase> {

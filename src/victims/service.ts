@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditAction } from '../platform/audit/actions.ts';
 import { type Actor, type AuditEvent, appendAudit, appendAuditBatch } from '../platform/audit/append.ts';
 import type { FieldCipher } from '../platform/crypto/fields.ts';
 import type { Db, Exec } from '../platform/db/database.ts';
@@ -116,7 +117,7 @@ export function viewPerson(ctx: VictimsContext, keys: SearchKeys, record: Person
 /** The audit entries of showing these persons: one per person, and one per tampered record. */
 export function readEvents(
   ctx: VictimsContext,
-  action: string,
+  action: AuditAction,
   viewed: readonly ViewedPerson[],
 ): AuditEvent[] {
   const actor = actorOf(ctx.principal);

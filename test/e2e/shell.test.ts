@@ -80,6 +80,10 @@ describe('the web UI', () => {
         { timeout: 20_000, interval: 500 },
       )
       .toContain('user.create');
+    // Named in the interface language, with the code under it.
+    const row = table.locator('tr', { hasText: userId }).first();
+    expect(await row.locator('td').nth(3).innerText()).toMatch(/^User account created\s+user\.create$/);
+    expect(await row.locator('td').nth(4).innerText()).toBe('User account');
     await page.getByRole('button', { name: 'Create checkpoint now' }).click();
     await expect
       .poll(() => page.getByTestId('checkpoint-tree-size').innerText(), { timeout: 10_000 })

@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import type { Exec } from '../db/database.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
+import type { AuditAction, AuditRecordType } from './actions.ts';
 
 // Writers queue audit entries in their own transaction; the sequencer later gives each its leaf
 // index in the Merkle tree. So a change and its audit entry commit together, or not at all.
@@ -10,9 +11,9 @@ export const SYSTEM_ACTOR: Actor = { id: null, label: 'system' };
 
 export type AuditEvent = {
   actor: Actor;
-  /** verb-first, dotted: `user.create`, `victim.read` */
-  action: string;
-  recordType: string;
+  /** record type first, dotted (`user.create`, `victim.read`): one of AUDIT_ACTIONS */
+  action: AuditAction;
+  recordType: AuditRecordType;
   recordId: string | null;
   /** What changed (or, for a read, what was read). Only its SHA-256 digest is stored. */
   change: unknown;

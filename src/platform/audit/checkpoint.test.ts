@@ -42,8 +42,8 @@ async function append(n: number) {
       tx,
       Array.from({ length: n }, (_, i) => ({
         actor: { id: null, label: 'test' },
-        action: 'evidence.custody',
-        recordType: 'evidence',
+        action: 'person.read',
+        recordType: 'person',
         recordId: `e${i}`,
         change: { i },
       })),

@@ -40,8 +40,8 @@ async function appendSome(n: number, tag: string) {
       tx,
       Array.from({ length: n }, (_, i) => ({
         actor: { id: null, label: 'routes test' },
-        action: 'victim.read',
-        recordType: 'victim',
+        action: 'person.read',
+        recordType: 'person',
         recordId: `${tag}-${i}`,
         change: { i },
       })),

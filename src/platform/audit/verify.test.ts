@@ -38,8 +38,8 @@ async function freshLog() {
         trx,
         Array.from({ length: 10 }, (_, i) => ({
           actor: { id: randomUUID(), label: `officer ${i}` },
-          action: i % 2 ? 'victim.read' : 'victim.update',
-          recordType: 'victim',
+          action: i % 2 ? 'person.read' : 'person.update',
+          recordType: 'person',
           recordId: randomUUID(),
           change: { tx, i },
         })),
@@ -70,13 +70,17 @@ describe('verifyAuditLog', () => {
     const node = makeNode();
     expect((await verifyAuditLog(t.db, node.publicKey)).ok).toBe(true);
     await createCheckpoint({ db: t.db, node });
-    await t.db
-      .transaction()
-      .execute((tx) =>
-        appendAuditBatch(tx, [
-          { actor: { id: null, label: 'x' }, action: 'a.b', recordType: 'r', recordId: null, change: 1 },
-        ]),
-      );
+    await t.db.transaction().execute((tx) =>
+      appendAuditBatch(tx, [
+        {
+          actor: { id: null, label: 'x' },
+          action: 'person.read',
+          recordType: 'person',
+          recordId: null,
+          change: 1,
+        },
+      ]),
+    );
     expect(await verifyAuditLog(t.db, node.publicKey)).toMatchObject({
       ok: true,
       treeSize: 0,
@@ -197,13 +201,17 @@ describe('verifyAuditLog', () => {
 
   it('still integrates and verifies after more entries arrive', async () => {
     const { t, node } = await freshLog();
-    await t.db
-      .transaction()
-      .execute((tx) =>
-        appendAuditBatch(tx, [
-          { actor: { id: null, label: 'x' }, action: 'a.b', recordType: 'r', recordId: null, change: 2 },
-        ]),
-      );
+    await t.db.transaction().execute((tx) =>
+      appendAuditBatch(tx, [
+        {
+          actor: { id: null, label: 'x' },
+          action: 'person.read',
+          recordType: 'person',
+          recordId: null,
+          change: 2,
+        },
+      ]),
+    );
     expect(await integratePending(t.db)).toBe(1);
     expect(await verifyAuditLog(t.db, node.publicKey)).toMatchObject({ ok: true, treeSize: 51 });
   });

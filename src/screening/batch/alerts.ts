@@ -1,4 +1,4 @@
-import { type Actor, appendAuditBatch } from '../../platform/audit/append.ts';
+import { type Actor, type AuditEvent, appendAuditBatch } from '../../platform/audit/append.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Exec } from '../../platform/db/database.ts';
 import { insertAlerts, type NewAlert, watchlistMatches } from '../repo.ts';
@@ -60,7 +60,7 @@ export async function raiseBatchAlerts(
   }
   if (alerts.length === 0) return 0;
   const rows = await insertAlerts(tx, sealNewAlerts(keys.cipher, keys.searchKey, alerts));
-  const events = alerts.map((a, i) => {
+  const events = alerts.map((a, i): AuditEvent => {
     const row = rows[i];
     // Each audit entry must name its own alert: check the returned rows kept the input's order.
     if (!row || row.external_id !== (a.input.id ?? null))

@@ -1,3 +1,4 @@
+import type { AuditAction, AuditRecordType } from '../../platform/audit/actions.ts';
 import { appendAudit } from '../../platform/audit/append.ts';
 import type { Exec } from '../../platform/db/database.ts';
 import { actorOf, type VictimsContext } from '../service.ts';
@@ -10,8 +11,8 @@ import type { ActivityDetail } from './tables.ts';
 
 export type CaseWrite = {
   caseId: string;
-  action: string;
-  recordType: string;
+  action: AuditAction;
+  recordType: AuditRecordType;
   recordId: string;
   personId?: string | null;
   /** Digested into the audit entry. */
@@ -47,7 +48,7 @@ export async function recordCaseRead(
   tx: Exec,
   ctx: VictimsContext,
   caseId: string,
-  action: string,
+  action: AuditAction,
   change: unknown,
 ): Promise<void> {
   await appendAudit(tx, {

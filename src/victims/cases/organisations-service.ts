@@ -1,4 +1,5 @@
-import { appendAudit } from '../../platform/audit/append.ts';
+import type { AuditAction } from '../../platform/audit/actions.ts';
+import { type AuditEvent, appendAudit } from '../../platform/audit/append.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { actorOf, type VictimsContext } from '../service.ts';
 import { EXTERNAL_ID_TAKEN, refuseDuplicate } from './duplicates.ts';
@@ -30,7 +31,12 @@ function columnsOf(input: Fields) {
   };
 }
 
-const audit = (ctx: VictimsContext, action: string, recordId: string | null, change: unknown) => ({
+const audit = (
+  ctx: VictimsContext,
+  action: AuditAction,
+  recordId: string | null,
+  change: unknown,
+): AuditEvent => ({
   actor: actorOf(ctx.principal),
   action,
   recordType: 'organisation',

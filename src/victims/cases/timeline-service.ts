@@ -187,14 +187,14 @@ function tamperEvents(
   return entries.flatMap((e) => {
     if (e.text?.status !== 'tampered' || seen.has(e.recordId)) return [];
     seen.add(e.recordId);
-    const field = e.recordType === 'case_note' ? 'body' : 'title';
+    const note = e.recordType === 'case_note';
     return [
       {
         actor: actorOf(ctx.principal),
-        action: `${e.recordType}.tamper_detected`,
-        recordType: e.recordType,
+        action: note ? 'case_note.tamper_detected' : 'case_task.tamper_detected',
+        recordType: note ? 'case_note' : 'case_task',
         recordId: e.recordId,
-        change: { tampered: [field] },
+        change: { tampered: [note ? 'body' : 'title'] },
       },
     ];
   });

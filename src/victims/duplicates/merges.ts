@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import type { AuditAction } from '../../platform/audit/actions.ts';
 import { type AuditEvent, appendAuditBatch } from '../../platform/audit/append.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Exec } from '../../platform/db/database.ts';
@@ -51,7 +52,7 @@ async function refuseTombstones(tx: Exec, survivorId: string, mergedId: string):
   }
 }
 
-function events(ctx: VictimsContext, action: string, row: MergeRow): AuditEvent[] {
+function events(ctx: VictimsContext, action: AuditAction, row: MergeRow): AuditEvent[] {
   const actor = actorOf(ctx.principal);
   // The digest covers the stored row: sealed reasons as ciphertext, never their text.
   const onMerge: AuditEvent = { actor, action, recordType: 'person_merge', recordId: row.id, change: row };

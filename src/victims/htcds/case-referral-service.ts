@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../platform/audit/actions.ts';
 import { type Actor, type AuditEvent, appendAudit, appendAuditBatch } from '../../platform/audit/append.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Exec } from '../../platform/db/database.ts';
@@ -51,13 +52,15 @@ function view(ctx: VictimsContext, caseId: string, row: CaseReferralRow | undefi
 export const tamperedFields = (v: ViewedReferral) =>
   SEALED_REFERRAL_FIELDS.filter((f) => v.opened?.[f] === 'tampered');
 
-function auditOf(ctx: VictimsContext, action: string, v: ViewedReferral, change: unknown): AuditEvent[] {
+function auditOf(ctx: VictimsContext, action: AuditAction, v: ViewedReferral, change: unknown): AuditEvent[] {
   const actor = actorOf(ctx.principal);
-  const event = { actor, recordType: 'case', recordId: v.caseId };
+  const event = { actor, recordType: 'case', recordId: v.caseId } as const;
   const tampered = tamperedFields(v);
   return [
     { ...event, action, change },
-    ...(tampered.length > 0 ? [{ ...event, action: 'case.tamper_detected', change: { tampered } }] : []),
+    ...(tampered.length > 0
+      ? [{ ...event, action: 'case.tamper_detected' as const, change: { tampered } }]
+      : []),
   ];
 }
 

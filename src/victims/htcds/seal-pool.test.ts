@@ -102,12 +102,18 @@ describe('recorded statements', () => {
     const events = [
       {
         actor: { id: null, label: 'system' },
-        action: 'a.one',
-        recordType: 'x',
+        action: 'person.create' as const,
+        recordType: 'person' as const,
         recordId: null,
         change: { b: 1, a: [new Date(0)] },
       },
-      { actor: { id: null, label: 'system' }, action: 'a.two', recordType: 'x', recordId: 'r', change: null },
+      {
+        actor: { id: null, label: 'system' },
+        action: 'person.update' as const,
+        recordType: 'person' as const,
+        recordId: 'r',
+        change: null,
+      },
     ];
     await appendAuditBatch(database.db, events);
     const recorded = await recordQueries((db) => appendAuditBatch(db, events));

@@ -1,6 +1,7 @@
 import { Code, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormatTime } from '../common/format.ts';
+import { actionTitle, recordTypeName } from './action-text.ts';
 import type { AuditEntry } from './schema.ts';
 
 const digestShown = 12;
@@ -29,9 +30,10 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
               <Table.Td>{formatTime(entry.at)}</Table.Td>
               <Table.Td>{entry.actor}</Table.Td>
               <Table.Td>
+                <Text size="sm">{actionTitle(t, entry.action)}</Text>
                 <Code>{entry.action}</Code>
               </Table.Td>
-              <Table.Td>{entry.recordType}</Table.Td>
+              <Table.Td>{recordTypeName(t, entry.recordType)}</Table.Td>
               <Table.Td>
                 <Text size="sm" style={{ wordBreak: 'break-all' }}>
                   {entry.recordId ?? ''}

@@ -11,6 +11,8 @@ describe('timeline entry titles', () => {
     expect(entryTitle(i18n.t, 'case.status')).toBe('Case status changed');
     expect(entryTitle(i18n.t, 'case.referral_details.update')).toBe('Referral details changed');
     expect(entryTitle(i18n.t, 'case.referral_details.read')).toBe('Referral details viewed');
-    expect(entryTitle(i18n.t, 'referral.sent')).toBe('referral.sent');
+    expect(entryTitle(i18n.t, 'case.opened')).toBe('Case opened');
+    expect(entryTitle(i18n.t, 'referral.sent')).toBe('Referral: Sent');
+    expect(entryTitle(i18n.t, 'case.archived')).toBe('case.archived');
   });
 });

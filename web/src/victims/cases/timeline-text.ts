@@ -1,11 +1,12 @@
 import type { TFunction } from 'i18next';
 import en from '../../i18n/locales/en.json';
+import { actionTitle } from '../../platform/audit/action-text.ts';
 import type { VictimLabels } from '../labels.ts';
 import type { TimelineEntry } from './schema.ts';
 
-// What a timeline entry says, in the interface language: its kind (`case.status` → "Status
-// changed") and the non-sensitive detail the server sends with it. Kinds the locales do not name
-// (audit actions of other modules) are shown as their code.
+// What a timeline entry says, in the interface language: its kind (`case.status` → "Case
+// status changed", named like every audit action by `actionTitle`; `case.opened` and `case.person_linked`
+// are the timeline's own) and the non-sensitive detail the server sends with it.
 
 type TypeKey = keyof typeof en.victims.timeline.types;
 
@@ -13,7 +14,7 @@ const isTypeKey = (key: string): key is TypeKey => Object.hasOwn(en.victims.time
 
 export function entryTitle(t: TFunction, type: string): string {
   const key = type.replaceAll('.', '_');
-  return isTypeKey(key) ? t(`victims.timeline.types.${key}`) : type;
+  return isTypeKey(key) ? t(`victims.timeline.types.${key}`) : actionTitle(t, type);
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
