@@ -84,6 +84,22 @@ describe('the web UI', () => {
     const row = table.locator('tr', { hasText: userId }).first();
     expect(await row.locator('td').nth(3).innerText()).toMatch(/^User account created\s+user\.create$/);
     expect(await row.locator('td').nth(4).innerText()).toBe('User account');
+    // Filtered to that record: only its entries, and the filter is in the URL.
+    await page.getByTestId('audit-filter-record-id').fill(userId);
+    await expect.poll(() => page.url(), { timeout: UI_TIMEOUT }).toContain(`recordId=${userId}`);
+    const recordIds = () => table.locator('tbody tr td:nth-child(6)').allInnerTexts();
+    await expect.poll(async () => [...new Set(await recordIds())], { timeout: UI_TIMEOUT }).toEqual([userId]);
+    // Then by action, picked by its name: only user creations.
+    await page.getByTestId('audit-filter-record-id').fill('');
+    await page.getByTestId('audit-filter-action').click();
+    await page.getByRole('option', { name: 'User account created', exact: true }).click();
+    await expect.poll(() => page.url(), { timeout: UI_TIMEOUT }).toContain('action=user.create');
+    const actions = () => table.locator('tbody tr td:nth-child(4) code').allInnerTexts();
+    await expect
+      .poll(async () => [...new Set(await actions())], { timeout: UI_TIMEOUT })
+      .toEqual(['user.create']);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => page.url(), { timeout: UI_TIMEOUT }).not.toContain('action=');
     await page.getByRole('button', { name: 'Create checkpoint now' }).click();
     await expect
       .poll(() => page.getByTestId('checkpoint-tree-size').innerText(), { timeout: 10_000 })

@@ -1,5 +1,6 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import type en from './i18n/locales/en.json';
+import { auditReaders } from './platform/audit/RecordAuditLink.tsx';
 import type { Role } from './platform/roles.ts';
 
 // The navigation registry: one entry per module that exists. The shell shows an entry, and routes
@@ -25,7 +26,7 @@ export const modules: readonly ModuleEntry[] = [
   {
     path: '/audit',
     labelKey: 'audit',
-    roles: ['administrator', 'investigator', 'analyst', 'central_authority'],
+    roles: auditReaders,
     testId: 'nav-audit',
     page: lazy(() => import('./platform/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage }))),
   },

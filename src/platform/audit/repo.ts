@@ -163,16 +163,25 @@ function toSequenced(row: Omit<SequencedEntry, 'seq'> & { seq: string }): Sequen
   return { ...row, seq: Number(row.seq) };
 }
 
-/** Integrated entries, newest first, below `before` (a seq). */
+/** What a listing may ask of an entry's columns, each compared exactly. */
+export type EntryFilter = { action?: string; recordType?: string; recordId?: string; actor?: string };
+
+/** Integrated entries matching `filter`, newest first, with `floor` ≤ seq < `before`. */
 export async function listEntries(
   ex: Exec,
-  before: number | undefined,
+  before: number,
   limit: number,
+  filter: EntryFilter = {},
+  floor = 0,
 ): Promise<SequencedEntry[]> {
-  const below = before === undefined ? sql`` : sql`and seq < ${before}`;
+  const where = [sql`seq < ${before}`, sql`seq >= ${floor}`];
+  if (filter.action !== undefined) where.push(sql`action = ${filter.action}`);
+  if (filter.recordType !== undefined) where.push(sql`record_type = ${filter.recordType}`);
+  if (filter.recordId !== undefined) where.push(sql`record_id = ${filter.recordId}`);
+  if (filter.actor !== undefined) where.push(sql`actor = ${filter.actor}`);
   const { rows } = await sql<Omit<SequencedEntry, 'seq'> & { seq: string }>`
     select ${ENTRY_COLUMNS} from audit_entries
-    where seq is not null ${below} order by seq desc limit ${limit}`.execute(ex);
+    where ${sql.join(where, sql` and `)} order by seq desc limit ${limit}`.execute(ex);
   return rows.map(toSequenced);
 }
 

@@ -2,11 +2,14 @@ import type { z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/app.ts';
 import { errorSchema } from '../http/fields.ts';
+import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES } from './actions.ts';
 import { appendAuditBatch } from './append.ts';
 import { verifyCheckpointSignature } from './checkpoint.ts';
 import { leafBytes } from './leaf.ts';
 import { hashLeaf, verifyConsistency, verifyInclusion } from './merkle.ts';
-import { checkpointResult, consistencyResult, entryList, inclusionResult } from './schema.ts';
+import { catalogue, checkpointResult, consistencyResult, entryList, inclusionResult } from './schema.ts';
+import { integratePending } from './sequencer.ts';
+import { listAuditEntries } from './service.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -57,6 +60,7 @@ describe('audit routes', () => {
     const doc = await (await t.app.request('/api/openapi.json')).text();
     for (const path of [
       'entries',
+      'catalogue',
       'checkpoints/latest',
       'checkpoints',
       'proofs/inclusion',
@@ -184,5 +188,107 @@ describe('audit routes', () => {
       const res = await expectBody(errorSchema, 400, admin, 'GET', `/api/audit/proofs/${query}`);
       expect(res.error.message, query).toMatch(message);
     }
+  });
+
+  it('lists the catalogue of actions and record types to filter by', async () => {
+    const analyst = await t.loginAs(['analyst']);
+    const body = await expectBody(catalogue, 200, analyst, 'GET', '/api/audit/catalogue');
+    expect(body.actions).toEqual([...AUDIT_ACTIONS]);
+    expect(body.recordTypes).toEqual([...AUDIT_RECORD_TYPES]);
+    expect((await call(undefined, 'GET', '/api/audit/catalogue')).status).toBe(401);
+    const caseworker = await t.loginAs(['caseworker']);
+    expect((await call(caseworker, 'GET', '/api/audit/catalogue')).status).toBe(403);
+  });
+
+  it('filters entries by action, record type, record and actor, each exactly', async () => {
+    const analyst = await t.loginAs(['analyst']);
+    const event = (action: 'person.read' | 'case.read', recordId: string, label: string) => ({
+      actor: { id: null, label },
+      action,
+      recordType: action === 'person.read' ? ('person' as const) : ('case' as const),
+      recordId,
+      change: {},
+    });
+    await t.deps.db
+      .transaction()
+      .execute((tx) =>
+        appendAuditBatch(tx, [
+          event('case.read', 'f-case', 'auditor one'),
+          event('person.read', 'f-person', 'auditor one'),
+          event('person.read', 'f-person', 'auditor two'),
+          event('case.read', 'f-case', "x'; drop table audit_entries; --"),
+        ]),
+      );
+    await integratePending(t.deps.db);
+    const list = async (query: string) => {
+      const page = await expectBody(entryList, 200, analyst, 'GET', `/api/audit/entries?limit=200&${query}`);
+      return page;
+    };
+    const byRecord = await list('recordId=f-person');
+    expect(byRecord.entries.map((e) => [e.action, e.actor])).toEqual([
+      ['person.read', 'auditor two'],
+      ['person.read', 'auditor one'],
+    ]);
+    expect(byRecord.nextBefore).toBeNull();
+    const byActor = await list(`actor=${encodeURIComponent('auditor one')}`);
+    expect(byActor.entries.map((e) => e.recordId)).toEqual(['f-person', 'f-case']);
+    const both = await list(`actor=${encodeURIComponent('auditor one')}&action=case.read&recordType=case`);
+    expect(both.entries.map((e) => e.recordId)).toEqual(['f-case']);
+    const hostile = await list(`actor=${encodeURIComponent("x'; drop table audit_entries; --")}`);
+    expect(hostile.entries.map((e) => e.recordId)).toEqual(['f-case']);
+    expect((await list('recordId=no-such-record')).entries).toEqual([]);
+    expect((await list('action=case.read')).entries.every((e) => e.action === 'case.read')).toBe(true);
+    for (const bad of [
+      'action=Person.Read',
+      'action=victim.archive',
+      'recordType=',
+      'recordId=a%00b',
+      `actor=${'x'.repeat(201)}`,
+    ]) {
+      const res = await expectBody(errorSchema, 400, analyst, 'GET', `/api/audit/entries?${bad}`);
+      expect(res.error.message, bad).toMatch(/./);
+    }
+  });
+
+  it('searches a bounded stretch of the log a page when no index leads to the matches, and says where to go on', async () => {
+    const tag = `stretch-${Date.now()}`;
+    await t.deps.db.transaction().execute((tx) =>
+      appendAuditBatch(
+        tx,
+        Array.from({ length: 40 }, (_, i) => ({
+          actor: { id: null, label: i % 7 === 0 ? tag : 'someone else' },
+          action: 'person.read' as const,
+          recordType: 'person' as const,
+          recordId: `${tag}-${i}`,
+          change: { i },
+        })),
+      ),
+    );
+    await integratePending(t.deps.db);
+    const wanted = Array.from({ length: 40 }, (_, i) => i)
+      .filter((i) => i % 7 === 0)
+      .map((i) => `${tag}-${i}`)
+      .reverse();
+    // Pages of 2 matches, 10 entries searched a request: follow nextBefore until it ends.
+    const found: string[] = [];
+    let before: number | undefined;
+    for (let requests = 0; requests < 1000; requests++) {
+      const page = await listAuditEntries(
+        t.deps.db,
+        { limit: 2, actor: tag, ...(before ? { before } : {}) },
+        10,
+      );
+      expect(page.entries.length).toBeLessThanOrEqual(2);
+      for (const e of page.entries) expect(before === undefined || e.seq < before).toBe(true);
+      found.push(...page.entries.map((e) => e.record_id ?? ''));
+      if (page.nextBefore === null) break;
+      expect(page.nextBefore).toBeLessThan(before ?? Number.POSITIVE_INFINITY);
+      before = page.nextBefore;
+    }
+    expect(found).toEqual(wanted);
+    // A stretch without a match is an empty page that still goes on.
+    const top = await listAuditEntries(t.deps.db, { limit: 2, actor: 'nobody at all' }, 10);
+    expect(top.entries).toEqual([]);
+    expect(top.nextBefore).toBe(top.treeSize - 10);
   });
 });

@@ -2,11 +2,13 @@ import { createRoute } from '@hono/zod-openapi';
 import { HttpError } from '../http/errors.ts';
 import { errorResponses, jsonResponse } from '../http/fields.ts';
 import type { Router } from '../http/router.ts';
+import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES } from './actions.ts';
 import { createCheckpoint, getLatestCheckpoint } from './checkpoint.ts';
 import { auditPolicy as policy } from './policy.ts';
 import { presentCheckpoint, presentConsistency, presentEntry, presentInclusion } from './presenters.ts';
 import { proveConsistency, proveInclusion } from './proofs.ts';
 import {
+  catalogue,
   checkpointResult,
   consistencyQuery,
   consistencyResult,
@@ -26,6 +28,15 @@ const listEntriesRoute = createRoute({
   path: '/api/audit/entries',
   request: { query: entriesQuery },
   responses: { 200: jsonResponse(entryList, 'Integrated entries, newest first'), ...errorResponses },
+});
+const catalogueRoute = createRoute({
+  tags,
+  method: 'get',
+  path: '/api/audit/catalogue',
+  responses: {
+    200: jsonResponse(catalogue, 'Every action and record type an entry can name (to filter entries by)'),
+    ...errorResponses,
+  },
 });
 const latestCheckpointRoute = createRoute({
   tags,
@@ -64,8 +75,14 @@ const consistencyRoute = createRoute({
 export function registerAuditRoutes(router: Router): void {
   router.openapi(listEntriesRoute, policy['audit.read'], async (c) => {
     const page = await listAuditEntries(c.var.deps.db, c.req.valid('query'));
-    return c.json({ entries: page.entries.map(presentEntry), treeSize: page.treeSize }, 200);
+    return c.json(
+      { entries: page.entries.map(presentEntry), treeSize: page.treeSize, nextBefore: page.nextBefore },
+      200,
+    );
   });
+  router.openapi(catalogueRoute, policy['audit.read'], (c) =>
+    c.json({ actions: [...AUDIT_ACTIONS], recordTypes: [...AUDIT_RECORD_TYPES] }, 200),
+  );
   router.openapi(latestCheckpointRoute, policy['audit.read'], async (c) => {
     const checkpoint = await getLatestCheckpoint(c.var.deps.db);
     if (!checkpoint) throw new HttpError(404, 'not_found', 'No audit checkpoint has been signed yet.');

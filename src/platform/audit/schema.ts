@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { text } from '../http/fields.ts';
+import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES } from './actions.ts';
 
 // Request and response schemas of the audit routes. Hashes are lowercase hex; keys and signatures base64.
 
@@ -8,7 +10,15 @@ const hex = z.string().regex(/^[0-9a-f]*$/);
 export const entriesQuery = z.object({
   before: size.optional().openapi({ description: 'Only entries with seq below this (paging backwards)' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  action: z.enum(AUDIT_ACTIONS).optional().openapi({ description: 'Only entries with this action' }),
+  recordType: z
+    .enum(AUDIT_RECORD_TYPES)
+    .optional()
+    .openapi({ description: 'Only entries about this record type' }),
+  recordId: text(200).optional().openapi({ description: 'Only entries about this record' }),
+  actor: text(200).optional().openapi({ description: 'Only entries by this actor (user name, or system)' }),
 });
+export type EntriesQuery = z.infer<typeof entriesQuery>;
 
 export const inclusionQuery = z.object({
   index: size.openapi({ description: 'Leaf index (the entry seq)' }),
@@ -34,8 +44,24 @@ export const auditEntry = z
   .openapi('AuditEntry');
 
 export const entryList = z
-  .object({ entries: z.array(auditEntry), treeSize: z.number().int() })
+  .object({
+    entries: z.array(auditEntry),
+    treeSize: z.number().int(),
+    nextBefore: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({
+        description:
+          'The `before` of the next older page, or null when no older entry can match. With filters a page may ' +
+          'hold fewer than `limit` entries and still have a next page: each request searches a bounded stretch of the log.',
+      }),
+  })
   .openapi('AuditEntryList');
+
+export const catalogue = z
+  .object({ actions: z.array(z.enum(AUDIT_ACTIONS)), recordTypes: z.array(z.enum(AUDIT_RECORD_TYPES)) })
+  .openapi('AuditCatalogue');
 
 export const checkpointResult = z
   .object({

@@ -1,14 +1,38 @@
 import type { Exec } from '../db/database.ts';
-import { listEntries, readTreeState, type SequencedEntry } from './repo.ts';
+import { type EntryFilter, listEntries, readTreeState, type SequencedEntry } from './repo.ts';
+import type { EntriesQuery } from './schema.ts';
 
 // Queries over the integrated log. Entries still queued (no seq yet) are not part of it.
 
+/**
+ * Entries a filtered request searches at most, below its `before`, when no index leads to the
+ * matches (a record's entries are found by `audit_entries_record`; an action, record type or actor
+ * by reading the log backwards): a rare action in a long log is then found a stretch at a time,
+ * each page answering in bounded time, and `nextBefore` says where the next stretch starts.
+ */
+export const SEARCH_STRETCH = 50_000;
+
+export type AuditEntriesPage = { entries: SequencedEntry[]; treeSize: number; nextBefore: number | null };
+
 export async function listAuditEntries(
   ex: Exec,
-  { before, limit }: { before?: number; limit: number },
-): Promise<{ entries: SequencedEntry[]; treeSize: number }> {
+  q: EntriesQuery,
+  stretch = SEARCH_STRETCH,
+): Promise<AuditEntriesPage> {
   const { size } = await readTreeState(ex);
   // Reading the size first: entries integrated in between are simply not shown.
-  const entries = await listEntries(ex, Math.min(before ?? size, size), limit);
-  return { entries, treeSize: size };
+  const before = Math.min(q.before ?? size, size);
+  const filter: EntryFilter = {
+    ...(q.action !== undefined ? { action: q.action } : {}),
+    ...(q.recordType !== undefined ? { recordType: q.recordType } : {}),
+    ...(q.recordId !== undefined ? { recordId: q.recordId } : {}),
+    ...(q.actor !== undefined ? { actor: q.actor } : {}),
+  };
+  const scansLog = filter.recordId === undefined && Object.keys(filter).length > 0;
+  const floor = scansLog ? Math.max(0, before - stretch) : 0;
+  const entries = await listEntries(ex, before, q.limit, filter, floor);
+  const last = entries.at(-1);
+  const full = entries.length === q.limit && last !== undefined;
+  const next = full ? last.seq : floor;
+  return { entries, treeSize: size, nextBefore: next > 0 ? next : null };
 }

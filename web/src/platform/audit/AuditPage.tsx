@@ -1,22 +1,32 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
+import { AuditFiltersBar } from './AuditFiltersBar.tsx';
 import { AuditTable } from './AuditTable.tsx';
-import { auditKeys, listEntries, olderCursor } from './api.ts';
+import { type AuditFilters, auditKeys, listEntries } from './api.ts';
 import { CheckpointCard } from './CheckpointCard.tsx';
+import { filtersFrom, isFiltered, paramsFrom } from './filters.ts';
 
-/** The tamper-evident log, newest first, paged backwards with `before`, and its latest checkpoint. */
+/**
+ * The tamper-evident log, newest first, paged backwards with `before`, filtered by action, record
+ * type, record and actor (in the URL), and its latest checkpoint.
+ */
 export function AuditPage() {
   const { t } = useTranslation();
-  const [before, setBefore] = useState<string | undefined>(undefined);
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFrom(params);
+  const before = params.get('before') ?? undefined;
   const page = useQuery({
-    queryKey: auditKeys.entries(before),
-    queryFn: () => listEntries(before),
+    queryKey: auditKeys.entries(filters, before),
+    queryFn: () => listEntries(filters, before),
     placeholderData: keepPreviousData,
   });
-  const older = page.data ? olderCursor(page.data) : undefined;
+  const older = page.data?.nextBefore ?? undefined;
+  const setFilters = (next: AuditFilters) => setParams(paramsFrom(next));
+  const setBefore = (cursor: string | undefined) => setParams(paramsFrom(filters, cursor));
+  const entries = page.data?.entries ?? [];
 
   return (
     <Stack>
@@ -31,9 +41,16 @@ export function AuditPage() {
             {t('audit.total', { count: Number(page.data.treeSize) })}
           </Text>
         )}
+        <AuditFiltersBar filters={filters} onChange={setFilters} />
         <ErrorAlert error={page.error} />
-        {page.data && page.data.entries.length === 0 && <Text c="dimmed">{t('audit.empty')}</Text>}
-        {page.data && page.data.entries.length > 0 && <AuditTable entries={page.data.entries} />}
+        {page.data && entries.length === 0 && (
+          <Text c="dimmed" data-testid="audit-empty">
+            {older !== undefined
+              ? t('audit.filters.noneYet')
+              : t(isFiltered(filters) ? 'audit.filters.none' : 'audit.empty')}
+          </Text>
+        )}
+        {entries.length > 0 && <AuditTable entries={entries} />}
         <Group mt="md">
           <Button variant="default" disabled={before === undefined} onClick={() => setBefore(undefined)}>
             {t('audit.newest')}

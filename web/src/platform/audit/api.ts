@@ -1,15 +1,24 @@
 import { ApiError, getJson, sendJson, withQuery } from '../../api.ts';
-import { type AuditPage, auditPage, type Checkpoint, checkpoint } from './schema.ts';
+import { type AuditPage, auditCatalogue, auditPage, type Checkpoint, checkpoint } from './schema.ts';
 
 export const pageSize = 50;
 
+/** What the log is filtered by: each compared exactly by the server. */
+export type AuditFilters = { action?: string; recordType?: string; recordId?: string; actor?: string };
+
 export const auditKeys = {
-  entries: (before: string | undefined) => ['audit', 'entries', before ?? 'newest'] as const,
+  entries: (filters: AuditFilters, before: string | undefined) =>
+    ['audit', 'entries', filters, before ?? 'newest'] as const,
+  catalogue: ['audit', 'catalogue'] as const,
   latestCheckpoint: ['audit', 'checkpoint', 'latest'] as const,
 };
 
-export function listEntries(before: string | undefined): Promise<AuditPage> {
-  return getJson(withQuery('/api/audit/entries', { before, limit: pageSize }), auditPage);
+export function listEntries(filters: AuditFilters, before: string | undefined): Promise<AuditPage> {
+  return getJson(withQuery('/api/audit/entries', { ...filters, before, limit: pageSize }), auditPage);
+}
+
+export function fetchCatalogue() {
+  return getJson('/api/audit/catalogue', auditCatalogue);
 }
 
 /** The latest signed checkpoint, or null before the first one exists (404). */
@@ -24,16 +33,4 @@ export async function fetchLatestCheckpoint(): Promise<Checkpoint | null> {
 
 export function createCheckpoint(): Promise<Checkpoint> {
   return sendJson('POST', '/api/audit/checkpoints', {}, checkpoint);
-}
-
-/** The `before` cursor for the next older page: the smallest sequence number shown. */
-export function olderCursor(page: AuditPage): string | undefined {
-  if (page.entries.length < pageSize) return undefined;
-  let smallest: bigint | undefined;
-  for (const entry of page.entries) {
-    if (entry.seq === null || entry.seq === undefined) continue;
-    const seq = BigInt(entry.seq);
-    if (smallest === undefined || seq < smallest) smallest = seq;
-  }
-  return smallest !== undefined && smallest > 0n ? smallest.toString() : undefined;
 }

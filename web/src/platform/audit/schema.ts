@@ -18,8 +18,17 @@ export const auditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
-export const auditPage = z.object({ entries: z.array(auditEntry), treeSize: z.nullish(bigintish) });
+export const auditPage = z.object({
+  entries: z.array(auditEntry),
+  treeSize: z.nullish(bigintish),
+  /** Where the next older page starts; null when no older entry can match. */
+  nextBefore: z.nullish(bigintish),
+});
 export type AuditPage = z.infer<typeof auditPage>;
+
+/** The actions and record types entries can name: what the filters offer. */
+export const auditCatalogue = z.object({ actions: z.array(z.string()), recordTypes: z.array(z.string()) });
+export type AuditCatalogue = z.infer<typeof auditCatalogue>;
 
 export const checkpoint = z.object({
   treeSize: bigintish,

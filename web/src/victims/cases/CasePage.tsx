@@ -2,6 +2,7 @@ import { Anchor, Badge, Card, Center, Group, Loader, SimpleGrid, Stack, Text, Ti
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { RecordAuditLink } from '../../platform/audit/RecordAuditLink.tsx';
 import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
 import { useSession } from '../../platform/session/context.ts';
 import { ReferButton } from '../../referrals/ReferButton.tsx';
@@ -65,6 +66,7 @@ function CaseView({ record }: { record: CaseRecord }) {
             {t('victims.cases.closeReason')}: {record.closeReason}
           </Text>
         )}
+        <RecordAuditLink recordId={record.id} />
       </div>
       {mayUpdateCase(user.roles) && <CaseStatusControl record={record} />}
       <Card withBorder padding="sm">

@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Center, Group, Loader, Stack, Text, Title
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { RecordAuditLink } from '../../platform/audit/RecordAuditLink.tsx';
 import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
 import { useSession } from '../../platform/session/context.ts';
 import { ReferButton } from '../../referrals/ReferButton.tsx';
@@ -69,6 +70,7 @@ function PersonView({ person }: { person: Person }) {
             {t('victims.person.pseudonym')}: {person.pseudonym}
           </Text>
         )}
+        <RecordAuditLink recordId={person.id} />
       </div>
       {survivorId && <MergedBanner survivorId={survivorId} />}
       {raisedBy && (

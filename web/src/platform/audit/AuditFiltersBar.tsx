@@ -1,0 +1,99 @@
+import { Button, Group, Select, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { actionTitle, recordTypeName } from './action-text.ts';
+import { type AuditFilters, auditKeys, fetchCatalogue } from './api.ts';
+import { isFiltered } from './filters.ts';
+
+type Props = { filters: AuditFilters; onChange: (filters: AuditFilters) => void };
+
+/** Action and record type from the node's catalogue, named in the interface language; record and actor typed. */
+export function AuditFiltersBar({ filters, onChange }: Props) {
+  const { t } = useTranslation();
+  // Bumped by "Clear", so the typed fields start empty again.
+  const [generation, setGeneration] = useState(0);
+  const catalogue = useQuery({ queryKey: auditKeys.catalogue, queryFn: fetchCatalogue, staleTime: Infinity });
+  const actions = (catalogue.data?.actions ?? [])
+    .map((action) => ({ value: action, label: actionTitle(t, action) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  const recordTypes = (catalogue.data?.recordTypes ?? [])
+    .map((type) => ({ value: type, label: recordTypeName(t, type) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+
+  return (
+    <Group align="flex-end" gap="md" wrap="wrap" mb="md" data-testid="audit-filters">
+      <Select
+        label={t('audit.filters.action')}
+        placeholder={t('audit.filters.any')}
+        data={actions}
+        value={filters.action ?? null}
+        onChange={(value) => onChange({ ...filters, action: value ?? undefined })}
+        searchable
+        clearable
+        w={300}
+        data-testid="audit-filter-action"
+      />
+      <Select
+        label={t('audit.filters.recordType')}
+        placeholder={t('audit.filters.any')}
+        data={recordTypes}
+        value={filters.recordType ?? null}
+        onChange={(value) => onChange({ ...filters, recordType: value ?? undefined })}
+        searchable
+        clearable
+        w={220}
+        data-testid="audit-filter-record-type"
+      />
+      <TypedFilter
+        key={`record-${generation}`}
+        label={t('audit.filters.recordId')}
+        value={filters.recordId}
+        onCommit={(recordId) => onChange({ ...filters, recordId })}
+        testId="audit-filter-record-id"
+      />
+      <TypedFilter
+        key={`actor-${generation}`}
+        label={t('audit.filters.actor')}
+        value={filters.actor}
+        onCommit={(actor) => onChange({ ...filters, actor })}
+        testId="audit-filter-actor"
+      />
+      <Button
+        variant="subtle"
+        disabled={!isFiltered(filters)}
+        onClick={() => {
+          setGeneration((g) => g + 1);
+          onChange({});
+        }}
+      >
+        {t('audit.filters.clear')}
+      </Button>
+    </Group>
+  );
+}
+
+/** A text filter sent once typing pauses; an exact value, so it is sent trimmed. */
+function TypedFilter(props: {
+  label: string;
+  value: string | undefined;
+  onCommit: (value: string | undefined) => void;
+  testId: string;
+}) {
+  const [text, setText] = useState(props.value ?? '');
+  const commit = useDebouncedCallback((value: string) => props.onCommit(value.trim() || undefined), 400);
+  return (
+    <TextInput
+      label={props.label}
+      type="search"
+      value={text}
+      onChange={(event) => {
+        setText(event.currentTarget.value);
+        commit(event.currentTarget.value);
+      }}
+      w={260}
+      data-testid={props.testId}
+    />
+  );
+}
