@@ -2,19 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES } from '../src/platform/audit/actions.ts';
 import { EVENT_KINDS } from '../src/referrals/tables.ts';
+import { OWN_SCRIPT } from './helpers/scripts.ts';
 
 // The audit page and a case's timeline name every audit action and record type in the reader's
 // language (web/src/platform/audit/action-text.ts): each language must name each one, in its own
 // script, and English names nothing that is not one.
 
 const LANGUAGES = ['en', 'th', 'vi', 'id', 'ms', 'fil', 'km', 'lo', 'my', 'zh'] as const;
-const OWN_SCRIPT: Partial<Record<(typeof LANGUAGES)[number], RegExp>> = {
-  th: /\p{Script=Thai}/u,
-  km: /\p{Script=Khmer}/u,
-  lo: /\p{Script=Lao}/u,
-  my: /\p{Script=Myanmar}/u,
-  zh: /\p{Script=Han}/u,
-};
 
 type Audit = { actions: Record<string, string>; recordTypes: Record<string, string>; referralEvent: string };
 type Locale = { audit: Audit; referrals: { events: Record<string, string> } };

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OWN_SCRIPT } from '../../../test/helpers/scripts.ts';
 import { type SetFile, setFileSchema } from './data-schema.ts';
 import { IDENTIFICATION_DIR, IdentificationDataError, loadIdentificationCatalog } from './load.ts';
 import { scoreSet } from './score.ts';
@@ -39,19 +40,11 @@ const loadError = (options: Parameters<typeof loadIdentificationCatalog>[0]) => 
 };
 
 // Each non-Latin language's labels must be in its script, and in no other of these scripts.
-const SCRIPTS: Partial<Record<(typeof LANGS)[number], RegExp>> = {
-  th: /\p{Script=Thai}/u,
-  km: /\p{Script=Khmer}/u,
-  lo: /\p{Script=Lao}/u,
-  my: /\p{Script=Myanmar}/u,
-  zh: /\p{Script=Han}/u,
-};
-
 function checkLabels(labels: Labels, where: string) {
   for (const lang of LANGS) {
     const text = labels[lang];
     expect(text, `${where} ${lang}`).toEqual(expect.any(String));
-    for (const [other, script] of Object.entries(SCRIPTS)) {
+    for (const [other, script] of Object.entries(OWN_SCRIPT)) {
       expect(script.test(text ?? ''), `${where} ${lang} vs ${other}: ${text}`).toBe(lang === other);
     }
   }
