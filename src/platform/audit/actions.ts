@@ -168,9 +168,3 @@ export const AUDIT_RECORD_TYPES = [
 ] as const;
 
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
-
-const known: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
-
-export function isAuditAction(value: string): value is AuditAction {
-  return known.has(value);
-}
