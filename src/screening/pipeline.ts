@@ -30,15 +30,41 @@ export type Analysis = {
 
 type PostInput = Pick<ScreenInput, 'text' | 'lang' | 'country'>;
 
-/** A post on its way through the stages; each stage fills in what the next ones read. */
+/**
+ * A post on its way through the stages; each stage fills in what the next ones read. Every field
+ * exists from the start (newPost), so all posts keep one shape and the stages' optimised code is
+ * not thrown away when a field appears.
+ */
 type Post = {
   input: PostInput;
-  n?: NormalizedText;
-  lang?: LangOrUnknown;
-  identifiers?: Identifier[];
-  indicators?: IndicatorMatch[];
-  analysis?: Analysis;
+  n: NormalizedText | undefined;
+  lang: LangOrUnknown | undefined;
+  identifiers: Identifier[] | undefined;
+  indicators: IndicatorMatch[] | undefined;
+  analysis: Analysis | undefined;
 };
+
+const newPost = (input: PostInput): Post => ({
+  input,
+  n: undefined,
+  lang: undefined,
+  identifiers: undefined,
+  indicators: undefined,
+  analysis: undefined,
+});
+
+/** The model's extra features: each red flag, each category once, each identifier kind once. */
+function extraFeatures(indicators: readonly IndicatorMatch[], identifiers: readonly Identifier[]): string[] {
+  const extra: string[] = [];
+  for (const i of indicators) extra.push(`ind:${i.id}`);
+  const categories = new Set<string>();
+  for (const i of indicators) categories.add(i.category);
+  for (const c of categories) extra.push(`cat:${c}`);
+  const kinds = new Set<string>();
+  for (const i of identifiers) kinds.add(i.kind);
+  for (const k of kinds) extra.push(`id:${k}`);
+  return extra;
+}
 
 function normalized(p: Post): NormalizedText {
   if (!p.n) throw new Error('pipeline stage out of order');
@@ -69,11 +95,7 @@ const STAGES: ReadonlyArray<(p: Post) => void> = [
     const lang = p.lang ?? 'und';
     const identifiers = p.identifiers ?? [];
     const indicators = p.indicators ?? [];
-    const extra = [
-      ...indicators.map((i) => `ind:${i.id}`),
-      ...new Set(indicators.map((i) => `cat:${i.category}`)),
-      ...new Set(identifiers.map((i) => `id:${i.kind}`)),
-    ];
+    const extra = extraFeatures(indicators, identifiers);
     const tokens = wordTokens(n.text);
     const features: FeatureInput = { text: p.input.text, tokens, tokensNormalised: true, extra, lang };
     if (n.folded !== undefined) features.prepared = n.folded;
@@ -88,7 +110,7 @@ function analysisOf(p: Post): Analysis {
 }
 
 export function analyzePost(input: PostInput): Analysis {
-  const post: Post = { input };
+  const post = newPost(input);
   for (const stage of STAGES) stage(post);
   return analysisOf(post);
 }
@@ -100,7 +122,7 @@ export function analyzePost(input: PostInput): Analysis {
  * analyzePost one by one; a post whose stage throws gets its Error and skips the later stages.
  */
 export function analyzePosts(inputs: readonly PostInput[]): Array<Analysis | Error> {
-  const posts: Post[] = inputs.map((input) => ({ input }));
+  const posts = inputs.map(newPost);
   const errors: Array<Error | undefined> = [];
   for (const stage of STAGES) {
     for (let i = 0; i < posts.length; i++) {

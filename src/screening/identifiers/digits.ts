@@ -93,13 +93,11 @@ const GLUE_WORDS = new Set([
 /** Numbers with at least `minDigits` digits, scanning `s` (ASCII digits, see asciiDigits) once. */
 export function findDigitRuns(s: string, minDigits: number): DigitRun[] {
   const runs: DigitRun[] = [];
-  const next = /\d/g;
   let i = 0;
   while (i < s.length) {
-    next.lastIndex = i;
-    const found = next.exec(s);
-    if (!found) break;
-    i = found.index;
+    // The next digit (a loop, not a RegExp: no match object a run).
+    while (i < s.length && !isDigit(s.charCodeAt(i))) i++;
+    if (i === s.length) break;
     // Start of a run: take a "+" or "(+" or "(" right before it.
     let start = i;
     let plus = false;
