@@ -5,12 +5,13 @@ import type { EntriesQuery } from './schema.ts';
 // Queries over the integrated log. Entries still queued (no seq yet) are not part of it.
 
 /**
- * Entries a filtered request searches at most, below its `before`, when no index leads to the
+ * Entries a filtered request reads at most, below its `before`, when no index leads to the
  * matches (a record's entries are found by `audit_entries_record`; an action, record type or actor
- * by reading the log backwards): a rare action in a long log is then found a stretch at a time,
- * each page answering in bounded time, and `nextBefore` says where the next stretch starts.
+ * by reading the log backwards, which stops as soon as a page is full): a rare action in a long
+ * log is found a stretch at a time, each page answering in bounded time (~75 ms for a stretch
+ * read for nothing, bench/RESULTS.md), and `nextBefore` says where the next stretch starts.
  */
-export const SEARCH_STRETCH = 50_000;
+export const SEARCH_STRETCH = 200_000;
 
 export type AuditEntriesPage = { entries: SequencedEntry[]; treeSize: number; nextBefore: number | null };
 
