@@ -2,6 +2,7 @@ import { createPublicKey, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
+import type { Db } from '../db/database.ts';
 import type { NodeIdentity } from '../http/context.ts';
 import { appendAuditBatch } from './append.ts';
 import { createCheckpoint } from './checkpoint.ts';
@@ -51,6 +52,22 @@ async function freshLog() {
   return { t, node, lastCheckpointId: last.id };
 }
 
+/** One entry queued in its own transaction. */
+const appendOne = (db: Db, change: number) =>
+  db
+    .transaction()
+    .execute((tx) =>
+      appendAuditBatch(tx, [
+        {
+          actor: { id: null, label: 'x' },
+          action: 'person.read',
+          recordType: 'person',
+          recordId: null,
+          change,
+        },
+      ]),
+    );
+
 describe('verifyAuditLog', () => {
   it('accepts an untouched log and its checkpoints', async () => {
     const { t, node } = await freshLog();
@@ -70,17 +87,7 @@ describe('verifyAuditLog', () => {
     const node = makeNode();
     expect((await verifyAuditLog(t.db, node.publicKey)).ok).toBe(true);
     await createCheckpoint({ db: t.db, node });
-    await t.db.transaction().execute((tx) =>
-      appendAuditBatch(tx, [
-        {
-          actor: { id: null, label: 'x' },
-          action: 'person.read',
-          recordType: 'person',
-          recordId: null,
-          change: 1,
-        },
-      ]),
-    );
+    await appendOne(t.db, 1);
     expect(await verifyAuditLog(t.db, node.publicKey)).toMatchObject({
       ok: true,
       treeSize: 0,
@@ -201,17 +208,7 @@ describe('verifyAuditLog', () => {
 
   it('still integrates and verifies after more entries arrive', async () => {
     const { t, node } = await freshLog();
-    await t.db.transaction().execute((tx) =>
-      appendAuditBatch(tx, [
-        {
-          actor: { id: null, label: 'x' },
-          action: 'person.read',
-          recordType: 'person',
-          recordId: null,
-          change: 2,
-        },
-      ]),
-    );
+    await appendOne(t.db, 2);
     expect(await integratePending(t.db)).toBe(1);
     expect(await verifyAuditLog(t.db, node.publicKey)).toMatchObject({ ok: true, treeSize: 51 });
   });
