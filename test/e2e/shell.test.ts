@@ -100,6 +100,12 @@ describe('the web UI', () => {
       .toEqual(['user.create']);
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => page.url(), { timeout: UI_TIMEOUT }).not.toContain('action=');
+    // A click on a record id narrows to that record, and the typed field shows it; "Clear" empties it.
+    await table.locator('tr', { hasText: userId }).first().getByRole('button', { name: userId }).click();
+    await expect.poll(() => page.url(), { timeout: UI_TIMEOUT }).toContain(`recordId=${userId}`);
+    await expect.poll(() => page.getByTestId('audit-filter-record-id').inputValue()).toBe(userId);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => page.getByTestId('audit-filter-record-id').inputValue()).toBe('');
     await page.getByRole('button', { name: 'Create checkpoint now' }).click();
     await expect
       .poll(() => page.getByTestId('checkpoint-tree-size').innerText(), { timeout: 10_000 })

@@ -1,7 +1,7 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionTitle, recordTypeName } from './action-text.ts';
 import { type AuditFilters, auditKeys, fetchCatalogue } from './api.ts';
@@ -12,8 +12,6 @@ type Props = { filters: AuditFilters; onChange: (filters: AuditFilters) => void 
 /** Action and record type from the node's catalogue, named in the interface language; record and actor typed. */
 export function AuditFiltersBar({ filters, onChange }: Props) {
   const { t } = useTranslation();
-  // Bumped by "Clear", so the typed fields start empty again.
-  const [generation, setGeneration] = useState(0);
   const catalogue = useQuery({ queryKey: auditKeys.catalogue, queryFn: fetchCatalogue, staleTime: Infinity });
   const actions = (catalogue.data?.actions ?? [])
     .map((action) => ({ value: action, label: actionTitle(t, action) }))
@@ -47,34 +45,28 @@ export function AuditFiltersBar({ filters, onChange }: Props) {
         data-testid="audit-filter-record-type"
       />
       <TypedFilter
-        key={`record-${generation}`}
         label={t('audit.filters.recordId')}
         value={filters.recordId}
         onCommit={(recordId) => onChange({ ...filters, recordId })}
         testId="audit-filter-record-id"
       />
       <TypedFilter
-        key={`actor-${generation}`}
         label={t('audit.filters.actor')}
         value={filters.actor}
         onCommit={(actor) => onChange({ ...filters, actor })}
         testId="audit-filter-actor"
       />
-      <Button
-        variant="subtle"
-        disabled={!isFiltered(filters)}
-        onClick={() => {
-          setGeneration((g) => g + 1);
-          onChange({});
-        }}
-      >
+      <Button variant="subtle" disabled={!isFiltered(filters)} onClick={() => onChange({})}>
         {t('audit.filters.clear')}
       </Button>
     </Group>
   );
 }
 
-/** A text filter sent once typing pauses; an exact value, so it is sent trimmed. */
+/**
+ * A text filter sent once typing pauses; an exact value, so it is sent trimmed. A value that comes
+ * from elsewhere (a click in the table, "Clear", the browser's back) replaces what the field shows.
+ */
 function TypedFilter(props: {
   label: string;
   value: string | undefined;
@@ -82,7 +74,16 @@ function TypedFilter(props: {
   testId: string;
 }) {
   const [text, setText] = useState(props.value ?? '');
-  const commit = useDebouncedCallback((value: string) => props.onCommit(value.trim() || undefined), 400);
+  const sent = useRef(props.value);
+  const commit = useDebouncedCallback((value: string) => {
+    sent.current = value.trim() || undefined;
+    props.onCommit(sent.current);
+  }, 400);
+  useEffect(() => {
+    if (props.value === sent.current) return;
+    sent.current = props.value;
+    setText(props.value ?? '');
+  }, [props.value]);
   return (
     <TextInput
       label={props.label}

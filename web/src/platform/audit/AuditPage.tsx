@@ -50,7 +50,9 @@ export function AuditPage() {
               : t(isFiltered(filters) ? 'audit.filters.none' : 'audit.empty')}
           </Text>
         )}
-        {entries.length > 0 && <AuditTable entries={entries} />}
+        {entries.length > 0 && (
+          <AuditTable entries={entries} onFilter={(narrower) => setFilters({ ...filters, ...narrower })} />
+        )}
         <Group mt="md">
           <Button variant="default" disabled={before === undefined} onClick={() => setBefore(undefined)}>
             {t('audit.newest')}

@@ -1,12 +1,19 @@
-import { Code, Table, Text } from '@mantine/core';
+import { Anchor, Code, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormatTime } from '../common/format.ts';
 import { actionTitle, recordTypeName } from './action-text.ts';
+import type { AuditFilters } from './api.ts';
 import type { AuditEntry } from './schema.ts';
 
 const digestShown = 12;
 
-export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
+type Props = {
+  entries: readonly AuditEntry[];
+  /** Narrows the listing to an entry's actor or record (a click on it). */
+  onFilter: (filter: AuditFilters) => void;
+};
+
+export function AuditTable({ entries, onFilter }: Props) {
   const { t } = useTranslation();
   const formatTime = useFormatTime();
   return (
@@ -28,16 +35,34 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
             <Table.Tr key={entry.seq ?? `pending-${index}-${entry.digest}`}>
               <Table.Td>{entry.seq ?? <Text c="dimmed">{t('audit.pending')}</Text>}</Table.Td>
               <Table.Td>{formatTime(entry.at)}</Table.Td>
-              <Table.Td>{entry.actor}</Table.Td>
+              <Table.Td>
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  onClick={() => onFilter({ actor: entry.actor })}
+                >
+                  {entry.actor}
+                </Anchor>
+              </Table.Td>
               <Table.Td>
                 <Text size="sm">{actionTitle(t, entry.action)}</Text>
                 <Code>{entry.action}</Code>
               </Table.Td>
               <Table.Td>{recordTypeName(t, entry.recordType)}</Table.Td>
               <Table.Td>
-                <Text size="sm" style={{ wordBreak: 'break-all' }}>
-                  {entry.recordId ?? ''}
-                </Text>
+                {entry.recordId && (
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="sm"
+                    ta="start"
+                    style={{ wordBreak: 'break-all' }}
+                    onClick={() => onFilter({ recordId: entry.recordId ?? undefined })}
+                  >
+                    {entry.recordId}
+                  </Anchor>
+                )}
               </Table.Td>
               <Table.Td>
                 <Code title={entry.digest}>
