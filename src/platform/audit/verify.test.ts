@@ -54,19 +54,17 @@ async function freshLog() {
 
 /** One entry queued in its own transaction. */
 const appendOne = (db: Db, change: number) =>
-  db
-    .transaction()
-    .execute((tx) =>
-      appendAuditBatch(tx, [
-        {
-          actor: { id: null, label: 'x' },
-          action: 'person.read',
-          recordType: 'person',
-          recordId: null,
-          change,
-        },
-      ]),
-    );
+  db.transaction().execute((tx) =>
+    appendAuditBatch(tx, [
+      {
+        actor: { id: null, label: 'x' },
+        action: 'person.read',
+        recordType: 'person',
+        recordId: null,
+        change,
+      },
+    ]),
+  );
 
 describe('verifyAuditLog', () => {
   it('accepts an untouched log and its checkpoints', async () => {

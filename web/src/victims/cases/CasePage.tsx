@@ -59,7 +59,8 @@ function CaseView({ record }: { record: CaseRecord }) {
           <StatusBadge status={record.status} />
         </Group>
         <Text size="sm" c="dimmed">
-          {t('victims.cases.openedOn')}: {labels.date(record.openedOn)} · HTCDS: {labels.value('cas_Status', record.htcdsStatus)}
+          {t('victims.cases.openedOn')}: {labels.date(record.openedOn)} · HTCDS:{' '}
+          {labels.value('cas_Status', record.htcdsStatus)}
         </Text>
         {record.status === 'closed' && record.closeReason && (
           <Text size="sm">
