@@ -1,5 +1,5 @@
 import type { Exec } from '../db/database.ts';
-import { type EntryFilter, listEntries, readTreeState, type SequencedEntry } from './repo.ts';
+import { listEntries, readTreeState, type SequencedEntry } from './repo.ts';
 import type { EntriesQuery } from './schema.ts';
 
 // Queries over the integrated log. Entries still queued (no seq yet) are not part of it.
@@ -23,15 +23,9 @@ export async function listAuditEntries(
   const { size } = await readTreeState(ex);
   // Reading the size first: entries integrated in between are simply not shown.
   const before = Math.min(q.before ?? size, size);
-  const filter: EntryFilter = {
-    ...(q.action !== undefined ? { action: q.action } : {}),
-    ...(q.recordType !== undefined ? { recordType: q.recordType } : {}),
-    ...(q.recordId !== undefined ? { recordId: q.recordId } : {}),
-    ...(q.actor !== undefined ? { actor: q.actor } : {}),
-  };
-  const scansLog = filter.recordId === undefined && Object.keys(filter).length > 0;
+  const scansLog = q.recordId === undefined && (q.action ?? q.recordType ?? q.actor) !== undefined;
   const floor = scansLog ? Math.max(0, before - stretch) : 0;
-  const entries = await listEntries(ex, before, q.limit, filter, floor);
+  const entries = await listEntries(ex, before, q.limit, q, floor);
   const last = entries.at(-1);
   const full = entries.length === q.limit && last !== undefined;
   const next = full ? last.seq : floor;
