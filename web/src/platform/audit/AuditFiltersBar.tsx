@@ -81,9 +81,11 @@ function TypedFilter(props: {
   }, 400);
   useEffect(() => {
     if (props.value === sent.current) return;
+    // Set elsewhere: what was typed before and not yet sent must not overwrite it.
+    commit.cancel();
     sent.current = props.value;
     setText(props.value ?? '');
-  }, [props.value]);
+  }, [props.value, commit]);
   return (
     <TextInput
       label={props.label}
