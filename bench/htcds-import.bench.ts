@@ -84,7 +84,7 @@ async function importOnce(ctx: Ctx, db: Db, cipher: FieldCipher, fill: Fill): Pr
       .returning('id')
       .executeTakeFirstOrThrow();
     const who = { userId: user.id, username: owner, agencyId: agency.id };
-    const deps = { db, cipher, catalog: loadIdentificationCatalog() };
+    const deps = { db, cipher, catalog: loadIdentificationCatalog(), url: ctx.url };
     const started = performance.now();
     const cpu = cpuNow();
     const report = await importHtcds(deps, who, fileSource(file), {

@@ -11,7 +11,8 @@ import { csvOf, htcdsRow } from './helpers/htcds-rows.ts';
 // `jaring import htcds` and `jaring export htcds` as an operator runs them, in a child process on a
 // real database. The import is killed with SIGKILL halfway; running it again gives exact counts.
 
-const ROWS = 2400;
+// 4.4 MB: over the size from which an import checks, seals and writes in worker threads (import.ts).
+const ROWS = 3000;
 const BATCH = 50;
 const dir = mkdtempSync(join(tmpdir(), 'jaring-htcds-cli-'));
 let database: TestDatabase;

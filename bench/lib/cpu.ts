@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-// CPU time of this process (all its threads) and of every PostgreSQL process on the machine, from
-// /proc: what a bench's work cost on each side, independent of what else ran meanwhile.
+// CPU time of this process (all its threads) and of every PostgreSQL process on the machine (those
+// that ended included), from /proc: what a bench's work cost on each side, independent of what else
+// ran meanwhile.
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
@@ -14,7 +15,9 @@ function postgresTicks(): number {
       const close = stat.lastIndexOf(')');
       if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
       const fields = stat.slice(close + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+      // utime, stime; and cutime, cstime: the postmaster's ended children (a connection closed
+      // during the run, such as an import's writer thread's, takes its backend's time with it).
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
     } catch {
       // the process ended meanwhile
     }

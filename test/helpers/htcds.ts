@@ -32,7 +32,7 @@ export async function htcdsDatabase() {
   };
   const caseworker = await user('caseworker', ['caseworker']);
   const investigator = await user('investigator', ['investigator']);
-  const deps = { db: database.db, cipher, catalog };
+  const deps = { db: database.db, cipher, catalog, url: database.url };
 
   async function importText(
     data: string | Uint8Array,

@@ -115,14 +115,17 @@ export function importCommand(): Command {
     .action(async (file: string, opts: { as: string; partial?: boolean; batchSize: number }) =>
       reporting(async () => {
         const source = fileSource(resolve(file));
-        await withNodeDatabase(async ({ db, master, config }) => {
+        await withNodeDatabase(async ({ db, url, master, config }) => {
           const who = await actAs(db, opts.as, htcdsPolicy['victims.htcds.import']);
           const cipher = await loadFieldCipher(db, master);
-          const report = await importHtcds({ db, cipher, catalog: nodeCatalog(config) }, who, source, {
+          const deps = { db, cipher, catalog: nodeCatalog(config), url };
+          const report = await importHtcds(deps, who, source, {
             maxBytes: config.htcdsMaxBytes,
             partial: opts.partial === true,
             batchSize: opts.batchSize,
-            onBatch: (p) => process.stderr.write(`committed ${p.committedRows} of ${p.totalRows} rows\n`),
+            onBatch: (p) => {
+              process.stderr.write(`committed ${p.committedRows} of ${p.totalRows} rows\n`);
+            },
           });
           for (const i of report.issues) process.stderr.write(`row ${i.row}, ${i.column}: ${i.message}\n`);
           const { issues, ...summary } = report;

@@ -22,6 +22,8 @@ export type AppDeps = {
   node: NodeIdentity;
   logger: Logger;
   migrationVersion: number;
+  /** The database's connection string, for work that opens a connection of its own (a worker thread). */
+  databaseUrl: string;
   /** Set while `jaring serve`'s background runs: lets hot lookups be cached (db/changes.ts). */
   changes?: ChangeFeed;
 };

@@ -37,7 +37,7 @@ export async function bootNode(config: Config, url: string, logger: Logger): Pro
     const node = await ensureNodeIdentity(database.db, master.key, config);
     const firstAdmin = await ensureFirstAdmin(database.db, config);
     return {
-      deps: { config, db: database.db, cipher, node, logger, migrationVersion },
+      deps: { config, db: database.db, cipher, node, logger, migrationVersion, databaseUrl: url },
       database,
       firstAdmin,
       close: () => database.close(),

@@ -217,11 +217,11 @@ describe('importing', () => {
     expect(fourth.counts.assessments).toBe(1);
   });
 
-  it('seals in a worker thread exactly as on the main thread: every value opens, the same entries are audited', async () => {
+  it('seals and writes in worker threads exactly as on the main thread: every value opens, the same entries are audited', async () => {
     const file = rows(45);
     const actions = async (db: HtcdsDatabase['db']) =>
       (await db.selectFrom('audit_entries').select('action').orderBy('id').execute()).map((a) => a.action);
-    const first = await t.importText(csvOf(file), { sealWorker: true, batchSize: 20 });
+    const first = await t.importText(csvOf(file), { sealWorker: true, writerThread: true, batchSize: 20 });
     expect(first.counts.persons.created).toBe(45);
     const audited = await actions(t.db);
     // Every value the worker sealed opens with the node's cipher: the export gives the file back.
@@ -246,13 +246,17 @@ describe('importing', () => {
     }
     const onMain = await htcdsDatabase();
     try {
-      const report = await onMain.importText(csvOf(file), { sealWorker: false, batchSize: 20 });
+      const report = await onMain.importText(csvOf(file), {
+        sealWorker: false,
+        writerThread: false,
+        batchSize: 20,
+      });
       expect(first.counts).toEqual(report.counts);
       expect(audited).toEqual(await actions(onMain.db));
     } finally {
       await onMain.close();
     }
-    const again = await t.importText(csvOf(file), { sealWorker: true, batchSize: 20 });
+    const again = await t.importText(csvOf(file), { sealWorker: true, writerThread: true, batchSize: 20 });
     expect(again.counts.persons).toEqual({ created: 0, updated: 0, unchanged: 45 });
     // Updates through the worker: a name, a vulnerability note, an event's description, a comment.
     const changed = file.map((r, i) =>
@@ -266,7 +270,7 @@ describe('importing', () => {
           }
         : r,
     );
-    const third = await t.importText(csvOf(changed), { sealWorker: true, batchSize: 20 });
+    const third = await t.importText(csvOf(changed), { sealWorker: true, writerThread: true, batchSize: 20 });
     expect(third.counts.persons).toEqual({ created: 0, updated: 1, unchanged: 44 });
     expect(third.counts.events).toEqual({ created: 0, updated: 1, unchanged: 44 });
     expect((await t.exportBytes()).bytes.toString('utf8')).toBe(csvOf(changed));
@@ -276,6 +280,29 @@ describe('importing', () => {
       .where('action', 'like', '%tamper%')
       .execute();
     expect(tampered).toEqual([]);
+  });
+
+  it("fails with the database's error when the writer thread's connection is lost, keeps the committed batches, and a re-run completes them exactly", async () => {
+    const file = rows(60);
+    let batches = 0;
+    const failed = t.importText(csvOf(file), {
+      writerThread: true,
+      batchSize: 20,
+      // After the first batch commits, before the second is sent: its server process is ended.
+      onBatch: async () => {
+        if (batches++ > 0) return;
+        const ended = await sql<{ ok: boolean }>`select pg_terminate_backend(pid, 10000) as ok
+          from pg_stat_activity
+          where datname = current_database() and application_name = 'jaring htcds import'`.execute(t.db);
+        expect(ended.rows).toEqual([{ ok: true }]);
+      },
+    });
+    await expect(failed).rejects.toThrow(/terminat/i);
+    expect(await count('persons')).toBe(20);
+    const again = await t.importText(csvOf(file), { writerThread: true, batchSize: 20 });
+    expect(again.counts.persons).toEqual({ created: 40, updated: 0, unchanged: 20 });
+    expect(await count('persons')).toBe(60);
+    expect((await t.exportBytes()).bytes.toString('utf8')).toBe(csvOf(file));
   });
 
   it('with partial, writes the good rows and skips every row of a person or case with a problem', async () => {

@@ -11,7 +11,16 @@ import { type Issue, type ParsedRow, parseRow } from './parse-row.ts';
 import { withAgencyImportLock } from './repo.ts';
 import { createSealPool, type SealPool } from './seal-pool.ts';
 import { digestOf, type HtcdsSource, readRecords } from './source.ts';
-import { applyBatch, emptyCounts, type ImportCounts, newRun, prepareBatch, type Who } from './write.ts';
+import {
+  applyBatch,
+  emptyCounts,
+  type ImportCounts,
+  newRun,
+  type PreparedBatch,
+  prepareBatch,
+  type Who,
+} from './write.ts';
+import { type BatchWriter, createBatchWriter } from './write-thread.ts';
 
 // An HTCDS import in two passes. First every row is checked (check.ts); with any problem, and
 // without `partial`, nothing is written. Then the rows are written in batches, each batch one
@@ -30,8 +39,13 @@ export type ImportOptions = {
    * `workers`), whose second pass is paced by the main thread.
    */
   sealWorker?: boolean;
-  /** Called after each batch commits. */
-  onBatch?: (progress: { committedRows: number; totalRows: number }) => void;
+  /**
+   * Write the batches from a worker thread with a connection of its own (needs `ImportDeps.url`);
+   * by default as `sealWorker`.
+   */
+  writerThread?: boolean;
+  /** Called after each batch commits; the next batch is sent once what it returns has settled. */
+  onBatch?: (progress: { committedRows: number; totalRows: number }) => void | Promise<void>;
 };
 
 export type ImportReport = {
@@ -46,7 +60,13 @@ export type ImportReport = {
   seconds: number;
 };
 
-export type ImportDeps = { db: Db; cipher: FieldCipher; catalog: Catalog };
+export type ImportDeps = {
+  db: Db;
+  cipher: FieldCipher;
+  catalog: Catalog;
+  /** The database's connection string, for the writer thread of a large file (`writerThread`). */
+  url?: string;
+};
 
 const DEFAULT_BATCH = 500;
 /** From this size on, starting worker threads (~0.5 s) pays for itself in the first pass. */
@@ -69,7 +89,10 @@ export async function importHtcds(
   const workers = workersFor(digest.bytes, options);
   const keys = await searchKeys(deps.db, deps.cipher);
   // Started now, its start-up overlaps the first pass.
-  const seals = sealWorkerFor(digest.bytes, options) ? createSealPool(deps.cipher, keys) : undefined;
+  const threads = sealWorkerFor(digest.bytes, options);
+  const seals = threads ? createSealPool(deps.cipher, keys) : undefined;
+  const writer =
+    deps.url !== undefined && (options.writerThread ?? threads) ? createBatchWriter(deps.url) : undefined;
   try {
     return await checkAndWrite(deps, who, source, options, {
       started,
@@ -77,10 +100,11 @@ export async function importHtcds(
       digest,
       workers,
       seals,
+      writer,
       keys,
     });
   } finally {
-    await seals?.close();
+    await Promise.all([seals?.close(), writer?.close()]);
   }
 }
 
@@ -90,6 +114,7 @@ type ImportStart = {
   digest: Awaited<ReturnType<typeof digestOf>>;
   workers: number;
   seals: SealPool | undefined;
+  writer: BatchWriter | undefined;
   keys: SearchKeys;
 };
 
@@ -99,7 +124,7 @@ async function checkAndWrite(
   who: Who,
   source: HtcdsSource,
   options: ImportOptions,
-  { started, importId, digest, workers, seals, keys }: ImportStart,
+  { started, importId, digest, workers, seals, writer, keys }: ImportStart,
 ): Promise<ImportReport> {
   const checked = await checkFile(deps.db, who.agencyId, source, options.maxBytes, workers);
   const counts = emptyCounts();
@@ -156,22 +181,25 @@ async function checkAndWrite(
   // A batch is prepared (read, merged, sealed, scored) while the one before is being written; the
   // writes themselves run one batch after another, each in its own transaction.
   let writing: Promise<void> = Promise.resolve();
+  // A batch in one transaction: on the writer thread's connection, or here. With the writer, the
+  // file is checked before its statements are sent rather than before they commit.
+  const commit = (prepared: PreparedBatch): Promise<void> => {
+    if (writer) return source.unchanged() ? writer.write(prepared.statements) : Promise.reject(changed());
+    return deps.db.transaction().execute(async (tx) => {
+      await applyBatch(tx, prepared);
+      if (!source.unchanged()) throw changed();
+    });
+  };
   const flush = async () => {
     const rows = batch;
     batch = [];
     if (rows.length === 0) return;
     const prepared = await prepareBatch(context, rows, counts);
     await writing;
-    writing = deps.db
-      .transaction()
-      .execute(async (tx) => {
-        await applyBatch(tx, prepared);
-        if (!source.unchanged()) throw changed();
-      })
-      .then(() => {
-        written += rows.length;
-        options.onBatch?.({ committedRows: written, totalRows: checked.rows });
-      });
+    writing = commit(prepared).then(async () => {
+      written += rows.length;
+      await options.onBatch?.({ committedRows: written, totalRows: checked.rows });
+    });
     // Observed when awaited; a failure meanwhile must not count as unhandled.
     writing.catch(() => {});
   };

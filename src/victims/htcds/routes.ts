@@ -122,7 +122,7 @@ export function registerHtcdsRoutes(router: Router): void {
       const principal = requirePrincipal(c.var.principal);
       try {
         const report = await importHtcds(
-          { db: deps.db, cipher: deps.cipher, catalog: nodeCatalog(deps.config) },
+          { db: deps.db, cipher: deps.cipher, catalog: nodeCatalog(deps.config), url: deps.databaseUrl },
           principal,
           bufferSource(q.name ?? `upload.${format}`, format, bytes),
           { maxBytes: max, partial: q.partial === 'true' },

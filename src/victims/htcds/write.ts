@@ -227,14 +227,13 @@ function latestSignature(latest: repo.LatestAssessment | undefined): string | nu
 
 const YIELD_EVERY = 20;
 
-/** What a batch will write: computed from what is stored, applied in one transaction (applyBatch). */
-export type PreparedBatch = {
-  /** The inserts, parents before children, compiled when the batch is prepared. */
-  inserts: CompiledQuery[];
-  later: ((tx: Exec) => Promise<unknown>)[];
-  /** The audit entries' insert (`appendAuditBatch`), recorded with their digests when prepared. */
-  audit: CompiledQuery[];
-};
+/**
+ * What a batch will write, computed from what is stored and compiled when the batch is prepared:
+ * the inserts (parents before children), then the updates, then the audit entries' insert
+ * (`appendAuditBatch`, with their digests). Sent as they are in one transaction (`applyBatch`, or
+ * the writer thread of write-thread.ts).
+ */
+export type PreparedBatch = { statements: CompiledQuery[] };
 
 export async function prepareBatch(
   ctx: BatchContext,
@@ -256,7 +255,8 @@ export async function prepareBatch(
     return o;
   };
   const inserts = noInserts();
-  const later: PreparedBatch['later'] = [];
+  /** Updates of stored rows: recorded (recorder.ts) once the batch's values are sealed. */
+  const later: ((tx: Exec) => Promise<unknown>)[] = [];
   const audit: AuditEvent[] = [];
   const actor = { id: who.userId, label: who.username };
   const tampered: string[] = [];
@@ -656,9 +656,13 @@ export async function prepareBatch(
     for (const event of audit) resolveSeals(event.change);
   }
   return {
-    inserts: insertQueries(ctx.db, inserts),
-    later,
-    audit: await recordQueries((db) => appendAuditBatch(db, audit)),
+    statements: [
+      ...insertQueries(ctx.db, inserts),
+      ...(await recordQueries(async (db) => {
+        for (const update of later) await update(db);
+      })),
+      ...(await recordQueries((db) => appendAuditBatch(db, audit))),
+    ],
   };
 }
 
@@ -680,9 +684,7 @@ function insertQueries(db: Exec, inserts: Inserts): CompiledQuery[] {
   ];
 }
 
-/** Writes a prepared batch in the caller's transaction: parents before children, then the updates. */
+/** Writes a prepared batch in the caller's transaction. */
 export async function applyBatch(tx: Exec, p: PreparedBatch): Promise<void> {
-  for (const query of p.inserts) await tx.executeQuery(query);
-  for (const run of p.later) await run(tx);
-  for (const query of p.audit) await tx.executeQuery(query);
+  for (const query of p.statements) await tx.executeQuery(query);
 }
