@@ -3,10 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/db.ts';
 import { appendAuditBatch, digestOf } from '../../platform/audit/append.ts';
 import { FieldCipher } from '../../platform/crypto/fields.ts';
+import { canonicalJson } from '../../platform/util/canonical-json.ts';
 import { searchColumns } from '../identity.ts';
 import type { SearchKeys } from '../search-keys.ts';
 import { recordQueries } from './recorder.ts';
-import { createSealPool, PendingSeal, resolveSeals, type SealPool } from './seal-pool.ts';
+import { createSealPool, PendingSeal, resolveParameters, type SealPool } from './seal-pool.ts';
 
 const node = new FieldCipher(
   new Map([
@@ -41,18 +42,23 @@ describe('sealing in a worker thread', () => {
     const row = { a: pending[0], nested: { b: pending[1], list: [pending[2], 3, null] }, when: new Date(0) };
     expect(() => JSON.stringify(row)).toThrow(/before it was sealed/);
     await sealing.settle();
-    const sealed = pending.map((p) => resolveSeals(p));
+    // JSON reads each value where it is: the sealed text.
+    const sealed = pending.map((p) => JSON.parse(JSON.stringify(p)) as string);
     expect(sealed.map((s, i) => node.decrypt(s, i < 50 ? `t.c:${i}` : 't.c:last'))).toEqual([...plain, '']);
     expect(sealed.every((s) => s.startsWith('jf1.k-new.'))).toBe(true);
     expect(() => node.decrypt(sealed[0] ?? '', 't.c:1')).toThrow();
     expect(new Set(sealed).size).toBe(sealed.length);
 
-    resolveSeals(row);
-    expect(row).toEqual({
+    const plainRow = {
       a: sealed[0],
       nested: { b: sealed[1], list: [sealed[2], 3, null] },
       when: new Date(0),
-    });
+    };
+    expect(JSON.stringify(row)).toBe(JSON.stringify(plainRow));
+    // An audit digest of a change holding PendingSeals is the digest of the sealed values.
+    expect(canonicalJson(row)).toBe(canonicalJson(plainRow));
+    const query = { sql: 'update t set a = $1, b = $2', parameters: [pending[4], 'x'], query: {} };
+    expect(resolveParameters(query as never).parameters).toEqual([sealed[4], 'x']);
     // Decrypting goes to the node's cipher.
     expect(sealing.decrypt(sealed[3] ?? '', 't.c:3')).toBe(plain[3]);
   });
@@ -83,12 +89,18 @@ describe('sealing in a worker thread', () => {
     const pending = identities.map((i) => sealing.searchColumns(i));
     expect(() => JSON.stringify(pending[0])).toThrow(/before it was sealed/);
     await sealing.settle();
-    expect(pending.map((p) => resolveSeals(p))).toEqual(identities.map((i) => searchColumns(keys, null, i)));
+    expect(pending.map((p) => JSON.parse(JSON.stringify(p)))).toEqual(
+      identities.map((i) => searchColumns(keys, null, i)),
+    );
     expect(() => sealing.searchColumns({ firstName: 'A' })).toThrow(/middleName/);
   });
 
   it('refuses to hand out a value that was never sealed', () => {
-    expect(() => resolveSeals({ a: new PendingSeal() })).toThrow(/not sealed/);
+    const unsealed = { a: new PendingSeal() };
+    expect(() => JSON.stringify(unsealed)).toThrow(/before it was sealed/);
+    expect(() => canonicalJson(unsealed)).toThrow(/before it was sealed/);
+    const query = { sql: 'select $1', parameters: [unsealed.a], query: {} };
+    expect(() => resolveParameters(query as never)).toThrow(/before it was sealed/);
   });
 });
 

@@ -28,7 +28,7 @@ import {
   sealer,
   victimColumns,
 } from './rows.ts';
-import { resolveSeals, type SealPool } from './seal-pool.ts';
+import { resolveParameters, type SealPool } from './seal-pool.ts';
 import {
   FULL_VIEW,
   type PersonPlain,
@@ -248,12 +248,6 @@ export async function prepareBatch(
   const searchOf: SearchOf = sealing
     ? (identity) => sealing.searchColumns(identity)
     : (identity) => searchColumns(ctx.keys, null, identity);
-  // The column objects built (a `later` update reads one when it runs): resolved in place too.
-  const tracked: object[] = [];
-  const track = <T extends object | null>(o: T): T => {
-    if (sealing && o) tracked.push(o);
-    return o;
-  };
   const inserts = noInserts();
   /** Updates of stored rows: recorded (recorder.ts) once the batch's values are sealed. */
   const later: ((tx: Exec) => Promise<unknown>)[] = [];
@@ -359,9 +353,9 @@ export async function prepareBatch(
       counts.persons.unchanged += 1;
       return id;
     }
-    const own = track(personColumns(sealing ?? cipher, searchOf, id, merged));
-    const victim = track(merged.victim && victimColumns(seal, id, merged.victim, orgId));
-    const perpetrator = track(merged.perpetrator && perpetratorColumns(seal, id, merged.perpetrator, orgId));
+    const own = personColumns(sealing ?? cipher, searchOf, id, merged);
+    const victim = merged.victim && victimColumns(seal, id, merged.victim, orgId);
+    const perpetrator = merged.perpetrator && perpetratorColumns(seal, id, merged.perpetrator, orgId);
     const conConsent = merged.person.conConsent;
     if (!record) {
       inserts.persons.push({ ...own, id, agency_id: who.agencyId, external_id: key, created_by: who.userId });
@@ -436,7 +430,7 @@ export async function prepareBatch(
     merged.owner = ownerRow?.username ?? null;
     const id = stored?.id ?? randomUUID();
     caseState.set(key, id);
-    const columns = track(caseColumns(seal, id, merged, ownerRow?.id ?? null));
+    const columns = caseColumns(seal, id, merged, ownerRow?.id ?? null);
     const caseChanged = !plain || differs('case', plain.case, merged);
     const closed = columns.status === 'closed';
     if (!stored) {
@@ -464,7 +458,7 @@ export async function prepareBatch(
     const mergedReferral = mergeBlock('referral', plain?.referral, row);
     let referralColumns_: ReturnType<typeof referralColumns> | null = null;
     if (mergedReferral && differs('referral', plain?.referral, mergedReferral)) {
-      const values = track(referralColumns(seal, id, mergedReferral, orgId));
+      const values = referralColumns(seal, id, mergedReferral, orgId);
       referralColumns_ = values;
       if (referral) {
         later.push((tx) =>
@@ -556,7 +550,7 @@ export async function prepareBatch(
       const plain = plainEvent(cipher, stored, FULL_VIEW, tampered);
       const merged = mergeBlock('event', plain, row) ?? blank('event');
       const id = stored?.id ?? randomUUID();
-      const values = track(eventColumns(seal, id, merged));
+      const values = eventColumns(seal, id, merged);
       if (!stored) {
         inserts.trafficking_events.push({
           ...values,
@@ -585,7 +579,7 @@ export async function prepareBatch(
       const plain = plainPlan(cipher, stored, FULL_VIEW, tampered);
       const merged = mergeBlock('plan', plain, row) ?? plain ?? blank('plan');
       const planId = stored?.id ?? randomUUID();
-      const values = track(planColumns(seal, planId, merged));
+      const values = planColumns(seal, planId, merged);
       if (!stored) {
         inserts.support_plans.push({
           ...values,
@@ -649,21 +643,16 @@ export async function prepareBatch(
       change: { ...base, fields: [...new Set(tampered)] },
     });
   }
-  if (sealing) {
-    await sealing.settle();
-    for (const table of TABLES) for (const row of inserts[table]) resolveSeals(row);
-    for (const o of tracked) resolveSeals(o);
-    for (const event of audit) resolveSeals(event.change);
-  }
-  return {
-    statements: [
-      ...insertQueries(ctx.db, inserts),
-      ...(await recordQueries(async (db) => {
-        for (const update of later) await update(db);
-      })),
-      ...(await recordQueries((db) => appendAuditBatch(db, audit))),
-    ],
-  };
+  // Sealed values are read where they are (seal-pool.ts: PendingSeal) as the statements are compiled.
+  await sealing?.settle();
+  const statements = [
+    ...insertQueries(ctx.db, inserts),
+    ...(await recordQueries(async (db) => {
+      for (const update of later) await update(db);
+    })),
+    ...(await recordQueries((db) => appendAuditBatch(db, audit))),
+  ];
+  return { statements: statements.map(resolveParameters) };
 }
 
 function insertQueries(db: Exec, inserts: Inserts): CompiledQuery[] {
