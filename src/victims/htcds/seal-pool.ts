@@ -12,9 +12,8 @@ import type { TokenKeys } from '../search-keys.ts';
 // queued and sent to the worker in chunks while the batch is still being prepared; once all are
 // back, `settle` returns, and the batch's statements are compiled: JSON and the audit digests read
 // each PendingSeal's sealed text where it is (walking the batch to replace them took ~40 µs a row).
-// A person's keyed
-// search columns (HMACs of the name's trigrams, birth date, id number, phones) are computed there
-// too, from the same values, and come back the same way.
+// A person's keyed search columns (HMACs of the name's trigrams, birth date, id number, phones) are
+// computed there too, from the same values, and come back the same way.
 
 /**
  * Where a sealed value will be: its text once the worker has sealed it. A batch's rows, column
