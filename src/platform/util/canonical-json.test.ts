@@ -5,11 +5,15 @@ import { canonicalJson } from './canonical-json.ts';
 describe('canonical JSON', () => {
   it('writes any JSON value as JSON that reads back equal, keys sorted at every level', () => {
     fc.assert(
-      fc.property(fc.jsonValue({ noNegativeZero: true }), (value) => {
-        const text = canonicalJson(value);
-        expect(JSON.parse(text)).toEqual(value);
-        expect(canonicalJson(JSON.parse(text))).toBe(text);
-      }),
+      // As JSON reads it back (-0 is written as 0).
+      fc.property(
+        fc.jsonValue().map((v) => JSON.parse(JSON.stringify(v)) as unknown),
+        (value) => {
+          const text = canonicalJson(value);
+          expect(JSON.parse(text)).toEqual(value);
+          expect(canonicalJson(JSON.parse(text))).toBe(text);
+        },
+      ),
     );
     expect(canonicalJson({ b: { d: 1, c: [2, { f: 0, e: null }] }, a: 'x' })).toBe(
       '{"a":"x","b":{"c":[2,{"e":null,"f":0}],"d":1}}',
