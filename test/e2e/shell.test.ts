@@ -91,8 +91,6 @@ describe('the web UI', () => {
     await expect.poll(async () => [...new Set(await recordIds())], { timeout: UI_TIMEOUT }).toEqual([userId]);
     // Then by action, picked by its name: only user creations.
     await page.getByTestId('audit-filter-record-id').fill('');
-    // Sent once typing pauses: the next filter is picked after that, as a person would.
-    await expect.poll(() => page.url(), { timeout: UI_TIMEOUT }).not.toContain('recordId=');
     await page.getByTestId('audit-filter-action').click();
     await page.getByRole('option', { name: 'User account created', exact: true }).click();
     await expect.poll(() => page.url(), { timeout: UI_TIMEOUT }).toContain('action=user.create');

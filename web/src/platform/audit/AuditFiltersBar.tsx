@@ -7,7 +7,10 @@ import { actionTitle, recordTypeName } from './action-text.ts';
 import { type AuditFilters, auditKeys, fetchCatalogue } from './api.ts';
 import { isFiltered } from './filters.ts';
 
-type Props = { filters: AuditFilters; onChange: (filters: AuditFilters) => void };
+/** A change to the filters, applied to them as they are when it arrives. */
+export type FiltersChange = (current: AuditFilters) => AuditFilters;
+
+type Props = { filters: AuditFilters; onChange: (change: FiltersChange) => void };
 
 /** Action and record type from the node's catalogue, named in the interface language; record and actor typed. */
 export function AuditFiltersBar({ filters, onChange }: Props) {
@@ -27,7 +30,7 @@ export function AuditFiltersBar({ filters, onChange }: Props) {
         placeholder={t('audit.filters.any')}
         data={actions}
         value={filters.action ?? null}
-        onChange={(value) => onChange({ ...filters, action: value ?? undefined })}
+        onChange={(value) => onChange((f) => ({ ...f, action: value ?? undefined }))}
         searchable
         clearable
         w={300}
@@ -38,7 +41,7 @@ export function AuditFiltersBar({ filters, onChange }: Props) {
         placeholder={t('audit.filters.any')}
         data={recordTypes}
         value={filters.recordType ?? null}
-        onChange={(value) => onChange({ ...filters, recordType: value ?? undefined })}
+        onChange={(value) => onChange((f) => ({ ...f, recordType: value ?? undefined }))}
         searchable
         clearable
         w={220}
@@ -47,16 +50,16 @@ export function AuditFiltersBar({ filters, onChange }: Props) {
       <TypedFilter
         label={t('audit.filters.recordId')}
         value={filters.recordId}
-        onCommit={(recordId) => onChange({ ...filters, recordId })}
+        onCommit={(recordId) => onChange((f) => ({ ...f, recordId }))}
         testId="audit-filter-record-id"
       />
       <TypedFilter
         label={t('audit.filters.actor')}
         value={filters.actor}
-        onCommit={(actor) => onChange({ ...filters, actor })}
+        onCommit={(actor) => onChange((f) => ({ ...f, actor }))}
         testId="audit-filter-actor"
       />
-      <Button variant="subtle" disabled={!isFiltered(filters)} onClick={() => onChange({})}>
+      <Button variant="subtle" disabled={!isFiltered(filters)} onClick={() => onChange(() => ({}))}>
         {t('audit.filters.clear')}
       </Button>
     </Group>

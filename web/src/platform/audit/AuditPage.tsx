@@ -1,11 +1,12 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
-import { AuditFiltersBar } from './AuditFiltersBar.tsx';
+import { AuditFiltersBar, type FiltersChange } from './AuditFiltersBar.tsx';
 import { AuditTable } from './AuditTable.tsx';
-import { type AuditFilters, auditKeys, listEntries } from './api.ts';
+import { auditKeys, listEntries } from './api.ts';
 import { CheckpointCard } from './CheckpointCard.tsx';
 import { filtersFrom, isFiltered, paramsFrom } from './filters.ts';
 
@@ -24,7 +25,18 @@ export function AuditPage() {
     placeholderData: keepPreviousData,
   });
   const older = page.data?.nextBefore ?? undefined;
-  const setFilters = (next: AuditFilters) => setParams(paramsFrom(next));
+  // A change applies to the filters as last set, not as this render saw them: the router renders a
+  // navigation as a transition, so a typed filter's value sent just after "Clear" would otherwise
+  // bring back the filters Clear removed.
+  const lastSet = useRef(params);
+  useEffect(() => {
+    lastSet.current = params;
+  }, [params]);
+  const changeFilters = (change: FiltersChange) => {
+    const next = new URLSearchParams(paramsFrom(change(filtersFrom(lastSet.current))));
+    lastSet.current = next;
+    setParams(next);
+  };
   const setBefore = (cursor: string | undefined) => setParams(paramsFrom(filters, cursor));
   const entries = page.data?.entries ?? [];
 
@@ -41,7 +53,7 @@ export function AuditPage() {
             {t('audit.total', { count: Number(page.data.treeSize) })}
           </Text>
         )}
-        <AuditFiltersBar filters={filters} onChange={setFilters} />
+        <AuditFiltersBar filters={filters} onChange={changeFilters} />
         <ErrorAlert error={page.error} />
         {page.data && entries.length === 0 && (
           <Text c="dimmed" data-testid="audit-empty">
@@ -51,7 +63,10 @@ export function AuditPage() {
           </Text>
         )}
         {entries.length > 0 && (
-          <AuditTable entries={entries} onFilter={(narrower) => setFilters({ ...filters, ...narrower })} />
+          <AuditTable
+            entries={entries}
+            onFilter={(narrower) => changeFilters((f) => ({ ...f, ...narrower }))}
+          />
         )}
         <Group mt="md">
           <Button variant="default" disabled={before === undefined} onClick={() => setBefore(undefined)}>
