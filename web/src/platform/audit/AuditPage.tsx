@@ -32,12 +32,13 @@ export function AuditPage() {
   useEffect(() => {
     lastSet.current = params;
   }, [params]);
-  const changeFilters = (change: FiltersChange) => {
-    const next = new URLSearchParams(paramsFrom(change(filtersFrom(lastSet.current))));
-    lastSet.current = next;
-    setParams(next);
+  const go = (next: Record<string, string>) => {
+    lastSet.current = new URLSearchParams(next);
+    setParams(lastSet.current);
   };
-  const setBefore = (cursor: string | undefined) => setParams(paramsFrom(filters, cursor));
+  const changeFilters = (change: FiltersChange) => go(paramsFrom(change(filtersFrom(lastSet.current))));
+  // A cursor belongs to the page shown, so it goes with the filters of that page.
+  const setBefore = (cursor: string | undefined) => go(paramsFrom(filters, cursor));
   const entries = page.data?.entries ?? [];
 
   return (
