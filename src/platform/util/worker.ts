@@ -18,3 +18,41 @@ export function startModuleWorker(callerUrl: string, name: string, options: Work
     eval: true,
   });
 }
+
+/**
+ * Requests to worker threads (taken in turn), each answered by one message that carries the
+ * request's `seq`. A worker's error or exit fails every unanswered request and every later one,
+ * with the first error; `what` names the workers in the exit's message.
+ */
+export function workerRequests<Task extends object, Answer extends { seq: number }>(
+  workers: readonly Worker[],
+  what: string,
+): (task: Task) => Promise<Answer> {
+  const pending = new Map<number, { resolve(a: Answer): void; reject(e: Error): void }>();
+  let failure: Error | undefined;
+  const fail = (err: Error) => {
+    failure ??= err;
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  };
+  for (const worker of workers) {
+    worker.on('message', (answer: Answer) => {
+      pending.get(answer.seq)?.resolve(answer);
+      pending.delete(answer.seq);
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`${what} stopped (exit code ${code})`)));
+  }
+  let seq = 0;
+  return (task) => {
+    if (failure) return Promise.reject(failure);
+    seq += 1;
+    const id = seq;
+    const worker = workers[id % workers.length];
+    if (!worker) return Promise.reject(new Error(`no ${what}`));
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...task, seq: id });
+    });
+  };
+}

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { startModuleWorker } from '../../platform/util/worker.ts';
+import { startModuleWorker, workerRequests } from '../../platform/util/worker.ts';
 import type { RowFacts } from './check-row.ts';
 import type { RawRecord } from './csv.ts';
 
@@ -18,36 +18,12 @@ function startWorker(header: readonly string[]): Worker {
 
 export function createCheckPool(header: readonly string[], size: number): CheckPool {
   const workers = Array.from({ length: Math.max(1, size) }, () => startWorker(header));
-  const pending = new Map<number, { resolve(f: RowFacts[]): void; reject(e: Error): void }>();
-  let failure: Error | undefined;
-  const fail = (err: Error) => {
-    failure = err;
-    for (const p of pending.values()) p.reject(err);
-    pending.clear();
-  };
-  for (const worker of workers) {
-    worker.on('message', (msg: { seq: number; facts: RowFacts[] }) => {
-      pending.get(msg.seq)?.resolve(msg.facts);
-      pending.delete(msg.seq);
-    });
-    worker.on('error', fail);
-    worker.on('exit', (code) => {
-      if (pending.size > 0) fail(new Error(`an HTCDS check worker stopped (exit code ${code})`));
-    });
-  }
-  let seq = 0;
+  const request = workerRequests<{ records: RawRecord[] }, { seq: number; facts: RowFacts[] }>(
+    workers,
+    'an HTCDS check worker',
+  );
   return {
-    inspect(records) {
-      if (failure) return Promise.reject(failure);
-      seq += 1;
-      const id = seq;
-      const worker = workers[id % workers.length];
-      if (!worker) return Promise.reject(new Error('no check worker'));
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ seq: id, records });
-      });
-    },
+    inspect: async (records) => (await request({ records })).facts,
     close: async () => {
       await Promise.all(workers.map((w) => w.terminate()));
     },

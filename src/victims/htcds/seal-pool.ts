@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { CompiledQuery } from 'kysely';
 import { FieldCipher } from '../../platform/crypto/fields.ts';
-import { startModuleWorker } from '../../platform/util/worker.ts';
+import { startModuleWorker, workerRequests } from '../../platform/util/worker.ts';
 import type { SearchColumns } from '../identity.ts';
 import type { IdentityInput } from '../person-schema.ts';
 import type { TokenKeys } from '../search-keys.ts';
@@ -176,29 +176,10 @@ export function createSealPool(cipher: FieldCipher, keys: TokenKeys): SealPool {
     key.fill(0);
     for (const k of Object.values(search)) k.fill(0);
   }
-  const pending = new Map<number, { resolve(a: SealAnswer): void; reject(e: Error): void }>();
-  let failure: Error | undefined;
-  const fail = (err: Error) => {
-    failure = err;
-    for (const p of pending.values()) p.reject(err);
-    pending.clear();
-  };
-  worker.on('message', (msg: SealAnswer & { seq: number }) => {
-    pending.get(msg.seq)?.resolve(msg);
-    pending.delete(msg.seq);
-  });
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`the HTCDS seal worker stopped (exit code ${code})`)));
-  let seq = 0;
-  const send: Send = (task) => {
-    if (failure) return Promise.reject(failure);
-    seq += 1;
-    const id = seq;
-    return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ seq: id, ...task });
-    });
-  };
+  const send: Send = workerRequests<SealTask, SealAnswer & { seq: number }>(
+    [worker],
+    'the HTCDS seal worker',
+  );
   return {
     cipher: () => new SealingCipher(cipher, send),
     close: async () => {

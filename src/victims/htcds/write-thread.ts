@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { CompiledQuery } from 'kysely';
-import { startModuleWorker } from '../../platform/util/worker.ts';
+import { startModuleWorker, workerRequests } from '../../platform/util/worker.ts';
 
 // Writing a large import's batches from a worker thread (write-worker.ts) with a connection of its
 // own, so that preparing the next batch on the main thread never delays a statement of the batch
@@ -22,38 +22,17 @@ function errorOf(fields: Record<string, unknown>): Error {
 
 export function createBatchWriter(url: string): BatchWriter {
   const worker = startModuleWorker(import.meta.url, 'write-worker', { workerData: { url } });
-  const pending = new Map<number, { resolve(): void; reject(e: Error): void }>();
-  let failure: Error | undefined;
-  const fail = (err: Error) => {
-    failure = err;
-    for (const p of pending.values()) p.reject(err);
-    pending.clear();
-  };
-  worker.on('message', (answer: WriteAnswer) => {
-    const p = pending.get(answer.seq);
-    pending.delete(answer.seq);
-    if (answer.error) p?.reject(errorOf(answer.error));
-    else p?.resolve();
-  });
-  worker.on('error', fail);
+  const request = workerRequests<Omit<WriteTask, 'seq'>, WriteAnswer>([worker], 'the HTCDS write worker');
   let exited = false;
-  worker.on('exit', (code) => {
+  worker.once('exit', () => {
     exited = true;
-    fail(new Error(`the HTCDS write worker stopped (exit code ${code})`));
   });
-  let seq = 0;
   return {
-    write(statements) {
-      if (failure) return Promise.reject(failure);
-      seq += 1;
-      const task: WriteTask = {
-        seq,
+    async write(statements) {
+      const answer = await request({
         statements: statements.map((q) => ({ sql: q.sql, parameters: q.parameters })),
-      };
-      return new Promise((resolve, reject) => {
-        pending.set(task.seq, { resolve, reject });
-        worker.postMessage(task);
       });
+      if (answer.error) throw errorOf(answer.error);
     },
     close: async () => {
       if (exited) return;
