@@ -32,4 +32,40 @@ describe('canonical JSON', () => {
       }),
     ).toBe('{"digest":"00ff","list":[null,"jf1.k.abc"],"n":"10","when":"2026-11-24T00:00:00.000Z"}');
   });
+
+  it('writes an object whose keys are already in order exactly as a sorted copy of it', () => {
+    // The reference: what canonical JSON was before it reused objects already in order.
+    const copy = (v: unknown): unknown => {
+      if (v === null || typeof v !== 'object') return v;
+      if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : copy(x)));
+      if (typeof (v as { toJSON?: unknown }).toJSON === 'function')
+        return copy((v as { toJSON(): unknown }).toJSON());
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) {
+        const x = (v as Record<string, unknown>)[k];
+        if (x !== undefined) out[k] = copy(x);
+      }
+      return out;
+    };
+    // Values as they are built: some objects in key order, some not, members undefined, toJSON
+    // objects that give text, a list or an object out of order.
+    const sortedDeep = (v: unknown): unknown => JSON.parse(canonicalJson(v));
+    const withToJson = (v: unknown) => ({ toJSON: () => v, ignored: 1 });
+    const value = fc.letrec((tie) => ({
+      leaf: fc.oneof(fc.jsonValue(), fc.constant(undefined)),
+      node: fc.oneof(
+        tie('leaf'),
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.dictionary(fc.string({ maxLength: 3 }), tie('node'), { maxKeys: 5 }),
+        fc.dictionary(fc.string({ maxLength: 3 }), tie('node'), { maxKeys: 5 }).map(sortedDeep),
+        tie('node').map(withToJson),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(canonicalJson(v)).toBe(JSON.stringify(copy(v)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

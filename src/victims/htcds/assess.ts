@@ -146,9 +146,11 @@ export function assessmentWrite(
   const { result, json } = scoreOnce(catalog, derived);
   const map = indicatorMap();
   const id = randomUUID();
+  // Objects with their keys in sorted order, here and in the audit entry's change: canonical JSON
+  // writes them as they are, without a sorted copy.
   const answers = derived.sets.map((s) => ({
+    answers: [...s.answers].map(([indicatorId, answer]) => ({ answer, indicatorId })),
     setId: s.setId,
-    answers: [...s.answers].map(([indicatorId, answer]) => ({ indicatorId, answer })),
   }));
   const setVersions = result.sets.map((s) => ({ id: s.setId, version: s.version }));
   const nationalSet = catalog.national ? `${catalog.national.id}@${catalog.national.version}` : null;
@@ -179,19 +181,19 @@ export function assessmentWrite(
     recordType: 'identification_assessment',
     recordId: id,
     change: {
-      via: 'htcds.import',
-      personId,
-      subjectAge: derived.subjectAge,
       answers,
-      setVersions,
-      nationalSet,
-      outcomesMet: result.outcomesMet,
-      nonPunishment: result.nonPunishment.raised,
-      decision: derived.decision,
-      decidingAgencyId: who.agencyId,
-      rationale,
-      notes: derived.notes,
       assessedAt: assessedAt.toISOString(),
+      decidingAgencyId: who.agencyId,
+      decision: derived.decision,
+      nationalSet,
+      nonPunishment: result.nonPunishment.raised,
+      notes: derived.notes,
+      outcomesMet: result.outcomesMet,
+      personId,
+      rationale,
+      setVersions,
+      subjectAge: derived.subjectAge,
+      via: 'htcds.import',
     },
   };
   return { row, audit };

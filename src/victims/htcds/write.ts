@@ -384,7 +384,16 @@ export async function prepareBatch(
       action: record ? 'person.update' : 'person.create',
       recordType: 'person',
       recordId: id,
-      change: { ...base, row: row.row, person: own, victim, perpetrator, conConsent },
+      // Keys in sorted order, as the columns (rows.ts): canonical JSON writes it without a copy.
+      change: {
+        conConsent,
+        importId: base.importId,
+        perpetrator,
+        person: own,
+        row: row.row,
+        via: base.via,
+        victim,
+      },
     });
     assess(row, id, merged, record !== undefined);
     return id;

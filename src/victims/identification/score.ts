@@ -165,7 +165,7 @@ export function scoreAssessment(catalog: Catalog, input: ScoreInput): Assessment
     subjectAge: input.subjectAge,
     sets,
     outcomesMet: sets.flatMap((s) =>
-      s.outcomes.filter((o) => o.met).map((o) => ({ setId: s.setId, outcomeId: o.id })),
+      s.outcomes.filter((o) => o.met).map((o) => ({ outcomeId: o.id, setId: s.setId })),
     ),
     nonPunishment: {
       raised: flagged.length > 0,
