@@ -49,13 +49,14 @@ function normaliseObject(value: Record<string, unknown>): Record<string, unknown
     }
   }
   if (!sorted) keys.sort();
-  // Copied from the first member that differs (or at once, when the keys were out of order).
+  // Copied from the first member that differs (or at once, when the keys were out of order). An
+  // undefined member needs no copy: JSON.stringify drops it as a copy would.
   let out: Record<string, unknown> | undefined = sorted ? undefined : {};
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
     const v = value[key];
     const normal = v === undefined ? undefined : normalise(v);
-    if (out === undefined && (v === undefined || normal !== v)) {
+    if (out === undefined && normal !== v) {
       out = {};
       for (let j = 0; j < i; j++) out[keys[j] as string] = value[keys[j] as string];
     }

@@ -327,7 +327,17 @@ export async function prepareBatch(
         action: 'htcds.import_row',
         recordType: personId ? 'person' : 'case',
         recordId: personId ?? caseId,
-        change: { ...base, row: row.row, organisations: [...orgChanges], ...children },
+        // Keys in sorted order (canonical JSON writes it without a copy); undefined ones are dropped.
+        change: {
+          event: children?.event,
+          importId: base.importId,
+          item: children?.item,
+          link: children?.link,
+          organisations: [...orgChanges],
+          plan: children?.plan,
+          row: row.row,
+          via: base.via,
+        },
       });
     }
   }
@@ -525,7 +535,7 @@ export async function prepareBatch(
 
   /** The row's link, event, plan and item; what changed, for the audit entry. */
   function writeChildren(row: ParsedRow, personId: string | null, caseId: string | null) {
-    const change: Record<string, unknown> = {};
+    const change: { event?: object; item?: object; link?: object; plan?: object } = {};
     if (personId && caseId) {
       const pair = `${caseId}/${personId}`;
       const storedRole = s.links.get(pair);
