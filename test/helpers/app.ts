@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -25,8 +25,9 @@ export type TestClient = {
 
 export async function createTestApp(env: Record<string, string> = {}, logger?: Logger) {
   const database = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'jaring-app-'));
   const config: Config = loadConfig({
-    JARING_DATA_DIR: mkdtempSync(join(tmpdir(), 'jaring-app-')),
+    JARING_DATA_DIR: dataDir,
     JARING_MASTER_KEY: randomBytes(32).toString('base64'),
     JARING_ADMIN_PASSWORD: ADMIN_PASSWORD,
     JARING_LOG_LEVEL: 'silent',
@@ -121,6 +122,7 @@ export async function createTestApp(env: Record<string, string> = {}, logger?: L
     close: async () => {
       await booted.close();
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
@@ -73,11 +73,12 @@ export async function startTestNode(country: string, env: Record<string, string>
   const database = await createTestDatabase();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), `jaring-node-${country}-`));
   const config = loadConfig({
     PORT: String(port),
     HOST: '127.0.0.1',
     JARING_PUBLIC_URL: base,
-    JARING_DATA_DIR: mkdtempSync(join(tmpdir(), `jaring-node-${country}-`)),
+    JARING_DATA_DIR: dataDir,
     JARING_MASTER_KEY: randomBytes(32).toString('base64'),
     JARING_ADMIN_PASSWORD: ADMIN_PASSWORD,
     JARING_LOG_LEVEL: process.env.JARING_TEST_LOG ?? 'silent',
@@ -116,6 +117,7 @@ export async function startTestNode(country: string, env: Record<string, string>
     stop: async () => {
       await serving.stop();
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

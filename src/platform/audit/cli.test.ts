@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -11,16 +11,18 @@ import { appendAuditBatch } from './append.ts';
 // `jaring audit verify|checkpoint`, run in-process against a test database through DATABASE_URL.
 let t: TestDatabase;
 const saved = { ...process.env };
+const dataDir = mkdtempSync(join(tmpdir(), 'jaring-audit-cli-'));
 beforeAll(async () => {
   t = await createTestDatabase();
   process.env.DATABASE_URL = t.url;
   process.env.JARING_MASTER_KEY = randomBytes(32).toString('base64');
-  process.env.JARING_DATA_DIR = mkdtempSync(join(tmpdir(), 'jaring-audit-cli-'));
+  process.env.JARING_DATA_DIR = dataDir;
   process.env.JARING_LOG_LEVEL = 'silent';
 });
 afterAll(async () => {
   process.env = saved;
   await t?.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 afterEach(() => {
   process.exitCode = undefined;
