@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../../test/helpers/temp.ts';
 import { INDICATOR_CATEGORIES, LANGS } from '../types.ts';
 import { INDICATORS_DIR, LexiconError, loadLexicon, parseLexiconFile } from './load.ts';
 import { unsafeRegexReason } from './safe-regex.ts';
@@ -9,7 +9,7 @@ import { unsafeRegexReason } from './safe-regex.ts';
 const lexicon = loadLexicon();
 
 function copyDir(change: (files: Map<string, unknown>) => void): string {
-  const dir = mkdtempSync(join(tmpdir(), 'jaring-lexicon-'));
+  const dir = tempDir('lexicon');
   const files = new Map<string, unknown>();
   const reasons = readdirSync(INDICATORS_DIR).filter((name) => name.startsWith('reasons.'));
   for (const name of [

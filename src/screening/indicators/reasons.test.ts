@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../../test/helpers/temp.ts';
 import { isZawgyi } from '../text/zawgyi.ts';
 import { LANGS } from '../types.ts';
 import { INDICATORS_DIR, LexiconError, loadLexicon } from './load.ts';
@@ -20,7 +20,7 @@ function readTranslation(lang: string): TranslationFile {
 
 /** A copy of data/indicators with `change` applied to one translation (or a new file added). */
 function copyWith(name: string, content: unknown): string {
-  const dir = mkdtempSync(join(tmpdir(), 'jaring-reasons-'));
+  const dir = tempDir('reasons');
   for (const file of readdirSync(INDICATORS_DIR)) {
     writeFileSync(join(dir, file), readFileSync(join(INDICATORS_DIR, file)));
   }
@@ -114,7 +114,7 @@ describe('loading refuses a translation that', () => {
   });
 
   it('is missing, is named for another language, or is for a language Jaring does not serve', () => {
-    const missing = mkdtempSync(join(tmpdir(), 'jaring-reasons-'));
+    const missing = tempDir('reasons');
     for (const file of readdirSync(INDICATORS_DIR).filter((f) => f !== 'reasons.km.json')) {
       writeFileSync(join(missing, file), readFileSync(join(INDICATORS_DIR, file)));
     }

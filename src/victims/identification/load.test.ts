@@ -1,8 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OWN_SCRIPT } from '../../../test/helpers/scripts.ts';
+import { tempDir } from '../../../test/helpers/temp.ts';
 import { type SetFile, setFileSchema } from './data-schema.ts';
 import { IDENTIFICATION_DIR, IdentificationDataError, loadIdentificationCatalog } from './load.ts';
 import { scoreSet } from './score.ts';
@@ -15,7 +15,7 @@ const catalog = loadIdentificationCatalog();
 
 /** A copy of data/identification with one set file changed. */
 function dataWith(file: string, change: (parsed: SetFile) => void): string {
-  const dir = mkdtempSync(join(tmpdir(), 'jaring-ident-'));
+  const dir = tempDir('ident');
   cpSync(IDENTIFICATION_DIR, dir, { recursive: true });
   const parsed = setFileSchema.parse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
   change(parsed);
@@ -24,7 +24,7 @@ function dataWith(file: string, change: (parsed: SetFile) => void): string {
 }
 
 function nationalFile(content: object): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'jaring-national-')), 'national.json');
+  const file = join(tempDir('national'), 'national.json');
   writeFileSync(file, JSON.stringify(content));
   return file;
 }

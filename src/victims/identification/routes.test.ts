@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/app.ts';
+import { tempDir } from '../../../test/helpers/temp.ts';
 
 // Identification over HTTP against a real database: the form's sets, a scored and audited
 // assessment, who reads the narrative, refused input that writes nothing, and evidence that stays.
@@ -342,7 +342,7 @@ describe('a node with a national indicator file', () => {
   let national: TestApp;
 
   beforeAll(async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'jaring-national-')), 'th.json');
+    const file = join(tempDir('national'), 'th.json');
     writeFileSync(
       file,
       JSON.stringify({
