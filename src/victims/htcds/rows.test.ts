@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { FieldCipher } from '../../platform/crypto/fields.ts';
-import type { SearchColumns } from '../identity.ts';
+import { NUMBER_IDENTITY, type SearchColumns, TEXT_IDENTITY } from '../identity.ts';
 import { blank } from './plain.ts';
 import {
   caseColumns,
@@ -54,5 +54,11 @@ describe('HTCDS column builders', () => {
       expect(sortedKeys(columns), name).toBe(true);
       expect(Object.values(columns), name).not.toContain(undefined);
     }
+    // The person's columns are listed one by one: none of identity.ts's sealed or search columns
+    // may be left out.
+    const identityColumns = [...TEXT_IDENTITY, ...NUMBER_IDENTITY].map(([, column]) => column);
+    expect(Object.keys(built.person)).toEqual(
+      expect.arrayContaining([...identityColumns, ...Object.keys(search())]),
+    );
   });
 });
