@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { isRole, type Role } from '../../src/platform/auth/roles.ts';
@@ -11,6 +8,7 @@ import type { Principal } from '../../src/platform/http/policy.ts';
 import { createLogger } from '../../src/platform/logging.ts';
 import { bootNode } from '../../src/platform/node/boot.ts';
 import { createTestDatabase } from './db.ts';
+import { tempDir } from './temp.ts';
 
 export const ADMIN_PASSWORD = 'correct horse battery staple';
 const USER_PASSWORD = 'a long enough test password';
@@ -25,9 +23,8 @@ export type TestClient = {
 
 export async function createTestApp(env: Record<string, string> = {}, logger?: Logger) {
   const database = await createTestDatabase();
-  const dataDir = mkdtempSync(join(tmpdir(), 'jaring-app-'));
   const config: Config = loadConfig({
-    JARING_DATA_DIR: dataDir,
+    JARING_DATA_DIR: tempDir('app'),
     JARING_MASTER_KEY: randomBytes(32).toString('base64'),
     JARING_ADMIN_PASSWORD: ADMIN_PASSWORD,
     JARING_LOG_LEVEL: 'silent',
@@ -122,7 +119,6 @@ export async function createTestApp(env: Record<string, string> = {}, logger?: L
     close: async () => {
       await booted.close();
       await database.close();
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import type { Role } from '../../src/platform/auth/roles.ts';
 import { loadConfig } from '../../src/platform/config.ts';
@@ -11,6 +8,7 @@ import { createLogger } from '../../src/platform/logging.ts';
 import { type ServingNode, startServing } from '../../src/platform/node/serving.ts';
 import { ADMIN_PASSWORD } from './app.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
+import { tempDir } from './temp.ts';
 
 // Several real nodes in this process, each with its own database and its own HTTP server on a
 // loopback port, delivering their outboxes to each other over real signed HTTP.
@@ -73,12 +71,11 @@ export async function startTestNode(country: string, env: Record<string, string>
   const database = await createTestDatabase();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(join(tmpdir(), `jaring-node-${country}-`));
   const config = loadConfig({
     PORT: String(port),
     HOST: '127.0.0.1',
     JARING_PUBLIC_URL: base,
-    JARING_DATA_DIR: dataDir,
+    JARING_DATA_DIR: tempDir(`node-${country}`),
     JARING_MASTER_KEY: randomBytes(32).toString('base64'),
     JARING_ADMIN_PASSWORD: ADMIN_PASSWORD,
     JARING_LOG_LEVEL: process.env.JARING_TEST_LOG ?? 'silent',
@@ -117,7 +114,6 @@ export async function startTestNode(country: string, env: Record<string, string>
     stop: async () => {
       await serving.stop();
       await database.close();
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

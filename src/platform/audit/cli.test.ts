@@ -1,28 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
+import { tempDir } from '../../../test/helpers/temp.ts';
 import { auditCommand } from '../../cli/commands/audit.ts';
 import { appendAuditBatch } from './append.ts';
 
 // `jaring audit verify|checkpoint`, run in-process against a test database through DATABASE_URL.
 let t: TestDatabase;
 const saved = { ...process.env };
-const dataDir = mkdtempSync(join(tmpdir(), 'jaring-audit-cli-'));
 beforeAll(async () => {
   t = await createTestDatabase();
   process.env.DATABASE_URL = t.url;
   process.env.JARING_MASTER_KEY = randomBytes(32).toString('base64');
-  process.env.JARING_DATA_DIR = dataDir;
+  process.env.JARING_DATA_DIR = tempDir('audit-cli');
   process.env.JARING_LOG_LEVEL = 'silent';
 });
 afterAll(async () => {
   process.env = saved;
   await t?.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 afterEach(() => {
   process.exitCode = undefined;
