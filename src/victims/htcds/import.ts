@@ -171,6 +171,7 @@ async function checkAndWrite(
     db: deps.db,
     cipher: deps.cipher,
     seals,
+    copy: writer !== undefined,
     keys,
     catalog: deps.catalog,
     who,

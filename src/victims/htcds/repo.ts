@@ -410,10 +410,9 @@ export function insertManyQueries<T extends keyof DB & string>(
   table: T,
   rows: readonly Insertable<DB[T]>[],
 ): CompiledQuery[] {
-  const first = rows[0];
-  if (first === undefined) return [];
-  const columns = Object.keys(first);
-  if (rows.every((r) => hasColumns(r, columns))) {
+  if (rows.length === 0) return [];
+  const columns = sharedColumns(rows);
+  if (columns) {
     const names = sql.join(columns.map((c) => sql.ref(c)));
     return [
       sql`insert into ${sql.table(table)} (${names})
@@ -422,7 +421,7 @@ export function insertManyQueries<T extends keyof DB & string>(
       ),
     ];
   }
-  const size = Math.max(1, Math.floor(60_000 / Math.max(1, columns.length)));
+  const size = Math.max(1, Math.floor(60_000 / Math.max(1, Object.keys(rows[0] ?? {}).length)));
   const queries: CompiledQuery[] = [];
   for (let i = 0; i < rows.length; i += size) {
     queries.push(
@@ -433,6 +432,14 @@ export function insertManyQueries<T extends keyof DB & string>(
     );
   }
   return queries;
+}
+
+/** The columns every row has, in the same order; null if the rows differ (or there are none). */
+export function sharedColumns(rows: readonly object[]): string[] | null {
+  const first = rows[0];
+  if (first === undefined) return null;
+  const columns = Object.keys(first);
+  return rows.every((r) => hasColumns(r, columns)) ? columns : null;
 }
 
 /** Whether a row has exactly these columns, in this order (without building a key list a row). */

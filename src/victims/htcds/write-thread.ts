@@ -1,17 +1,21 @@
 import { once } from 'node:events';
-import type { CompiledQuery } from 'kysely';
 import { startModuleWorker, workerRequests } from '../../platform/util/worker.ts';
+import { type BatchStatement, type CopyRows, isCopy } from './copy-text.ts';
 
 // Writing a large import's batches from a worker thread (write-worker.ts) with a connection of its
 // own, so that preparing the next batch on the main thread never delays a statement of the batch
-// being written.
+// being written. Its rows of one shape come as COPY text (copy-text.ts), which a Kysely transaction
+// on the main thread cannot send.
 
-export type WriteTask = { seq: number; statements: { sql: string; parameters: readonly unknown[] }[] };
+export type WriteTask = {
+  seq: number;
+  statements: ({ sql: string; parameters: readonly unknown[] } | CopyRows)[];
+};
 export type WriteAnswer = { seq: number; error?: Record<string, unknown> };
 
 export type BatchWriter = {
   /** Writes the statements, in order, in one transaction; resolves once it has committed. */
-  write(statements: readonly CompiledQuery[]): Promise<void>;
+  write(statements: readonly BatchStatement[]): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -30,7 +34,7 @@ export function createBatchWriter(url: string): BatchWriter {
   return {
     async write(statements) {
       const answer = await request({
-        statements: statements.map((q) => ({ sql: q.sql, parameters: q.parameters })),
+        statements: statements.map((s) => (isCopy(s) ? s : { sql: s.sql, parameters: s.parameters })),
       });
       if (answer.error) throw errorOf(answer.error);
     },

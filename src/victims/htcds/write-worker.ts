@@ -1,5 +1,8 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { WriteAnswer, WriteTask } from './write-thread.ts';
 
 // The worker thread of write-thread.ts: one connection of its own, on which it writes each batch
@@ -32,7 +35,10 @@ async function write(task: WriteTask): Promise<void> {
   await connected;
   try {
     await client.query('begin');
-    for (const s of task.statements) await client.query(s.sql, s.parameters.map(asParameter));
+    for (const s of task.statements) {
+      if ('copy' in s) await pipeline(Readable.from([s.text]), client.query(copyFrom(s.copy)));
+      else await client.query(s.sql, s.parameters.map(asParameter));
+    }
     await client.query('commit');
   } catch (err) {
     await client.query('rollback').catch(() => {});

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CompiledQuery, Insertable } from 'kysely';
+import type { Insertable } from 'kysely';
 import { type AuditEvent, appendAuditBatch } from '../../platform/audit/append.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { DB, Exec } from '../../platform/db/database.ts';
@@ -8,6 +8,7 @@ import { searchColumns } from '../identity.ts';
 import { findPersons, updatePerson, upsertPerpetratorContext, upsertVictimContext } from '../repo.ts';
 import type { SearchKeys } from '../search-keys.ts';
 import { assessmentWrite, type Derived, deriveAssessment, derivedSignature } from './assess.ts';
+import { type BatchStatement, copyRows, isCopy } from './copy-text.ts';
 import { FileProblem } from './csv.ts';
 import { mergeBlock, mergeCase, mergeOrganisation, mergePerson } from './merge.ts';
 import type { ParsedRow } from './parse-row.ts';
@@ -93,6 +94,8 @@ export type BatchContext = {
   cipher: FieldCipher;
   /** Seals the batch's values in a worker thread (large files); without it they are sealed here. */
   seals?: SealPool;
+  /** The batch goes to the writer thread, which sends rows of one shape as a COPY (copy-text.ts). */
+  copy?: boolean;
   keys: SearchKeys;
   catalog: Catalog;
   who: Who;
@@ -233,7 +236,7 @@ const YIELD_EVERY = 20;
  * (`appendAuditBatch`, with their digests). Sent as they are in one transaction (`applyBatch`, or
  * the writer thread of write-thread.ts).
  */
-export type PreparedBatch = { statements: CompiledQuery[] };
+export type PreparedBatch = { statements: BatchStatement[] };
 
 export async function prepareBatch(
   ctx: BatchContext,
@@ -664,35 +667,46 @@ export async function prepareBatch(
   }
   // Sealed values are read where they are (seal-pool.ts: PendingSeal) as the statements are compiled.
   await sealing?.settle();
-  const statements = [
-    ...insertQueries(ctx.db, inserts),
+  const statements: BatchStatement[] = [
+    ...insertQueries(ctx.db, inserts, ctx.copy === true),
     ...(await recordQueries(async (db) => {
       for (const update of later) await update(db);
     })),
     ...(await recordQueries((db) => appendAuditBatch(db, audit))),
   ];
-  return { statements: statements.map(resolveParameters) };
+  return { statements: statements.map((s) => (isCopy(s) ? s : resolveParameters(s))) };
 }
 
-function insertQueries(db: Exec, inserts: Inserts): CompiledQuery[] {
+/** The inserts, parents before children; with `copy`, rows of one shape as a COPY each table. */
+function insertQueries(db: Exec, inserts: Inserts, copy: boolean): BatchStatement[] {
+  const insert = <T extends Exclude<(typeof TABLES)[number], 'identification_assessments'>>(
+    table: T,
+  ): BatchStatement[] => {
+    const rows = inserts[table];
+    const columns = copy ? repo.sharedColumns(rows) : null;
+    return columns ? [copyRows(table, columns, rows)] : repo.insertManyQueries(db, table, rows);
+  };
   return [
-    ...repo.insertManyQueries(db, 'organisations', inserts.organisations),
-    ...repo.insertManyQueries(db, 'persons', inserts.persons),
-    ...repo.insertManyQueries(db, 'victim_contexts', inserts.victim_contexts),
-    ...repo.insertManyQueries(db, 'perpetrator_contexts', inserts.perpetrator_contexts),
-    ...repo.insertManyQueries(db, 'htcds_interview_consents', inserts.htcds_interview_consents),
-    ...repo.insertManyQueries(db, 'cases', inserts.cases),
-    ...repo.insertManyQueries(db, 'case_persons', inserts.case_persons),
-    ...repo.insertManyQueries(db, 'htcds_case_referrals', inserts.htcds_case_referrals),
-    ...repo.insertManyQueries(db, 'case_comments', inserts.case_comments),
-    ...repo.insertManyQueries(db, 'trafficking_events', inserts.trafficking_events),
-    ...repo.insertManyQueries(db, 'support_plans', inserts.support_plans),
-    ...repo.insertManyQueries(db, 'support_plan_items', inserts.support_plan_items),
+    ...insert('organisations'),
+    ...insert('persons'),
+    ...insert('victim_contexts'),
+    ...insert('perpetrator_contexts'),
+    ...insert('htcds_interview_consents'),
+    ...insert('cases'),
+    ...insert('case_persons'),
+    ...insert('htcds_case_referrals'),
+    ...insert('case_comments'),
+    ...insert('trafficking_events'),
+    ...insert('support_plans'),
+    ...insert('support_plan_items'),
     ...[repo.insertAssessmentsQuery(db, inserts.identification_assessments) ?? []].flat(),
   ];
 }
 
-/** Writes a prepared batch in the caller's transaction. */
+/** Writes a prepared batch (prepared without `copy`) in the caller's transaction. */
 export async function applyBatch(tx: Exec, p: PreparedBatch): Promise<void> {
-  for (const query of p.statements) await tx.executeQuery(query);
+  for (const statement of p.statements) {
+    if (isCopy(statement)) throw new Error('a batch with a COPY is written by the writer thread');
+    await tx.executeQuery(statement);
+  }
 }
