@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type HtcdsDatabase, htcdsDatabase } from '../../../test/helpers/htcds.ts';
-import { csvOf, htcdsRow } from '../../../test/helpers/htcds-rows.ts';
+import { csvOf, htcdsRow, sortRows } from '../../../test/helpers/htcds-rows.ts';
 import { flipByte } from '../../../test/helpers/tamper.ts';
 import { fieldContext } from '../encrypted-columns.ts';
 import { openNarrative } from '../identification/narrative.ts';
@@ -176,6 +176,34 @@ describe('importing', () => {
       expect(narrative.notes['ilo-forced-labour-11/fl_debt_bondage']).toMatch(
         /vic_MethodsOfControl = DebtBondage/,
       );
+    }
+  });
+
+  it('writes a person or case met again in a later batch once, with each row its own link, event, plan and item: new and stored ones alike', async () => {
+    // Four cases of five persons, their rows spread over every batch of five, and a person in two
+    // cases; then eight new persons join the stored cases.
+    const file = [
+      ...Array.from({ length: 20 }, (_, i) => htcdsRow(i, { cases: 4 })),
+      htcdsRow(2, { caseNo: 3 }),
+    ];
+    const more = [...file, ...Array.from({ length: 8 }, (_, i) => htcdsRow(20 + i, { cases: 4 }))];
+    const first = await t.importText(csvOf(file), { batchSize: 5 });
+    expect((await t.exportBytes()).bytes.toString('utf8')).toBe(csvOf(sortRows(file)));
+    const second = await t.importText(csvOf(more), { batchSize: 5 });
+    expect((await t.exportBytes()).bytes.toString('utf8')).toBe(csvOf(sortRows(more)));
+    expect(first.counts.persons.created).toBe(20);
+    expect(first.counts.cases.created).toBe(4);
+    expect(first.counts.links.created).toBe(21);
+    expect(second.counts.persons).toEqual({ created: 8, updated: 0, unchanged: 20 });
+    expect(second.counts.cases).toEqual({ created: 0, updated: 0, unchanged: 4 });
+    expect(second.counts.links).toEqual({ created: 8, updated: 0, unchanged: 21 });
+    // The same counts as each file in one batch, where no row meets an earlier batch's records.
+    const whole = await htcdsDatabase();
+    try {
+      expect((await whole.importText(csvOf(file), { batchSize: 1000 })).counts).toEqual(first.counts);
+      expect((await whole.importText(csvOf(more), { batchSize: 1000 })).counts).toEqual(second.counts);
+    } finally {
+      await whole.close();
     }
   });
 

@@ -83,9 +83,16 @@ export type RunState = {
   persons: Map<string, string>;
   cases: Map<string, string>;
   orgs: Map<string, string>;
+  /** Ids of the persons and cases this import created (not found stored). */
+  created: Set<string>;
 };
 
-export const newRun = (): RunState => ({ persons: new Map(), cases: new Map(), orgs: new Map() });
+export const newRun = (): RunState => ({
+  persons: new Map(),
+  cases: new Map(),
+  orgs: new Map(),
+  created: new Set(),
+});
 
 export type BatchContext = {
   run: RunState;
@@ -157,9 +164,13 @@ async function loadStored(ctx: BatchContext, rows: readonly ParsedRow[]) {
     );
   }
   const cIds = [...caseIds.values()];
-  // Links, events and plans of persons and cases met in earlier batches count too.
-  const idOf = (key: string | null, fresh: Map<string, string>, done: Map<string, string>) =>
-    key === null ? [] : [fresh.get(key) ?? done.get(key)].filter((id): id is string => id !== undefined);
+  // Links, events and plans of persons and cases met in earlier batches count too, unless this
+  // import created the person or case: a person–case pair appears once in a file (check.ts), so what
+  // the import wrote for one it created is another pair's, never the row's own.
+  const idOf = (key: string | null, fresh: Map<string, string>, done: Map<string, string>) => {
+    const id = key === null ? undefined : (fresh.get(key) ?? done.get(key));
+    return id === undefined || ctx.run.created.has(id) ? [] : [id];
+  };
   const allPersons = [...new Set(rows.flatMap((r) => idOf(r.personKey, personIds, ctx.run.persons)))];
   const allCases = [...new Set(rows.flatMap((r) => idOf(r.caseKey, caseIds, ctx.run.cases)))];
   const records = new Map((await findPersons(tx, who.agencyId, pIds)).map((r) => [r.person.id, r]));
@@ -359,6 +370,7 @@ export async function prepareBatch(
     const merged = mergePerson(stored, row, key, ctx.today);
     const id = record?.person.id ?? randomUUID();
     personState.set(key, id);
+    if (!record) ctx.run.created.add(id);
     const parts = ['identity', 'profile', 'person', 'victim', 'perpetrator'] as const;
     // A new person is written whole: its parts are compared only with a stored one.
     const changed = stored ? parts.filter((p) => differs(p, stored[p], merged[p])) : [];
@@ -452,6 +464,7 @@ export async function prepareBatch(
     merged.owner = ownerRow?.username ?? null;
     const id = stored?.id ?? randomUUID();
     caseState.set(key, id);
+    if (!stored) ctx.run.created.add(id);
     const columns = caseColumns(seal, id, merged, ownerRow?.id ?? null);
     const caseChanged = !plain || differs('case', plain.case, merged);
     const closed = columns.status === 'closed';
