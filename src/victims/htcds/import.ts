@@ -191,18 +191,36 @@ async function checkAndWrite(
       if (!source.unchanged()) throw changed();
     });
   };
-  const flush = async () => {
-    const rows = batch;
-    batch = [];
-    if (rows.length === 0) return;
-    const prepared = await prepareBatch(context, rows, counts);
+  // A prepared batch is compiled and sent once the next one is prepared: its last values are being
+  // sealed meanwhile (by the seal worker), so the main thread does not wait for them.
+  let held: { rows: number; compile: () => Promise<PreparedBatch> } | undefined;
+  const send = async () => {
+    if (!held) return;
+    const { rows, compile } = held;
+    held = undefined;
+    const prepared = await compile();
     await writing;
     writing = commit(prepared).then(async () => {
-      written += rows.length;
+      written += rows;
       await options.onBatch?.({ committedRows: written, totalRows: checked.rows });
     });
     // Observed when awaited; a failure meanwhile must not count as unhandled.
     writing.catch(() => {});
+  };
+  const flush = async () => {
+    const rows = batch;
+    batch = [];
+    if (rows.length === 0) return;
+    let compile: () => Promise<PreparedBatch>;
+    try {
+      compile = await prepareBatch(context, rows, counts);
+    } catch (err) {
+      // The batches before the one that failed are written, as they were prepared.
+      await send();
+      throw err;
+    }
+    await send();
+    held = { rows: rows.length, compile };
   };
 
   await withAgencyImportLock(deps.db, who.agencyId, async () => {
@@ -230,6 +248,7 @@ async function checkAndWrite(
       }
       if (index !== checked.rows) throw changed();
       await flush();
+      await send();
     } finally {
       await writing;
     }

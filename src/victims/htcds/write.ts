@@ -249,11 +249,16 @@ const YIELD_EVERY = 20;
  */
 export type PreparedBatch = { statements: BatchStatement[] };
 
+/**
+ * Prepares a batch: reads what is stored, lays the rows over it, queues the values to seal, scores
+ * the assessments, and counts. What it returns compiles the batch's statements once every value is
+ * sealed: a caller with a seal worker prepares the next batch first, meanwhile.
+ */
 export async function prepareBatch(
   ctx: BatchContext,
   rows: readonly ParsedRow[],
   counts: ImportCounts,
-): Promise<PreparedBatch> {
+): Promise<() => Promise<PreparedBatch>> {
   const { cipher, who } = ctx;
   const s = await loadStored(ctx, rows);
   // What the batch seals: values are pending until `settle` when a worker seals them.
@@ -678,16 +683,19 @@ export async function prepareBatch(
       change: { ...base, fields: [...new Set(tampered)] },
     });
   }
-  // Sealed values are read where they are (seal-pool.ts: PendingSeal) as the statements are compiled.
-  await sealing?.settle();
-  const statements: BatchStatement[] = [
-    ...insertQueries(ctx.db, inserts, ctx.copy === true),
-    ...(await recordQueries(async (db) => {
-      for (const update of later) await update(db);
-    })),
-    ...(await recordQueries((db) => appendAuditBatch(db, audit))),
-  ];
-  return { statements: statements.map((s) => (isCopy(s) ? s : resolveParameters(s))) };
+  sealing?.flush();
+  return async () => {
+    // Sealed values are read where they are (seal-pool.ts: PendingSeal) as the statements are compiled.
+    await sealing?.settle();
+    const statements: BatchStatement[] = [
+      ...insertQueries(ctx.db, inserts, ctx.copy === true),
+      ...(await recordQueries(async (db) => {
+        for (const update of later) await update(db);
+      })),
+      ...(await recordQueries((db) => appendAuditBatch(db, audit))),
+    ];
+    return { statements: statements.map((s) => (isCopy(s) ? s : resolveParameters(s))) };
+  };
 }
 
 /** The inserts, parents before children; with `copy`, rows of one shape as a COPY each table. */
