@@ -708,18 +708,7 @@ function insertQueries(db: Exec, inserts: Inserts, copy: boolean): BatchStatemen
     return columns ? [copyRows(table, columns, rows)] : repo.insertManyQueries(db, table, rows);
   };
   return [
-    ...insert('organisations'),
-    ...insert('persons'),
-    ...insert('victim_contexts'),
-    ...insert('perpetrator_contexts'),
-    ...insert('htcds_interview_consents'),
-    ...insert('cases'),
-    ...insert('case_persons'),
-    ...insert('htcds_case_referrals'),
-    ...insert('case_comments'),
-    ...insert('trafficking_events'),
-    ...insert('support_plans'),
-    ...insert('support_plan_items'),
+    ...TABLES.flatMap((table) => (table === 'identification_assessments' ? [] : insert(table))),
     ...[repo.insertAssessmentsQuery(db, inserts.identification_assessments) ?? []].flat(),
   ];
 }
