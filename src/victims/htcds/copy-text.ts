@@ -14,7 +14,7 @@ import type { CompiledQuery } from 'kysely';
 export type CopyRows = { copy: string; text: string };
 /** A statement of a prepared batch: SQL with its parameters, or a COPY (writer thread only). */
 export type BatchStatement = CompiledQuery | CopyRows;
-export const isCopy = (s: BatchStatement): s is CopyRows => 'copy' in s;
+export const isCopy = (s: object): s is CopyRows => 'copy' in s;
 
 const SPECIAL = /[\\\n\r\t]/;
 const SPECIALS = /[\\\n\r\t]/g;

@@ -410,7 +410,8 @@ export function insertManyQueries<T extends keyof DB & string>(
   table: T,
   rows: readonly Insertable<DB[T]>[],
 ): CompiledQuery[] {
-  if (rows.length === 0) return [];
+  const first = rows[0];
+  if (first === undefined) return [];
   const columns = sharedColumns(rows);
   if (columns) {
     const names = sql.join(columns.map((c) => sql.ref(c)));
@@ -421,7 +422,7 @@ export function insertManyQueries<T extends keyof DB & string>(
       ),
     ];
   }
-  const size = Math.max(1, Math.floor(60_000 / Math.max(1, Object.keys(rows[0] ?? {}).length)));
+  const size = Math.max(1, Math.floor(60_000 / Math.max(1, Object.keys(first).length)));
   const queries: CompiledQuery[] = [];
   for (let i = 0; i < rows.length; i += size) {
     queries.push(

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { isCopy } from './copy-text.ts';
 import type { WriteAnswer, WriteTask } from './write-thread.ts';
 
 // The worker thread of write-thread.ts: one connection of its own, on which it writes each batch
@@ -36,7 +37,7 @@ async function write(task: WriteTask): Promise<void> {
   try {
     await client.query('begin');
     for (const s of task.statements) {
-      if ('copy' in s) await pipeline(Readable.from([s.text]), client.query(copyFrom(s.copy)));
+      if (isCopy(s)) await pipeline(Readable.from([s.text]), client.query(copyFrom(s.copy)));
       else await client.query(s.sql, s.parameters.map(asParameter));
     }
     await client.query('commit');
