@@ -1,4 +1,4 @@
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { type TransferListItem, Worker, type WorkerOptions } from 'node:worker_threads';
 
 // A worker thread running a module beside the caller. From source (tests, `tsx`) the module is
 // TypeScript and is loaded through tsx's API, since Node 20 workers don't inherit `--import tsx`;
@@ -22,12 +22,13 @@ export function startModuleWorker(callerUrl: string, name: string, options: Work
 /**
  * Requests to worker threads (taken in turn), each answered by one message that carries the
  * request's `seq`. A worker's error or exit fails every unanswered request and every later one,
- * with the first error; `what` names the workers in the exit's message.
+ * with the first error; `what` names the workers in the exit's message. `transfer`: buffers the task
+ * hands over rather than copies.
  */
 export function workerRequests<Task extends object, Answer extends { seq: number }>(
   workers: readonly Worker[],
   what: string,
-): (task: Task) => Promise<Answer> {
+): (task: Task, transfer?: readonly TransferListItem[]) => Promise<Answer> {
   const pending = new Map<number, { resolve(a: Answer): void; reject(e: Error): void }>();
   let failure: Error | undefined;
   const fail = (err: Error) => {
@@ -44,7 +45,7 @@ export function workerRequests<Task extends object, Answer extends { seq: number
     worker.on('exit', (code) => fail(new Error(`${what} stopped (exit code ${code})`)));
   }
   let seq = 0;
-  return (task) => {
+  return (task, transfer) => {
     if (failure) return Promise.reject(failure);
     seq += 1;
     const id = seq;
@@ -52,7 +53,7 @@ export function workerRequests<Task extends object, Answer extends { seq: number
     if (!worker) return Promise.reject(new Error(`no ${what}`));
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      worker.postMessage({ ...task, seq: id });
+      worker.postMessage({ ...task, seq: id }, transfer);
     });
   };
 }

@@ -1,10 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { rowInspector } from './check-row.ts';
-import type { RawRecord } from './csv.ts';
+import { blockRecords, FileProblem, type RawRecord } from './csv.ts';
+import type { CsvBlock } from './csv-blocks.ts';
 import { layoutOf } from './parse-row.ts';
 
-// A worker thread of the check pool (check-pool.ts): looks at chunks of rows of one file.
-type Task = { seq: number; records: RawRecord[] };
+// A worker thread of the check pool (check-pool.ts): looks at chunks of rows of one file, given as
+// records, or as a block of CSV bytes (csv-blocks.ts) that it decodes and parses itself. A block it
+// cannot read as the cutter counted it is answered `reread`: the file is then read in one thread,
+// which reports its problem as it always does.
+type Task = { seq: number; records: RawRecord[] } | { seq: number; block: CsvBlock };
 
 const port = parentPort;
 if (!port) throw new Error('check-worker must run as a worker thread');
@@ -15,6 +19,19 @@ const { layout } = layoutOf(header);
 if (!layout) throw new Error('check-worker was given a header that is not an HTCDS header');
 const inspect = rowInspector(layout, header);
 
-port.on('message', (task: Task) => {
-  port.postMessage({ seq: task.seq, facts: task.records.map(inspect) });
+async function inspectBlock(block: CsvBlock) {
+  const facts = [];
+  try {
+    for await (const record of blockRecords(block.bytes, block.atStart, block.firstRow))
+      facts.push(inspect(record));
+  } catch (err) {
+    if (err instanceof FileProblem) return { reread: true };
+    throw err;
+  }
+  return facts.length === block.records ? { facts } : { reread: true };
+}
+
+port.on('message', async (task: Task) => {
+  if ('records' in task) port.postMessage({ seq: task.seq, facts: task.records.map(inspect) });
+  else port.postMessage({ seq: task.seq, ...(await inspectBlock(task.block)) });
 });

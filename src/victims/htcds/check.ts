@@ -1,11 +1,12 @@
 import type { Exec } from '../../platform/db/database.ts';
-import { createCheckPool } from './check-pool.ts';
+import { type CheckPool, createCheckPool } from './check-pool.ts';
 import { GROUPS, type RowFacts, rowInspector } from './check-row.ts';
-import { FileProblem, type RawRecord } from './csv.ts';
+import { blockRecords, FileProblem, type RawRecord } from './csv.ts';
+import { CannotCut, type CsvBlock, csvBlocks } from './csv-blocks.ts';
 import { CASE_KEY, PERSON_KEY } from './fields.ts';
 import { type FileLayout, type Issue, layoutOf } from './parse-row.ts';
 import { idsByKeys, mergedAway, usersByName } from './repo.ts';
-import { type HtcdsSource, readRecords } from './source.ts';
+import { capped, type HtcdsSource, readRecords } from './source.ts';
 
 // The first pass of an import: every row checked on its own (check-row.ts, in worker threads for a
 // large file), then across rows: a person (or case, or organisation) appearing in several rows must
@@ -31,6 +32,8 @@ type Seen = { row: number; cells: Int32Array };
 /** Rows sent to a worker at a time, and chunks in flight per worker. */
 const CHUNK = 250;
 const IN_FLIGHT = 3;
+/** A CSV block: 250 rows or 512 KiB; a record of more than 16 MiB is read in one thread. */
+const BLOCK_SIZES = { records: CHUNK, bytes: 512 << 10, maxRecordBytes: 16 << 20 };
 
 export async function checkFile(
   db: Exec,
@@ -39,10 +42,32 @@ export async function checkFile(
   maxBytes: number,
   workers = 0,
 ): Promise<Checked> {
+  if (workers > 0 && source.format === 'csv') {
+    const checker = await checkCsvBlocks(source, maxBytes, workers);
+    if (checker) return checker.finish(db, agencyId);
+  }
   const records = readRecords(source, maxBytes);
   const first = await records.next();
   if (first.done) throw new FileProblem('The file is empty: it needs a header row of HTCDS field names.');
-  const header = first.value.cells;
+  const checker = rowChecker(first.value.cells);
+  if (workers > 0) await inspectInPool(records, checker, workers);
+  else {
+    const inspect = rowInspector(checker.layout, checker.header);
+    for await (const record of records) checker.absorb(inspect(record));
+  }
+  return checker.finish(db, agencyId);
+}
+
+type RowChecker = {
+  layout: FileLayout;
+  header: string[];
+  /** Compares a row with the rows before it; rows must come in file order. */
+  absorb(facts: RowFacts): void;
+  /** After the last row: the checks against the database, and the result. */
+  finish(db: Exec, agencyId: string): Promise<Checked>;
+};
+
+function rowChecker(header: string[]): RowChecker {
   const { layout, problems } = layoutOf(header);
   if (!layout) throw new FileProblem(`The header row is not an HTCDS header: ${problems.join('; ')}.`);
   const groupColumns = GROUPS.map((g) => layout.columns.filter((c) => g.parts.includes(c.part)));
@@ -62,7 +87,6 @@ export async function checkFile(
     if (facts.caseCell) skip.cases.add(facts.caseCell);
   };
 
-  /** Compares a row with the rows before it; rows must come in file order. */
   const absorb = (facts: RowFacts) => {
     if (rows === rowHashes.length) {
       const grown = new Int32Array(rows * 2);
@@ -110,36 +134,33 @@ export async function checkFile(
     if (mismatches.length > 0) refuse(facts, mismatches);
   };
 
-  if (workers > 0) await inspectInPool(records, header, workers, absorb);
-  else {
-    const inspect = rowInspector(layout, header);
-    for await (const record of records) absorb(inspect(record));
-  }
-  if (rows === 0) throw new FileProblem('The file has a header but no rows.');
-
-  const users = await usersByName(db, agencyId, [...owners.keys()]);
-  for (const [name, at] of owners) {
-    if (users.has(name)) continue;
-    for (const row of at) {
-      issues.push({ row, column: 'cas_CaseOwner', message: `"${name}" is not a user of your agency` });
-      skip.rows.add(row);
+  const finish = async (db: Exec, agencyId: string): Promise<Checked> => {
+    if (rows === 0) throw new FileProblem('The file has a header but no rows.');
+    const users = await usersByName(db, agencyId, [...owners.keys()]);
+    for (const [name, at] of owners) {
+      if (users.has(name)) continue;
+      for (const row of at) {
+        issues.push({ row, column: 'cas_CaseOwner', message: `"${name}" is not a user of your agency` });
+        skip.rows.add(row);
+      }
     }
-  }
-  const stored = await idsByKeys(db, 'persons', agencyId, [...personRows.keys()]);
-  const merged = await mergedAway(db, agencyId, stored);
-  for (const [key, survivor] of merged) {
-    skip.persons.add(key);
-    for (const row of personRows.get(key) ?? []) {
-      issues.push({
-        row,
-        column: PERSON_KEY,
-        message: `person "${key}" was merged into person "${survivor}": use the surviving person's id`,
-      });
-      skip.rows.add(row);
+    const stored = await idsByKeys(db, 'persons', agencyId, [...personRows.keys()]);
+    const merged = await mergedAway(db, agencyId, stored);
+    for (const [key, survivor] of merged) {
+      skip.persons.add(key);
+      for (const row of personRows.get(key) ?? []) {
+        issues.push({
+          row,
+          column: PERSON_KEY,
+          message: `person "${key}" was merged into person "${survivor}": use the surviving person's id`,
+        });
+        skip.rows.add(row);
+      }
     }
-  }
-  issues.sort((a, b) => a.row - b.row);
-  return { layout, header, rows, issues, skip, rowHashes: rowHashes.subarray(0, rows) };
+    issues.sort((a, b) => a.row - b.row);
+    return { layout, header, rows, issues, skip, rowHashes: rowHashes.subarray(0, rows) };
+  };
+  return { layout, header, absorb, finish };
 }
 
 function pushRow(map: Map<string, number[]>, key: string, row: number): void {
@@ -150,15 +171,14 @@ function pushRow(map: Map<string, number[]>, key: string, row: number): void {
 
 async function inspectInPool(
   records: AsyncIterable<RawRecord>,
-  header: readonly string[],
+  checker: RowChecker,
   workers: number,
-  absorb: (facts: RowFacts) => void,
 ): Promise<void> {
-  const pool = createCheckPool(header, workers);
+  const pool = createCheckPool(checker.header, workers);
   const queue: Promise<RowFacts[]>[] = [];
   const take = async () => {
     const next = queue.shift();
-    if (next) for (const facts of await next) absorb(facts);
+    if (next) for (const facts of await next) checker.absorb(facts);
   };
   try {
     let chunk: RawRecord[] = [];
@@ -176,4 +196,60 @@ async function inspectInPool(
     for (const p of queue) p.catch(() => {});
     await pool.close();
   }
+}
+
+/** Thrown inside `checkCsvBlocks` when the file must be read in one thread after all. */
+class Reread extends Error {}
+
+/**
+ * A CSV file's rows checked in worker threads that parse blocks of its bytes themselves
+ * (csv-blocks.ts): this thread only cuts the blocks and compares the rows. Undefined when a block
+ * could not be cut or read as cut (a malformed file, a line ending of CR alone): the caller then
+ * reads the file in one thread, which reports its problem exactly as it always does.
+ */
+async function checkCsvBlocks(
+  source: HtcdsSource,
+  maxBytes: number,
+  workers: number,
+): Promise<RowChecker | undefined> {
+  const blocks = csvBlocks(capped(source.bytes(), maxBytes), BLOCK_SIZES);
+  let pool: CheckPool | undefined;
+  const queue: Promise<RowFacts[] | 'reread'>[] = [];
+  try {
+    const first = await blocks.next();
+    if (first.done) return undefined;
+    const header = await headerOf(first.value);
+    if (!header || !layoutOf(header).layout) return undefined;
+    const checker = rowChecker(header);
+    pool = createCheckPool(header, workers);
+    const take = async () => {
+      const facts = await queue.shift();
+      if (facts === 'reread') throw new Reread();
+      for (const f of facts ?? []) checker.absorb(f);
+    };
+    for await (const block of blocks) {
+      queue.push(pool.inspectBlock(block));
+      if (queue.length >= workers * IN_FLIGHT) await take();
+    }
+    while (queue.length > 0) await take();
+    return checker;
+  } catch (err) {
+    if (err instanceof Reread || err instanceof CannotCut) return undefined;
+    throw err;
+  } finally {
+    for (const p of queue) p.catch(() => {});
+    await pool?.close();
+  }
+}
+
+/** The header block's one record, or undefined when it is not one well-formed record. */
+async function headerOf(block: CsvBlock): Promise<string[] | undefined> {
+  const records: RawRecord[] = [];
+  try {
+    for await (const record of blockRecords(block.bytes, block.atStart, block.firstRow)) records.push(record);
+  } catch (err) {
+    if (err instanceof FileProblem) return undefined;
+    throw err;
+  }
+  return records.length === 1 ? records[0]?.cells : undefined;
 }

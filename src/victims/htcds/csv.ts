@@ -15,11 +15,14 @@ export type RawRecord = { row: number; cells: string[] };
 
 const QUOTE = 34;
 
-/** Checked UTF-8 text, in pieces: refuses broken UTF-8 and NUL characters, drops a leading BOM. */
-export async function* utf8Text(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+/**
+ * Checked UTF-8 text, in pieces: refuses broken UTF-8 and NUL characters, drops a leading BOM
+ * (`atStart`: the bytes are the file's first; a later block of it keeps a U+FEFF as text).
+ */
+export async function* utf8Text(chunks: AsyncIterable<Uint8Array>, atStart = true): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let offset = 0;
-  let first = true;
+  let first = atStart;
   for await (const chunk of chunks) {
     let text: string;
     try {
@@ -48,7 +51,7 @@ export async function* utf8Text(chunks: AsyncIterable<Uint8Array>): AsyncGenerat
  * Records of a CSV text stream, numbered as a spreadsheet numbers rows (the header is row 1).
  * A blank line between records is an error (HTCDS has no empty records); a final newline is not.
  */
-export async function* csvRecords(text: AsyncIterable<string>): AsyncGenerator<RawRecord> {
+export async function* csvRecords(text: AsyncIterable<string>, firstRow = 1): AsyncGenerator<RawRecord> {
   let cells: string[] = [];
   let cell = '';
   let started = false; // the record has begun (a cell, a comma or a quote seen)
@@ -56,7 +59,7 @@ export async function* csvRecords(text: AsyncIterable<string>): AsyncGenerator<R
   let quoteAtEnd = false; // inside a quoted cell, a quote ended the last piece: closing or doubled?
   let closed = false; // a quoted cell has closed: only a comma or a line end may follow
   let crAtEnd = false; // the last piece ended with CR: skip an LF that starts the next
-  let row = 1;
+  let row = firstRow;
   const problem = (what: string) =>
     new FileProblem(`Malformed CSV at row ${row}, column ${cells.length + 1}: ${what}.`);
   const endRecord = (): RawRecord => {
@@ -147,6 +150,23 @@ export async function* csvRecords(text: AsyncIterable<string>): AsyncGenerator<R
   }
   if (quoted) throw problem('a quoted cell is never closed');
   if (started) yield endRecord();
+}
+
+/** The records of one block of CSV bytes (csv-blocks.ts), numbered from `firstRow`. */
+export function blockRecords(
+  bytes: Uint8Array,
+  atStart: boolean,
+  firstRow: number,
+): AsyncGenerator<RawRecord> {
+  return csvRecords(
+    utf8Text(
+      (async function* () {
+        yield bytes;
+      })(),
+      atStart,
+    ),
+    firstRow,
+  );
 }
 
 function nextSpecial(s: string, from: number): number {

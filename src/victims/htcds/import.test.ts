@@ -6,6 +6,7 @@ import { flipByte } from '../../../test/helpers/tamper.ts';
 import { fieldContext } from '../encrypted-columns.ts';
 import { openNarrative } from '../identification/narrative.ts';
 import { birthdateKey, nameTokens, searchKeys } from '../search-keys.ts';
+import { csvLine } from './csv.ts';
 import { htcdsHeader } from './fields.ts';
 import { firstEvents, firstItems, firstPlans, idsByKeys, linksOf, mergedAway, usersByName } from './repo.ts';
 
@@ -102,6 +103,39 @@ describe('checking a file', () => {
     expect(written.issues).toEqual([]);
     expect(written.counts.persons.created).toBe(30);
     expect(await count('persons')).toBe(30);
+  });
+
+  it('reads a CSV file in worker threads as one thread reads it: malformed rows deep in it, CR line ends', async () => {
+    // The workers parse blocks of 250 rows that the main thread cuts (csv-blocks.ts); what they
+    // cannot read as cut is read again in one thread, so the problem is reported as always.
+    const header = csvLine(htcdsHeader());
+    const body = rows(300, 100).map((r) => csvLine(htcdsHeader().map((f) => r[f] ?? '')));
+    const at = (i: number, edit: (line: string) => string) =>
+      header + body.map((line, j) => (j === i ? edit(line) : line)).join('');
+    const malformed: [string | Uint8Array, RegExp][] = [
+      [at(259, (l) => `x"${l}`), /row 261, column 1: a quote inside an unquoted cell/],
+      [at(259, (l) => `${l}\r\n`), /row 262: a blank line/],
+      [
+        at(299, (l) => l.replace(/\r\n$/, ',"open\r\n')),
+        /row 301, column \d+: a quoted cell is never closed/,
+      ],
+      [
+        Buffer.concat([Buffer.from(at(280, (l) => l)), Buffer.from([0xc3, 0x28]), Buffer.from('\r\n')]),
+        /not valid UTF-8/,
+      ],
+    ];
+    for (const [data, message] of malformed) {
+      const onMain = await t.importText(data, { workers: 0 }).catch((e: Error) => e.message);
+      const inWorkers = await t.importText(data, { workers: 2 }).catch((e: Error) => e.message);
+      expect(onMain).toMatch(message);
+      expect(inWorkers).toBe(onMain);
+    }
+    expect(await count('persons')).toBe(0);
+    // Old Mac line ends (CR alone) are well-formed CSV that the cutter does not cut.
+    const crOnly = header.replace(/\r\n$/, '\r') + body.map((l) => l.replace(/\r\n$/, '\r')).join('');
+    const report = await t.importText(crOnly, { workers: 2 });
+    expect(report.issues).toEqual([]);
+    expect(report.counts.persons.created).toBe(300);
   });
 
   it('refuses malformed files whole: bad quoting, broken UTF-8, a foreign header, a fake XLSX', async () => {

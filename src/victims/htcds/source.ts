@@ -58,8 +58,8 @@ export function bufferSource(name: string, format: HtcdsFormat, data: Uint8Array
 const tooLarge = (max: number) =>
   new FileProblem(`The file is larger than the limit of ${max} bytes (JARING_HTCDS_MAX_BYTES).`, 413);
 
-/** Refuses a file over `max` bytes as its bytes pass. */
-async function* capped(chunks: AsyncIterable<Uint8Array>, max: number) {
+/** The source's bytes, refusing a file over `max` bytes as they pass. */
+export async function* capped(chunks: AsyncIterable<Uint8Array>, max: number) {
   let seen = 0;
   for await (const chunk of chunks) {
     seen += chunk.length;
