@@ -191,8 +191,9 @@ async function checkAndWrite(
       if (!source.unchanged()) throw changed();
     });
   };
-  // A prepared batch is compiled and sent once the next one is prepared: its last values are being
-  // sealed meanwhile (by the seal worker), so the main thread does not wait for them.
+  // With a seal worker, a prepared batch is compiled and sent once the next one is prepared: its last
+  // values are being sealed meanwhile, so the main thread does not wait for them. Without one, it is
+  // sent at once, and written while the next one is prepared.
   let held: { rows: number; compile: () => Promise<PreparedBatch> } | undefined;
   const send = async () => {
     if (!held) return;
@@ -221,6 +222,7 @@ async function checkAndWrite(
     }
     await send();
     held = { rows: rows.length, compile };
+    if (!seals) await send();
   };
 
   await withAgencyImportLock(deps.db, who.agencyId, async () => {
