@@ -175,31 +175,54 @@ async function inspectInPool(
   workers: number,
 ): Promise<void> {
   const pool = createCheckPool(checker.header, workers);
-  const queue: Promise<RowFacts[]>[] = [];
-  const take = async () => {
-    const next = queue.shift();
-    if (next) for (const facts of await next) checker.absorb(facts);
-  };
   try {
-    let chunk: RawRecord[] = [];
-    for await (const record of records) {
-      chunk.push(record);
-      if (chunk.length < CHUNK) continue;
-      queue.push(pool.inspect(chunk));
-      chunk = [];
-      if (queue.length >= workers * IN_FLIGHT) await take();
-    }
-    if (chunk.length > 0) queue.push(pool.inspect(chunk));
-    while (queue.length > 0) await take();
+    await absorbInOrder(chunksOf(records), pool.inspect, checker, workers * IN_FLIGHT);
   } finally {
-    // A chunk still out when reading failed must not count as unhandled.
-    for (const p of queue) p.catch(() => {});
     await pool.close();
   }
 }
 
-/** Thrown inside `checkCsvBlocks` when the file must be read in one thread after all. */
+async function* chunksOf(records: AsyncIterable<RawRecord>): AsyncGenerator<RawRecord[]> {
+  let chunk: RawRecord[] = [];
+  for await (const record of records) {
+    chunk.push(record);
+    if (chunk.length < CHUNK) continue;
+    yield chunk;
+    chunk = [];
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/** Thrown by `absorbInOrder` when the file must be read in one thread after all. */
 class Reread extends Error {}
+
+/**
+ * Sends the chunks to be inspected, at most `inFlight` out at once, and absorbs their rows in file
+ * order. A chunk answered `reread` ends it with `Reread`.
+ */
+async function absorbInOrder<T>(
+  chunks: AsyncIterable<T>,
+  inspect: (chunk: T) => Promise<RowFacts[] | 'reread'>,
+  checker: RowChecker,
+  inFlight: number,
+): Promise<void> {
+  const queue: Promise<RowFacts[] | 'reread'>[] = [];
+  const take = async () => {
+    const facts = await queue.shift();
+    if (facts === 'reread') throw new Reread();
+    for (const f of facts ?? []) checker.absorb(f);
+  };
+  try {
+    for await (const chunk of chunks) {
+      queue.push(inspect(chunk));
+      if (queue.length >= inFlight) await take();
+    }
+    while (queue.length > 0) await take();
+  } finally {
+    // A chunk still out when reading failed must not count as unhandled.
+    for (const p of queue) p.catch(() => {});
+  }
+}
 
 /**
  * A CSV file's rows checked in worker threads that parse blocks of its bytes themselves
@@ -214,7 +237,6 @@ async function checkCsvBlocks(
 ): Promise<RowChecker | undefined> {
   const blocks = csvBlocks(capped(source.bytes(), maxBytes), BLOCK_SIZES);
   let pool: CheckPool | undefined;
-  const queue: Promise<RowFacts[] | 'reread'>[] = [];
   try {
     const first = await blocks.next();
     if (first.done) return undefined;
@@ -222,22 +244,12 @@ async function checkCsvBlocks(
     if (!header || !layoutOf(header).layout) return undefined;
     const checker = rowChecker(header);
     pool = createCheckPool(header, workers);
-    const take = async () => {
-      const facts = await queue.shift();
-      if (facts === 'reread') throw new Reread();
-      for (const f of facts ?? []) checker.absorb(f);
-    };
-    for await (const block of blocks) {
-      queue.push(pool.inspectBlock(block));
-      if (queue.length >= workers * IN_FLIGHT) await take();
-    }
-    while (queue.length > 0) await take();
+    await absorbInOrder(blocks, pool.inspectBlock, checker, workers * IN_FLIGHT);
     return checker;
   } catch (err) {
     if (err instanceof Reread || err instanceof CannotCut) return undefined;
     throw err;
   } finally {
-    for (const p of queue) p.catch(() => {});
     await pool?.close();
   }
 }
