@@ -14,17 +14,19 @@ export type Cells = Record<string, string>;
 
 type CtdcRow = { gender: string; minor: boolean; labour: boolean; sexual: boolean; relation: string };
 
+/** The CTDC rows the test rows follow; without it every row is one adult in forced labour. */
+export const CTDC_FILE = repoPath(
+  '..',
+  'shared',
+  'datasets',
+  'ctdc',
+  'ctdc-victim-perpetrator-synthetic-condensed.csv',
+);
+
 function readCtdc(): CtdcRow[] {
-  const file = repoPath(
-    '..',
-    'shared',
-    'datasets',
-    'ctdc',
-    'ctdc-victim-perpetrator-synthetic-condensed.csv',
-  );
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(CTDC_FILE, 'utf8');
   } catch {
     return [
       { gender: 'Female', minor: false, labour: true, sexual: false, relation: 'StrangerUnknownOther' },

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,8 @@ import {
 // every corruption is rejected, as each file's wantErr says.
 const TESTDATA =
   process.env.JARING_RFC6962_TESTDATA ?? repoPath('..', 'shared', 'standards', 'rfc6962-testdata');
+const available = existsSync(TESTDATA);
+if (!available) console.warn(`merkle.test.ts: the RFC 6962 test data are not at ${TESTDATA}; skipped`);
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -51,10 +53,11 @@ function cases(folder: string) {
   return files.map((path) => ({ name: relative(TESTDATA, path), c: parseCase(path) }));
 }
 
-describe('RFC 6962 reference test data', () => {
-  const inclusion = cases('inclusion');
-  const consistency = cases('consistency');
-  const subtreeInclusion = cases('subtreeinclusion');
+describe.skipIf(!available)('RFC 6962 reference test data', () => {
+  // Read only when present: a skipped suite's body still runs to collect its tests.
+  const inclusion = available ? cases('inclusion') : [];
+  const consistency = available ? cases('consistency') : [];
+  const subtreeInclusion = available ? cases('subtreeinclusion') : [];
 
   it('finds the cases', () => {
     expect(inclusion.length).toBeGreaterThan(50);

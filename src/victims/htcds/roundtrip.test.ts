@@ -1,6 +1,14 @@
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HtcdsDatabase, htcdsDatabase } from '../../../test/helpers/htcds.ts';
-import { caseOnly, csvOf, htcdsRow, personOnly, sortRows } from '../../../test/helpers/htcds-rows.ts';
+import {
+  CTDC_FILE,
+  caseOnly,
+  csvOf,
+  htcdsRow,
+  personOnly,
+  sortRows,
+} from '../../../test/helpers/htcds-rows.ts';
 import { htcdsHeader } from './fields.ts';
 import { bufferSource, readRecords } from './source.ts';
 
@@ -31,7 +39,8 @@ afterAll(async () => {
 });
 
 describe('HTCDS round trip', () => {
-  it('fills every HTCDS field in the test rows', async () => {
+  // Without the CTDC rows every test row is the same kind of case, and the fields of the others stay empty.
+  it.skipIf(!existsSync(CTDC_FILE))('fills every HTCDS field in the test rows', async () => {
     const cells = await cellsOf('csv', Buffer.from(original));
     const [header = [], ...data] = cells;
     const empty = header.filter((_, i) => data.every((r) => r[i] === ''));
