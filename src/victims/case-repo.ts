@@ -37,6 +37,13 @@ export async function updateCase(tx: Exec, id: string, values: Updateable<CasesT
     .execute();
 }
 
+/**
+ * A case a user who is not a caseworker may see: one they own or are on the team of
+ * (cases/access.ts, `maySeeCase`, for one case at a time).
+ */
+export const caseVisibleTo = (userId: string) =>
+  sql<boolean>`(cases.owner_id = ${userId} or exists (select 1 from case_team_members t where t.case_id = cases.id and t.user_id = ${userId}))`;
+
 export async function findCase(
   db: Exec,
   agencyId: string,
@@ -55,12 +62,7 @@ export async function listCases(
 ): Promise<CaseRow[]> {
   let query = selectCases(db).where('agency_id', '=', agencyId);
   if (options.status) query = query.where('status', '=', options.status);
-  if (options.visibleTo) {
-    const user = options.visibleTo;
-    query = query.where(
-      sql<boolean>`(owner_id = ${user} or exists (select 1 from case_team_members t where t.case_id = cases.id and t.user_id = ${user}))`,
-    );
-  }
+  if (options.visibleTo) query = query.where(caseVisibleTo(options.visibleTo));
   if (options.afterId) {
     query = query.where(
       sql<boolean>`(created_at, id) < (select c.created_at, c.id from cases c where c.id = ${options.afterId})`,

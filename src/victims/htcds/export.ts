@@ -4,6 +4,7 @@ import { type AuditEvent, appendAudit, appendAuditBatch } from '../../platform/a
 import type { Role } from '../../platform/auth/roles.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
+import { isCaseworker } from '../cases/policy.ts';
 import { decideSharing } from '../consent/service.ts';
 import type { Category, Purpose } from '../consent/types.ts';
 import { maySeeCaseNarratives, personView } from '../policy.ts';
@@ -84,7 +85,9 @@ export async function exportHtcds(
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (tx) => {
-      const index = await repo.exportIndex(tx, who.agencyId);
+      // Cases are a caseworker's; anyone else has only those they own or are on the team of.
+      const visibleTo = isCaseworker(who.roles) ? undefined : who.userId;
+      const index = await repo.exportIndex(tx, who.agencyId, visibleTo);
       const people = index.persons.map((p) => {
         const identity =
           personView(who.roles, { hasVictimContext: p.victim, hasPerpetratorContext: p.perpetrator }) ===

@@ -1,5 +1,6 @@
 import { type CompiledQuery, type Insertable, type Selectable, sql } from 'kysely';
 import type { DB, Db, Exec } from '../../platform/db/database.ts';
+import { caseVisibleTo } from '../case-repo.ts';
 import type { OrganisationsTable } from '../tables.ts';
 import { REFERRAL_DATES, REFERRAL_VALUES } from './case-referral-repo.ts';
 
@@ -340,9 +341,14 @@ export async function usersByName(
 export type IndexRow = { person_id: string | null; case_id: string | null };
 
 /** Every row an export writes: each person–case link, each person in no case, each case with no person. */
+/**
+ * The rows of an agency's export. With `visibleTo` (a user who is not a caseworker) only the cases
+ * that user may see are in it: a person linked to none of them is a row with no case.
+ */
 export async function exportIndex(
   db: Exec,
   agencyId: string,
+  visibleTo?: string,
 ): Promise<{
   rows: IndexRow[];
   persons: { id: string; external_id: string | null; victim: boolean; perpetrator: boolean }[];
@@ -363,16 +369,17 @@ export async function exportIndex(
     ])
     .where('agency_id', '=', agencyId)
     .execute();
-  const cases = await db
-    .selectFrom('cases')
-    .select(['id', 'external_id'])
-    .where('agency_id', '=', agencyId)
-    .execute();
-  const links = await db
-    .selectFrom('case_persons')
-    .select(['case_id', 'person_id'])
-    .where('agency_id', '=', agencyId)
-    .execute();
+  let casesQuery = db.selectFrom('cases').select(['id', 'external_id']).where('agency_id', '=', agencyId);
+  if (visibleTo !== undefined) casesQuery = casesQuery.where(caseVisibleTo(visibleTo));
+  const cases = await casesQuery.execute();
+  const seen = new Set(cases.map((c) => c.id));
+  const links = (
+    await db
+      .selectFrom('case_persons')
+      .select(['case_id', 'person_id'])
+      .where('agency_id', '=', agencyId)
+      .execute()
+  ).filter((l) => seen.has(l.case_id));
   const linkedPersons = new Set(links.map((l) => l.person_id));
   const linkedCases = new Set(links.map((l) => l.case_id));
   const rows: IndexRow[] = [

@@ -92,6 +92,20 @@ describe('import and export over HTTP', () => {
     expect(text).not.toContain('TH-P-000000');
     expect(text).toMatch(/P-[A-Z2-7]{5}-[A-Z2-7]{5}/);
     expect(text).not.toContain('Lost work after the floods'); // narratives are caseworkers'
+    // Cases are the caseworkers' and their teams': off every team, the investigator's file has none.
+    expect(text).not.toMatch(/TH-C-\d{6}/);
+    expect(text.trimEnd().split('\r\n')).toHaveLength(6);
+    const [caseRow] = await t.deps.db
+      .selectFrom('cases')
+      .select('id')
+      .where('external_id', '=', 'TH-C-000001')
+      .execute();
+    const joined = await caseworker.request('POST', `/api/victims/cases/${caseRow?.id}/team`, {
+      userId: investigator.userId,
+    });
+    expect(joined.status).toBe(201);
+    const onTeam = await (await investigator.request('GET', '/api/victims/htcds/export?format=csv')).text();
+    expect([...new Set(onTeam.match(/TH-C-\d{6}/g))]).toEqual(['TH-C-000001']);
 
     const xlsx = await caseworker.request('GET', '/api/victims/htcds/export?format=xlsx');
     expect(xlsx.headers.get('content-type')).toBe(XLSX);
@@ -107,7 +121,7 @@ describe('import and export over HTTP', () => {
     expect(
       audit.filter((a) => a.action === 'person.export' && a.actor_id === caseworker.userId),
     ).toHaveLength(10);
-    expect(audit.filter((a) => a.action === 'htcds.export')).toHaveLength(3);
+    expect(audit.filter((a) => a.action === 'htcds.export')).toHaveLength(4);
   });
 
   it('puts in a file for a recipient outside the node only the persons whose consent allows it', async () => {
