@@ -53,8 +53,13 @@ const SHOWN_ELSEWHERE = [
   'consent.withdraw',
   'identification.assess',
 ];
-/** Reads, shown only when asked for (`reads=true`). */
-const READ_ACTIONS = '\\.(read|list|decide)$';
+/**
+ * Reads, shown only when asked for (`reads=true`): the catalogue's reads (`*.read`, `*.list`, a
+ * consent decision, an export) and what the person page reads as it opens (merged records, possible
+ * duplicates).
+ */
+const READ_ACTIONS =
+  '\\.(read|read_shared|list|decide|export|merged_records|duplicate_(check|search|candidate))$';
 /** Detail keys that name users, resolved in the response's `users`. */
 const USER_KEYS = ['userId', 'fromUserId', 'toUserId', 'assigneeId'];
 

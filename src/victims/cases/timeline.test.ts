@@ -111,6 +111,9 @@ beforeAll(async () => {
   await call(caseworker, 'PATCH', `/api/victims/persons/${personId}`, 200, {
     profile: { ethnicity: 'Kinh' },
   });
+  // What the person page reads as it opens: reads, like the person's own.
+  await call(caseworker, 'GET', `/api/victims/persons/${personId}/merged-records`, 200);
+  await call(caseworker, 'GET', `/api/victims/persons/${personId}/duplicates`, 200);
 });
 afterAll(async () => t?.close());
 
@@ -169,7 +172,9 @@ describe('case timeline', () => {
     // Reads are left out unless asked for.
     expect(types.some((x) => x.endsWith('.read') || x.endsWith('.list'))).toBe(false);
     const withReads = await timeline(caseworker, 'limit=200&reads=true');
-    expect(withReads.entries.map((e) => e.type)).toContain('case_timeline.read');
+    expect(withReads.entries.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['case_timeline.read', 'person.merged_records', 'person.duplicate_search']),
+    );
     // Every kind shown has a title in the interface's locales (the web shows an unknown one as its code).
     // The timeline's own kinds, or audit actions (test/audit-actions.test.ts checks those are named).
     const own = JSON.parse(readFileSync(repoPath('web', 'src', 'i18n', 'locales', 'en.json'), 'utf8')).victims
