@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { countryCode, text } from '../platform/http/fields.ts';
+import { countryCode, name, text } from '../platform/http/fields.ts';
 import { allowedValues } from './catalogue.ts';
 
 // Request shapes for persons. Picklists come from the HTCDS catalogue (data/htcds/fields.json);
@@ -16,10 +16,13 @@ export const pickMany = (field: string) => {
   return z.array(z.enum(values)).max(values.length).refine(noRepeats, 'lists a value twice');
 };
 
-/** A calendar date (YYYY-MM-DD, a real day) from 1900 on. */
+/**
+ * A calendar date (YYYY-MM-DD, a real day) from 1900 on. The range is checked only on a date
+ * written as one, so "14/03/1998" gets one problem, not a second about 1900 (zod runs every check).
+ */
 export const isoDate = z.iso
   .date('must be a real date written YYYY-MM-DD')
-  .refine((d) => d >= '1900-01-01', 'must not be before 1900-01-01');
+  .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || d >= '1900-01-01', 'must not be before 1900-01-01');
 
 /** E.164 as HTCDS notes it (^\+?[1-9]\d{1,14}$), after removing spaces, dots, dashes and brackets. */
 export const E164 = /^\+?[1-9]\d{1,14}$/;
@@ -45,10 +48,10 @@ const httpUrl = text(2048).refine((v) => {
 
 /** HTCDS prs_ identity fields; all encrypted at rest. */
 const identityShape = {
-  salutation: text(50).nullish(),
-  firstName: text(200).nullish(),
-  middleName: text(200).nullish(),
-  secondName: text(200).nullish(),
+  salutation: name(50).nullish(),
+  firstName: name(200).nullish(),
+  middleName: name(200).nullish(),
+  secondName: name(200).nullish(),
   birthdate: isoDate.nullish(),
   identityNumber: text(100).nullish(),
   email: z.email('must be an email address').max(320).nullish(),

@@ -402,7 +402,6 @@ describe('hostile text', () => {
   const hostile = [
     "'); drop table users; --",
     '<script>alert(1)</script>',
-    '\u202Egnp.exe',
     '👩‍👩‍👧 🇲🇲',
     'ศูนย์ปฏิบัติการต่อต้านการค้ามนุษย์',
     'လူကုန်ကူးမှု တိုက်ဖျက်ရေး',
@@ -427,9 +426,10 @@ describe('hostile text', () => {
     expect((await counts()).users).toBeGreaterThan(hostile.length);
   });
 
-  it('refuses NUL and lone surrogates with 400 naming the field', async () => {
+  it('refuses NUL, lone surrogates and text-direction controls with 400 naming the field', async () => {
     const before = await counts();
-    for (const bad of ['nul\u0000here', 'lone \uD800 surrogate', 'trailing \uDFFF']) {
+    // '\u202Egnp.exe' displays as "exe.png": a name may not reorder what it shows.
+    for (const bad of ['nul\u0000here', 'lone \uD800 surrogate', 'trailing \uDFFF', '\u202Egnp.exe']) {
       const agency = await admin.request('POST', '/api/agencies', {
         name: bad,
         orgType: 'NGO',

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
 import { ROLES } from '../auth/roles.ts';
-import { countryCode, text } from '../http/fields.ts';
+import { countryCode, name, text } from '../http/fields.ts';
 import { ORG_TYPES } from './org-types.ts';
 
 const atLeastOne = (o: object) => Object.keys(o).length > 0;
@@ -24,10 +24,10 @@ export const agencyList = z.object({ agencies: z.array(agency) });
 export const agencyResult = z.object({ agency });
 
 export const createAgencyBody = z
-  .strictObject({ name: text(200), orgType, country: countryCode })
+  .strictObject({ name: name(200), orgType, country: countryCode })
   .openapi('CreateAgency');
 export const updateAgencyBody = z
-  .strictObject({ name: text(200).optional(), orgType: orgType.optional(), country: countryCode.optional() })
+  .strictObject({ name: name(200).optional(), orgType: orgType.optional(), country: countryCode.optional() })
   .refine(atLeastOne, nothingToChange)
   .openapi('UpdateAgency');
 export type UpdateAgencyInput = z.infer<typeof updateAgencyBody>;
@@ -60,7 +60,7 @@ export const userResult = z.object({ user });
 export const createUserBody = z
   .strictObject({
     username,
-    displayName: text(200),
+    displayName: name(200),
     agencyId: z.uuid(),
     roles,
     password: text(1024, MIN_PASSWORD_LENGTH),
@@ -70,7 +70,7 @@ export type CreateUserInput = z.infer<typeof createUserBody>;
 
 export const updateUserBody = z
   .strictObject({
-    displayName: text(200).optional(),
+    displayName: name(200).optional(),
     agencyId: z.uuid().optional(),
     roles: roles.optional(),
     disabled: z.boolean().optional(),

@@ -11,6 +11,19 @@ export function text(max: number, min = 1) {
     .refine((s) => !s.includes('\u0000'), 'must not contain the NUL character (U+0000)');
 }
 
+/**
+ * A name (of a person, user or organisation): text without the Unicode controls that reorder
+ * what follows them (embeddings, overrides and isolates, U+202A–U+202E and U+2066–U+2069), with
+ * which "Mya\u202Eevil" displays as "Myalive" and a name can pose as another. No script needs
+ * them in a name: right-to-left text is ordered by its letters.
+ */
+export function name(max: number, min = 1) {
+  return text(max, min).refine(
+    (s) => !/[\u202A-\u202E\u2066-\u2069]/.test(s),
+    'must not contain text-direction control characters (U+202A–U+202E, U+2066–U+2069)',
+  );
+}
+
 export const uuid = z.uuid();
 export const idParam = z.strictObject({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as TH');

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { countryCode, text } from '../../platform/http/fields.ts';
+import { countryCode, name, text } from '../../platform/http/fields.ts';
 import { pick } from '../person-schema.ts';
 import { namesAField } from './route-kit.ts';
 
@@ -18,12 +18,12 @@ const fields = {
 };
 
 export const createOrganisationBody = z
-  .strictObject({ name: text(300), externalId: text(200).optional(), ...fields })
+  .strictObject({ name: name(300), externalId: text(200).optional(), ...fields })
   .openapi('CreateOrganisation');
 export type CreateOrganisationInput = z.infer<typeof createOrganisationBody>;
 
 export const updateOrganisationBody = z
-  .strictObject({ name: text(300).optional(), ...fields })
+  .strictObject({ name: name(300).optional(), ...fields })
   .refine(...namesAField)
   .openapi('UpdateOrganisation');
 export type UpdateOrganisationInput = z.infer<typeof updateOrganisationBody>;
