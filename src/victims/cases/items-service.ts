@@ -45,11 +45,13 @@ async function checkStepOrder(
   steps.set(facts.step, { status: facts.status, notNeeded: facts.notNeeded });
   const conflicts = stepConflicts(steps, facts.step);
   if (conflicts.length === 0) return;
+  // Each field names a step by its code (`repatriation.<step>`), so a client can say it in its
+  // reader's language instead of showing the English message.
   throw new HttpError(
     409,
-    'conflict',
+    'step_order',
     `Repatriation steps are completed in order: ${conflicts.map((c) => c.message).join('; ')}.`,
-    conflicts.map((c) => ({ path: 'status', message: c.message })),
+    conflicts.map((c) => ({ path: `repatriation.${c.step}`, message: c.message })),
   );
 }
 

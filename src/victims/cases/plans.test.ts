@@ -272,7 +272,8 @@ describe('support plans', () => {
       await focalPoint.request('PATCH', `/api/victims/support-plan-items/${travelDoc}`, { status: 'done' }),
       409,
     );
-    expect(early.paths).toEqual(['status']);
+    expect(early.code).toBe('step_order');
+    expect(early.paths).toEqual(['repatriation.nationality_verification']);
     const dup = await refusal(
       await focalPoint.request('POST', `/api/victims/support-plans/${planId}/items`, {
         kind: 'repatriation',
@@ -289,7 +290,13 @@ describe('support plans', () => {
       }),
       409,
     );
-    expect(handover.code).toBe('conflict');
+    expect(handover.code).toBe('step_order');
+    expect(handover.paths).toEqual([
+      'repatriation.nationality_verification',
+      'repatriation.travel_document',
+      'repatriation.family_assessment',
+      'repatriation.travel_arrangements',
+    ]);
 
     await call(focalPoint, 'PATCH', `/api/victims/support-plan-items/${verification}`, 200, {
       status: 'done',
@@ -321,12 +328,12 @@ describe('support plans', () => {
       }),
       409,
     );
-    expect(reopen.paths).toEqual(['status']);
+    expect(reopen.paths).toEqual(['repatriation.travel_arrangements']);
     const unmark = await refusal(
       await focalPoint.request('PATCH', `/api/victims/support-plan-items/${family}`, { notNeeded: false }),
       409,
     );
-    expect(unmark.paths).toEqual(['status']);
+    expect(unmark.paths).toEqual(['repatriation.travel_arrangements']);
     const contradict = await refusal(
       await focalPoint.request('PATCH', `/api/victims/support-plan-items/${family}`, { status: 'done' }),
       400,

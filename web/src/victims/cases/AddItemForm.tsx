@@ -1,41 +1,38 @@
-import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
 import { PickField } from '../fields.tsx';
 import { addItem, caseKeys } from './api.ts';
-import { itemKinds, itemStatuses, type Plan } from './schema.ts';
+import { ItemErrorAlert } from './ItemErrorAlert.tsx';
+import { newItemBody } from './items.ts';
+import { itemKinds, type Plan } from './schema.ts';
 
-/** Adds a service to the plan: its kind (and repatriation step), provider and dates. */
+/** Adds a service to the plan: its kind (and repatriation step, which may be not needed), provider and dates. */
 export function AddItemForm({ plan, caseId, onDone }: { plan: Plan; caseId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState('');
   const [step, setStep] = useState('');
   const [status, setStatus] = useState('planned');
+  const [notNeeded, setNotNeeded] = useState(false);
   const [providerName, setProviderName] = useState('');
   const [startDate, setStartDate] = useState('');
   const [dueDate, setDueDate] = useState('');
   const chosenKind = itemKinds.find((k) => k === kind);
+  const isStep = chosenKind === 'repatriation';
   const add = useMutation({
     mutationFn: () => {
       if (!chosenKind) throw new Error('no kind');
-      return addItem(plan.id, {
-        kind: chosenKind,
-        ...(chosenKind === 'repatriation' && step && { repatriationStep: step }),
-        status: itemStatuses.find((s) => s === status) ?? 'planned',
-        ...(providerName.trim() && { providerName: providerName.trim() }),
-        ...(startDate && { startDate }),
-        ...(dueDate && { dueDate }),
-      });
+      const form = { kind: chosenKind, step, status, notNeeded, providerName, startDate, dueDate };
+      return addItem(plan.id, newItemBody(form));
     },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: caseKeys.all(caseId) });
       onDone();
     },
   });
-  const ready = chosenKind !== undefined && (chosenKind !== 'repatriation' || step !== '');
+  const ready = chosenKind !== undefined && (!isStep || step !== '');
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (ready) add.mutate();
@@ -52,7 +49,7 @@ export function AddItemForm({ plan, caseId, onDone }: { plan: Plan; caseId: stri
             required
             testId="item-kind"
           />
-          {chosenKind === 'repatriation' && (
+          {isStep && (
             <PickField
               field="jar_RepatriationStep"
               label={t('victims.plans.step')}
@@ -61,14 +58,25 @@ export function AddItemForm({ plan, caseId, onDone }: { plan: Plan; caseId: stri
               required
             />
           )}
-          <PickField
-            field="jar_SupportItemStatus"
-            label={t('common.status')}
-            value={status}
-            onChange={(v) => setStatus(v || 'planned')}
-            required
-          />
+          {!(isStep && notNeeded) && (
+            <PickField
+              field="jar_SupportItemStatus"
+              label={t('common.status')}
+              value={status}
+              onChange={(v) => setStatus(v || 'planned')}
+              required
+            />
+          )}
         </SimpleGrid>
+        {isStep && (
+          <Checkbox
+            label={t('victims.plans.notNeeded')}
+            description={t('victims.plans.notNeededHelp')}
+            checked={notNeeded}
+            onChange={(event) => setNotNeeded(event.currentTarget.checked)}
+            data-testid="item-not-needed"
+          />
+        )}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput
             label={t('victims.plans.provider')}
@@ -88,7 +96,7 @@ export function AddItemForm({ plan, caseId, onDone }: { plan: Plan; caseId: stri
             onChange={(event) => setDueDate(event.currentTarget.value)}
           />
         </SimpleGrid>
-        <ErrorAlert error={add.error} />
+        <ItemErrorAlert error={add.error} plan={plan} step={isStep ? step : null} />
         <Group>
           <Button type="submit" loading={add.isPending} disabled={!ready} data-testid="item-submit">
             {t('victims.plans.addItem')}

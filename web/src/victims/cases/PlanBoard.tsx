@@ -2,23 +2,16 @@ import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@man
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
 import { useSession } from '../../platform/session/context.ts';
 import { useVictimLabels } from '../labels.ts';
 import { localToday } from '../register/draft.ts';
 import { mayWriteItems } from '../roles.ts';
 import { AddItemForm } from './AddItemForm.tsx';
-import { caseKeys, changeItem, type ItemChange } from './api.ts';
+import { caseKeys, changeItem } from './api.ts';
+import { ItemErrorAlert } from './ItemErrorAlert.tsx';
+import { type ItemMove, itemMoves } from './items.ts';
 import { RepatriationSteps } from './RepatriationSteps.tsx';
-import { type ItemStatus, itemStatuses, type Plan, type PlanItem } from './schema.ts';
-
-// The moves a card offers, in the order of work; the server checks dates and the repatriation order.
-const moves: Record<ItemStatus, readonly ItemStatus[]> = {
-  planned: ['in_progress', 'done', 'cancelled'],
-  in_progress: ['done', 'planned', 'cancelled'],
-  done: ['in_progress'],
-  cancelled: ['planned'],
-};
+import { itemStatuses, type Plan, type PlanItem } from './schema.ts';
 
 /** One person's support plan as a board: a column per item status, repatriation steps in order. */
 export function PlanBoard({ plan, caseId }: { plan: Plan; caseId: string }) {
@@ -28,15 +21,11 @@ export function PlanBoard({ plan, caseId }: { plan: Plan; caseId: string }) {
   const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
   const writer = mayWriteItems(user.roles);
+  // The server checks dates and the repatriation order; a refusal names the steps in the way.
   const change = useMutation({
-    mutationFn: ({ id, to }: { id: string; to: ItemChange }) => changeItem(id, to),
+    mutationFn: ({ item, move }: { item: PlanItem; move: ItemMove }) => changeItem(item.id, move.change),
     onSettled: () => queryClient.invalidateQueries({ queryKey: caseKeys.all(caseId) }),
   });
-  const move = (item: PlanItem, status: ItemStatus) =>
-    change.mutate({
-      id: item.id,
-      to: status === 'done' && !item.endDate ? { status, endDate: localToday() } : { status },
-    });
   const name = plan.person.name || plan.person.pseudonym;
   return (
     <Card withBorder padding="sm" data-testid="plan-board" data-plan-id={plan.id}>
@@ -67,7 +56,7 @@ export function PlanBoard({ plan, caseId }: { plan: Plan; caseId: string }) {
         )}
       </Group>
       {adding && <AddItemForm plan={plan} caseId={caseId} onDone={() => setAdding(false)} />}
-      <ErrorAlert error={change.error} />
+      <ItemErrorAlert error={change.error} plan={plan} step={change.variables?.item.repatriationStep} />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} mt="sm" spacing="xs">
         {itemStatuses.map((status) => {
           const items = plan.items.filter((item) => item.status === status);
@@ -92,7 +81,7 @@ export function PlanBoard({ plan, caseId }: { plan: Plan; caseId: string }) {
                 <ItemCard
                   key={item.id}
                   item={item}
-                  onMove={writer ? (to) => move(item, to) : undefined}
+                  onMove={writer ? (move) => change.mutate({ item, move }) : undefined}
                   busy={change.isPending}
                 />
               ))}
@@ -105,7 +94,7 @@ export function PlanBoard({ plan, caseId }: { plan: Plan; caseId: string }) {
   );
 }
 
-type CardProps = { item: PlanItem; onMove: ((status: ItemStatus) => void) | undefined; busy: boolean };
+type CardProps = { item: PlanItem; onMove: ((move: ItemMove) => void) | undefined; busy: boolean };
 
 function ItemCard({ item, onMove, busy }: CardProps) {
   const { t } = useTranslation();
@@ -136,16 +125,19 @@ function ItemCard({ item, onMove, busy }: CardProps) {
       )}
       {onMove && (
         <Group gap={4} mt={4}>
-          {moves[item.status].map((to) => (
+          {itemMoves(item, localToday()).map((move) => (
             <Button
-              key={to}
+              key={move.to}
               size="compact-xs"
               variant="subtle"
               disabled={busy}
-              onClick={() => onMove(to)}
-              data-testid={`item-to-${to}`}
+              onClick={() => onMove(move)}
+              data-testid={`item-to-${move.to}`}
             >
-              → {labels.value('jar_SupportItemStatus', to)}
+              →{' '}
+              {move.to === 'not_needed'
+                ? t('victims.plans.notNeeded')
+                : labels.value('jar_SupportItemStatus', move.to)}
             </Button>
           ))}
         </Group>

@@ -25,6 +25,8 @@ export type NewItem = {
   kind: ItemKind;
   repatriationStep?: string;
   status?: ItemStatus;
+  /** A repatriation step that does not apply; the server makes it cancelled. */
+  notNeeded?: boolean;
   providerName?: string;
   startDate?: string;
   dueDate?: string;

@@ -1,0 +1,34 @@
+import { Alert, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
+import { useVictimLabels } from '../labels.ts';
+import { stepOrderRefusal } from './items.ts';
+import type { Plan } from './schema.ts';
+
+/** An item write's error: a refusal of the repatriation order names the steps; others as usual. */
+export function ItemErrorAlert({
+  error,
+  plan,
+  step,
+}: {
+  error: unknown;
+  plan: Plan;
+  step: string | null | undefined;
+}) {
+  const { t } = useTranslation();
+  const labels = useVictimLabels();
+  const steps = plan.repatriation.map((s) => s.step);
+  const refusal = stepOrderRefusal(error, steps, step);
+  if (!refusal) return <ErrorAlert error={error} />;
+  const names = (list: readonly string[]) => labels.values('jar_RepatriationStep', list);
+  return (
+    <Alert color="red" title={t('victims.plans.orderTitle')} role="alert" data-testid="step-order-error">
+      {refusal.earlier.length > 0 && (
+        <Text size="sm">{t('victims.plans.orderEarlier', { steps: names(refusal.earlier) })}</Text>
+      )}
+      {refusal.later.length > 0 && (
+        <Text size="sm">{t('victims.plans.orderLater', { steps: names(refusal.later) })}</Text>
+      )}
+    </Alert>
+  );
+}
