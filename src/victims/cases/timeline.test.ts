@@ -126,6 +126,7 @@ describe('case timeline', () => {
       'case_task.update',
       'support_item.create',
       'support_plan.create',
+      'person.update', // the decision set the person's trafficking status
       'identification.assess',
       'consent.record',
       'case.status',

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import type { OrgType } from '../../platform/accounts/org-types.ts';
 import type { Exec } from '../../platform/db/database.ts';
 import type { IdentificationAssessmentsTable } from './tables.ts';
 
@@ -29,8 +30,33 @@ export async function personOfAgency(db: Exec, agencyId: string, personId: strin
   return row !== undefined;
 }
 
-export async function agencyExists(db: Exec, id: string): Promise<boolean> {
-  return (await db.selectFrom('agencies').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+/** The agency's organisation type; undefined when there is no such agency. */
+export async function agencyOrgType(db: Exec, id: string): Promise<OrgType | undefined> {
+  const row = await db.selectFrom('agencies').select('org_type').where('id', '=', id).executeTakeFirst();
+  // The column's check constraint accepts exactly ORG_TYPES (migrations/0001_platform.sql).
+  return row?.org_type as OrgType | undefined;
+}
+
+/**
+ * Whether the person has an assessment made later than `assessedAt` (other than `id`) whose decision
+ * gives a trafficking status (all but "needs more information").
+ */
+export async function laterStatusDecisionExists(
+  db: Exec,
+  personId: string,
+  assessedAt: Date,
+  id: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('identification_assessments')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('assessed_at', '>', assessedAt)
+    .where('id', '<>', id)
+    .where('decision', '<>', 'needs_more_information')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function insertAssessment(

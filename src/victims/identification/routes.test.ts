@@ -178,7 +178,8 @@ describe('recording and reading an assessment', () => {
       answer: 'yes',
       note: 'Facebook ad for a customer-service job',
     });
-    expect(await counts()).toEqual({ assessments: before.assessments + 1, audit: before.audit + 1 });
+    // The assessment's entry, and the person's (the decision is their HTCDS trafficking status).
+    expect(await counts()).toEqual({ assessments: before.assessments + 1, audit: before.audit + 2 });
     expect(await auditActions(assessmentId)).toEqual(['identification.assess']);
 
     // The narrative is sealed at rest, bound to its row.
@@ -190,6 +191,40 @@ describe('recording and reading an assessment', () => {
     expect(row.narrative_enc).toMatch(/^jf1\./);
     expect(row.narrative_enc).not.toContain('compound');
     expect(JSON.stringify(row.answers)).not.toContain('Facebook');
+  });
+
+  it('makes the latest decision the person’s HTCDS trafficking status, audited', async () => {
+    const subject = await newPerson(agencyId);
+    const status = async () =>
+      (await t.deps.db
+        .selectFrom('victim_contexts')
+        .select(['trafficking_status', 'trafficking_status_decision_making_org'])
+        .where('person_id', '=', subject)
+        .executeTakeFirst()) ?? null;
+    const assess = async (body: Record<string, unknown>) => {
+      const res = await investigator.request(
+        'POST',
+        `/api/victims/persons/${subject}/identification-assessments`,
+        scamCase(body),
+      );
+      expect(res.status).toBe(201);
+    };
+    await assess({ decision: 'needs_more_information' });
+    expect(await status()).toBeNull();
+    await assess({ decision: 'presumed_victim', assessedAt: '2026-01-10T08:00:00Z' });
+    // The test agency is a central government organisation (its bootstrap).
+    expect(await status()).toEqual({
+      trafficking_status: 'PossibleVictimOfTrafficking',
+      trafficking_status_decision_making_org: 'NonPoliceGovernmentalOrganization',
+    });
+    expect(await auditActions(subject)).toEqual(['person.update']);
+    // An earlier assessment recorded late does not undo a later decision.
+    await assess({ decision: 'not_victim', assessedAt: '2025-12-01T08:00:00Z' });
+    expect((await status())?.trafficking_status).toBe('PossibleVictimOfTrafficking');
+    await assess({ decision: 'victim' });
+    expect((await status())?.trafficking_status).toBe('ActualVictimOfTrafficking');
+    const read = await caseworker.request('GET', `/api/victims/persons/${subject}`);
+    expect((await read.json()).person.victim.traffickingStatus).toBe('ActualVictimOfTrafficking');
   });
 
   it('lists the person’s assessments and audits the read', async () => {

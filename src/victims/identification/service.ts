@@ -5,14 +5,17 @@ import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';
 import { refuseMergedAway } from '../duplicates/guard.ts';
+import { setTraffickingStatus } from '../repo.ts';
+import { DECISION_MAKING_ORG, htcdsTraffickingStatus } from './htcds.ts';
 import { noteKey, openNarrative, sealNarrative } from './narrative.ts';
 import { mayReadNarrative } from './policy.ts';
 import {
   type AssessmentRow,
   type AssessmentSummaryRow,
-  agencyExists,
+  agencyOrgType,
   findAssessment,
   insertAssessment,
+  laterStatusDecisionExists,
   listPersonAssessments,
   lockPersonOfAgency,
   personOfAgency,
@@ -77,7 +80,8 @@ export async function recordAssessment(
   return db.transaction().execute(async (tx) => {
     if (!(await lockPersonOfAgency(tx, actor.agencyId, personId))) throw notFound('The person');
     await refuseMergedAway(tx, personId, 'id');
-    if (!(await agencyExists(tx, decidingAgencyId))) {
+    const decidingOrgType = await agencyOrgType(tx, decidingAgencyId);
+    if (!decidingOrgType) {
       throw badRequest('Invalid assessment: decidingAgencyId: no such agency', [
         { path: 'decidingAgencyId', message: 'no such agency' },
       ]);
@@ -120,6 +124,22 @@ export async function recordAssessment(
         assessedAt: assessedAt.toISOString(),
       },
     });
+    // The latest decision is the person's HTCDS trafficking status ("needs more information" has none).
+    const status = htcdsTraffickingStatus(input.decision);
+    if (status && !(await laterStatusDecisionExists(tx, personId, assessedAt, id))) {
+      const victim = {
+        trafficking_status: status,
+        trafficking_status_decision_making_org: DECISION_MAKING_ORG[decidingOrgType],
+      };
+      await setTraffickingStatus(tx, personId, victim);
+      await appendAudit(tx, {
+        actor: actorOf(actor),
+        action: 'person.update',
+        recordType: 'person',
+        recordId: personId,
+        change: { assessmentId: id, victim },
+      });
+    }
     return open(cipher, actor, row);
   });
 }
