@@ -16,8 +16,8 @@ import {
 // caseworker A registers the person twice (the second time through the wizard, which warns), sees
 // the first as a possible duplicate with its reasons and proposes the merge; caseworker B confirms
 // it; the merged-away record's page says where it went and the survivor lists it; B unmerges it.
-// Then A merges them again alone (with a note; flagged self-confirmed), and edits a case task's
-// title and due date.
+// Then A merges them again alone (with a note; flagged self-confirmed), edits a case task's
+// title and due date, and registers a person with a long unbroken name.
 const ADMIN_PASSWORD = 'an administrator password for e2e';
 const PASSWORD = 'a caseworker password for e2e merge';
 
@@ -41,15 +41,15 @@ async function phonePage(username: string): Promise<Page> {
 
 const IDENTITY = { firstName: 'Thi Dao', secondName: 'Nguyen', birthdate: '1999-07-03' };
 
-/** The first registration, through the API as the signed-in caseworker; returns its id. */
-async function registerThroughApi(page: Page): Promise<string> {
+/** A registration through the API as the signed-in caseworker (the first, by default); returns its id. */
+async function registerThroughApi(page: Page, identity: object = IDENTITY): Promise<string> {
   const { status, body } = await apiRequest<{ person: { id: string } }>(
     page,
     'POST',
     '/api/victims/persons',
     {
       registeredOn: '2025-02-10',
-      identity: IDENTITY,
+      identity,
       profile: { gender: 'Feminine', citizenship: ['VN'] },
       victim: { typeOfExploitation: ['ForcedCriminality'] },
     },
@@ -232,6 +232,20 @@ describe('victims: duplicate merge by four eyes, and task editing, in the web UI
     await expect
       .poll(() => a.getByTestId('case-timeline').locator('[data-type="case_task.update"]').count())
       .toBe(1);
+
+    // 8. A long unbroken name (198 letters, as typed) stays on the phone's screen: the person's page
+    // keeps its controls in view, and the persons table does not grow past its own scroll box.
+    const longName = 'Nguyenthidao'.repeat(16).slice(0, 198);
+    const longId = await registerThroughApi(a, { firstName: longName });
+    expect(longId).toMatch(/^[0-9a-f-]{36}$/);
+    await a.goto(`${node.base}/victims/persons/${longId}`);
+    await expect.poll(() => a.getByTestId('person-name').innerText()).toBe(longName);
+    await a.getByTestId('open-case').waitFor();
+    await fitsPhone(a);
+    await a.goto(`${node.base}/victims`);
+    const table = a.getByTestId('persons-table');
+    await table.locator(`[data-person-id="${longId}"]`).waitFor();
+    expect(await table.evaluate((e) => e.getBoundingClientRect().width)).toBeLessThanOrEqual(641);
     await a.context().close();
   }, 240_000);
 });

@@ -17,6 +17,7 @@ import { labelOf } from '../merges/logic.ts';
 import { MergedBanner, MergedRecordsSection, useMergeGroup } from '../merges/MergeGroup.tsx';
 import { mayAssess, mayEditPerson, mayOpenCase, mayUseConsent } from '../roles.ts';
 import type { Person } from '../schema.ts';
+import { NameText, wrapAnywhere } from './NameText.tsx';
 import { personName } from './name.ts';
 import { PersonFacts } from './PersonFacts.tsx';
 
@@ -55,8 +56,8 @@ function PersonView({ person }: { person: Person }) {
           ← {t('victims.tabs.persons')}
         </Anchor>
         <Group gap="xs" align="center">
-          <Title order={2} data-testid="person-name">
-            {personName(person)}
+          <Title order={2} data-testid="person-name" style={wrapAnywhere}>
+            <NameText>{personName(person)}</NameText>
           </Title>
           {person.victim && <Badge variant="light">{t('victims.person.victim')}</Badge>}
           {person.perpetrator && (

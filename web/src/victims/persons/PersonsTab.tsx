@@ -8,6 +8,7 @@ import { listPersons, victimsKeys } from '../api.ts';
 import { useVictimLabels } from '../labels.ts';
 import type { PersonSummary } from '../schema.ts';
 import { filtersFrom, matches, narrows, type PersonFilters, paramsFrom } from './filters.ts';
+import { NameText, wrapAnywhere } from './NameText.tsx';
 import { PersonFiltersBar } from './PersonFiltersBar.tsx';
 
 /** Persons of the officer's agency, newest first (or most similar to a name), with filters. */
@@ -63,9 +64,9 @@ function PersonsTable({ persons }: { persons: readonly PersonSummary[] }) {
         <Table.Tbody>
           {persons.map((person) => (
             <Table.Tr key={person.id} data-person-id={person.id}>
-              <Table.Td>
+              <Table.Td style={wrapAnywhere}>
                 <Anchor component={Link} to={`/victims/persons/${person.id}`}>
-                  {person.name || person.pseudonym}
+                  <NameText>{person.name || person.pseudonym}</NameText>
                 </Anchor>
                 <Group gap={4} mt={2}>
                   {person.isVictim && (
