@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageOf } from '../i18n/languages.ts';
+import { dateFormatter } from '../platform/common/dates.ts';
 import { regionName } from '../platform/countries.ts';
 
 // Names of stored values in the interface language. Picklist values (HTCDS names such as
@@ -46,7 +47,7 @@ export function useVictimLabels(): VictimLabels {
   const lang = languageOf(i18n.resolvedLanguage ?? i18n.language).code;
   const locale = languageOf(lang).htmlLang;
   return useMemo(() => {
-    const days = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    const days = dateFormatter(locale, { time: false, timeZone: 'UTC' });
     const lookup = (key: string): string | null => {
       for (const language of [lang, 'en']) {
         const found: unknown = i18n.getResource(language, 'translation', key);
@@ -63,7 +64,7 @@ export function useVictimLabels(): VictimLabels {
       date: (day) => {
         if (!day) return '';
         const parsed = new Date(`${day.slice(0, 10)}T00:00:00Z`);
-        return Number.isNaN(parsed.getTime()) ? day : days.format(parsed);
+        return Number.isNaN(parsed.getTime()) ? day : days(parsed);
       },
       text: (labels) => localText(labels, lang),
     };
