@@ -154,6 +154,9 @@ describe('victims: duplicate merge by four eyes, and task editing, in the web UI
     expect(await banner.innerText()).toContain('This record was merged into another');
     expect(await b.getByTestId('person-duplicates').count()).toBe(0);
     expect(await b.getByTestId('person-edit-open').count()).toBe(0);
+    // Nothing new is recorded on it, consent included; its consents stay listed (and withdrawable).
+    await b.getByTestId('consent-panel').waitFor();
+    expect(await b.getByTestId('consent-add').count()).toBe(0);
     await fitsPhone(b);
     const survivorLink = b.getByTestId('merged-survivor');
     expect(await survivorLink.getAttribute('data-person-id')).toBe(firstId);
@@ -180,6 +183,7 @@ describe('victims: duplicate merge by four eyes, and task editing, in the web UI
     await b.goto(`${node.base}/victims/persons/${secondId}`);
     await b.getByTestId('person-duplicates').waitFor();
     expect(await b.getByTestId('merged-banner').count()).toBe(0);
+    await b.getByTestId('consent-add').waitFor();
     await b.context().close();
 
     // A field office with one caseworker: A merges again and confirms alone, with a note; the

@@ -17,6 +17,9 @@ import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
 import { victimsKeys } from '../api.ts';
 import { CountryField } from '../fields.tsx';
 import { subjectAges } from '../identification/schema.ts';
+import { mergeKeys } from '../merges/api.ts';
+import { survivorOfError } from '../merges/logic.ts';
+import { MergedBanner } from '../merges/MergeGroup.tsx';
 import { consentKeys, recordConsent } from './api.ts';
 import { type ConsentForm, emptyConsentForm, missing, sha256Hex, toConsentBody } from './body.ts';
 import { InterpreterLanguage } from './InterpreterLanguage.tsx';
@@ -45,7 +48,14 @@ export function ConsentFormView({ personId, onDone }: { personId: string; onDone
       await queryClient.invalidateQueries({ queryKey: victimsKeys.caseManagement });
       onDone();
     },
+    // Merged away meanwhile: the person's merge group changed (the panel then offers no recording).
+    onError: (error) => {
+      if (survivorOfError(error))
+        void queryClient.invalidateQueries({ queryKey: mergeKeys.records(personId) });
+    },
   });
+  // A 409 `merged` says where the person's record lives now, instead of a bare refusal.
+  const mergedInto = survivorOfError(record.error);
   const incomplete = missing(form);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -212,12 +222,12 @@ export function ConsentFormView({ personId, onDone }: { personId: string; onDone
           checked={form.consented}
           onChange={(event) => update({ consented: event.currentTarget.checked })}
         />
-        <ErrorAlert error={record.error} />
+        {mergedInto ? <MergedBanner survivorId={mergedInto} /> : <ErrorAlert error={record.error} />}
         <Group>
           <Button
             type="submit"
             loading={record.isPending}
-            disabled={incomplete.length > 0 || hashing}
+            disabled={incomplete.length > 0 || hashing || mergedInto !== null}
             data-testid="consent-submit"
           >
             {t('victims.consent.record')}

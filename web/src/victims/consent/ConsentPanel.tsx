@@ -3,6 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../platform/common/QueryState.tsx';
+import { useSession } from '../../platform/session/context.ts';
+import { mayMerge } from '../merges/api.ts';
+import { useMergeGroup } from '../merges/MergeGroup.tsx';
 import { consentKeys, listConsents } from './api.ts';
 import { ConsentCard } from './ConsentCard.tsx';
 import { ConsentFormView } from './ConsentFormView.tsx';
@@ -10,8 +13,14 @@ import { ConsentFormView } from './ConsentFormView.tsx';
 /** A person's consents, newest first: record one, see each one's state, withdraw. */
 export function ConsentPanel({ personId, title }: { personId: string; title?: string }) {
   const { t } = useTranslation();
+  const { user } = useSession();
   const [adding, setAdding] = useState(false);
   const consents = useQuery({ queryKey: consentKeys.list(personId), queryFn: () => listConsents(personId) });
+  // A person merged away (a tombstone) takes no new consent; the ones it gave can still be withdrawn.
+  // Caseworkers know from its merge group (the person page's query); others learn it from the 409.
+  const merger = mayMerge(user.roles);
+  const group = useMergeGroup(personId, merger);
+  const mayRecord = !merger || group.isError || (group.isSuccess && group.data.survivorId === personId);
   const titleId = `consents-${personId}`;
   return (
     <Stack
@@ -25,13 +34,13 @@ export function ConsentPanel({ personId, title }: { personId: string; title?: st
         <Title order={2} size="h3" id={titleId}>
           {title ?? t('victims.consent.title')}
         </Title>
-        {!adding && (
+        {mayRecord && !adding && (
           <Button variant="light" onClick={() => setAdding(true)} data-testid="consent-add">
             {t('victims.consent.add')}
           </Button>
         )}
       </Group>
-      {adding && (
+      {mayRecord && adding && (
         <Card withBorder padding="sm">
           <ConsentFormView personId={personId} onDone={() => setAdding(false)} />
         </Card>
