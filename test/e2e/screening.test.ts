@@ -75,6 +75,8 @@ describe('screening in the web UI', () => {
     await page.getByTestId('alert-link').click();
     const detail = page.getByTestId('alert-detail');
     await detail.waitFor();
+    // Where the alert came from, in words (not the stored code "ui").
+    expect(await page.getByTestId('alert-source').innerText()).toBe('Checked on this site');
     // In Thai, the alert's reasons come in Thai (the UI sends its language); back to English after.
     const light = detail.locator('[data-indicator="light_work_high_pay"]');
     expect(await light.innerText()).toContain('Promises high pay');

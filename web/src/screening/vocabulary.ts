@@ -29,6 +29,14 @@ export function isWatchlistKind(kind: string): kind is WatchlistKind {
   return watchlistKinds.some((known) => known === kind);
 }
 
+/** Where an alert came from (`screening_alerts.source`): one post by the API or this UI, or a file. */
+export const alertSources = ['api', 'ui', 'batch'] as const;
+export type AlertSource = (typeof alertSources)[number];
+
+export function isAlertSource(source: string): source is AlertSource {
+  return alertSources.some((known) => known === source);
+}
+
 /** The languages the screener knows (ISO 639-1, `fil` for Filipino). */
 export const screeningLangs = ['en', 'th', 'vi', 'id', 'ms', 'fil', 'km', 'lo', 'my', 'zh'] as const;
 export type ScreeningLang = (typeof screeningLangs)[number];

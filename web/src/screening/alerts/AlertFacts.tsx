@@ -5,6 +5,7 @@ import { useFormatTime } from '../../platform/common/format.ts';
 import { regionName } from '../../platform/countries.ts';
 import { useSession } from '../../platform/session/context.ts';
 import type { AlertDetail } from '../schema.ts';
+import { isAlertSource } from '../vocabulary.ts';
 
 /** Only web links become clickable; anything else (javascript:, data:) is shown as text. */
 export function webHref(url: string): string | undefined {
@@ -41,9 +42,16 @@ export function AlertFacts({ alert }: { alert: AlertDetail }) {
     <Table variant="vertical" layout="fixed" withTableBorder>
       <Table.Tbody>
         <Fact label={t('screening.alerts.created')}>{formatTime(alert.createdAt)}</Fact>
-        <Fact label={t('screening.alerts.source')}>
-          {[alert.source, alert.externalId].filter(Boolean).join(' · ')}
+        <Fact label={t('screening.alerts.source')} testId="alert-source">
+          {isAlertSource(alert.source) ? t(`screening.alerts.sources.${alert.source}`) : alert.source}
         </Fact>
+        {alert.externalId && (
+          <Fact label={t('screening.alerts.externalId')}>
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {alert.externalId}
+            </Text>
+          </Fact>
+        )}
         <Fact label={t('screening.alerts.country')}>
           {alert.country ? country(alert.country) : t('common.none')}
         </Fact>
