@@ -71,13 +71,15 @@ async function draft(s: HttpClient, personId: string, to: TestNode) {
     '/api/referrals/recipients',
   );
   const peer = recipients.find((r) => r.country === to.country);
+  // The receiving node files a referral only under an agency of the name given.
+  const agency = await to.deps.db.selectFrom('agencies').select('name').executeTakeFirstOrThrow();
   const { referral } = await s.json(
     'POST',
     '/api/referrals',
     {
       personId,
       peerId: peer?.peerId,
-      receivingAgency: 'Receiving agency',
+      receivingAgency: agency.name,
       reason: 'MigrationOrChangeOfLocation',
     },
     201,

@@ -106,7 +106,13 @@ export async function receiveOffer(tx: Tx, ctx: InboundContext, body: OfferBody)
     throw new InboundRejection('duplicate_referral', `Referral ${body.referralId} was already offered.`);
   }
   const agencyId = await receivingAgencyId(tx, body.receivingAgency);
-  if (!agencyId) throw new InboundRejection('no_agency', 'This node has no agency to receive referrals.');
+  // Filed under another agency, the referral would reach people the person did not consent to.
+  if (!agencyId) {
+    throw new InboundRejection(
+      'unknown_agency',
+      `This node has no agency named "${body.receivingAgency}": the referral was not filed. Send it again naming one of its agencies.`,
+    );
+  }
   const receivedAt = new Date();
   await insertReferral(tx, {
     id: body.referralId,

@@ -24,6 +24,8 @@ beforeAll(async () => {
     createTestApp({ ...env, JARING_NODE_COUNTRY: 'KH' }),
   ]);
   await peerNodes(th, kh);
+  // The receiving agency the referrals name: KH files a referral only under an agency of that name.
+  await kh.deps.db.updateTable('agencies').set({ name: AGENCY_KH }).execute();
   [thWorker, khWorker] = await Promise.all([
     th.loginAs(['caseworker']),
     kh.loginAs(['referral_focal_point']),
@@ -352,7 +354,7 @@ describe('deadlines and refusals from peers', () => {
     }
   });
 
-  it('refuses an accept for a referral the peer never had, and an offer meant for another country', async () => {
+  it('refuses an accept for a referral the peer never had, and an offer for another country or an unknown agency', async () => {
     const peer = await findPeer(kh.deps.db, th.deps.node.id);
     if (!peer) throw new Error('no peer');
     const kind = (type: string) => referralMessageKinds.find((k) => k.type === type);
@@ -391,6 +393,15 @@ describe('deadlines and refusals from peers', () => {
         .transaction()
         .execute((tx) => offer?.handle(tx, { deps: kh.deps, peer, message }, wrong) ?? Promise.resolve()),
     ).rejects.toThrow(/this node is KH/);
+    // Meant for KH, but for an agency KH does not have: refused, never filed under another agency.
+    const misaddressed = { ...wrong, receivingCountry: 'KH', receivingAgency: 'Cambodia MoSVY' };
+    await expect(
+      kh.deps.db
+        .transaction()
+        .execute(
+          (tx) => offer?.handle(tx, { deps: kh.deps, peer, message }, misaddressed) ?? Promise.resolve(),
+        ),
+    ).rejects.toThrow('This node has no agency named "Cambodia MoSVY"');
     expect(
       await kh.deps.db.selectFrom('referrals').select('id').where('id', '=', referralId).execute(),
     ).toEqual([]);

@@ -151,7 +151,8 @@ export async function agencyName(db: Exec, agencyId: string): Promise<string> {
 
 /**
  * The local agency an incoming referral is for: the one named (compared without case or spacing
- * differences), else the node's first agency, its national focal point.
+ * differences); undefined when none is. Never another: the sender named this one, and checked the
+ * person's consent against that name.
  */
 export async function receivingAgencyId(db: Exec, name: string): Promise<string | undefined> {
   const named = await db
@@ -162,14 +163,7 @@ export async function receivingAgencyId(db: Exec, name: string): Promise<string 
     )
     .orderBy('created_at')
     .executeTakeFirst();
-  if (named) return named.id;
-  const first = await db
-    .selectFrom('agencies')
-    .select('id')
-    .orderBy('created_at')
-    .orderBy('id')
-    .executeTakeFirst();
-  return first?.id;
+  return named?.id;
 }
 
 export async function userDisplayName(db: Exec, userId: string): Promise<string> {
