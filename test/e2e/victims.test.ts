@@ -207,6 +207,7 @@ describe('victims in the web UI', () => {
       await choose(form, page, 'Recipient country', 'Camb', 'Cambodia (KH)');
       await choose(form, page, 'The person is', 'Adu', 'Adult');
       await form.getByLabel('Witness', { exact: true }).fill('Sok Chea');
+      await form.getByLabel("Witness's role", { exact: true }).fill('Village chief');
       await choose(form, page, "Interpreter's language", 'km', 'Khmer (km)');
       await form.getByLabel('Interpreter', { exact: true }).fill('Vann Dara');
       await form.getByLabel('Valid until').fill(inAYear());
@@ -225,7 +226,12 @@ describe('victims in the web UI', () => {
     await expect.poll(() => research.getAttribute('data-state')).toBe('withdrawn');
     const referral = cards.filter({ hasText: 'Referral' });
     expect(await referral.getAttribute('data-state')).toBe('active');
-    expect(await referral.innerText()).toContain('Vann Dara');
+    // The card names the witness with their role, and the interpreter's language in words.
+    const told = await referral.innerText();
+    expect(told).toContain('Vann Dara');
+    expect(told).toContain("Interpreter's language: Khmer");
+    expect(told).not.toContain('(km)');
+    expect(told).toContain("Witness: Sok Chea · Witness's role: Village chief");
 
     // 4. A case, and a support plan built on its board.
     await page.getByTestId('open-case').click();

@@ -13,12 +13,15 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { languageOf } from '../../i18n/languages.ts';
 import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
 import { useFormatTime } from '../../platform/common/format.ts';
 import { victimsKeys } from '../api.ts';
 import { useVictimLabels } from '../labels.ts';
+import { NameText, wrapAnywhere } from '../persons/NameText.tsx';
 import { consentKeys, withdrawConsent } from './api.ts';
 import { sha256Hex } from './body.ts';
+import { languageName } from './language-name.ts';
 import { type Consent, type Giver, givers } from './schema.ts';
 
 const stateColor = { active: 'green', not_yet_valid: 'yellow', expired: 'gray', withdrawn: 'red' } as const;
@@ -30,6 +33,7 @@ export function ConsentCard({ consent, personId }: { consent: Consent; personId:
   const formatTime = useFormatTime();
   const [withdrawing, setWithdrawing] = useState(false);
   const c = consent;
+  const witness = c.method.witness;
   const recipient = [
     labels.country(c.recipient.country),
     c.recipient.agency ?? t('victims.consent.anyAgency'),
@@ -57,11 +61,27 @@ export function ConsentCard({ consent, personId }: { consent: Consent; personId:
           ` — ${c.givenBy.name}${c.givenBy.relationship ? ` (${c.givenBy.relationship})` : ''}`}
         {' · '}
         {t(`victims.consent.methods.${c.method.kind}`)}
-        {c.method.witness?.name && ` · ${t('victims.consent.witnessName')}: ${c.method.witness.name}`}
       </Text>
+      {witness && (witness.name || witness.role) && (
+        <Text size="sm" style={wrapAnywhere}>
+          {witness.name && (
+            <>
+              {t('victims.consent.witnessName')}: <NameText>{witness.name}</NameText>
+            </>
+          )}
+          {witness.name && witness.role && ' · '}
+          {witness.role && `${t('victims.consent.witnessRole')}: ${witness.role}`}
+        </Text>
+      )}
       {c.interpreter && (
-        <Text size="sm">
-          {t('victims.consent.interpreterName')}: {c.interpreter.name ?? ''} ({c.interpreter.language})
+        <Text size="sm" style={wrapAnywhere}>
+          {c.interpreter.name && (
+            <>
+              {t('victims.consent.interpreterName')}: <NameText>{c.interpreter.name}</NameText> ·{' '}
+            </>
+          )}
+          {t('victims.consent.interpreterLanguage')}:{' '}
+          {languageName(c.interpreter.language, languageOf(labels.lang).htmlLang)}
         </Text>
       )}
       <Text size="xs" c="dimmed">

@@ -2,6 +2,7 @@ import { Select } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageOf } from '../../i18n/languages.ts';
+import { languageName } from './language-name.ts';
 
 // Languages interpreters are most often needed for in the region (the interface languages, other
 // languages of ASEAN states and of migrants passing through them), as ISO 639 codes.
@@ -49,11 +50,8 @@ export function InterpreterLanguage({
 }) {
   const { t, i18n } = useTranslation();
   const data = useMemo(() => {
-    const names = new Intl.DisplayNames([languageOf(i18n.language).htmlLang, 'en'], {
-      type: 'language',
-      fallback: 'code',
-    });
-    return codes.map((code) => ({ value: code, label: `${names.of(code) ?? code} (${code})` }));
+    const locale = languageOf(i18n.language).htmlLang;
+    return codes.map((code) => ({ value: code, label: `${languageName(code, locale)} (${code})` }));
   }, [i18n.language]);
   return (
     <Select
