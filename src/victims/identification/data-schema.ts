@@ -142,6 +142,8 @@ export const nonPunishmentFileSchema = z.strictObject({
   updated: z.iso.date(),
   translations: translations.optional(),
   reference: z.strictObject({ instrument: str(500), article: str(100), cites }),
+  /** The instrument's and the article's names in each language, as the flag shows them. */
+  names: z.strictObject({ instrument: labelsSchema, article: labelsSchema }),
   labels: labelsSchema,
   explanation: labelsSchema,
 });

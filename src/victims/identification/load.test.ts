@@ -90,6 +90,12 @@ describe('the bundled indicator sets', () => {
       for (const x of set.indicators) expect(x.cites.length, x.id).toBeGreaterThan(0);
     }
     expect(catalog.nonPunishment.article).toBe('Article 14(7)');
+    // The flag names the instrument and article in the reader's language, every language.
+    for (const lang of LANGS) {
+      expect(catalog.nonPunishment.names.instrument[lang], lang).toMatch(/ACTIP/);
+      expect(catalog.nonPunishment.names.article[lang], lang).toMatch(/14|១៤|၁၄/);
+    }
+    expect(catalog.nonPunishment.names.article.th).toBe('ข้อ 14(7)');
     expect(catalog.sources.get('actip-2015')?.quotes).toContain(catalog.nonPunishment.cites[0]?.quote);
   });
 

@@ -144,7 +144,7 @@ export function loadIdentificationCatalog(options: LoadOptions = {}): Catalog {
   return {
     sources,
     sets,
-    nonPunishment: { ...np.reference, labels: np.labels, explanation: np.explanation },
+    nonPunishment: { ...np.reference, names: np.names, labels: np.labels, explanation: np.explanation },
     national,
   };
 }

@@ -56,6 +56,7 @@ export function presentCatalog(catalog: Catalog) {
     nonPunishment: {
       instrument: np.instrument,
       article: np.article,
+      names: np.names,
       labels: np.labels,
       explanation: np.explanation,
       cites: cites(np.cites),

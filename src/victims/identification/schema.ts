@@ -96,6 +96,7 @@ export const indicatorSetSchema = z
 export const nonPunishmentReferenceSchema = z.object({
   instrument: z.string(),
   article: z.string(),
+  names: z.object({ instrument: labels, article: labels }),
   labels,
   explanation: labels,
   cites: z.array(cite),

@@ -99,6 +99,8 @@ export type Source = {
 export type NonPunishmentReference = {
   instrument: string;
   article: string;
+  /** The instrument's and article's names in each language. */
+  names: { instrument: Labels; article: Labels };
   labels: Labels;
   explanation: Labels;
   cites: Cite[];

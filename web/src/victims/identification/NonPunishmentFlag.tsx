@@ -21,20 +21,23 @@ export function NonPunishmentFlag({ reference, because = [], children, testId }:
   const { t } = useTranslation();
   const labels = useVictimLabels();
   const body = reference ? labels.text(reference.labels) : null;
+  const instrument = reference ? labels.text(reference.names.instrument) : null;
+  const article = reference ? labels.text(reference.names.article) : null;
   return (
     <Alert
       color="red"
       variant="filled"
       role="alert"
-      title={t('victims.nonPunishment.title', { article: reference?.article ?? 'Article 14(7)' })}
+      title={t('victims.nonPunishment.title', { article: article?.text ?? '14(7)' })}
       data-testid={testId}
     >
       <Text size="sm" lang={body?.lang}>
         {body?.text ?? t('victims.nonPunishment.text')}
       </Text>
-      {reference && (
+      {instrument && article && (
         <Text size="xs" mt={4} style={{ opacity: 0.9 }}>
-          {reference.instrument}, {reference.article}
+          <span lang={instrument.lang}>{instrument.text}</span>,{' '}
+          <span lang={article.lang}>{article.text}</span>
         </Text>
       )}
       {because.length > 0 && (

@@ -50,6 +50,7 @@ export type SetIndicator = IndicatorSet['indicators'][number];
 export const nonPunishmentReference = z.object({
   instrument: z.string(),
   article: z.string(),
+  names: z.object({ instrument: labels, article: labels }),
   labels,
   explanation: labels,
 });
