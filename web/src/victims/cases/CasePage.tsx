@@ -13,7 +13,6 @@ import { mayUpdateCase, mayUseConsent } from '../roles.ts';
 import type { CaseRecord } from '../schema.ts';
 import { CaseNotes } from './CaseNotes.tsx';
 import { CaseStatusControl } from './CaseStatusControl.tsx';
-import { roleOf } from './CasesTab.tsx';
 import { CaseTasks } from './CaseTasks.tsx';
 import { CaseTeam } from './CaseTeam.tsx';
 import { useCaseUsers } from './case-users.ts';
@@ -113,4 +112,10 @@ function CaseView({ record }: { record: CaseRecord }) {
       <Timeline caseId={record.id} />
     </Stack>
   );
+}
+
+function roleOf(role: string) {
+  return role === 'victim' || role === 'perpetrator' || role === 'witness' || role === 'family'
+    ? role
+    : 'other';
 }

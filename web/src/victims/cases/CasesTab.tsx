@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -10,7 +10,7 @@ import { type CaseRecord, caseStatuses } from '../schema.ts';
 import { caseMatches } from './filters.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
-/** Cases of the agency, newest first: filtered by status (server) and by reference or person (loaded pages). */
+/** Cases of the agency, newest first: filtered by status (server) and by reference (loaded pages). */
 export function CasesTab() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -44,7 +44,7 @@ export function CasesTab() {
           w={{ base: '100%', sm: 180 }}
         />
         <TextInput
-          label={t('victims.search.caseText')}
+          label={t('victims.cases.reference')}
           description={t('victims.search.caseTextHelp')}
           type="search"
           value={q}
@@ -64,14 +64,13 @@ function CasesTable({ cases }: { cases: readonly CaseRecord[] }) {
   const { t } = useTranslation();
   const labels = useVictimLabels();
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <Table.ScrollContainer minWidth={420}>
       <Table striped highlightOnHover data-testid="cases-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('victims.cases.reference')}</Table.Th>
             <Table.Th>{t('common.status')}</Table.Th>
             <Table.Th>{t('victims.cases.openedOn')}</Table.Th>
-            <Table.Th>{t('victims.cases.persons')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -86,25 +85,10 @@ function CasesTable({ cases }: { cases: readonly CaseRecord[] }) {
                 <StatusBadge status={c.status} />
               </Table.Td>
               <Table.Td>{labels.date(c.openedOn)}</Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  {c.persons.map((p) => (
-                    <Badge key={p.person.id} variant="light" color="gray" style={{ textTransform: 'none' }}>
-                      {p.person.name || p.person.pseudonym} · {t(`victims.cases.roles.${roleOf(p.role)}`)}
-                    </Badge>
-                  ))}
-                </Group>
-              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
   );
-}
-
-export function roleOf(role: string) {
-  return role === 'victim' || role === 'perpetrator' || role === 'witness' || role === 'family'
-    ? role
-    : 'other';
 }

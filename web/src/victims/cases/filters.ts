@@ -1,15 +1,13 @@
 import type { CaseRecord } from '../schema.ts';
 
-/** Whether a case's reference, id or one of its persons (name or pseudonym) contains the text. */
-export function caseMatches(c: CaseRecord, text: string): boolean {
+/**
+ * Whether a case's reference or id contains the text. Not its persons: the case list carries none
+ * (GET /api/victims/cases audits only the cases it lists; the case page shows and audits persons).
+ */
+export function caseMatches(c: Pick<CaseRecord, 'id' | 'externalId'>, text: string): boolean {
   const wanted = fold(text);
   if (!wanted) return true;
-  const haystack = [
-    c.externalId ?? '',
-    c.id,
-    ...c.persons.flatMap((p) => [p.person.name ?? '', p.person.pseudonym]),
-  ];
-  return haystack.some((value) => fold(value).includes(wanted));
+  return [c.externalId ?? '', c.id].some((value) => fold(value).includes(wanted));
 }
 
 /** Case- and accent-insensitive: NFKD without combining marks (ễ → e), Đ/đ → d. */
