@@ -52,14 +52,23 @@ function openNote(
   }
 }
 
-export function presentEvent(cipher: FieldCipher, e: EventRow) {
+/**
+ * An event of the referral `r`. One a peer's message recorded (its actor `peer:<country>:<node id>`)
+ * is shown as the agency at the other end, not as the peer node's id.
+ */
+export function presentEvent(
+  cipher: FieldCipher,
+  e: EventRow,
+  r: Pick<ReferralRow, 'direction' | 'sending_agency' | 'receiving_agency'>,
+) {
+  const counterpart = r.direction === 'incoming' ? r.sending_agency : r.receiving_agency;
   return {
     id: e.id,
     kind: e.kind,
     status: e.status,
     step: e.step,
     stepStatus: e.step_status,
-    actor: e.actor_label,
+    actor: e.actor_label.startsWith('peer:') ? counterpart : e.actor_label,
     nodeId: e.node_id,
     nodeCountry: e.node_country,
     at: e.at.toISOString(),
@@ -89,7 +98,7 @@ export function presentReferral(
     ...presentReferralSummary(r, sla, now),
     categoriesRefused: r.categories_refused,
     consentIds: r.consent_ids,
-    timeline: parts.events.map((e) => presentEvent(cipher, e)),
+    timeline: parts.events.map((e) => presentEvent(cipher, e, r)),
     receipts: parts.receipts.map(presentReceipt),
     /** For a draft: what consent would let go now, per category (nothing is shared). */
     preview: parts.preview,

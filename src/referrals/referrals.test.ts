@@ -170,7 +170,13 @@ describe('a referral from Thailand to Cambodia', () => {
     const kinds = referral.timeline.map((e: { kind: string }) => e.kind);
     expect(kinds).toEqual(['created', 'sent', 'received', 'accepted', 'step', 'reintegration']);
     const step = referral.timeline.find((e: { kind: string }) => e.kind === 'step');
-    expect(step).toMatchObject({ step: 'nationality_verification', stepStatus: 'done', nodeCountry: 'KH' });
+    // Recorded from Cambodia's message: shown as the Cambodian agency, not as the peer node's id.
+    expect(step).toMatchObject({
+      step: 'nationality_verification',
+      stepStatus: 'done',
+      nodeCountry: 'KH',
+      actor: AGENCY_KH,
+    });
     expect(referral.timeline.find((e: { kind: string }) => e.kind === 'accepted').note).toBe(
       'Case officer assigned.',
     );

@@ -68,6 +68,7 @@ export function IncomingActions({ referral }: { referral: Referral }) {
               data={STEPS.map((s) => ({ value: s, label: t(`victims.values.jar_RepatriationStep.${s}`) }))}
               value={step}
               onChange={setStep}
+              allowDeselect={false}
               data-testid="referral-step"
             />
             <Select
@@ -75,6 +76,7 @@ export function IncomingActions({ referral }: { referral: Referral }) {
               data={STEP_STATUSES.map((s) => ({ value: s, label: t(`referrals.stepStatuses.${s}`) }))}
               value={stepStatus}
               onChange={setStepStatus}
+              allowDeselect={false}
               data-testid="referral-step-status"
             />
             <Button
@@ -82,6 +84,7 @@ export function IncomingActions({ referral }: { referral: Referral }) {
                 run('status', { event: 'step', step, stepStatus, ...(text ? { note: text } : {}) })
               }
               loading={act.isPending}
+              disabled={!step || !stepStatus}
               data-testid="referral-record-step"
             >
               {t('referrals.actions.recordStep')}

@@ -21,6 +21,8 @@ export function ReferButton(props: Props) {
       component={Link}
       to={`/referrals/new?${query}`}
       variant="light"
+      // Its own width, also in a column (a person's page), where a flex item would stretch.
+      w="fit-content"
       size={props.caseId === undefined ? 'sm' : 'compact-sm'}
       data-testid="refer-person"
     >
