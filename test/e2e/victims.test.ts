@@ -265,6 +265,25 @@ describe('victims in the web UI', () => {
     const inProgress = board.getByTestId('plan-column-in_progress');
     await expect.poll(() => inProgress.locator('[data-kind="shelter"]').count()).toBe(1);
     expect(await board.getByTestId('repatriation-steps').innerText()).toContain('Nationality verification');
+    // A step that does not apply is marked not needed on its card; a step done out of order is
+    // refused, naming the steps in the way in words (not codes).
+    const verification = board.locator('[data-testid="plan-item"][data-kind="repatriation"]');
+    await verification.getByTestId('item-to-not_needed').click();
+    await expect.poll(() => verification.getAttribute('data-status')).toBe('cancelled');
+    expect(await verification.innerText()).toContain('Not needed');
+    await board.getByTestId('item-add').click();
+    const stepForm = board.getByTestId('item-form');
+    await choose(stepForm, page, 'Service', 'Repa', 'Repatriation');
+    await choose(stepForm, page, 'Repatriation step', 'Famil', 'Family assessment');
+    await choose(stepForm, page, 'Status', 'Done', 'Done');
+    await page.getByTestId('item-submit').click();
+    const refused = board.getByTestId('step-order-error');
+    await refused.waitFor();
+    expect(await refused.innerText()).toContain(
+      'First complete these steps, or mark them not needed: Travel document.',
+    );
+    await fitsPhone(page);
+    await stepForm.getByRole('button', { name: 'Cancel' }).click();
     await fitsPhone(page);
 
     // The case's HTCDS referral details: referred on to a provider registered from the field.
