@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { text } from '../platform/http/fields.ts';
+import { rule, text } from '../platform/http/fields.ts';
 import { isoDate, pick } from './person-schema.ts';
 import { latestToday } from './rules.ts';
 
@@ -9,7 +9,7 @@ import { latestToday } from './rules.ts';
 export const CASE_STATUSES = ['open', 'active', 'referred', 'closed'] as const;
 export const CASE_PERSON_ROLES = ['victim', 'perpetrator', 'witness', 'family', 'other'] as const;
 
-const notFuture = isoDate.refine((d) => d <= latestToday(), 'is in the future');
+const notFuture = isoDate.refine((d) => d <= latestToday(), rule('in_future', 'is in the future'));
 
 export const linkPersonBody = z
   .strictObject({ personId: z.uuid(), role: z.enum(CASE_PERSON_ROLES) })
@@ -25,7 +25,10 @@ export const createCaseBody = z
     persons: z
       .array(linkPersonBody)
       .max(50)
-      .refine((l) => new Set(l.map((p) => p.personId)).size === l.length, 'lists a person twice')
+      .refine(
+        (l) => new Set(l.map((p) => p.personId)).size === l.length,
+        rule('duplicate', 'lists a person twice'),
+      )
       .optional(),
   })
   .openapi('CreateCase');

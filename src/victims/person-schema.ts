@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { countryCode, name, text } from '../platform/http/fields.ts';
+import { countryCode, name, rule, text } from '../platform/http/fields.ts';
 import { allowedValues } from './catalogue.ts';
 
 // Request shapes for persons. Picklists come from the HTCDS catalogue (data/htcds/fields.json);
@@ -13,7 +13,10 @@ const noRepeats = (values: readonly string[]) => new Set(values).size === values
 
 export const pickMany = (field: string) => {
   const values = allowedValues(field);
-  return z.array(z.enum(values)).max(values.length).refine(noRepeats, 'lists a value twice');
+  return z
+    .array(z.enum(values))
+    .max(values.length)
+    .refine(noRepeats, rule('duplicate', 'lists a value twice'));
 };
 
 /**
@@ -22,14 +25,17 @@ export const pickMany = (field: string) => {
  */
 export const isoDate = z.iso
   .date('must be a real date written YYYY-MM-DD')
-  .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || d >= '1900-01-01', 'must not be before 1900-01-01');
+  .refine(
+    (d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || d >= '1900-01-01',
+    rule('date_too_early', 'must not be before 1900-01-01', { minimum: '1900-01-01' }),
+  );
 
 /** E.164 as HTCDS notes it (^\+?[1-9]\d{1,14}$), after removing spaces, dots, dashes and brackets. */
 export const E164 = /^\+?[1-9]\d{1,14}$/;
 export const normalisePhone = (value: string) => value.replace(/[\s().-]/g, '');
 const phone = text(40).refine(
   (v) => E164.test(normalisePhone(v)),
-  'must be a phone number in E.164 form: + country code and number, at most 15 digits',
+  rule('phone_e164', 'must be a phone number in E.164 form: + country code and number, at most 15 digits'),
 );
 
 const language = z
@@ -37,14 +43,17 @@ const language = z
   .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be an ISO 639 language code such as th, mya or zh-TW');
 const latitude = z.number().min(-90).max(90);
 const longitude = z.number().min(-180).max(180);
-const countries = z.array(countryCode).max(10).refine(noRepeats, 'lists a country twice');
-const httpUrl = text(2048).refine((v) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(v).protocol);
-  } catch {
-    return false;
-  }
-}, 'must be an http or https URL');
+const countries = z.array(countryCode).max(10).refine(noRepeats, rule('duplicate', 'lists a country twice'));
+const httpUrl = text(2048).refine(
+  (v) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  },
+  rule('http_url', 'must be an http or https URL'),
+);
 
 /** HTCDS prs_ identity fields; all encrypted at rest. */
 const identityShape = {
@@ -157,7 +166,7 @@ export const updatePersonBody = z
     victim: victimInput.optional(),
     perpetrator: perpetratorInput.optional(),
   })
-  .refine((o) => Object.keys(o).length > 0, 'must change at least one field')
+  .refine((o) => Object.keys(o).length > 0, rule('nothing_to_change', 'must change at least one field'))
   .openapi('UpdatePerson');
 export type UpdatePersonInput = z.infer<typeof updatePersonBody>;
 

@@ -1,11 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
 import { ROLES } from '../auth/roles.ts';
-import { countryCode, name, text } from '../http/fields.ts';
+import { countryCode, name, rule, text } from '../http/fields.ts';
 import { ORG_TYPES } from './org-types.ts';
 
 const atLeastOne = (o: object) => Object.keys(o).length > 0;
-const nothingToChange = { message: 'must change at least one field' };
+const nothingToChange = rule('nothing_to_change', 'must change at least one field');
 
 // Agencies
 

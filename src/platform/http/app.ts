@@ -8,19 +8,18 @@ import { clientDatabaseError, errorBody, HttpError } from './errors.ts';
 import { registerModuleRoutes } from './modules.ts';
 import { Router } from './router.ts';
 import { registerSystemRoutes } from './system-routes.ts';
+import { fieldIssuesOf } from './validation.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; router: Router } {
   const app = new OpenAPIHono<AppEnv>({
-    // zod failures: 400 naming each field.
+    // zod failures: 400 naming each field, with a code and parameters a client can translate.
     defaultHook: (result, c) => {
       if (result.success) return;
-      const fields = result.error.issues.flatMap((i) =>
-        i.code === 'unrecognized_keys'
-          ? i.keys.map((k) => ({ path: [...i.path, k].join('.'), message: 'is not a known field' }))
-          : [{ path: i.path.join('.') || '(body)', message: i.message }],
-      );
+      // The validator passes the input as `data` too, though the hook's type leaves it out.
+      const input = 'data' in result ? result.data : undefined;
+      const fields = fieldIssuesOf(result.error.issues, input);
       const summary = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
       return c.json(errorBody('validation_failed', `Invalid request: ${summary}`, fields), 400);
     },

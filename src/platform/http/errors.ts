@@ -1,7 +1,10 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-// One error shape for every client mistake: { error: { code, message, fields? } }.
-export type FieldIssue = { path: string; message: string };
+// One error shape for every client mistake: { error: { code, message, fields? } }. A field's
+// `message` is English, for people reading the answer or the logs; its `code` and `params` let a
+// client say the same in its own language (see validation.ts and `errorSchema`).
+export type IssueParams = Record<string, string | number | boolean | string[]>;
+export type FieldIssue = { path: string; message: string; code?: string; params?: IssueParams };
 
 export class HttpError extends Error {
   constructor(

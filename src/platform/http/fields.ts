@@ -1,5 +1,13 @@
 import { z } from '@hono/zod-openapi';
 
+/**
+ * A refinement's English message with a stable code (and parameters) for clients to translate,
+ * e.g. `.refine(check, rule('duplicate', 'lists a value twice'))`. Codes are listed in `errorSchema`.
+ */
+export function rule(code: string, message: string, params: Record<string, string | number> = {}) {
+  return { message, params: { code, ...params } };
+}
+
 // Shared zod building blocks. Text is kept literally (no HTML escaping here: presenters and the UI
 // treat it as data), but must be well-formed Unicode, and PostgreSQL text cannot hold U+0000.
 export function text(max: number, min = 1) {
@@ -7,8 +15,14 @@ export function text(max: number, min = 1) {
     .string()
     .min(min)
     .max(max)
-    .refine((s) => s.isWellFormed(), 'is not well-formed Unicode (it has a lone surrogate)')
-    .refine((s) => !s.includes('\u0000'), 'must not contain the NUL character (U+0000)');
+    .refine(
+      (s) => s.isWellFormed(),
+      rule('lone_surrogate', 'is not well-formed Unicode (it has a lone surrogate)'),
+    )
+    .refine(
+      (s) => !s.includes('\u0000'),
+      rule('nul_character', 'must not contain the NUL character (U+0000)'),
+    );
 }
 
 /**
@@ -20,7 +34,10 @@ export function text(max: number, min = 1) {
 export function name(max: number, min = 1) {
   return text(max, min).refine(
     (s) => !/[\u202A-\u202E\u2066-\u2069]/.test(s),
-    'must not contain text-direction control characters (U+202A–U+202E, U+2066–U+2069)',
+    rule(
+      'direction_control',
+      'must not contain text-direction control characters (U+202A–U+202E, U+2066–U+2069)',
+    ),
   );
 }
 
@@ -28,12 +45,47 @@ export const uuid = z.uuid();
 export const idParam = z.strictObject({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as TH');
 
+const issueParams = z
+  .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]))
+  .openapi('FieldProblemParams', {
+    description:
+      'The limits of the problem: too_small `minimum`, too_big `maximum` (with `origin`: string ' +
+      '(characters), number, array (items), date; and `inclusive`), invalid_format `format` (date, ' +
+      'datetime, email, uuid, url, regex, …), invalid_value `values`, invalid_type `expected`, ' +
+      "must_be_after `field` (the other field's path).",
+  });
+
+const fieldProblem = z
+  .object({
+    path: z.string().openapi({
+      description: "The field's path in the request, dot-separated",
+      example: 'identity.middleName',
+    }),
+    message: z
+      .string()
+      .openapi({ description: 'In English', example: 'Too big: expected string to have <=200 characters' }),
+    code: z
+      .string()
+      .optional()
+      .openapi({
+        description:
+          "Stable, for a client to say the problem in its user's language: zod's required, " +
+          'invalid_type, too_small, too_big, invalid_format, invalid_value, not_multiple_of, ' +
+          'invalid_union, unknown_field; our rules lone_surrogate, nul_character, ' +
+          'direction_control, duplicate, nothing_to_change, must_be_after, in_future, phone_e164, ' +
+          'http_url, date_too_early; custom for a rule with no code of its own (read `message`).',
+        example: 'too_big',
+      }),
+    params: issueParams.optional(),
+  })
+  .openapi('FieldProblem');
+
 export const errorSchema = z
   .object({
     error: z.object({
       code: z.string(),
       message: z.string(),
-      fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      fields: z.array(fieldProblem).optional(),
     }),
   })
   .openapi('Error');

@@ -1,4 +1,4 @@
-import { errorResponses } from '../../platform/http/fields.ts';
+import { errorResponses, rule } from '../../platform/http/fields.ts';
 
 // Shared pieces of this module's route definitions.
 
@@ -10,5 +10,8 @@ export const conflict = { 409: { description: 'Conflicts with the stored records
 /** For `.refine(...)` on update bodies: at least one field, reported only when nothing else is wrong. */
 export const namesAField = [
   (body: object) => Object.keys(body).length > 0,
-  { message: 'names no field to change', when: (p: { issues: readonly unknown[] }) => p.issues.length === 0 },
+  {
+    ...rule('nothing_to_change', 'names no field to change'),
+    when: (p: { issues: readonly unknown[] }) => p.issues.length === 0,
+  },
 ] as const;

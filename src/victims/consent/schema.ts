@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { countryCode, text } from '../../platform/http/fields.ts';
+import { countryCode, rule, text } from '../../platform/http/fields.ts';
 import { CONSENT_RULES } from './rules.ts';
 import { CATEGORIES, GIVERS, PURPOSES, REFUSALS, SUBJECT_AGES } from './types.ts';
 
@@ -32,7 +32,7 @@ export const recordConsentBody = z
       .array(z.enum(CATEGORIES))
       .min(1)
       .max(CATEGORIES.length)
-      .refine(noRepeats, 'lists a category twice'),
+      .refine(noRepeats, rule('duplicate', 'lists a category twice')),
     recipient: recipientSchema,
     subjectAge: z.enum(SUBJECT_AGES),
     givenBy: z.discriminatedUnion('kind', [
@@ -53,10 +53,14 @@ export const recordConsentBody = z
   .superRefine((body, ctx) => {
     const given = Date.parse(body.givenAt);
     if (given > Date.now() + CLOCK_SKEW_MS) {
-      ctx.addIssue({ code: 'custom', path: ['givenAt'], message: 'is in the future' });
+      ctx.addIssue({ code: 'custom', path: ['givenAt'], ...rule('in_future', 'is in the future') });
     }
     if (Date.parse(body.expiresAt) <= given) {
-      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after givenAt' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expiresAt'],
+        ...rule('must_be_after', 'must be after givenAt', { field: 'givenAt' }),
+      });
     }
     const allowed: readonly string[] = CONSENT_RULES.recordable[body.subjectAge];
     if (!allowed.includes(body.givenBy.kind)) {
