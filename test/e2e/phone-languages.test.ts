@@ -42,6 +42,28 @@ async function checkPage(page: Page, path: string): Promise<void> {
   }
 }
 
+/**
+ * On the alert's page each red flag's reason has most of the list's width and its weight stays
+ * inside the list. Found so: one word a line (~80 px) and "Weight 0.3" 14 px past the card.
+ */
+async function checkReasons(page: Page, alertId: string): Promise<void> {
+  await page.goto(`${node.base}/screening/alerts/${alertId}`);
+  const list = page.getByTestId('reasons');
+  await list.waitFor();
+  const bounds = await list.boundingBox();
+  expect(bounds).not.toBeNull();
+  const items = await list.locator('li').all();
+  expect(items.length).toBeGreaterThan(0);
+  for (const item of items) {
+    // Category, reason, weight: the reason is the first paragraph, the weight the last.
+    const reason = await item.locator(':scope > p').first().boundingBox();
+    const weight = await item.locator(':scope > p').last().boundingBox();
+    if (!bounds || !reason || !weight) throw new Error('a red flag is not laid out');
+    expect(reason.width).toBeGreaterThan(bounds.width * 0.6);
+    expect(weight.x + weight.width).toBeLessThanOrEqual(bounds.x + bounds.width + 0.5);
+  }
+}
+
 describe('every page on a phone', () => {
   it('fits 360 px in Burmese, Khmer and Filipino', async () => {
     const page = await node.browser.newPage({ viewport: PHONE });
@@ -73,11 +95,13 @@ describe('every page on a phone', () => {
     const screened = await apiRequest<{ alertId: string | null }>(page, 'POST', '/api/screen', {
       text: 'Tuyển nhân viên CSKH làm việc tại Campuchia, lương 1500$, bao ăn ở, bao vé máy bay, liên hệ Telegram @tuyendung99',
     });
-    expect(screened.body.alertId).not.toBeNull();
+    const alertId = screened.body.alertId;
+    if (!alertId) throw new Error('the post raised no alert');
     const paths = [
       '/',
       '/screening',
       '/screening/alerts',
+      `/screening/alerts/${alertId}`,
       '/victims',
       '/victims/cases',
       `/victims/persons/${id}`,
@@ -94,6 +118,7 @@ describe('every page on a phone', () => {
       await page.getByTestId('language-select').selectOption(lang);
       await expect.poll(() => page.getAttribute('html', 'lang')).toBe(lang);
       for (const path of paths) await checkPage(page, path);
+      await checkReasons(page, alertId);
       await page.goto(`${node.base}/screening/alerts`);
       const table = page.getByTestId('alerts-table');
       await expect.poll(() => table.innerText()).toContain(LANGUAGE_VI[lang]);

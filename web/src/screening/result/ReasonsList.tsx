@@ -23,18 +23,25 @@ export function ReasonsList({ indicators }: { indicators: readonly Indicator[] }
       ) : (
         <Stack component="ul" gap="xs" data-testid="reasons" p={0} m={0} style={{ listStyle: 'none' }}>
           {sorted.map((indicator) => (
+            // Wraps: on a phone the reason takes a line of its own under the category, rather than
+            // being squeezed to a word a line between it and the weight.
             <Group
               component="li"
               key={indicator.id}
               gap="xs"
-              wrap="nowrap"
+              wrap="wrap"
               align="flex-start"
               data-indicator={indicator.id}
             >
-              <Badge color={`${categoryColor(indicator.category)}.2`} autoContrast style={{ flexShrink: 0 }}>
+              <Badge
+                color={`${categoryColor(indicator.category)}.2`}
+                autoContrast
+                maw="100%"
+                style={{ flexShrink: 0 }}
+              >
                 {labels.category(indicator.category)}
               </Badge>
-              <Text size="sm" style={{ flex: 1 }}>
+              <Text size="sm" style={{ flex: '1 1 14rem', minWidth: 0, overflowWrap: 'anywhere' }}>
                 {indicator.reason}
               </Text>
               <Text size="sm" c="dimmed" style={{ flexShrink: 0 }}>
