@@ -70,6 +70,42 @@ describe('presentScreenResult', () => {
   });
 });
 
+describe('money identifiers', () => {
+  const money = {
+    kind: 'money' as const,
+    value: '20 juta/bulan',
+    normalized: '20000000 IDR/month',
+    spans: [[5, 18]] satisfies [number, number][],
+    details: {
+      amount: 20_000_000,
+      currency: 'IDR',
+      period: 'month',
+      usdPerMonth: 1227,
+      ratesAsOf: '2026-01',
+    },
+  };
+
+  it('give the amount as numbers for the reader to format, and keep normalized as it was', () => {
+    const out = presentScreenResult({ ...stored, identifiers: [money] }, 'id');
+    expect(out.identifiers).toEqual([
+      {
+        kind: 'money',
+        value: '20 juta/bulan',
+        normalized: '20000000 IDR/month',
+        spans: [[5, 18]],
+        money: { amount: 20_000_000, currency: 'IDR', period: 'month' },
+      },
+    ]);
+  });
+
+  it('give no amount for a stored result without its details', () => {
+    const { details: _, ...bare } = money;
+    const out = presentScreenResult({ ...stored, identifiers: [bare] }, 'id');
+    expect(out.identifiers[0]).not.toHaveProperty('money');
+    expect(out.identifiers[0]?.normalized).toBe('20000000 IDR/month');
+  });
+});
+
 describe('presentAlert', () => {
   const row: AlertRow = {
     id: '00000000-0000-4000-8000-000000000001',

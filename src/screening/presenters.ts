@@ -1,7 +1,9 @@
+import type { z } from 'zod';
 import { indicatorReason } from './indicators/index.ts';
 import type { AlertListRow, AlertRow, WatchlistRow } from './repo.ts';
+import { moneyAmount } from './schema.ts';
 import type { AlertSealedField, OpenedAlert } from './sealed.ts';
-import type { Lang, ScreenResult } from './types.ts';
+import type { Identifier, Lang, ScreenResult } from './types.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const EXCERPT = 280;
@@ -46,11 +48,23 @@ export function presentAlertSummary(
   };
 }
 
+type PresentedIdentifier = Omit<Identifier, 'details'> & { money?: z.infer<typeof moneyAmount> };
+export type PresentedScreenResult = Omit<ScreenResult, 'identifiers'> & {
+  identifiers: PresentedIdentifier[];
+};
+
+/** A money identifier's amount as numbers, so a reader formats it in their own language. */
+function moneyOf(i: Identifier): Pick<PresentedIdentifier, 'money'> {
+  if (i.kind !== 'money') return {};
+  const parsed = moneyAmount.safeParse(i.details);
+  return parsed.success ? { money: parsed.data } : {};
+}
+
 /**
  * A screening result for a reader of `lang`: each indicator's reason in that language, picked here
  * rather than while matching. An id the lexicon no longer has keeps the reason it was stored with.
  */
-export function presentScreenResult(r: ScreenResult, lang: Lang): ScreenResult {
+export function presentScreenResult(r: ScreenResult, lang: Lang): PresentedScreenResult {
   return {
     id: r.id,
     risk: r.risk,
@@ -68,6 +82,7 @@ export function presentScreenResult(r: ScreenResult, lang: Lang): ScreenResult {
       value: i.value,
       normalized: i.normalized,
       spans: i.spans,
+      ...moneyOf(i),
     })),
     model: { name: r.model.name, probability: r.model.probability },
   };

@@ -5,6 +5,16 @@ import { INDICATOR_CATEGORIES, WATCHABLE_KINDS } from './types.ts';
 
 export const MAX_POST_BYTES = 100 * 1024;
 
+/** A money identifier's amount (its `normalized` stays "1500 USD/month"). */
+export const moneyAmount = z
+  .object({
+    amount: z.number(),
+    amountMax: z.number().optional(),
+    currency: z.string(),
+    period: z.enum(['hour', 'day', 'week', 'month', 'year']).optional(),
+  })
+  .openapi('MoneyAmount');
+
 export const screenInput = z
   .strictObject({
     text: text(MAX_POST_BYTES),
@@ -43,7 +53,15 @@ export const screenResult = z
       }),
     ),
     identifiers: z.array(
-      z.object({ kind: z.string(), value: z.string(), normalized: z.string(), spans: z.array(span) }),
+      z.object({
+        kind: z.string(),
+        value: z.string(),
+        normalized: z.string(),
+        spans: z.array(span),
+        money: moneyAmount.optional().openapi({
+          description: "For kind money: the amount as numbers, to format in the reader's language",
+        }),
+      }),
     ),
     model: z.object({ name: z.string(), probability: z.number() }),
   })

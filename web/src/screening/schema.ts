@@ -22,11 +22,21 @@ export const indicator = z.object({
 });
 export type Indicator = z.infer<typeof indicator>;
 
+/** A money identifier's amount as numbers (its `normalized` is "1500 USD/month" in English). */
+export const moneyAmount = z.object({
+  amount: z.number(),
+  amountMax: z.optional(z.number()),
+  currency: z.string(),
+  period: z.optional(z.string()),
+});
+export type MoneyAmount = z.infer<typeof moneyAmount>;
+
 export const identifier = z.object({
   kind: z.string(),
   value: z.string(),
   normalized: z.string(),
   spans: z.array(span),
+  money: z.optional(moneyAmount),
 });
 export type Identifier = z.infer<typeof identifier>;
 
