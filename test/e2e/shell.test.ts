@@ -40,6 +40,18 @@ describe('the web UI', () => {
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('th');
     await expect.poll(() => page.getByTestId('nav-admin').innerText()).not.toBe(english);
     expect(await page.getByTestId('nav-admin').innerText()).toMatch(/[\u0E00-\u0E7F]/);
+    // A refused form says why in Thai, each field by its label, once: not the server's English.
+    await page.goto(`${base}/account`);
+    const passwordForm = page.getByTestId('change-password-form');
+    const passwords = passwordForm.locator('input[type="password"]');
+    await passwords.nth(0).fill(PASSWORD);
+    await passwords.nth(1).fill('too short');
+    await passwords.nth(2).fill('too short');
+    await passwordForm.locator('button[type="submit"]').click();
+    const refusal = passwordForm.getByRole('alert');
+    await expect.poll(() => refusal.innerText(), { timeout: UI_TIMEOUT }).toContain('ต้องมีอย่างน้อย 12 ตัวอักษร');
+    expect(await refusal.innerText()).toContain('รหัสผ่านใหม่');
+    expect(await refusal.innerText()).not.toMatch(/Invalid request|newPassword|Too small/);
     await page.getByTestId('language-select').selectOption('en');
     await expect.poll(() => page.getByTestId('nav-admin').innerText()).toBe(english);
 

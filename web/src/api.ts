@@ -4,7 +4,13 @@ import * as z from 'zod/mini';
 // The one door to the HTTP API: same-origin cookies, JSON both ways, the CSRF header on every
 // write, and the server's `{ error: { code, message, fields } }` turned into an ApiError.
 
-export type FieldError = { path: string; message: string };
+/** One field's problem: `message` in English; `code` and `params` to say it in the reader's language. */
+export type FieldError = {
+  path: string;
+  message: string;
+  code?: string;
+  params?: Readonly<Record<string, unknown>>;
+};
 
 export class ApiError extends Error {
   readonly status: number;
@@ -24,7 +30,16 @@ const errorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.optional(z.string()),
-    fields: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+    fields: z.optional(
+      z.array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          code: z.optional(z.string()),
+          params: z.optional(z.record(z.string(), z.unknown())),
+        }),
+      ),
+    ),
   }),
 });
 

@@ -7,6 +7,9 @@ import { changePassword } from '../session/api.ts';
 
 type Props = { onChanged?: () => Promise<void> | void };
 
+/** The server's minimum (MIN_PASSWORD_LENGTH in src/platform/auth/passwords.ts), said before sending. */
+const MIN_PASSWORD_LENGTH = 12;
+
 export function ChangePasswordForm({ onChanged }: Props) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
@@ -33,7 +36,7 @@ export function ChangePasswordForm({ onChanged }: Props) {
   };
 
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} data-testid="change-password-form">
       <Stack>
         <PasswordInput
           label={t('password.current')}
@@ -44,6 +47,7 @@ export function ChangePasswordForm({ onChanged }: Props) {
         />
         <PasswordInput
           label={t('password.new')}
+          description={t('password.hint', { minimum: MIN_PASSWORD_LENGTH })}
           value={next}
           onChange={(event) => setNext(event.currentTarget.value)}
           autoComplete="new-password"
@@ -57,7 +61,10 @@ export function ChangePasswordForm({ onChanged }: Props) {
           error={mismatch ? t('password.mismatch') : undefined}
           required
         />
-        <ErrorAlert error={change.error} />
+        <ErrorAlert
+          error={change.error}
+          labels={{ currentPassword: t('password.current'), newPassword: t('password.new') }}
+        />
         {change.isSuccess && (
           <Alert color="green" role="status">
             {t('password.changed')}

@@ -1,24 +1,25 @@
 import { Alert, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors, useErrorMessage } from './errors.ts';
+import { errorText } from './errors.ts';
+import type { FieldLabels } from './field-problems.ts';
 
-type Props = { error: unknown; title?: string };
+type Props = { error: unknown; title?: string; labels?: FieldLabels };
 
-/** The server's error, translated where we know its code, with per-field messages below it. */
-export function ErrorAlert({ error, title }: Props) {
+/**
+ * The server's error in the interface language, with each refused field below it, named by the
+ * form's `labels` (API path → the label the form shows) where it gives them.
+ */
+export function ErrorAlert({ error, title, labels }: Props) {
   const { t } = useTranslation();
-  const describe = useErrorMessage();
   if (!error) return null;
-  const fields = fieldErrors(error);
+  const { summary, fields } = errorText(t, error, labels);
   return (
     <Alert color="red" title={title ?? t('common.error')} role="alert">
-      {describe(error)}
+      {summary}
       {fields.length > 0 && (
         <List size="sm" mt="xs">
-          {fields.map((field) => (
-            <List.Item key={`${field.path}:${field.message}`}>
-              {field.path ? `${field.path}: ${field.message}` : field.message}
-            </List.Item>
+          {fields.map((line) => (
+            <List.Item key={line}>{line}</List.Item>
           ))}
         </List>
       )}

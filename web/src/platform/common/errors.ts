@@ -1,6 +1,8 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api.ts';
 import en from '../../i18n/locales/en.json';
+import { describeFields, type FieldLabels } from './field-problems.ts';
 
 type KnownCode = keyof typeof en.errors;
 
@@ -8,15 +10,30 @@ function isKnownCode(code: string): code is KnownCode {
   return Object.hasOwn(en.errors, code);
 }
 
-/** Turns any thrown value into a sentence for the user: translated when the code is known. */
+/** What to tell the user: a sentence, and each refused field on its own line. */
+export type ErrorText = { summary: string; fields: string[] };
+
+/**
+ * An error in the interface language. A refused request with fields is headed "Please correct
+ * these fields" (its English message repeats the fields); the server's English only for a code we
+ * do not know.
+ */
+export function errorText(t: TFunction, error: unknown, labels: FieldLabels = {}): ErrorText {
+  if (!(error instanceof ApiError)) return { summary: t('errors.unknown'), fields: [] };
+  const fields = describeFields(t, error.fields, labels);
+  if (fields.length > 0 && (error.code === 'validation_failed' || error.code === 'bad_request')) {
+    return { summary: t('errors.validation_failed'), fields };
+  }
+  if (isKnownCode(error.code)) return { summary: t(`errors.${error.code}`), fields };
+  return { summary: error.message || t('errors.unknown'), fields };
+}
+
+/** Turns any thrown value into one line for the user: translated when the code is known. */
 export function useErrorMessage(): (error: unknown) => string {
   const { t } = useTranslation();
   return (error) => {
-    if (error instanceof ApiError) {
-      if (isKnownCode(error.code)) return t(`errors.${error.code}`);
-      return error.message || t('errors.unknown');
-    }
-    return t('errors.unknown');
+    const { summary, fields } = errorText(t, error);
+    return [summary, ...fields].join(' ');
   };
 }
 

@@ -201,7 +201,14 @@ function NewTaskForm({ caseId, users }: { caseId: string; users: CaseUsers }) {
             data-testid="task-due"
           />
         </SimpleGrid>
-        <ErrorAlert error={add.error} />
+        <ErrorAlert
+          error={add.error}
+          labels={{
+            title: t('victims.tasks.new'),
+            assigneeId: t('victims.tasks.assignee'),
+            dueOn: t('victims.tasks.due'),
+          }}
+        />
         <Group>
           <Button
             type="submit"

@@ -66,7 +66,14 @@ export function TaskEdit({ task, caseId, users, onClose }: Props) {
           onChange={(event) => update({ dueOn: event.currentTarget.value })}
           data-testid="task-edit-due"
         />
-        <ErrorAlert error={save.error} />
+        <ErrorAlert
+          error={save.error}
+          labels={{
+            title: t('victims.taskEdit.taskTitle'),
+            assigneeId: t('victims.tasks.assignee'),
+            dueOn: t('victims.tasks.due'),
+          }}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

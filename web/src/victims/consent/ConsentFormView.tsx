@@ -23,6 +23,7 @@ import { MergedBanner } from '../merges/MergeGroup.tsx';
 import { consentKeys, recordConsent } from './api.ts';
 import { type ConsentForm, emptyConsentForm, missing, sha256Hex, toConsentBody } from './body.ts';
 import { InterpreterLanguage } from './InterpreterLanguage.tsx';
+import { consentFieldLabels } from './labels.ts';
 import { categories, givers, purposes } from './schema.ts';
 
 // Who may give consent for each age status, as data/consent/rules.json `recordable` says (the
@@ -222,7 +223,11 @@ export function ConsentFormView({ personId, onDone }: { personId: string; onDone
           checked={form.consented}
           onChange={(event) => update({ consented: event.currentTarget.checked })}
         />
-        {mergedInto ? <MergedBanner survivorId={mergedInto} /> : <ErrorAlert error={record.error} />}
+        {mergedInto ? (
+          <MergedBanner survivorId={mergedInto} />
+        ) : (
+          <ErrorAlert error={record.error} labels={consentFieldLabels(t)} />
+        )}
         <Group>
           <Button
             type="submit"

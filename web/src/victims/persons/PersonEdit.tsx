@@ -10,6 +10,7 @@ import { useCatalogue } from '../catalogue.ts';
 import { type Draft, draftIssues, type Step } from '../register/draft.ts';
 import { ExploitationStep } from '../register/ExploitationStep.tsx';
 import { IdentityStep } from '../register/IdentityStep.tsx';
+import { personFieldLabels } from '../register/labels.ts';
 import { VulnerabilityStep } from '../register/VulnerabilityStep.tsx';
 import type { Person } from '../schema.ts';
 import { changesOf, draftOf, hasChanges, survivorOf } from './edit.ts';
@@ -129,5 +130,5 @@ function SaveError({ error }: { error: unknown }) {
       </Alert>
     );
   }
-  return <ErrorAlert error={error} title={t('victims.edit.failed')} />;
+  return <ErrorAlert error={error} title={t('victims.edit.failed')} labels={personFieldLabels(t)} />;
 }

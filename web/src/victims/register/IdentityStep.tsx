@@ -5,11 +5,15 @@ import { CountriesField, PickField } from '../fields.tsx';
 import { DuplicateWarning } from './DuplicateWarning.tsx';
 import type { StepProps } from './step.ts';
 
+// The server's limits (src/victims/person-schema.ts), so a long value stops here, not at the end.
+const maxLengths = { firstName: 200, middleName: 200, secondName: 200, identityNumber: 100, externalId: 200 };
+
 /** Who the person is: names and numbers are encrypted at rest; a birth date or an (estimated) age. */
 export function IdentityStep({ draft, update, issue, editing = false }: StepProps) {
   const { t } = useTranslation();
   const text = (key: 'firstName' | 'middleName' | 'secondName' | 'identityNumber' | 'externalId') => ({
     value: draft[key],
+    maxLength: maxLengths[key],
     onChange: (event: ChangeEvent<HTMLInputElement>) => update({ [key]: event.currentTarget.value }),
   });
   return (
@@ -70,6 +74,7 @@ export function IdentityStep({ draft, update, issue, editing = false }: StepProp
           label={t('victims.person.mobilePhone')}
           description={t('victims.person.mobilePhoneHelp')}
           autoComplete="off"
+          maxLength={40}
           value={draft.mobilePhone}
           onChange={(event) => update({ mobilePhone: event.currentTarget.value })}
         />

@@ -10,6 +10,7 @@ import { useCatalogue } from '../catalogue.ts';
 import { type Draft, draftIssues, emptyDraft, type Step, stepOfPath, steps, toBody } from './draft.ts';
 import { ExploitationStep } from './ExploitationStep.tsx';
 import { IdentityStep } from './IdentityStep.tsx';
+import { personFieldLabels } from './labels.ts';
 import { ReviewStep } from './ReviewStep.tsx';
 import { VulnerabilityStep } from './VulnerabilityStep.tsx';
 
@@ -62,7 +63,13 @@ export function RegisterWizard() {
       {step === 'exploitation' && <ExploitationStep draft={draft} update={update} issue={issue} />}
       {step === 'vulnerability' && <VulnerabilityStep draft={draft} update={update} issue={issue} />}
       {step === 'review' && <ReviewStep draft={draft} onEdit={go} />}
-      {step === 'review' && <ErrorAlert error={register.error} title={t('victims.register.failed')} />}
+      {step === 'review' && (
+        <ErrorAlert
+          error={register.error}
+          title={t('victims.register.failed')}
+          labels={personFieldLabels(t)}
+        />
+      )}
       {step === 'review' && serverStep !== undefined && stepOfPath(serverStep) !== 'review' && (
         <Button variant="light" onClick={() => go(stepOfPath(serverStep))}>
           {t('victims.register.fixIn', { step: t(`victims.register.steps.${stepOfPath(serverStep)}`) })}
