@@ -75,8 +75,10 @@ describe('screening in the web UI', () => {
     await page.getByTestId('alert-link').click();
     const detail = page.getByTestId('alert-detail');
     await detail.waitFor();
-    // Where the alert came from, in words (not the stored code "ui").
-    expect(await page.getByTestId('alert-source').innerText()).toBe('Checked on this site');
+    // Where the alert came from, in words (not the stored code "api": the form posts to /api/screen).
+    expect(await page.getByTestId('alert-source').innerText()).toBe(
+      'One post, checked on this site or through the API',
+    );
     // In Thai, the alert's reasons come in Thai (the UI sends its language); back to English after.
     const light = detail.locator('[data-indicator="light_work_high_pay"]');
     expect(await light.innerText()).toContain('Promises high pay');
