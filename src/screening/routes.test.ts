@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/helpers/app.ts';
+import { MAX_POST_BYTES } from './schema.ts';
 
 const SCAM_VI =
   'Tuyển CTV đánh máy tại Campuchia, việc nhẹ lương cao 1500$/tháng, bao vé máy bay, bao ăn ở, không cần kinh nghiệm, liên hệ Telegram @tuyendung_kk88';
@@ -58,6 +59,14 @@ describe('POST /api/screen', () => {
     expect(await auditActions(alertId)).toEqual(['alert.create']);
   });
 
+  it('takes a post of exactly the limit in UTF-8 bytes, however many lines it has', async () => {
+    // 102,400 bytes with 6,000 newlines: JSON-escaped, the body is over the old limit of 106,496.
+    const line = `${'ก'.repeat(5)}\n`; // 16 bytes
+    const post = line.repeat(6_000) + 'x'.repeat(MAX_POST_BYTES - 16 * 6_000);
+    expect(Buffer.byteLength(post)).toBe(MAX_POST_BYTES);
+    expect((await analyst.request('POST', '/api/screen', { text: post })).status).toBe(200);
+  });
+
   it('lets an ordinary job ad through without an alert', async () => {
     const res = await analyst.request('POST', '/api/screen', { text: ORDINARY });
     const { result, alertId } = await res.json();
@@ -71,7 +80,13 @@ describe('POST /api/screen', () => {
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
     expect((await analyst.request('POST', '/api/screen', { text: '' })).status).toBe(400);
-    expect((await analyst.request('POST', '/api/screen', { text: 'x'.repeat(200 * 1024) })).status).toBe(413);
+    expect((await analyst.request('POST', '/api/screen', { text: 'x'.repeat(300 * 1024) })).status).toBe(413);
+    // The limit is in UTF-8 bytes, said as a field problem (the web form holds no more than it).
+    const thai = await analyst.request('POST', '/api/screen', { text: 'ง'.repeat(40_000) }); // 120,000 bytes
+    expect(thai.status).toBe(400);
+    expect((await thai.json()).error.fields).toEqual([
+      expect.objectContaining({ path: 'text', message: expect.stringContaining('102400 bytes') }),
+    ]);
     expect((await analyst.request('POST', '/api/screen', { text: 'ok', country: 'Vietnam' })).status).toBe(
       400,
     );

@@ -19,7 +19,7 @@ import {
   alertQuery,
   alertSummary,
   assignBody,
-  MAX_POST_BYTES,
+  MAX_SCREEN_BODY_BYTES,
   readerHeaders,
   reviewBody,
   screenInput,
@@ -143,7 +143,7 @@ export function registerScreeningRoutes(router: Router): void {
       const result = presentScreenResult(out.result, lang);
       return c.json({ result, alertId: out.alertId, watchlistHits: out.watchlistHits }, 200);
     },
-    { bodyLimit: MAX_POST_BYTES + 4096 },
+    { bodyLimit: MAX_SCREEN_BODY_BYTES },
   );
 
   // Every alert route sees only the caller's agency's alerts (service.ts); another's answers 404.

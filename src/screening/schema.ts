@@ -3,7 +3,10 @@ import { countryCode, text } from '../platform/http/fields.ts';
 import { langField, postedAtField } from './input.ts';
 import { INDICATOR_CATEGORIES, WATCHABLE_KINDS } from './types.ts';
 
+/** A post's limit in UTF-8 bytes (the web form holds no more: web/src/screening/check/post-limit.ts). */
 export const MAX_POST_BYTES = 100 * 1024;
+/** The body of POST /api/screen: the post JSON-escaped (a newline or quote is two bytes) and the rest. */
+export const MAX_SCREEN_BODY_BYTES = 2 * MAX_POST_BYTES + 4096;
 
 /** A money identifier's amount (its `normalized` stays "1500 USD/month"). */
 export const moneyAmount = z
@@ -17,7 +20,10 @@ export const moneyAmount = z
 
 export const screenInput = z
   .strictObject({
-    text: text(MAX_POST_BYTES),
+    text: text(MAX_POST_BYTES).refine(
+      (s) => Buffer.byteLength(s, 'utf8') <= MAX_POST_BYTES,
+      `must be at most ${MAX_POST_BYTES} bytes in UTF-8`,
+    ),
     id: text(200).optional(),
     country: countryCode.optional(),
     lang: langField.optional(),

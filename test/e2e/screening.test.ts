@@ -61,7 +61,12 @@ describe('screening in the web UI', () => {
 
     await logInChangingPassword(page, node.base, 'e2e_analyst', ANALYST_PASSWORD);
     await page.getByTestId('nav-screening').click();
-    await page.getByTestId('screen-text').fill(POST);
+    // A paste over the server's limit (100 KB in UTF-8) is cut in the field, saying so, before sending.
+    const field = page.getByTestId('screen-text');
+    await field.fill('ง'.repeat(50_000)); // 150,000 bytes
+    await page.getByText('A post can be at most 100 KB.', { exact: false }).waitFor();
+    expect(Buffer.byteLength(await field.inputValue())).toBe(102_399); // 34,133 letters of 3 bytes
+    await field.fill(POST);
     await page.getByRole('button', { name: 'Screen', exact: true }).click();
     const result = page.getByTestId('screen-result');
     await result.waitFor({ timeout: UI_TIMEOUT });

@@ -1,4 +1,5 @@
 import { Button, Group, SimpleGrid, Stack, Textarea } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,10 @@ import { screeningKeys, screenPost } from '../api.ts';
 import type { PostInput } from '../bulk.ts';
 import { CountryField, LanguageField } from '../fields.tsx';
 import { ScreenResultView } from '../result/ScreenResultView.tsx';
+import { fitPost, MAX_POST_BYTES, postRows } from './post-limit.ts';
+
+/** About the width of a character of the field's text, to count how a long line wraps. */
+const CHAR_PX = 8;
 
 type Props = {
   country: string;
@@ -19,12 +24,20 @@ export function ScreenForm({ country, lang, onCountry, onLang }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
+  const [cut, setCut] = useState(false);
+  const field = useElementSize<HTMLTextAreaElement>();
   const screen = useMutation({
     mutationFn: async (input: PostInput) => ({ text: input.text, answer: await screenPost(input) }),
     onSuccess: async ({ answer }) => {
       if (answer.alertId) await queryClient.invalidateQueries({ queryKey: screeningKeys.alerts });
     },
   });
+
+  const change = (value: string) => {
+    const fitted = fitPost(value);
+    setText(fitted.text);
+    setCut(fitted.cut);
+  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -40,10 +53,13 @@ export function ScreenForm({ country, lang, onCountry, onLang }: Props) {
             label={t('screening.check.text')}
             description={t('screening.check.textHelp')}
             value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-            autosize
-            minRows={6}
-            maxRows={20}
+            onChange={(event) => change(event.currentTarget.value)}
+            error={cut && t('screening.check.tooLong', { kilobytes: MAX_POST_BYTES / 1024 })}
+            // The browser cuts a paste to this many UTF-16 units before inserting it (cheap), and
+            // fitPost then to the server's limit in UTF-8 bytes.
+            maxLength={MAX_POST_BYTES}
+            ref={field.ref}
+            rows={postRows(text, Math.floor(field.width / CHAR_PX), 6, 20)}
             required
             data-testid="screen-text"
           />
