@@ -3,7 +3,7 @@ import { definePolicy } from '../platform/http/policy.ts';
 
 // Victim records serve caseworkers first. Investigators (frontline police at rescues) may register
 // a person; investigators, analysts and referral focal points may read, under a pseudonym.
-// Researchers have no person or case route: they see aggregates only (insights). Administrators
+// Researchers have no person or case route: they see aggregates only (statistics/). Administrators
 // manage accounts, not victims.
 export const victimsPolicy = definePolicy({
   'victims.catalogue.read': { authenticated: true },

@@ -18,6 +18,7 @@ import {
   registerPerson,
   type VictimsContext,
 } from './service.ts';
+import { registerStatisticsRoutes } from './statistics/routes.ts';
 
 const tags = ['victims'];
 const errorContent = errorResponses[400].content;
@@ -131,4 +132,5 @@ export function registerVictimsRoutes(router: Router): void {
   });
   registerCaseRoutes(router);
   registerCaseReferralRoutes(router);
+  registerStatisticsRoutes(router);
 }

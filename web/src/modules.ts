@@ -40,7 +40,8 @@ export const modules: readonly ModuleEntry[] = [
   {
     path: '/victims',
     labelKey: 'victims',
-    roles: ['caseworker', 'investigator', 'analyst', 'referral_focal_point'],
+    // Researchers see only its Statistics tab (aggregates).
+    roles: ['caseworker', 'investigator', 'analyst', 'referral_focal_point', 'researcher'],
     testId: 'nav-victims',
     page: lazy(() => import('./victims/VictimsPage.tsx').then((m) => ({ default: m.VictimsPage }))),
   },

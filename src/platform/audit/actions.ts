@@ -65,6 +65,8 @@ export const AUDIT_ACTIONS = [
   'identification.assess',
   'identification.read',
   'identification.list',
+  // victims: aggregates (no record is read; one entry a request)
+  'victims_statistics.read',
   // victims: cases
   'case.create',
   'case.read',

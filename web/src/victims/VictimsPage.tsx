@@ -1,6 +1,6 @@
 import { Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../platform/session/context.ts';
 import { NotFound } from '../platform/shell/ErrorPages.tsx';
 import { CasePage } from './cases/CasePage.tsx';
@@ -14,15 +14,22 @@ import { PersonEdit } from './persons/PersonEdit.tsx';
 import { PersonPage } from './persons/PersonPage.tsx';
 import { PersonsTab } from './persons/PersonsTab.tsx';
 import { RegisterWizard } from './register/RegisterWizard.tsx';
-import { mayExportHtcds, mayReadOrganisations, mayRegister } from './roles.ts';
+import {
+  mayExportHtcds,
+  mayReadOrganisations,
+  mayReadRecords,
+  mayReadStatistics,
+  mayRegister,
+} from './roles.ts';
+import { StatisticsTab } from './statistics/StatisticsTab.tsx';
 
-const tabs = ['persons', 'cases', 'register', 'merges', 'organisations', 'htcds'] as const;
+const tabs = ['persons', 'cases', 'register', 'merges', 'organisations', 'htcds', 'statistics'] as const;
 type Tab = (typeof tabs)[number];
 
 const base = '/victims';
 const pathOf = (tab: Tab) => (tab === 'persons' ? base : `${base}/${tab}`);
 
-/** The tab a path belongs to: /victims and /victims/persons/…, /victims/cases[/…], /victims/register, /victims/merges, /victims/organisations, /victims/htcds. */
+/** The tab a path belongs to: /victims and /victims/persons/…, /victims/cases[/…], /victims/register, /victims/merges, /victims/organisations, /victims/htcds, /victims/statistics. */
 function tabOf(pathname: string): Tab | null {
   const first =
     pathname
@@ -38,12 +45,14 @@ function isTab(value: string | null): value is Tab {
 }
 
 const allowed = (tab: Tab, roles: readonly string[]) =>
+  (!['persons', 'cases'].includes(tab) || mayReadRecords(roles)) &&
+  (tab !== 'statistics' || mayReadStatistics(roles)) &&
   (tab !== 'register' || mayRegister(roles)) &&
   (tab !== 'merges' || mayMerge(roles)) &&
   (tab !== 'organisations' || mayReadOrganisations(roles)) &&
   (tab !== 'htcds' || mayExportHtcds(roles));
 
-/** Victims: persons and their search, cases, the registration wizard, merges of duplicates, organisations, and HTCDS files. */
+/** Victims: persons and their search, cases, the registration wizard, merges of duplicates, organisations, HTCDS files and statistics. */
 export function VictimsPage() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -51,6 +60,11 @@ export function VictimsPage() {
   const { user } = useSession();
   const tab = tabOf(pathname);
   const visible = tabs.filter((name) => allowed(name, user.roles));
+  // A researcher's way in (/victims) leads to the one tab they have.
+  const [first] = visible;
+  if (pathname.replace(/\/+$/, '') === base && tab && !visible.includes(tab) && first) {
+    return <Navigate to={pathOf(first)} replace />;
+  }
   if (!tab || !visible.includes(tab)) return <NotFound />;
   return (
     <Stack>
@@ -90,6 +104,9 @@ export function VictimsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="htcds" pt="md">
           <HtcdsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="statistics" pt="md">
+          <StatisticsTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>
