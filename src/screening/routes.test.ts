@@ -146,6 +146,22 @@ describe('POST /api/screen', () => {
 });
 
 describe('watchlist and alert review', () => {
+  it('refuses a value not of its kind once, as a coded field problem that does not repeat it', async () => {
+    const value = `+66 ${'9'.repeat(296)}`; // 300 characters, no phone number
+    const res = await analyst.request('POST', '/api/watchlist', { kind: 'phone', value });
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(error.fields).toEqual([
+      {
+        path: 'value',
+        message: 'is not a valid phone',
+        code: 'invalid_identifier',
+        params: { kind: 'phone' },
+      },
+    ]);
+    expect(error.message).not.toContain(value);
+  });
+
   it('raises an alert whenever a watchlisted identifier appears, and records the review', async () => {
     const add = await analyst.request('POST', '/api/watchlist', {
       kind: 'telegram',

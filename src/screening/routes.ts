@@ -205,8 +205,14 @@ export function registerScreeningRoutes(router: Router): void {
     const body = c.req.valid('json');
     const normalized = normalizeWatchValue(body.kind, body.value, c.var.deps.node.country);
     if (!normalized) {
-      throw new HttpError(400, 'bad_request', `"${body.value}" is not a valid ${body.kind}.`, [
-        { path: 'value', message: `is not a valid ${body.kind}` },
+      // The value is not repeated: the client has it, and a long one ran off the form's error box.
+      throw new HttpError(400, 'bad_request', `value is not a valid ${body.kind}`, [
+        {
+          path: 'value',
+          message: `is not a valid ${body.kind}`,
+          code: 'invalid_identifier',
+          params: { kind: body.kind },
+        },
       ]);
     }
     const entry = await addToWatchlist(c.var.deps.db, requirePrincipal(c.var.principal), {

@@ -114,6 +114,20 @@ describe('screening in the web UI', () => {
     await page.getByTestId('retrain').click();
     await page.getByTestId('retrain-result').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('retrain-result').innerText()).toContain('+reviews-');
+    // A value that is no phone number, 300 characters long: refused once, at the field, in the form.
+    await page.getByTestId('screening-tab-watchlist').click();
+    const watchForm = page.getByTestId('watchlist-form');
+    await watchForm.getByLabel('Kind').click();
+    await page.getByRole('option', { name: 'Phone', exact: true }).click();
+    await watchForm.getByLabel('Value').fill(`+66 ${'9'.repeat(296)}`);
+    await watchForm.getByRole('button', { name: 'Add' }).click();
+    const refusal = watchForm.getByText('This cannot be read as the kind chosen (Phone).');
+    await refusal.waitFor();
+    expect((await watchForm.innerText()).split('cannot be read').length).toBe(2);
+    const [box, formBox] = [await refusal.boundingBox(), await watchForm.boundingBox()];
+    if (!box || !formBox) throw new Error('the refusal is not laid out');
+    expect(box.x + box.width).toBeLessThanOrEqual(formBox.x + formBox.width);
+
     expect(alerts).toEqual([]);
     await page.close();
   });

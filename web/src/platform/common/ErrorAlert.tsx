@@ -14,7 +14,8 @@ export function ErrorAlert({ error, title, labels }: Props) {
   if (!error) return null;
   const { summary, fields } = errorText(t, error, labels);
   return (
-    <Alert color="red" title={title ?? t('common.error')} role="alert">
+    // A long unbroken value in a message (a link, an identifier) wraps instead of running off the box.
+    <Alert color="red" title={title ?? t('common.error')} role="alert" style={{ overflowWrap: 'anywhere' }}>
       {summary}
       {fields.length > 0 && (
         <List size="sm" mt="xs">

@@ -6,6 +6,10 @@ import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
 import { addWatchlistEntry, type NewWatchlistEntry, screeningKeys } from '../api.ts';
 import { useScreeningLabels } from '../labels.ts';
 import { isWatchlistKind, type WatchlistKind, watchlistKinds } from '../vocabulary.ts';
+import { isInvalidWatchValue } from './invalid-value.ts';
+
+/** POST /api/watchlist's limit on a value (src/screening/schema.ts). */
+const MAX_VALUE_LENGTH = 500;
 
 export function WatchlistForm() {
   const { t } = useTranslation();
@@ -24,6 +28,12 @@ export function WatchlistForm() {
     },
   });
   const complete = kind !== null && value.trim() !== '';
+  // Said once, at the field, naming the kind it was checked as; any other error in the box below.
+  const invalid = isInvalidWatchValue(add.error);
+  const valueError =
+    invalid &&
+    add.variables &&
+    t('screening.watchlist.invalidValue', { kind: labels.kind(add.variables.kind) });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!kind || !value.trim()) return;
@@ -50,7 +60,12 @@ export function WatchlistForm() {
               label={t('screening.watchlist.value')}
               description={t('screening.watchlist.valueHelp')}
               value={value}
-              onChange={(event) => setValue(event.currentTarget.value)}
+              onChange={(event) => {
+                setValue(event.currentTarget.value);
+                if (add.isError) add.reset();
+              }}
+              error={valueError}
+              maxLength={MAX_VALUE_LENGTH}
               autoComplete="off"
               spellCheck={false}
               required
@@ -64,7 +79,7 @@ export function WatchlistForm() {
               style={{ flex: 1, minWidth: 220 }}
             />
           </Group>
-          <ErrorAlert error={add.error} />
+          <ErrorAlert error={invalid ? null : add.error} />
           <Group>
             <Button type="submit" loading={add.isPending} disabled={!complete}>
               {t('screening.watchlist.add')}
