@@ -291,4 +291,35 @@ describe('victims: person edit, case team/tasks/notes, HTCDS export and import i
     expect(await reader.getByTestId('organisation-new').count()).toBe(0);
     await readerContext.close();
   });
+
+  it("leads a researcher from the home page to the agency's statistics, and only there", async () => {
+    const admin = await node.browser.newPage();
+    admin.setDefaultTimeout(UI_TIMEOUT);
+    await logIn(admin, node.base, 'admin', ADMIN_PASSWORD);
+    const status = await createUser(admin, {
+      username: 'e2e_researcher',
+      displayName: 'E2E Researcher',
+      roles: ['researcher'],
+      password: CASEWORKER_PASSWORD,
+    });
+    expect(status).toBe(201);
+    await admin.close();
+
+    const page = await node.browser.newPage();
+    page.setDefaultTimeout(UI_TIMEOUT);
+    await signIn(page, 'e2e_researcher', CASEWORKER_PASSWORD);
+    await page.getByRole('link', { name: 'Victims' }).first().click();
+    await page.getByTestId('statistics-tab').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/victims/statistics');
+    expect(await page.getByTestId('victims-tab-persons').count()).toBe(0);
+    // The persons registered above: men of Cambodia, named through the labels and region names.
+    await expect.poll(() => page.getByTestId('statistics-gender').innerText()).toContain('Male');
+    const citizenship = await page.getByTestId('statistics-citizenship').innerText();
+    expect(citizenship).toContain('Cambodia');
+    expect(citizenship).toMatch(/fewer than 5|\d/);
+    expect(await page.getByTestId('statistics-total').innerText()).toMatch(
+      /^Victims registered: (fewer than 5|\d+)$/,
+    );
+    await page.close();
+  });
 });
