@@ -5,7 +5,7 @@ import type { Router } from '../platform/http/router.ts';
 import { loadScreeningModel } from './default-model.ts';
 import { screeningPolicy as policy } from './policy.ts';
 import { listModels } from './repo.ts';
-import { retrainFromReviews } from './retrain.ts';
+import { MIN_REVIEWS_PER_LABEL, retrainFromReviews, reviewMetrics } from './retrain.ts';
 
 const tags = ['screening'];
 const modelInfo = z
@@ -14,9 +14,23 @@ const modelInfo = z
     name: z.string(),
     createdAt: z.string(),
     examples: z.number(),
-    metrics: z.unknown(),
+    metrics: z.unknown().openapi({
+      description:
+        "The model's own held-out figures: a trained model's out of fold on its training data; an " +
+        "adapted one's out of fold on the reviews (evaluatedOn: 'reviews'); null when it has none",
+    }),
   })
   .openapi('ScreeningModel');
+
+/**
+ * Models adapted before they were evaluated on the reviews stored their base's figures, which say
+ * nothing of them (they were measured on other data): shown as none.
+ */
+function ownMetrics(name: string, metrics: unknown): unknown {
+  const adapted = /\+reviews-/.test(name);
+  const evaluated = typeof metrics === 'object' && metrics !== null && 'evaluatedOn' in metrics;
+  return adapted && !evaluated ? null : metrics;
+}
 
 const listRoute = createRoute({
   tags,
@@ -27,7 +41,11 @@ const listRoute = createRoute({
       z.object({
         active: modelInfo.nullable(),
         defaultModel: z.object({ name: z.string() }),
-        reviewed: z.object({ confirmed: z.number(), dismissed: z.number() }),
+        reviewed: z.object({
+          confirmed: z.number(),
+          dismissed: z.number(),
+          minimumPerLabel: z.number().openapi({ description: 'Of each, for a retrain' }),
+        }),
       }),
       'The active model and how many reviews there are to learn from',
     ),
@@ -39,6 +57,7 @@ const retrainRoute = createRoute({
   method: 'post',
   path: '/api/screening/models/retrain',
   summary: "Adapt the node's model to the reviewed alerts and make it active",
+  description: `Needs ${MIN_REVIEWS_PER_LABEL} confirmed and ${MIN_REVIEWS_PER_LABEL} dismissed alerts (else 400 too_few_reviews).`,
   responses: {
     201: jsonResponse(
       z.object({
@@ -75,11 +94,15 @@ export function registerScreeningModelRoutes(router: Router): void {
               name: active.name,
               createdAt: active.created_at.toISOString(),
               examples: active.examples,
-              metrics: active.metrics,
+              metrics: ownMetrics(active.name, active.metrics),
             }
           : null,
         defaultModel: { name: loadScreeningModel().name },
-        reviewed: { confirmed: count('confirmed'), dismissed: count('dismissed') },
+        reviewed: {
+          confirmed: count('confirmed'),
+          dismissed: count('dismissed'),
+          minimumPerLabel: MIN_REVIEWS_PER_LABEL,
+        },
       },
       200,
     );
@@ -99,7 +122,7 @@ export function registerScreeningModelRoutes(router: Router): void {
           name: row.name,
           createdAt: row.created_at.toISOString(),
           examples,
-          metrics: model.metrics.outOfFold,
+          metrics: reviewMetrics(model),
         },
         tampered,
       },

@@ -6,17 +6,22 @@ import { activeModel, insertActiveModel } from './repo.ts';
 
 // A node's own screening models, stored in the database; the active one screens, else the bundled one.
 
+/**
+ * `metrics` is what the model card shows: a trained model's out-of-fold figures by default; an
+ * adapted one gives its own on the reviews (`reviewMetrics` in retrain.ts), never its base's.
+ */
 export async function activateModel(
   db: Db,
   model: Model,
   examples: number,
   createdBy: { id: string; label: string } | null,
+  metrics: object = model.metrics.outOfFold,
 ) {
   return db.transaction().execute(async (tx) => {
     const row = await insertActiveModel(tx, {
       name: model.name,
       model: JSON.parse(serializeModel(model)),
-      metrics: model.metrics.outOfFold,
+      metrics,
       examples,
       createdBy: createdBy?.id ?? null,
     });

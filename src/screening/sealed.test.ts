@@ -10,6 +10,7 @@ import type { Principal } from '../platform/http/policy.ts';
 import { type JobSystem, startJobs } from '../platform/jobs/runner.ts';
 import { runBatch } from './batch/run.ts';
 import { storeUpload } from './batch/upload.ts';
+import { MIN_REVIEWS_PER_LABEL } from './retrain.ts';
 
 // An alert's post and screening result are sealed at rest (migrations/0016): the table holds no
 // plain text of the post or of the phone numbers and handles in it, the API opens them for the
@@ -191,21 +192,23 @@ describe('a tampered alert', () => {
   });
 
   it('is left out of retraining, named, while the intact reviews teach the model', async () => {
-    const good = await screen(POST);
-    const bad = await screen(OTHER);
-    for (const [id, decision] of [
-      [good, 'confirmed'],
-      [bad, 'dismissed'],
-    ] as const) {
+    // A retrain needs MIN_REVIEWS_PER_LABEL intact reviews of each label; one more is tampered with.
+    const reviewed: Array<[string, 'confirmed' | 'dismissed']> = [];
+    for (let i = 0; i <= MIN_REVIEWS_PER_LABEL; i++) {
+      if (i < MIN_REVIEWS_PER_LABEL) reviewed.push([await screen(`${POST} ${i}`), 'confirmed']);
+      reviewed.push([await screen(`${OTHER} ${i}`), 'dismissed']);
+    }
+    for (const [id, decision] of reviewed) {
       const res = await analyst.request('POST', `/api/alerts/${id}/review`, { decision, reason: 'checked' });
       expect(res.status).toBe(200);
     }
+    const bad = reviewed.at(-1)?.[0] ?? '';
     await setSealed(bad, { post_text_enc: flipped((await sealedOf(bad)).post_text_enc) });
     const res = await analyst.request('POST', '/api/screening/models/retrain');
     expect(res.status).toBe(201);
     const body = await res.json();
     expect(body.tampered).toEqual([bad]);
-    expect(body.model.examples).toBe(1);
+    expect(body.model.examples).toBe(2 * MIN_REVIEWS_PER_LABEL);
     expect(await actionsOn(bad)).toContain('alert.tamper_detected');
   });
 });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiRequest,
   type BrowserNode,
   logIn,
   logInChangingPassword,
@@ -109,11 +110,38 @@ describe('screening in the web UI', () => {
     await expect.poll(() => page.url()).toContain('q=Campuchia');
     await page.getByText('No alerts match these filters.').waitFor();
 
-    // Retrain from the review: a new active model, adapted from the bundled one.
+    // One review is too few to retrain from: the button waits for 10 of each label, and says so.
     await page.getByTestId('screening-tab-model').click();
+    await page.getByTestId('retrain-needs').waitFor();
+    expect(await page.getByTestId('retrain').isDisabled()).toBe(true);
+    // Nine more confirmed and ten dismissed (through the API the UI uses).
+    for (const [decision, count] of [
+      ['confirmed', 9],
+      ['dismissed', 10],
+    ] as const) {
+      for (let i = 0; i < count; i++) {
+        const screened = await apiRequest<{ alertId: string }>(page, 'POST', '/api/screen', {
+          text: `${POST} (${decision} ${i})`,
+        });
+        const reviewed = await apiRequest(page, 'POST', `/api/alerts/${screened.body.alertId}/review`, {
+          decision,
+          reason: 'checked',
+        });
+        expect(reviewed.status).toBe(200);
+      }
+    }
+
+    // Retrain from the reviews, confirmed in a dialog: a new active model, adapted from the bundled
+    // one, whose card shows its own figures on the 20 reviews (not the bundled model's).
+    await page.reload();
     await page.getByTestId('retrain').click();
+    await page.getByTestId('confirm-retrain').click();
     await page.getByTestId('retrain-result').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('retrain-result').innerText()).toContain('+reviews-');
+    await expect.poll(() => page.getByTestId('model-examples').innerText()).toBe('20');
+    expect(await page.getByTestId('model-metrics').innerText()).toContain(
+      "Measured on this node's reviewed alerts",
+    );
     // A value that is no phone number, 300 characters long: refused once, at the field, in the form.
     await page.getByTestId('screening-tab-watchlist').click();
     const watchForm = page.getByTestId('watchlist-form');

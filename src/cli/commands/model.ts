@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadFieldCipher } from '../../platform/crypto/fields.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { HttpError } from '../../platform/http/errors.ts';
+import { InputError } from '../../platform/input-error.ts';
 import { adaptModel } from '../../screening/adapt.ts';
 import { loadScreeningModel } from '../../screening/default-model.ts';
 import { crossValidate, evaluate } from '../../screening/model/evaluate.ts';
@@ -8,7 +10,7 @@ import type { Example } from '../../screening/model/model.ts';
 import { saveModel } from '../../screening/model/model-file.ts';
 import { trainModel } from '../../screening/model/train.ts';
 import { activateModel, loadActiveModel } from '../../screening/models.ts';
-import { reviewExamples as openReviews, retrainFromReviews } from '../../screening/retrain.ts';
+import { reviewExamples as openReviews, retrainFromReviews, tooFewReviews } from '../../screening/retrain.ts';
 import { readLabelledFiles } from '../../screening/training.ts';
 import { withNodeDatabase } from '../node-db.ts';
 
@@ -62,21 +64,33 @@ function cvSummary(examples: Example[], k: number) {
   };
 }
 
-/** --from-reviews alone: adapt the node's current model to its reviewed alerts (see screening/adapt.ts). */
+/**
+ * --from-reviews alone: adapt the node's current model to its reviewed alerts (see screening/adapt.ts),
+ * refused below retrain.ts's minimum of each label as the API refuses it; prints its own out-of-fold
+ * figures on the reviews.
+ */
 async function adaptToReviews(opts: { out?: string; activate?: boolean }): Promise<void> {
   const outcome = await withNodeDatabase(async ({ db, master }) => {
     if (opts.activate) {
-      const retrained = await retrainFromReviews(db, await loadFieldCipher(db, master), null);
+      const retrained = await retrainFromReviews(db, await loadFieldCipher(db, master), null).catch(
+        (err: unknown) => {
+          throw err instanceof HttpError && err.code === 'too_few_reviews'
+            ? new InputError(err.message)
+            : err;
+        },
+      );
       warnTampered(retrained.tampered);
       return retrained;
     }
     const examples = await reviewExamples(db, master);
+    const refusal = tooFewReviews(examples, []);
+    if (refusal) throw new InputError(refusal);
     const base = (await loadActiveModel(db))?.model ?? loadScreeningModel();
     return { model: adaptModel(base, examples, `${base.name}+reviews`), examples: examples.length };
   });
   if (opts.out) saveModel(outcome.model, opts.out);
   process.stdout.write(
-    `${JSON.stringify({ name: outcome.model.name, adaptedFrom: 'reviews', examples: outcome.examples, out: opts.out ?? null, activated: Boolean(opts.activate) })}\n`,
+    `${JSON.stringify({ name: outcome.model.name, adaptedFrom: 'reviews', examples: outcome.examples, outOfFold: outcome.model.metrics.outOfFold, out: opts.out ?? null, activated: Boolean(opts.activate) })}\n`,
   );
 }
 

@@ -120,7 +120,8 @@ export type ModelSummary = z.infer<typeof modelSummary>;
 export const modelsAnswer = z.object({
   active: z.nullable(modelSummary),
   defaultModel: z.object({ name: z.string() }),
-  reviewed: z.object({ confirmed: z.number(), dismissed: z.number() }),
+  /** `minimumPerLabel`: confirmed and dismissed alerts (each) a retrain needs. */
+  reviewed: z.object({ confirmed: z.number(), dismissed: z.number(), minimumPerLabel: z.number() }),
 });
 export type ModelsAnswer = z.infer<typeof modelsAnswer>;
 

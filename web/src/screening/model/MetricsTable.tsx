@@ -1,14 +1,19 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useScreeningLabels } from '../labels.ts';
-import { metricColumns, readMetrics } from './metrics.ts';
+import { metricColumns, metricsSource, readMetrics } from './metrics.ts';
 
-/** Held-out metrics of a model, overall and per language. */
+/** Held-out metrics of a model, overall and per language, saying what they were measured on. */
 export function MetricsTable({ metrics }: { metrics: unknown }) {
   const { t } = useTranslation();
   const labels = useScreeningLabels();
   const rows = readMetrics(metrics);
   const columns = metricColumns(rows);
+  const source = metricsSource(metrics);
+  const caption =
+    source.on === 'reviews'
+      ? t('screening.model.metricsCaptionReviews', { folds: source.folds })
+      : t('screening.model.metricsCaption');
   if (rows.length === 0 || columns.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -19,7 +24,7 @@ export function MetricsTable({ metrics }: { metrics: unknown }) {
   return (
     <Table.ScrollContainer minWidth={600}>
       <Table striped data-testid="model-metrics">
-        <Table.Caption>{t('screening.model.metricsCaption')}</Table.Caption>
+        <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('screening.model.scope')}</Table.Th>

@@ -1,6 +1,6 @@
-import { Alert, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
 import { useFormatTime } from '../../platform/common/format.ts';
@@ -9,10 +9,14 @@ import { useSession } from '../../platform/session/context.ts';
 import { retrainModel, screeningKeys } from '../api.ts';
 import { useScreeningLabels } from '../labels.ts';
 import { useModels } from '../queries.ts';
-import type { ModelSummary } from '../schema.ts';
+import type { ModelSummary, ModelsAnswer } from '../schema.ts';
 import { MetricsTable } from './MetricsTable.tsx';
 
-/** The model that scores posts on this node, how many reviews could train the next one, and retraining. */
+/**
+ * The model that scores posts on this node, how many reviews could train the next one, and
+ * retraining: offered from the server's minimum of each label, and only after a confirmation, as
+ * the new model replaces the node's for every agency at once.
+ */
 export function ModelCard() {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -20,12 +24,15 @@ export function ModelCard() {
   const queryClient = useQueryClient();
   const models = useModels();
   const titleId = useId();
+  const [confirming, setConfirming] = useState(false);
   const retrain = useMutation({
     mutationFn: retrainModel,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: screeningKeys.models }),
+    onSettled: () => setConfirming(false),
   });
   const canRetrain = hasAnyRole(user.roles, ['analyst', 'administrator']);
   const data = models.data;
+  const enough = data !== undefined && hasEnoughReviews(data.reviewed);
 
   return (
     <Card withBorder data-testid="model-card" component="section" aria-labelledby={titleId}>
@@ -35,7 +42,12 @@ export function ModelCard() {
             {t('screening.model.title')}
           </Title>
           {canRetrain && (
-            <Button onClick={() => retrain.mutate()} loading={retrain.isPending} data-testid="retrain">
+            <Button
+              onClick={() => setConfirming(true)}
+              disabled={!enough}
+              loading={retrain.isPending}
+              data-testid="retrain"
+            >
               {t('screening.model.retrain')}
             </Button>
           )}
@@ -63,6 +75,13 @@ export function ModelCard() {
                 dismissed: labels.number(data.reviewed.dismissed),
               })}
             </Text>
+            {!enough && (
+              <Text size="sm" c="dimmed" data-testid="retrain-needs">
+                {t('screening.model.needsReviews', {
+                  minimum: labels.number(data.reviewed.minimumPerLabel),
+                })}
+              </Text>
+            )}
             {data.active ? (
               <ModelFacts model={data.active} />
             ) : (
@@ -73,8 +92,41 @@ export function ModelCard() {
           </>
         )}
       </Stack>
+      <Modal
+        opened={confirming && data !== undefined}
+        onClose={() => setConfirming(false)}
+        title={t('screening.model.confirmTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {data && (
+          <Stack>
+            <Text>
+              {t('screening.model.confirmText', {
+                confirmed: labels.number(data.reviewed.confirmed),
+                dismissed: labels.number(data.reviewed.dismissed),
+              })}
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirming(false)}>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                onClick={() => retrain.mutate()}
+                loading={retrain.isPending}
+                data-testid="confirm-retrain"
+              >
+                {t('screening.model.confirm')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
     </Card>
   );
+}
+
+function hasEnoughReviews({ confirmed, dismissed, minimumPerLabel }: ModelsAnswer['reviewed']): boolean {
+  return confirmed >= minimumPerLabel && dismissed >= minimumPerLabel;
 }
 
 function ModelFacts({ model }: { model: ModelSummary }) {

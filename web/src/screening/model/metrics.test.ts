@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricColumns, readMetrics } from './metrics.ts';
+import { metricColumns, metricsSource, readMetrics } from './metrics.ts';
 
 const m = (f1: number | null) => ({
   n: 10,
@@ -33,5 +33,15 @@ describe('readMetrics', () => {
     expect(readMetrics(null)).toEqual([]);
     expect(readMetrics({ accuracy: 'high' })).toEqual([]);
     expect(readMetrics('0.9')).toEqual([]);
+  });
+});
+
+describe('metricsSource', () => {
+  it('tells an adapted model’s figures on the reviews from a trained model’s', () => {
+    const adapted = { evaluatedOn: 'reviews', folds: 5, outOfFold: m(0.6), byLang: { vi: m(0.6) } };
+    expect(metricsSource(adapted)).toEqual({ on: 'reviews', folds: 5 });
+    expect(readMetrics(adapted).map((row) => row.scope)).toEqual(['all', 'vi']);
+    expect(metricsSource(m(0.77))).toEqual({ on: 'training' });
+    expect(metricsSource(null)).toEqual({ on: 'training' });
   });
 });

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 
 // A model's metrics as the trainer writes them (src/screening/model/train.ts): out-of-fold binary
 // metrics overall and per language. Anything else is shown as its numeric fields, or not at all.
+// A model adapted to reviews has its own, out of fold on the reviews (`evaluatedOn: 'reviews'`).
 
 export const metricNames = [
   'n',
@@ -50,4 +51,14 @@ export function readMetrics(metrics: unknown): MetricRow[] {
 /** The metric columns any row has a value for. */
 export function metricColumns(rows: readonly MetricRow[]): MetricName[] {
   return metricNames.filter((name) => rows.some((row) => typeof row.values[name] === 'number'));
+}
+
+/** What the figures were measured on: a trained model's training data, or the reviews it was adapted to. */
+export type MetricsSource = { on: 'training' } | { on: 'reviews'; folds: number };
+
+const fromReviews = z.object({ evaluatedOn: z.literal('reviews'), folds: z.number() });
+
+export function metricsSource(metrics: unknown): MetricsSource {
+  const reviews = fromReviews.safeParse(metrics);
+  return reviews.success ? { on: 'reviews', folds: reviews.data.folds } : { on: 'training' };
 }
