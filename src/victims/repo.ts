@@ -78,18 +78,6 @@ export async function upsertVictimContext(
     .execute();
 }
 
-/** Sets a person's HTCDS trafficking status (creating their victim context if they have none). */
-export async function setTraffickingStatus(
-  tx: Exec,
-  personId: string,
-  values: Pick<
-    Insertable<VictimContextsTable>,
-    'trafficking_status' | 'trafficking_status_decision_making_org'
-  >,
-): Promise<void> {
-  await upsertVictimContext(tx, personId, values);
-}
-
 export async function upsertPerpetratorContext(
   tx: Exec,
   personId: string,

@@ -38,21 +38,19 @@ export async function agencyOrgType(db: Exec, id: string): Promise<OrgType | und
 }
 
 /**
- * Whether the person has an assessment made later than `assessedAt` (other than `id`) whose decision
- * gives a trafficking status (all but "needs more information").
+ * Whether the person has an assessment made later than `assessedAt` whose decision gives a
+ * trafficking status (all but "needs more information").
  */
 export async function laterStatusDecisionExists(
   db: Exec,
   personId: string,
   assessedAt: Date,
-  id: string,
 ): Promise<boolean> {
   const row = await db
     .selectFrom('identification_assessments')
     .select('id')
     .where('person_id', '=', personId)
     .where('assessed_at', '>', assessedAt)
-    .where('id', '<>', id)
     .where('decision', '<>', 'needs_more_information')
     .limit(1)
     .executeTakeFirst();

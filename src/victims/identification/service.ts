@@ -5,7 +5,7 @@ import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';
 import { refuseMergedAway } from '../duplicates/guard.ts';
-import { setTraffickingStatus } from '../repo.ts';
+import { upsertVictimContext } from '../repo.ts';
 import { DECISION_MAKING_ORG, htcdsTraffickingStatus } from './htcds.ts';
 import { noteKey, openNarrative, sealNarrative } from './narrative.ts';
 import { mayReadNarrative } from './policy.ts';
@@ -126,12 +126,13 @@ export async function recordAssessment(
     });
     // The latest decision is the person's HTCDS trafficking status ("needs more information" has none).
     const status = htcdsTraffickingStatus(input.decision);
-    if (status && !(await laterStatusDecisionExists(tx, personId, assessedAt, id))) {
+    if (status && !(await laterStatusDecisionExists(tx, personId, assessedAt))) {
       const victim = {
         trafficking_status: status,
         trafficking_status_decision_making_org: DECISION_MAKING_ORG[decidingOrgType],
       };
-      await setTraffickingStatus(tx, personId, victim);
+      // Only these two columns: a person with no victim context gets one.
+      await upsertVictimContext(tx, personId, victim);
       await appendAudit(tx, {
         actor: actorOf(actor),
         action: 'person.update',
