@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { languageName } from '../i18n/language-name.ts';
 import { languageOf } from '../i18n/languages.ts';
 import en from '../i18n/locales/en.json';
 import { isIndicatorCategory, isScreeningLang } from './vocabulary.ts';
@@ -25,7 +26,6 @@ export function useScreeningLabels(): ScreeningLabels {
   const { t, i18n } = useTranslation();
   const locale = languageOf(i18n.language).htmlLang;
   return useMemo(() => {
-    const languageNames = new Intl.DisplayNames([locale, 'en'], { type: 'language', fallback: 'none' });
     const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
     const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
     return {
@@ -37,11 +37,7 @@ export function useScreeningLabels(): ScreeningLabels {
         // The screener's own languages from the locale files: browsers' display names lack some of
         // them (Debian's Chromium names Vietnamese in English on a Khmer page).
         if (isScreeningLang(code)) return t(`screening.languages.${code}`);
-        try {
-          return languageNames.of(code) ?? code;
-        } catch {
-          return code;
-        }
+        return languageName(code, locale);
       },
       percent: (fraction) => percent.format(fraction),
       number: (value) => number.format(value),

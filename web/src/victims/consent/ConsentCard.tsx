@@ -13,6 +13,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { languageName } from '../../i18n/language-name.ts';
 import { languageOf } from '../../i18n/languages.ts';
 import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
 import { useFormatTime } from '../../platform/common/format.ts';
@@ -21,7 +22,6 @@ import { useVictimLabels } from '../labels.ts';
 import { NameText, wrapAnywhere } from '../persons/NameText.tsx';
 import { consentKeys, withdrawConsent } from './api.ts';
 import { sha256Hex } from './body.ts';
-import { languageName } from './language-name.ts';
 import { type Consent, type Giver, givers } from './schema.ts';
 
 const stateColor = { active: 'green', not_yet_valid: 'yellow', expired: 'gray', withdrawn: 'red' } as const;

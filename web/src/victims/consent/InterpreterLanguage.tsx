@@ -1,8 +1,8 @@
 import { Select } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { languageName } from '../../i18n/language-name.ts';
 import { languageOf } from '../../i18n/languages.ts';
-import { languageName } from './language-name.ts';
 
 // Languages interpreters are most often needed for in the region (the interface languages, other
 // languages of ASEAN states and of migrants passing through them), as ISO 639 codes.

@@ -1,4 +1,4 @@
-// ISO 639 codes of the languages interpreters speak, named for the reader. Pure.
+// Language codes (ISO 639, BCP 47) named for the reader: interpreters' languages, a post's detected language. Pure.
 
 /**
  * The language's name in the reader's locale (`my` → "Burmese", "พม่า", "缅甸语"), English where that
