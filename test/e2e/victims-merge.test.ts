@@ -8,6 +8,7 @@ import {
   logIn,
   logInChangingPassword,
   PHONE,
+  reportPageTrouble,
   startBrowserNode,
   UI_TIMEOUT,
 } from '../helpers/browser.ts';
@@ -35,6 +36,7 @@ async function phonePage(username: string): Promise<Page> {
   const context = await node.browser.newContext({ viewport: PHONE, hasTouch: true });
   const page = await context.newPage();
   page.setDefaultTimeout(UI_TIMEOUT);
+  reportPageTrouble(page, username);
   await signIn(page, username);
   return page;
 }

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, onTestFailed } from 'vitest';
 import { freePort } from '../../src/platform/db/embedded.ts';
 import { repoPath } from '../../src/platform/paths.ts';
 import { type CliProcess, startCli, waitForOutput } from './cli.ts';
@@ -163,4 +163,26 @@ export async function apiRequest<T = unknown>(
     },
     { method, path, body },
   );
+}
+
+/**
+ * When the running test fails, prints what happened on the page while it ran: its writes with their
+ * answers, any other answer of 400 and over, failed requests, uncaught errors and console errors. A wait that times out says only
+ * what it waited for; this says why it never came. Call it inside the test.
+ */
+export function reportPageTrouble(page: Page, label: string): void {
+  const trouble: string[] = [];
+  const note = (line: string) => trouble.push(`${new Date().toISOString()} ${label}: ${line}`);
+  page.on('response', (res) => {
+    if (res.status() >= 400 || res.request().method() !== 'GET')
+      note(`${res.status()} ${res.request().method()} ${new URL(res.url()).pathname}`);
+  });
+  page.on('requestfailed', (req) => note(`failed ${req.method()} ${req.url()}: ${req.failure()?.errorText}`));
+  page.on('pageerror', (error) => note(`page error: ${error.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') note(`console: ${msg.text()}`);
+  });
+  onTestFailed(() => {
+    console.error(trouble.length ? trouble.join('\n') : `${label}: no failed request or page error`);
+  });
 }
