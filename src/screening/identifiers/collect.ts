@@ -36,6 +36,11 @@ export class IdentifierSet {
     existing.spans.push(span);
   }
 
+  /** What has been added so far, unsorted. */
+  entries(): Iterable<Identifier> {
+    return this.byKey.values();
+  }
+
   hasKind(kind: IdentifierKind): boolean {
     return this.kinds.has(kind);
   }

@@ -1,5 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Identifier, IdentifierKind, NormalizedText } from '../types.ts';
+import { accountSpans, insideAny } from './accounts.ts';
 import type { PhraseHit } from './automaton.ts';
 import { afterAccountLabel, findBankAccounts } from './banks.ts';
 import { type LabelHit, type LabelTarget, readLabels, readMentions } from './chat-labels.ts';
@@ -84,7 +85,12 @@ export function extractIdentifiers(n: NormalizedText, opts: ExtractOptions = {})
 
   for (const w of findWallets(n)) set.addSpan(w.kind, w.normalized, [w.start, w.end], w.details);
 
-  for (const p of placeMatches(hits)) set.addText('place', p.place.id, p.start, p.end, placeDetails(p.place));
+  const places = placeMatches(hits);
+  const accounts = places.length > 0 ? accountSpans(set.entries()) : [];
+  for (const p of places) {
+    const span = originalSpan(n, p.start, p.end);
+    if (span && !insideAny(accounts, span)) set.addSpan('place', p.place.id, span, placeDetails(p.place));
+  }
 
   return set.list();
 }

@@ -52,6 +52,20 @@ describe('places', () => {
     expect(places('đi Nam Vang làm việc')).toEqual([['phnom-penh', 'Nam Vang']]);
   });
 
+  it('does not read a place inside a chat handle, a link or an e-mail address', () => {
+    expect(places('telegram: @myawaddy_job')).toEqual([]);
+    expect(places('t.me/kk_park_hr, www.myawaddy-jobs.com, hr@kkpark.com')).toEqual([]);
+    expect(places('https://facebook.com/groups/sihanoukville-jobs')).toEqual([]);
+    expect(places('Sihanoukville: facebook.com/groups/sihanoukville-jobs')).toEqual([
+      ['sihanoukville', 'Sihanoukville'],
+    ]);
+    const [place] = extractIdentifiers(
+      plainText('Sihanoukville: facebook.com/groups/sihanoukville-jobs'),
+      {},
+    ).filter((id) => id.kind === 'place');
+    expect(place?.spans).toEqual([[0, 13]]);
+  });
+
   it('carries the place facts', () => {
     const [place] = extractIdentifiers(plainText('Bavet'), {});
     expect(place?.details).toMatchObject({

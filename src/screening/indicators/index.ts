@@ -1,4 +1,5 @@
 import type { Identifier, IndicatorMatch, Lang, NormalizedText } from '../types.ts';
+import { dropHotspotsInAccounts } from './accounts.ts';
 import { combineEvidence } from './evidence.ts';
 import { dropAtHome, dropOutOfContext, type PostOrigin } from './job-context.ts';
 import { dropLicensedLures } from './licensed.ts';
@@ -67,15 +68,18 @@ export function matchSalaryIndicators(
 }
 
 /**
- * A post's red flags as the pipeline reads them: from its words (matchIndicators), less a high-pay
- * claim its stated ordinary wage takes back, and from its amounts (matchSalaryIndicators).
+ * A post's red flags as the pipeline reads them: from its words (matchIndicators, less a hotspot
+ * named only inside a handle or link, before the rule files read them), less a high-pay claim its
+ * stated ordinary wage takes back, and from its amounts (matchSalaryIndicators).
  */
 export function matchPostIndicators(
   n: NormalizedText,
   identifiers: readonly Identifier[],
   origin: PostOrigin = {},
 ): IndicatorMatch[] {
-  const words = dropOrdinaryPayClaims(loaded().lexicon.salary, identifiers, matchIndicators(n, origin));
+  const { matcher, lexicon } = loaded();
+  const named = dropHotspotsInAccounts(matcher.match(n), identifiers);
+  const words = dropOrdinaryPayClaims(lexicon.salary, identifiers, afterMatching(lexicon, n, named, origin));
   return [...words, ...matchSalaryIndicators(n, identifiers, words)];
 }
 

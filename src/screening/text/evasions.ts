@@ -351,10 +351,22 @@ function latinToken(i: number, out: UnitBuffer): number {
   const start = out.length;
   out.append(units, origins, i, j);
   const linked = (i > 0 && isLinkPunct(at(i - 1))) || (isLinkPunct(at(j)) && isWordUnit(at(j + 1)));
-  const email = symbols && at(j) === 0x2e;
+  const email = symbols && domainFollows(j);
   if (!linked && !email && j - i <= MAX_O_NUMBER && zeroesWrittenAsO(out, start, out.length)) return j;
   if ((leet || symbols) && !linked && !email && j - i <= MAX_LEET_TOKEN) deLeet(out, start, out.length);
   return j;
+}
+
+// Longest host name (RFC 1035): bounds the look-ahead, so the scan stays linear.
+const MAX_HOST = 253;
+/** Whether a host's dot follows at j through hyphens and letters: "hr@abc-jobs.com", not "l@o-dong". */
+function domainFollows(j: number): boolean {
+  for (let k = j; k < n && k - j < MAX_HOST; k++) {
+    const c = at(k);
+    if (c === 0x2e) return isWordUnit(at(k + 1));
+    if (c !== 0x2d && !isWordUnit(c)) return false;
+  }
+  return false;
 }
 
 // "1OOO$", "15OO USD": a number whose zeroes are written as the letter O, to slip an amount past a

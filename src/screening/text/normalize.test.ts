@@ -91,6 +91,13 @@ describe('normalize: evasions', () => {
     expect(text('mail john3@gmail.com or see bit.ly/a1b3C')).toBe('mail john3@gmail.com or see bit.ly/a1b3c');
   });
 
+  it('keeps the @ of an e-mail address whose domain has a hyphen, and folds one in a word', () => {
+    expect(text('CV to hr@kkpark-jobs.com or jobs@my-site.co.th')).toBe(
+      'cv to hr@kkpark-jobs.com or jobs@my-site.co.th',
+    );
+    expect(text('v@y-tien nhanh')).toBe('vay-tien nhanh');
+  });
+
   it('folds full-width and styled letters (NFKC)', () => {
     expect(text('ｔｅｌｅｇｒａｍ')).toBe('telegram');
     expect(text('𝐓𝐞𝐥𝐞𝐠𝐫𝐚𝐦')).toBe('telegram');
