@@ -5,8 +5,12 @@ import { isoDate } from '../person-schema.ts';
 
 export const statisticsQuery = z
   .object({
-    from: isoDate.optional().openapi({ description: 'Registered on or after this day (YYYY-MM-DD)' }),
-    to: isoDate.optional().openapi({ description: 'Registered on or before this day (YYYY-MM-DD)' }),
+    from: isoDate.optional().openapi({
+      description: 'Registered on or after this day (YYYY-MM-DD), the first day of a month (else 422)',
+    }),
+    to: isoDate.optional().openapi({
+      description: 'Registered on or before this day (YYYY-MM-DD), the last day of a month (else 422)',
+    }),
   })
   .superRefine((q, ctx) => {
     if (q.from && q.to && q.to < q.from) {
@@ -17,9 +21,12 @@ export type StatisticsQuery = z.infer<typeof statisticsQuery>;
 
 const count = z
   .object({ value: z.number().int().nullable(), suppressed: z.boolean() })
-  .openapi({ description: 'value is null and suppressed true when withheld' });
+  .openapi({ description: 'value is null and suppressed true when withheld; else rounded to `roundedTo`' });
 const table = z
   .object({
+    multiValued: z.boolean().openapi({
+      description: 'A person can count in several cells: the cells may add up to more than the total',
+    }),
     total: count,
     cells: z.array(
       z.object({ key: z.string().nullable().openapi({ description: 'null: not recorded' }), count }),
@@ -31,6 +38,10 @@ export const statisticsResult = z
   .object({
     k: z.number().int().openapi({ description: 'Counts from 1 to k − 1 are withheld' }),
     suppression: z.literal('complementary'),
+    roundedTo: z
+      .number()
+      .int()
+      .openapi({ description: 'Every count given is rounded to the nearest multiple of this' }),
     from: z.string().nullable(),
     to: z.string().nullable(),
     persons: z.object({

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/app.ts';
 import { call, openCaseWith } from '../../../test/helpers/cases.ts';
+import { pinsSmallDifference } from '../../../test/helpers/disclosure.ts';
 import { loginInOtherAgency, refusal } from '../../../test/helpers/victims.ts';
 
 // GET /api/victims/statistics over a small fixture: the counts, suppression of 1–4 with its
-// complement, who may read it, that no identity leaves, bad queries, and one audit entry a request.
+// complement and rounding to 5, whole-month ranges, who may read it, that no identity leaves, bad
+// queries, and one audit entry a request.
 
 let t: TestApp;
 let caseworker: TestClient;
@@ -22,10 +24,10 @@ type Spec = {
   forced?: string[];
 };
 
-async function register(spec: Spec): Promise<string> {
+async function register(spec: Spec, client = caseworker): Promise<string> {
   const firstName = `Zq${randomUUID().slice(0, 8)}`;
   names.push(firstName);
-  const body = await call(caseworker, 'POST', '/api/victims/persons', 201, {
+  const body = await call(client, 'POST', '/api/victims/persons', 201, {
     externalId: `stat-${names.length}`,
     registeredOn: spec.registeredOn,
     identity: { firstName, identityNumber: `ID-${firstName}` },
@@ -116,15 +118,17 @@ async function statistics(client: TestClient, query = '') {
 }
 
 describe('GET /api/victims/statistics', () => {
-  it("counts the agency's victims by each breakdown, withholding 1–4 and a complement", async () => {
+  it("counts the agency's victims by each breakdown, withholding 1–4 and a complement, rounding the rest to 5", async () => {
     const s = await statistics(researcher);
     expect(s.k).toBe(5);
-    expect(s.persons.total).toEqual(shown(14));
+    expect(s.roundedTo).toBe(5);
+    expect(s.persons.total).toEqual(shown(15)); // 14
     // Masculine (5) is withheld with the single person of no gender: 14 − 8 leaves 6 for the two.
     expect(s.persons.gender).toEqual({
-      total: shown(14),
+      multiValued: false,
+      total: shown(15),
       cells: [
-        { key: 'Feminine', count: shown(8) },
+        { key: 'Feminine', count: shown(10) }, // 8
         { key: 'Masculine', count: hidden },
         { key: null, count: hidden },
       ],
@@ -132,7 +136,7 @@ describe('GET /api/victims/statistics', () => {
     expect(s.persons.ageGroup.cells).toEqual([
       { key: '0-11', count: shown(0) },
       { key: '12-17', count: shown(0) },
-      { key: '18-25', count: shown(9) },
+      { key: '18-25', count: shown(10) }, // 9
       { key: '26-35', count: hidden },
       { key: '36-50', count: shown(0) },
       { key: '51+', count: shown(0) },
@@ -140,7 +144,8 @@ describe('GET /api/victims/statistics', () => {
     ]);
     // KH (2) alone is withheld, so VN, the only other cell, is withheld too.
     expect(s.persons.citizenship).toEqual({
-      total: shown(14),
+      multiValued: true,
+      total: shown(15),
       cells: [
         { key: 'VN', count: hidden },
         { key: 'KH', count: hidden },
@@ -153,6 +158,7 @@ describe('GET /api/victims/statistics', () => {
     ]);
     // Its total is the withheld ForcedCriminality cell above, so it is withheld here too; 4 takes 6 with it.
     expect(s.persons.forcedCriminality).toEqual({
+      multiValued: true,
       total: hidden,
       cells: [
         { key: 'RomanceInvestmentScam', count: hidden },
@@ -160,21 +166,26 @@ describe('GET /api/victims/statistics', () => {
       ],
     });
     expect(s.persons.traffickingStatus.cells).toEqual([
-      { key: 'PossibleVictimOfTrafficking', count: shown(14) },
+      { key: 'PossibleVictimOfTrafficking', count: shown(15) },
     ]);
     expect(s.persons.registrationYear.cells).toEqual([
       { key: '2024', count: hidden },
       { key: '2025', count: hidden },
     ]);
     expect(s.assessments.decision).toEqual({
-      total: shown(8),
+      multiValued: false,
+      total: shown(10), // 8
       cells: [
         { key: 'victim', count: hidden },
         { key: 'presumed_victim', count: hidden },
       ],
     });
-    expect(s.assessments.nonPunishment).toEqual(shown(6));
-    expect(s.cases.status).toEqual({ total: hidden, cells: [{ key: 'open', count: hidden }] });
+    expect(s.assessments.nonPunishment).toEqual(shown(5)); // 6
+    expect(s.cases.status).toEqual({
+      multiValued: false,
+      total: hidden,
+      cells: [{ key: 'open', count: hidden }],
+    });
   });
 
   it('no withheld cell can be worked out from its total and the cells shown', async () => {
@@ -192,17 +203,20 @@ describe('GET /api/victims/statistics', () => {
         (c: { count: { value: number | null; suppressed: boolean } }) => c.count,
       );
       const withheld = counts.filter((c) => c.suppressed).length;
-      const rest = table.total.value - counts.reduce((sum, c) => sum + (c.value ?? 0), 0);
-      expect(withheld === 0 || (withheld >= 2 && rest >= 5)).toBe(true);
+      // Rounded counts: the most the withheld cells can hold together is the total's most (+2) less
+      // the least of each cell shown (−2, and a 5 is at least 5).
+      const least = (v: number) => (v === 0 ? 0 : Math.max(5, v - 2));
+      const most = table.total.value + 2 - counts.reduce((sum, c) => sum + least(c.value ?? 0), 0);
+      expect(withheld === 0 || (withheld >= 2 && most >= 5)).toBe(true);
     }
   });
 
   it('narrows to the registration dates asked', async () => {
     const s = await statistics(researcher, '?from=2025-01-01&to=2025-12-31');
     expect(s.from).toBe('2025-01-01');
-    expect(s.persons.total).toEqual(shown(13));
-    expect(s.persons.registrationYear.cells).toEqual([{ key: '2025', count: shown(13) }]);
-    const none = await statistics(researcher, '?to=2020-01-01');
+    expect(s.persons.total).toEqual(shown(15)); // 13
+    expect(s.persons.registrationYear.cells).toEqual([{ key: '2025', count: shown(15) }]);
+    const none = await statistics(researcher, '?to=2019-12-31');
     expect(none.persons.total).toEqual(shown(0));
     expect(none.persons.gender.cells).toEqual([]);
   });
@@ -245,6 +259,55 @@ describe('GET /api/victims/statistics', () => {
       400,
     );
     expect(notDay.paths).toEqual(['to']);
+  });
+
+  it('refuses a range not on whole calendar months with a 422 naming the field, and audits nothing', async () => {
+    const audited = async () =>
+      (
+        await t.deps.db
+          .selectFrom('audit_entries')
+          .select('id')
+          .where('action', '=', 'victims_statistics.read')
+          .execute()
+      ).length;
+    const before = await audited();
+    const cases: [string, string[]][] = [
+      ['?from=2025-03-02', ['from']],
+      ['?to=2025-03-30', ['to']],
+      ['?from=2025-03-15&to=2025-03-16', ['from', 'to']],
+      ['?to=2024-02-28', ['to']], // 2024 is a leap year
+    ];
+    for (const [query, paths] of cases) {
+      const res = await researcher.request('GET', `/api/victims/statistics${query}`);
+      expect(await refusal(res, 422)).toEqual({ code: 'range_not_whole_months', paths });
+    }
+    expect(await audited()).toBe(before);
+    // Whole months, one or several, and either end open, are answered.
+    for (const query of ['?from=2024-02-01&to=2024-02-29', '?to=2025-02-28', '?from=2025-04-01']) {
+      await statistics(researcher, query);
+    }
+  });
+
+  it("does not let two ranges a month apart single out that month's registrations", async () => {
+    // Another agency, so the fixture above is not disturbed: 7 women registered in January 2023,
+    // 2 more in February. Unrounded, January (7) and January–February (9) told February's 2.
+    const reader = await loginInOtherAgency(t, ['caseworker', 'researcher']);
+    for (let i = 0; i < 9; i++) {
+      const registeredOn = i < 7 ? '2023-01-10' : '2023-02-15';
+      await register(
+        { registeredOn, gender: 'Feminine', citizenship: ['TH'], exploitation: ['ForcedLabour'] },
+        reader,
+      );
+    }
+    const january = await statistics(reader, '?from=2023-01-01&to=2023-01-31');
+    const both = await statistics(reader, '?from=2023-01-01&to=2023-02-28');
+    expect([january.persons.total, both.persons.total]).toEqual([shown(5), shown(10)]);
+    const pairs = [
+      [january.persons.total, both.persons.total],
+      [january.persons.gender.cells[0].count, both.persons.gender.cells[0].count],
+      [january.persons.exploitation.cells[0].count, both.persons.exploitation.cells[0].count],
+    ];
+    for (const [a, b] of pairs) expect(pinsSmallDifference(a, b)).toBe(false);
   });
 
   it('audits each request once, as a read of the agency', async () => {

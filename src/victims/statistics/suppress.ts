@@ -2,8 +2,12 @@
 // table's cells add up to a published total, one suppressed cell would be total minus the rest,
 // so more cells are suppressed (complementary suppression) until the suppressed cells are at least
 // two and hold at least K persons together: then no subtraction within the table recovers one.
+// Every count given is rounded to the nearest multiple of BASE, so two answers (two ranges, or one
+// range asked at two times) never pin their difference to a count of 1–4 (README, "Differencing").
 
 export const K = 5;
+/** Rounding base. The differencing guarantee (suppress.test.ts) holds for BASE = K = 5. */
+export const BASE = 5;
 
 export type Count = { value: number | null; suppressed: boolean };
 export type Cell = { key: string | null; count: Count };
@@ -12,10 +16,13 @@ export type Table = { total: Count; cells: Cell[] };
 /** A grouped count before suppression: `key` null means "not recorded". */
 export type RawCell = { key: string | null; n: number };
 
-const shown = (n: number): Count => ({ value: n, suppressed: false });
+/** n to the nearest multiple of BASE (n mod 5 of 0–2 down, 3–4 up): 5, 6, 7 → 5; 8–12 → 10. */
+export const roundToBase = (n: number): number => BASE * Math.round(n / BASE);
+
+const shown = (n: number): Count => ({ value: roundToBase(n), suppressed: false });
 const withheld: Count = { value: null, suppressed: true };
 
-/** A lone count: withheld when it is 1–4. */
+/** A lone count: withheld when it is 1–4, else rounded (a zero stays 0: it says nothing of anyone). */
 export function protect(n: number): Count {
   return n > 0 && n < K ? withheld : shown(n);
 }
