@@ -68,13 +68,12 @@ describe('victims: duplicate merge by four eyes, and task editing, in the web UI
     const admin = await node.browser.newPage();
     admin.setDefaultTimeout(UI_TIMEOUT);
     await logIn(admin, node.base, 'admin', ADMIN_PASSWORD);
-    for (const [username, displayName] of [
-      ['e2e_merge_a', 'Merge Caseworker A'],
-      ['e2e_merge_b', 'Merge Caseworker B'],
+    for (const [username, displayName, role] of [
+      ['e2e_merge_a', 'Merge Caseworker A', 'caseworker'],
+      ['e2e_merge_b', 'Merge Caseworker B', 'caseworker'],
+      ['e2e_merge_fp', 'Merge Focal Point', 'referral_focal_point'],
     ] as const) {
-      expect(
-        await createUser(admin, { username, displayName, roles: ['caseworker'], password: PASSWORD }),
-      ).toBe(201);
+      expect(await createUser(admin, { username, displayName, roles: [role], password: PASSWORD })).toBe(201);
     }
     await admin.close();
 
@@ -174,6 +173,12 @@ describe('victims: duplicate merge by four eyes, and task editing, in the web UI
     const tombstone = await apiRequest(b, 'GET', `/api/victims/persons/${secondId}/duplicates`);
     expect(tombstone.status).toBe(409);
     expect(JSON.stringify(tombstone.body)).toContain(firstId);
+    // A focal point (who cannot read merge groups) is not offered to record a consent there either.
+    const fp = await phonePage('e2e_merge_fp');
+    await fp.goto(`${node.base}/victims/persons/${secondId}`);
+    await fp.getByTestId('consent-merged-away').waitFor();
+    expect(await fp.getByTestId('consent-add').count()).toBe(0);
+    await fp.context().close();
 
     // 6. B undoes the merge with a reason: the second record is live again.
     await b.getByTestId('victims-tab-merges').click();

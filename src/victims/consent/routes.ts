@@ -26,7 +26,15 @@ const listRoute = createRoute({
   summary: "A person's consents and withdrawals, newest first",
   request: { params: idParam },
   responses: {
-    200: jsonResponse(z.object({ consents: z.array(consentSchema) }), 'The consents'),
+    200: jsonResponse(
+      z.object({
+        consents: z.array(consentSchema),
+        mergedInto: z.uuid().nullable().openapi({
+          description: 'The person this record was merged into: it takes no new consent (null if live)',
+        }),
+      }),
+      'The consents',
+    ),
     ...errorResponses,
     ...notFound,
   },
@@ -68,9 +76,9 @@ export function registerConsentRoutes(router: Router): void {
   router.openapi(listRoute, policy['victims.consent.read'], async (c) => {
     const { db, cipher } = c.var.deps;
     const principal = requirePrincipal(c.var.principal);
-    const opened = await listPersonConsents(db, cipher, principal, c.req.valid('param').id);
+    const { consents, mergedInto } = await listPersonConsents(db, cipher, principal, c.req.valid('param').id);
     const now = new Date();
-    return c.json({ consents: opened.map((o) => presentConsent(o, now)) }, 200);
+    return c.json({ consents: consents.map((o) => presentConsent(o, now)), mergedInto }, 200);
   });
 
   router.openapi(withdrawRoute, policy['victims.consent.withdraw'], async (c) => {

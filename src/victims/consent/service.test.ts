@@ -130,7 +130,7 @@ describe('recording and withdrawing', () => {
     expect(raw.witness_name_enc).toMatch(/^jf1\./);
     expect(raw.con_consent).toBe(true);
 
-    const [listed] = await listPersonConsents(db, cipher, actor, personId);
+    const [listed] = (await listPersonConsents(db, cipher, actor, personId)).consents;
     expect(listed?.interpreterName).toBe('Sokha Interpreter');
     expect(listed?.tampered).toEqual([]);
 
@@ -174,7 +174,7 @@ describe('recording and withdrawing', () => {
     });
     expect(rotated.reEncrypted['consents.witness_name_enc']).toBeGreaterThan(0);
     cipher = rotated.cipher;
-    const [after] = await listPersonConsents(db, cipher, actor, personId);
+    const [after] = (await listPersonConsents(db, cipher, actor, personId)).consents;
     expect(after?.witnessName).toBe('Somchai Witness');
     expect(after?.consent.witness_name_enc).toContain(`jf1.${rotated.newKeyId}.`);
   });
@@ -192,7 +192,7 @@ describe('recording and withdrawing', () => {
     await sql`update consents set witness_name_enc = ${b.consent.witness_name_enc} where id = ${a.consent.id}`.execute(
       db,
     );
-    const listed = await listPersonConsents(db, cipher, actor, personId);
+    const listed = (await listPersonConsents(db, cipher, actor, personId)).consents;
     const moved = listed.find((o) => o.consent.id === a.consent.id);
     expect(moved?.witnessName).toBeNull();
     expect(moved?.tampered).toEqual(['method.witness.name']);

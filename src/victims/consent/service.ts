@@ -6,6 +6,7 @@ import type { NodeIdentity } from '../../platform/http/context.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
 import { withdrawReferralsRelyingOn } from '../../referrals/withdraw.ts';
 import { refuseMergedAway } from '../duplicates/guard.ts';
+import { tombstoneMerge } from '../duplicates/repo.ts';
 import { findPerson, type PersonRow } from '../repo.ts';
 import { ageOn } from '../rules.ts';
 import { mayShare } from './decision.ts';
@@ -145,15 +146,20 @@ export async function withdrawConsent(
   });
 }
 
+/**
+ * A person's consents, newest first, and the person their record was merged into, if it was (a
+ * tombstone takes no new consent; its own stay listed and withdrawable).
+ */
 export async function listPersonConsents(
   db: Db,
   cipher: FieldCipher,
   actor: ConsentActor,
   personId: string,
-): Promise<OpenedConsent[]> {
+): Promise<{ consents: OpenedConsent[]; mergedInto: string | null }> {
   return db.transaction().execute(async (tx) => {
     await requirePerson(tx, actor, personId);
     const history = await listConsents(tx, personId);
+    const merge = await tombstoneMerge(tx, personId);
     await appendAudit(tx, {
       actor: actorOf(actor),
       action: 'consent.read',
@@ -161,7 +167,7 @@ export async function listPersonConsents(
       recordId: personId,
       change: { consents: history.map((h) => h.consent.id) },
     });
-    return history.map((h) => openConsent(cipher, h));
+    return { consents: history.map((h) => openConsent(cipher, h)), mergedInto: merge?.survivor_id ?? null };
   });
 }
 

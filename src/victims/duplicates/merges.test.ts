@@ -9,11 +9,13 @@ import { auditActions, fullPerson, refusal, tamper } from '../../../test/helpers
 let t: TestApp;
 let alice: TestClient;
 let bala: TestClient;
+let focalPoint: TestClient;
 
 beforeAll(async () => {
   t = await createTestApp();
   alice = await t.loginAs(['caseworker']);
   bala = await t.loginAs(['caseworker']);
+  focalPoint = await t.loginAs(['referral_focal_point']);
 });
 afterAll(async () => t?.close());
 
@@ -267,6 +269,14 @@ describe('unmerging', () => {
       expect(res.status, path).toBe(409);
       expect((await res.json()).error.message, path).toContain(survivor);
     }
+    // Its consents list says where it went, to a focal point too (who cannot read merge groups), so
+    // no page offers to record a consent there; the survivor's says nothing.
+    const consentsOf = (id: string) => call(focalPoint, 'GET', `/api/victims/persons/${id}/consents`);
+    expect(await consentsOf(merged)).toMatchObject({
+      mergedInto: survivor,
+      consents: [{ id: before.consent.id }],
+    });
+    expect((await consentsOf(survivor)).mergedInto).toBeNull();
     // A consent it gave can still be withdrawn, and its history read.
     await call(alice, 'POST', `/api/victims/consents/${before.consent.id}/withdraw`, {
       statedBy: 'subject',
@@ -277,6 +287,7 @@ describe('unmerging', () => {
       const res = await alice.request(method, path, body);
       expect(res.status, path).toBeLessThan(300);
     }
+    expect((await consentsOf(merged)).mergedInto).toBeNull();
   });
 
   it('keeps merge rows as history: the database refuses to delete or rewind them', async () => {

@@ -17,7 +17,6 @@ import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
 import { victimsKeys } from '../api.ts';
 import { CountryField } from '../fields.tsx';
 import { subjectAges } from '../identification/schema.ts';
-import { mergeKeys } from '../merges/api.ts';
 import { survivorOfError } from '../merges/logic.ts';
 import { MergedBanner } from '../merges/MergeGroup.tsx';
 import { consentKeys, recordConsent } from './api.ts';
@@ -49,10 +48,10 @@ export function ConsentFormView({ personId, onDone }: { personId: string; onDone
       await queryClient.invalidateQueries({ queryKey: victimsKeys.caseManagement });
       onDone();
     },
-    // Merged away meanwhile: the person's merge group changed (the panel then offers no recording).
+    // Merged away meanwhile: the list says so now (the panel then offers no recording).
     onError: (error) => {
       if (survivorOfError(error))
-        void queryClient.invalidateQueries({ queryKey: mergeKeys.records(personId) });
+        void queryClient.invalidateQueries({ queryKey: consentKeys.list(personId) });
     },
   });
   // A 409 `merged` says where the person's record lives now, instead of a bare refusal.

@@ -1,11 +1,8 @@
-import { Button, Card, Group, Stack, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../platform/common/QueryState.tsx';
-import { useSession } from '../../platform/session/context.ts';
-import { mayMerge } from '../merges/api.ts';
-import { useMergeGroup } from '../merges/MergeGroup.tsx';
 import { consentKeys, listConsents } from './api.ts';
 import { ConsentCard } from './ConsentCard.tsx';
 import { ConsentFormView } from './ConsentFormView.tsx';
@@ -13,14 +10,12 @@ import { ConsentFormView } from './ConsentFormView.tsx';
 /** A person's consents, newest first: record one, see each one's state, withdraw. */
 export function ConsentPanel({ personId, title }: { personId: string; title?: string }) {
   const { t } = useTranslation();
-  const { user } = useSession();
   const [adding, setAdding] = useState(false);
-  const consents = useQuery({ queryKey: consentKeys.list(personId), queryFn: () => listConsents(personId) });
+  const list = { queryKey: consentKeys.list(personId), queryFn: () => listConsents(personId) };
+  const consents = useQuery({ ...list, select: (answer) => answer.consents });
   // A person merged away (a tombstone) takes no new consent; the ones it gave can still be withdrawn.
-  // Caseworkers know from its merge group (the person page's query); others learn it from the 409.
-  const merger = mayMerge(user.roles);
-  const group = useMergeGroup(personId, merger);
-  const mayRecord = !merger || group.isError || (group.isSuccess && group.data.survivorId === personId);
+  const merged = useQuery({ ...list, select: (answer) => answer.mergedInto });
+  const mayRecord = merged.isSuccess && merged.data === null;
   const titleId = `consents-${personId}`;
   return (
     <Stack
@@ -40,6 +35,11 @@ export function ConsentPanel({ personId, title }: { personId: string; title?: st
           </Button>
         )}
       </Group>
+      {merged.data && (
+        <Text size="sm" c="dimmed" data-testid="consent-merged-away">
+          {t('victims.consent.mergedAway')}
+        </Text>
+      )}
       {mayRecord && adding && (
         <Card withBorder padding="sm">
           <ConsentFormView personId={personId} onDone={() => setAdding(false)} />

@@ -42,4 +42,6 @@ export const consent = z.object({
 });
 export type Consent = z.infer<typeof consent>;
 export const consentAnswer = z.object({ consent });
-export const consentList = z.object({ consents: z.array(consent) });
+/** The person's consents, and the person their record was merged into (it then takes no new one). */
+export const consentList = z.object({ consents: z.array(consent), mergedInto: z.nullable(z.string()) });
+export type ConsentList = z.infer<typeof consentList>;

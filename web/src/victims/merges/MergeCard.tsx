@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
 import { useFormatTime } from '../../platform/common/format.ts';
 import { useSession } from '../../platform/session/context.ts';
 import { victimsKeys } from '../api.ts';
+import { consentKeys } from '../consent/api.ts';
 import { confirmMerge, mergeKeys, rejectMerge, unmergeMerge } from './api.ts';
 import { confirmMode } from './logic.ts';
 import { PersonLink } from './PersonLink.tsx';
@@ -122,6 +123,7 @@ function MergeActions({ merge, alone }: { merge: Merge; alone: boolean }) {
       setText('');
       await queryClient.invalidateQueries({ queryKey: mergeKeys.all });
       await queryClient.invalidateQueries({ queryKey: victimsKeys.persons });
+      await queryClient.invalidateQueries({ queryKey: consentKeys.all });
     },
   });
   const available: Action[] =

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
 import { victimsKeys } from '../api.ts';
+import { consentKeys } from '../consent/api.ts';
 import { confirmMerge, mergeKeys, proposeMerge } from './api.ts';
 import { type ProposalForm, pairOf, proposalIssues } from './logic.ts';
 import type { Merge } from './schema.ts';
@@ -44,6 +45,7 @@ export function ProposeMerge({ thisPerson, other, onClose, onDone }: Props) {
       // A failed confirmation may leave the proposal stored: the lists show it either way.
       await queryClient.invalidateQueries({ queryKey: mergeKeys.all });
       await queryClient.invalidateQueries({ queryKey: victimsKeys.persons });
+      await queryClient.invalidateQueries({ queryKey: consentKeys.all });
     },
     onSuccess: onDone,
   });
