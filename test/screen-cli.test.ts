@@ -78,6 +78,7 @@ describe('jaring screen', () => {
     const results = lines(output) as Array<Record<string, unknown>>;
     expect(results.map((r) => r.id)).toEqual(['2', 'a']);
     expect(String(results[0]?.error)).toMatch(/line 2/);
+    expect(output).toMatch(/screened 2 posts in [\d.]+ s \(\d+\/s, 1 worker\)/);
   });
 
   it('reads plain text lines with --format text', async () => {

@@ -68,11 +68,13 @@ async function runScreen(files: string[], opts: ScreenOptions): Promise<void> {
   progress.finish();
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write(
-    `screened ${done} posts in ${seconds.toFixed(1)} s (${Math.round(done / Math.max(seconds, 1e-9))}/s, ${pool.size} workers): ` +
+    `screened ${count(done, 'post')} in ${seconds.toFixed(1)} s (${Math.round(done / Math.max(seconds, 1e-9))}/s, ${count(pool.size, 'worker')}): ` +
       `high ${counts.high}, medium ${counts.medium}, low ${counts.low}, errors ${counts.error}; ` +
       `peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
   );
 }
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 export function screenCommand(): Command {
   const screen = new Command('screen')
