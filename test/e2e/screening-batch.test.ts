@@ -54,7 +54,10 @@ describe('batch screening in the web UI', () => {
       .toBe('done');
     const bar = progress.getByRole('progressbar', { name: 'Screening progress' });
     expect(await bar.getAttribute('aria-valuenow')).toBe('100');
-    expect(await progress.getByTestId('batch-progress-text').innerText()).toMatch(/^300 lines screened/);
+    // Bytes in the interface language's units (once "0 byte of 48.3 kB").
+    expect(await progress.getByTestId('batch-progress-text').innerText()).toBe(
+      '300 lines screened (41 kB of 41 kB)',
+    );
     expect(await progress.getByTestId('batch-counts').innerText()).toMatch(/Errors: 1$/);
     expect(await progress.getByTestId('batch-alerts').innerText()).toMatch(/Alerts opened: \d+/);
 

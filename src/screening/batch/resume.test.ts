@@ -213,6 +213,43 @@ describe('a batch run', () => {
     expect(await res.text()).toBe(failed.text);
   });
 
+  it('reports each checkpoint in GET /api/screen/batch/{id} while the run goes on', async () => {
+    const id = await newBatch();
+    type Progress = {
+      status: string;
+      linesDone: number;
+      bytesDone: number;
+      totalBytes: number;
+      percent: number;
+    };
+    const seen: Progress[] = [];
+    const read = async (): Promise<Progress> => {
+      const res = await client.request('GET', `/api/screen/batch/${id}`);
+      expect(res.status).toBe(200);
+      return (await res.json()).batch;
+    };
+    expect(await read()).toMatchObject({ status: 'queued', linesDone: 0, bytesDone: 0, percent: 0 });
+    const outcome = await runBatch(t.deps, id, {
+      checkpointLines: 4,
+      afterCheckpoint: async () => {
+        seen.push(await read());
+      },
+    });
+    expect(outcome).toBe('done');
+    const total = Buffer.byteLength(CONTENT);
+    expect(seen.map((p) => p.linesDone)).toEqual([4, 8, 12, 16, 20, 24, 28, 30]);
+    const during = seen.slice(0, -1);
+    for (const [i, p] of during.entries()) {
+      expect(p.status).toBe('running');
+      expect(p.bytesDone).toBeGreaterThan(i === 0 ? 0 : (during[i - 1]?.bytesDone ?? 0));
+      expect(p.bytesDone).toBeLessThan(total);
+      expect(p.percent).toBe(Math.floor((p.bytesDone / total) * 1000) / 10);
+      expect(p.percent).toBeGreaterThan(0);
+      expect(p.percent).toBeLessThan(100);
+    }
+    expect(seen.at(-1)).toMatchObject({ status: 'done', bytesDone: total, totalBytes: total, percent: 100 });
+  });
+
   it('answers 409 for the results of a batch still queued', async () => {
     const res = await t.app.request('/api/screen/batch', {
       method: 'POST',

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
 import { batchAlertsPath } from '../alerts/filters.ts';
 import { resultsHref } from './api.ts';
 import { BatchStatusBadge } from './BatchStatusBadge.tsx';
-import { useFormatBytes } from './format.ts';
+import { useFormatBytes, useFormatCount } from './format.ts';
 import { useBatch } from './queries.ts';
 import { isActive } from './schema.ts';
 
@@ -14,6 +14,7 @@ import { isActive } from './schema.ts';
 export function BatchProgress({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const formatBytes = useFormatBytes();
+  const formatCount = useFormatCount();
   const { data: batch, error } = useBatch(id);
   if (error) return <ErrorAlert error={error} />;
   if (!batch) return null;
@@ -36,7 +37,8 @@ export function BatchProgress({ id }: { id: string }) {
         />
         <Text size="sm" role="status" data-testid="batch-progress-text">
           {t('screening.batch.progress', {
-            lines: batch.linesDone,
+            count: batch.linesDone,
+            lines: formatCount(batch.linesDone),
             done: formatBytes(batch.bytesDone),
             total: formatBytes(batch.totalBytes),
           })}
