@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditAction } from '../platform/audit/actions.ts';
 import { type AuditEvent, appendAudit, appendAuditBatch } from '../platform/audit/append.ts';
 import type { Exec } from '../platform/db/database.ts';
-import { badRequest, HttpError } from '../platform/http/errors.ts';
+import { conflict, invalid } from '../platform/http/errors.ts';
 import {
   type CasePersonRow,
   type CaseRow,
@@ -58,8 +58,8 @@ export async function openCase(ctx: VictimsContext, input: CreateCaseInput): Pro
   return refuseDuplicateExternalId(() =>
     ctx.db.transaction().execute(async (tx) => {
       if (input.ownerId && !(await isAgencyUser(tx, agencyId, input.ownerId))) {
-        throw badRequest('The owner must be a user of your agency.', [
-          { path: 'ownerId', message: 'is not a user of your agency' },
+        throw invalid('The owner must be a user of your agency.', [
+          { path: 'ownerId', code: 'not_agency_user', message: 'is not a user of your agency' },
         ]);
       }
       const known = await existingPersonIds(
@@ -70,9 +70,15 @@ export async function openCase(ctx: VictimsContext, input: CreateCaseInput): Pro
       const missing = links.flatMap((l, i) =>
         known.has(l.personId)
           ? []
-          : [{ path: `persons.${i}.personId`, message: 'no such person in your agency' }],
+          : [
+              {
+                path: `persons.${i}.personId`,
+                code: 'unknown_person',
+                message: 'no such person in your agency',
+              },
+            ],
       );
-      if (missing.length > 0) throw badRequest('A linked person does not exist.', missing);
+      if (missing.length > 0) throw invalid('A linked person does not exist.', missing);
       const row = {
         id,
         agency_id: agencyId,
@@ -192,20 +198,25 @@ export async function changeCaseStatus(
   input: CaseStatusInput,
 ): Promise<ViewedCase> {
   if (input.status === 'closed' && input.reason === undefined) {
-    throw badRequest('Closing a case needs a reason.', [
-      { path: 'reason', message: 'is required to close a case' },
+    throw invalid('Closing a case needs a reason.', [
+      { path: 'reason', code: 'required', message: 'is required to close a case' },
     ]);
   }
   if (input.status !== 'closed' && input.reason !== undefined) {
-    throw badRequest('A reason is recorded only when closing.', [
-      { path: 'reason', message: 'is only for closing a case' },
+    throw invalid('A reason is recorded only when closing.', [
+      { path: 'reason', code: 'only_when_closing', message: 'is only for closing a case' },
     ]);
   }
   return ctx.db.transaction().execute(async (tx) => {
     const row = await requireVisibleCase(tx, ctx.principal, id, { forUpdate: true });
     if (!NEXT[row.status].includes(input.status)) {
-      throw new HttpError(409, 'conflict', `A ${row.status} case cannot become ${input.status}.`, [
-        { path: 'status', message: `cannot go from ${row.status} to ${input.status}` },
+      throw conflict(`A ${row.status} case cannot become ${input.status}.`, [
+        {
+          path: 'status',
+          code: 'status_change',
+          message: `cannot go from ${row.status} to ${input.status}`,
+          params: { from: row.status, to: input.status },
+        },
       ]);
     }
     const closing = input.status === 'closed';
@@ -240,8 +251,8 @@ export async function linkPerson(
     await requireVisibleCase(tx, ctx.principal, caseId, { forUpdate: true });
     const known = await existingPersonIds(tx, agencyId, [input.personId]);
     if (!known.has(input.personId)) {
-      throw badRequest('The person does not exist.', [
-        { path: 'personId', message: 'no such person in your agency' },
+      throw invalid('The person does not exist.', [
+        { path: 'personId', code: 'unknown_person', message: 'no such person in your agency' },
       ]);
     }
     await refuseMergedAway(tx, input.personId);
@@ -253,8 +264,8 @@ export async function linkPerson(
       linked_by: userId,
     });
     if (!linked) {
-      throw new HttpError(409, 'conflict', 'The person is already linked to this case.', [
-        { path: 'personId', message: 'is already linked' },
+      throw conflict('The person is already linked to this case.', [
+        { path: 'personId', code: 'already_linked', message: 'is already linked' },
       ]);
     }
     await appendAudit(tx, {

@@ -220,14 +220,14 @@ describe('organisation lookups (vic_LocationOfRecruitment, vic_LocationOfExploit
       },
       perpetrator: { organisationId: theirs },
     });
-    expect(await refusal(res, 400)).toEqual({
-      code: 'bad_request',
-      paths: [
-        'victim.locationOfRecruitmentId',
-        'victim.locationOfExploitationId',
-        'perpetrator.organisationId',
-      ],
-    });
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(error.code).toBe('bad_request');
+    expect(error.fields.map((f: { path: string; code: string }) => [f.path, f.code])).toEqual([
+      ['victim.locationOfRecruitmentId', 'unknown_organisation'],
+      ['victim.locationOfExploitationId', 'unknown_organisation'],
+      ['perpetrator.organisationId', 'unknown_organisation'],
+    ]);
     expect({ persons: await countRows(t, 'persons'), audit: await countRows(t, 'audit_entries') }).toEqual(
       before,
     );

@@ -1,7 +1,7 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import pg from 'pg';
 import type { Exec } from '../platform/db/database.ts';
-import { HttpError } from '../platform/http/errors.ts';
+import { conflict } from '../platform/http/errors.ts';
 import { personsByName } from './duplicates/repo.ts';
 import { PERSON_ENCRYPTED_COLUMNS } from './encrypted-columns.ts';
 import type { PerpetratorContextsTable, PersonsTable, VictimContextsTable } from './tables.ts';
@@ -179,8 +179,8 @@ export async function refuseDuplicateExternalId<T>(work: () => Promise<T>): Prom
       err.code === '23505' &&
       ['persons_agency_id_external_id_key', 'cases_agency_id_external_id_key'].includes(err.constraint ?? '');
     if (!duplicate) throw err;
-    throw new HttpError(409, 'conflict', 'Your agency already has a record with this external id.', [
-      { path: 'externalId', message: 'is already used in your agency' },
+    throw conflict('Your agency already has a record with this external id.', [
+      { path: 'externalId', code: 'taken', message: 'is already used in your agency' },
     ]);
   }
 }

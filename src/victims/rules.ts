@@ -35,19 +35,24 @@ export function latestToday(now = new Date()): string {
 export function personProblems(f: PersonFacts, now = new Date()): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const latest = latestToday(now);
-  if (f.registeredOn > latest) issues.push({ path: 'registeredOn', message: 'is in the future' });
+  const inFuture = (path: string) => issues.push({ path, code: 'in_future', message: 'is in the future' });
+  if (f.registeredOn > latest) inFuture('registeredOn');
   if (f.birthdate !== null) {
-    if (f.birthdate > latest) issues.push({ path: 'identity.birthdate', message: 'is in the future' });
+    if (f.birthdate > latest) inFuture('identity.birthdate');
     else if (f.birthdate > f.registeredOn)
       issues.push({
         path: 'identity.birthdate',
+        code: 'not_after',
         message: `is after the registration date ${f.registeredOn}`,
+        params: { field: 'registeredOn' },
       });
     const age = ageOn(f.birthdate, f.registeredOn);
     if (f.ageAtRegistration != null && age >= 0 && f.ageAtRegistration !== age) {
       issues.push({
         path: 'profile.ageAtRegistration',
+        code: 'age_mismatch',
         message: `does not match the birth date (${age} years on the registration date)`,
+        params: { age },
       });
     }
   }
@@ -55,12 +60,15 @@ export function personProblems(f: PersonFacts, now = new Date()): FieldIssue[] {
   if (f.ageWhenTrafficked !== null && age !== null && f.ageWhenTrafficked > age) {
     issues.push({
       path: 'victim.ageWhenTrafficked',
+      code: 'above_age',
       message: `is more than the age at registration (${age})`,
+      params: { age },
     });
   }
   if (f.forcedCriminalityTypes.length > 0 && !f.typeOfExploitation.includes('ForcedCriminality')) {
     issues.push({
       path: 'victim.forcedCriminalityTypes',
+      code: 'needs_forced_criminality',
       message: 'needs ForcedCriminality among victim.typeOfExploitation',
     });
   }

@@ -3,7 +3,7 @@ import type { AuditAction } from '../platform/audit/actions.ts';
 import { type Actor, type AuditEvent, appendAudit, appendAuditBatch } from '../platform/audit/append.ts';
 import type { FieldCipher } from '../platform/crypto/fields.ts';
 import type { Db, Exec } from '../platform/db/database.ts';
-import { badRequest, type FieldIssue, HttpError, notFound } from '../platform/http/errors.ts';
+import { type FieldIssue, HttpError, invalid, notFound } from '../platform/http/errors.ts';
 import type { Principal } from '../platform/http/policy.ts';
 import { findOrganisation } from './cases/organisations-repo.ts';
 import { refuseMergedAway } from './duplicates/guard.ts';
@@ -44,7 +44,7 @@ export const actorOf = (p: Principal): Actor => ({ id: p.userId, label: p.userna
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 function refuse(issues: FieldIssue[]): never {
-  throw badRequest(`Invalid person: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  throw invalid(`Invalid person: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
 }
 
 /** The HTCDS organisation lookups of a request: each must name an organisation of the agency. */
@@ -61,17 +61,16 @@ async function refuseForeignOrganisations(
   const issues: FieldIssue[] = [];
   for (const [path, id] of refs) {
     if (id && !(await findOrganisation(tx, agencyId, id)))
-      issues.push({ path, message: 'no such organisation in your agency' });
+      issues.push({ path, code: 'unknown_organisation', message: 'no such organisation in your agency' });
   }
   if (issues.length > 0) refuse(issues);
 }
 
 function tamperedConflict(err: TamperedError): HttpError {
-  return new HttpError(
-    409,
-    'tampered',
+  return invalid(
     'A stored identity value failed authentication (it was modified in the database). Re-enter it to replace it.',
-    err.fields.map((f) => ({ path: `identity.${f}`, message: 'is tampered' })),
+    err.fields.map((f) => ({ path: `identity.${f}`, code: 'tampered', message: 'is tampered' })),
+    { status: 409, code: 'tampered' },
   );
 }
 
@@ -285,7 +284,7 @@ export async function listVisiblePersons(
       throw new HttpError(403, 'forbidden', 'Searching by name needs identity access (caseworkers).');
     }
     tokens = nameTokens(keys, [query.name]);
-    if (tokens === '') refuse([{ path: 'name', message: 'has no letters or digits' }]);
+    if (tokens === '') refuse([{ path: 'name', code: 'no_letters', message: 'has no letters or digits' }]);
   }
   return ctx.db.transaction().execute(async (tx) => {
     const records = await listPersons(tx, ctx.principal.agencyId, {

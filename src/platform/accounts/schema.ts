@@ -37,9 +37,14 @@ export type UpdateAgencyInput = z.infer<typeof updateAgencyBody>;
 export const role = z.enum(ROLES);
 const roles = z.array(role).min(1).max(ROLES.length);
 
+const USERNAME = /^[A-Za-z0-9._-]{3,64}$/;
 export const username = z
   .string()
-  .regex(/^[A-Za-z0-9._-]{3,64}$/, 'must be 3 to 64 letters (A–Z), digits, dots, underscores or hyphens');
+  .refine(
+    (s) => USERNAME.test(s),
+    rule('username', 'must be 3 to 64 letters (A–Z), digits, dots, underscores or hyphens'),
+  )
+  .openapi({ pattern: USERNAME.source });
 
 export const user = z
   .object({
@@ -117,10 +122,13 @@ export const createTokenBody = z
     expiresAt: z.iso
       .datetime({ offset: true })
       // A malformed date-time is already named by the format check; only a valid one can be past.
-      .refine((s) => {
-        const at = Date.parse(s);
-        return Number.isNaN(at) || at > Date.now();
-      }, 'must be in the future')
+      .refine(
+        (s) => {
+          const at = Date.parse(s);
+          return Number.isNaN(at) || at > Date.now();
+        },
+        rule('in_past', 'must be in the future'),
+      )
       .optional(),
     userId: z.uuid().optional(),
   })

@@ -5,7 +5,7 @@ import { deleteSessionsOf } from '../auth/repo.ts';
 import { isRole, ROLES, type Role } from '../auth/roles.ts';
 import { hashSecret, newSecret } from '../auth/secrets.ts';
 import type { Db, Exec } from '../db/database.ts';
-import { badRequest, HttpError, notFound } from '../http/errors.ts';
+import { conflict, HttpError, invalid, notFound } from '../http/errors.ts';
 import type { Principal } from '../http/policy.ts';
 import { scopesCover } from './policy.ts';
 import {
@@ -39,17 +39,14 @@ async function refuseDuplicates<T>(work: () => Promise<T>): Promise<T> {
   } catch (err) {
     const duplicate = duplicateOf(err);
     if (duplicate === 'agencyName') {
-      throw new HttpError(409, 'conflict', 'An agency with this name already exists.', [
-        { path: 'name', message: 'is already taken' },
+      throw conflict('An agency with this name already exists.', [
+        { path: 'name', code: 'taken', message: 'is already taken' },
       ]);
     }
     if (duplicate === 'username') {
-      throw new HttpError(
-        409,
-        'conflict',
-        'A user with this username already exists (usernames ignore case).',
-        [{ path: 'username', message: 'is already taken' }],
-      );
+      throw conflict('A user with this username already exists (usernames ignore case).', [
+        { path: 'username', code: 'taken', message: 'is already taken' },
+      ]);
     }
     throw err;
   }
@@ -57,8 +54,8 @@ async function refuseDuplicates<T>(work: () => Promise<T>): Promise<T> {
 
 async function requireAgency(tx: Exec, agencyId: string): Promise<void> {
   if (await findAgency(tx, agencyId)) return;
-  throw badRequest(`agencyId: there is no agency ${agencyId}.`, [
-    { path: 'agencyId', message: 'is not a known agency' },
+  throw invalid(`agencyId: there is no agency ${agencyId}.`, [
+    { path: 'agencyId', code: 'unknown_agency', message: 'is not a known agency' },
   ]);
 }
 
@@ -146,13 +143,17 @@ export async function createUser(db: Db, principal: Principal, input: CreateUser
 function refuseSelfLockout(principal: Principal, target: UserRow, patch: UpdateUserInput): void {
   if (target.id !== principal.userId) return;
   if (patch.disabled === true) {
-    throw badRequest('You cannot disable your own account. Ask another administrator.', [
-      { path: 'disabled', message: 'cannot be set on your own account' },
+    throw invalid('You cannot disable your own account. Ask another administrator.', [
+      { path: 'disabled', code: 'own_account_disabled', message: 'cannot be set on your own account' },
     ]);
   }
   if (patch.roles && !patch.roles.includes('administrator')) {
-    throw badRequest('You cannot remove your own administrator role. Ask another administrator.', [
-      { path: 'roles', message: 'must keep administrator on your own account' },
+    throw invalid('You cannot remove your own administrator role. Ask another administrator.', [
+      {
+        path: 'roles',
+        code: 'own_administrator_role',
+        message: 'must keep administrator on your own account',
+      },
     ]);
   }
 }
@@ -268,8 +269,8 @@ export async function createToken(
   const token = await db.transaction().execute(async (tx) => {
     const owner = await findUserById(tx, ownerId);
     if (!owner || owner.disabled) {
-      throw badRequest(`userId: there is no active user ${ownerId}.`, [
-        { path: 'userId', message: 'is not an active user' },
+      throw invalid(`userId: there is no active user ${ownerId}.`, [
+        { path: 'userId', code: 'inactive_user', message: 'is not an active user' },
       ]);
     }
     const row = await insertToken(tx, {

@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/append.ts';
 import type { Config } from '../config.ts';
 import type { FieldCipher } from '../crypto/fields.ts';
 import type { Db, Exec } from '../db/database.ts';
-import { HttpError } from '../http/errors.ts';
+import { HttpError, invalid } from '../http/errors.ts';
 import type { Principal } from '../http/policy.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { countAttempt, deleteSession, deleteSessionsOf, insertSession } from './repo.ts';
@@ -13,7 +13,8 @@ import { checkTotp, newTotpSecret, totpUri } from './totp.ts';
 
 export const LOGIN_ATTEMPTS_PER_MINUTE = 20;
 
-const invalid = () => new HttpError(401, 'invalid_credentials', 'The username or password is wrong.');
+const wrongCredentials = () =>
+  new HttpError(401, 'invalid_credentials', 'The username or password is wrong.');
 
 export function totpContext(userId: string): string {
   return `users.totp_secret:${userId}`;
@@ -58,7 +59,7 @@ export async function login(
   const user = await findUserByUsername(db, input.username);
   if (!user || user.disabled) {
     await verifyPassword(await decoyHash(), input.password);
-    throw invalid();
+    throw wrongCredentials();
   }
   if (user.locked_until && user.locked_until > new Date()) {
     throw new HttpError(
@@ -69,7 +70,7 @@ export async function login(
   }
   if (!(await verifyPassword(user.password_hash, input.password))) {
     await recordFailure(db, user, config);
-    throw invalid();
+    throw wrongCredentials();
   }
   let totpStep: number | undefined;
   if (user.totp_enabled && user.totp_secret_enc) {
@@ -136,13 +137,15 @@ export async function changePassword(
 ): Promise<void> {
   const user = await currentUser(db, principal);
   if (!(await verifyPassword(user.password_hash, current))) {
-    throw new HttpError(400, 'wrong_password', 'The current password is wrong.', [
-      { path: 'currentPassword', message: 'is wrong' },
-    ]);
+    throw invalid(
+      'The current password is wrong.',
+      [{ path: 'currentPassword', code: 'wrong_password', message: 'is wrong' }],
+      { code: 'wrong_password' },
+    );
   }
   if (current === next) {
-    throw new HttpError(400, 'bad_request', 'The new password must differ from the current one.', [
-      { path: 'newPassword', message: 'must differ from the current password' },
+    throw invalid('The new password must differ from the current one.', [
+      { path: 'newPassword', code: 'same_password', message: 'must differ from the current password' },
     ]);
   }
   const passwordHash = await hashPassword(next);
@@ -200,9 +203,11 @@ export async function setTotpEnabled(
   const secret = cipher.decrypt(user.totp_secret_enc, totpContext(user.id));
   const step = checkTotp(secret, code, user.totp_last_step === null ? null : Number(user.totp_last_step));
   if (step === undefined) {
-    throw new HttpError(400, 'invalid_totp', 'The authenticator code is wrong or was already used.', [
-      { path: 'code', message: 'is wrong or was already used' },
-    ]);
+    throw invalid(
+      'The authenticator code is wrong or was already used.',
+      [{ path: 'code', code: 'wrong_totp', message: 'is wrong or was already used' }],
+      { code: 'invalid_totp' },
+    );
   }
   await db.transaction().execute(async (tx) => {
     await updateUser(tx, user.id, {

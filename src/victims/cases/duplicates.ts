@@ -1,10 +1,10 @@
 import pg from 'pg';
-import { HttpError } from '../../platform/http/errors.ts';
+import { conflict, type FieldIssue } from '../../platform/http/errors.ts';
 
 // A unique external id (or step) already taken is the client's conflict: 409 naming the field.
 
 export async function refuseDuplicate<T>(
-  constraints: Record<string, { path: string; message: string }>,
+  constraints: Record<string, FieldIssue>,
   work: () => Promise<T>,
 ): Promise<T> {
   try {
@@ -13,8 +13,12 @@ export async function refuseDuplicate<T>(
     const field =
       err instanceof pg.DatabaseError && err.code === '23505' && constraints[err.constraint ?? ''];
     if (!field) throw err;
-    throw new HttpError(409, 'conflict', `${field.path} ${field.message}.`, [field]);
+    throw conflict(`${field.path} ${field.message}.`, [field]);
   }
 }
 
-export const EXTERNAL_ID_TAKEN = { path: 'externalId', message: 'is already used in your agency' };
+export const EXTERNAL_ID_TAKEN: FieldIssue = {
+  path: 'externalId',
+  code: 'taken',
+  message: 'is already used in your agency',
+};

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type AuditEvent, appendAuditBatch } from '../../platform/audit/append.ts';
 import type { Exec } from '../../platform/db/database.ts';
-import { badRequest, notFound } from '../../platform/http/errors.ts';
+import { invalid, notFound } from '../../platform/http/errors.ts';
 import { findCase } from '../case-repo.ts';
 import { fieldContext } from '../encrypted-columns.ts';
 import { maySeeCaseNarratives } from '../policy.ts';
@@ -88,8 +88,8 @@ export async function addEvent(ctx: VictimsContext, caseId: string, input: Creat
     ctx.db.transaction().execute(async (tx) => {
       await requireVisibleCase(tx, ctx.principal, caseId);
       if (!(await isLinkedPerson(tx, caseId, input.personId))) {
-        throw badRequest('Invalid event: personId: is not linked to this case', [
-          { path: 'personId', message: 'is not linked to this case' },
+        throw invalid('Invalid event: personId: is not linked to this case', [
+          { path: 'personId', code: 'not_linked', message: 'is not linked to this case' },
         ]);
       }
       const id = randomUUID();

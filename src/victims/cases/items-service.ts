@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Exec } from '../../platform/db/database.ts';
-import { badRequest, type FieldIssue, HttpError, notFound } from '../../platform/http/errors.ts';
+import { type FieldIssue, invalid, notFound } from '../../platform/http/errors.ts';
 import type { VictimsContext } from '../service.ts';
 import type { RepatriationStep } from '../tables.ts';
 import { recordCaseWrite } from './activity.ts';
@@ -16,17 +16,27 @@ import type { ActivityDetail } from './tables.ts';
 // Support-plan items and repatriation steps. The plan row is locked while an item changes, so two
 // steps of one plan never change at once and the order rule (repatriation.ts) holds.
 
-const STEP_TAKEN = {
-  support_plan_items_one_step: { path: 'repatriationStep', message: 'is already recorded in this plan' },
+const STEP_TAKEN: Record<string, FieldIssue> = {
+  support_plan_items_one_step: {
+    path: 'repatriationStep',
+    code: 'already_recorded',
+    message: 'is already recorded in this plan',
+  },
 };
 
 function refuse(issues: FieldIssue[]): never {
-  throw badRequest(`Invalid item: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  throw invalid(`Invalid item: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
 }
 
 async function requireProvider(ctx: VictimsContext, tx: Exec, id: string | null | undefined) {
   if (!id || (await findOrganisation(tx, ctx.principal.agencyId, id))) return;
-  refuse([{ path: 'providerOrganisationId', message: 'no such organisation in your agency' }]);
+  refuse([
+    {
+      path: 'providerOrganisationId',
+      code: 'unknown_organisation',
+      message: 'no such organisation in your agency',
+    },
+  ]);
 }
 
 /** The order rule over the plan's steps as they will be after this change. */
@@ -47,11 +57,10 @@ async function checkStepOrder(
   if (conflicts.length === 0) return;
   // Each field names a step by its code (`repatriation.<step>`), so a client can say it in its
   // reader's language instead of showing the English message.
-  throw new HttpError(
-    409,
-    'step_order',
+  throw invalid(
     `Repatriation steps are completed in order: ${conflicts.map((c) => c.message).join('; ')}.`,
-    conflicts.map((c) => ({ path: `repatriation.${c.step}`, message: c.message })),
+    conflicts.map((c) => ({ path: `repatriation.${c.step}`, code: c.code, message: c.message })),
+    { status: 409, code: 'step_order' },
   );
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type AuditEvent, appendAuditBatch } from '../../platform/audit/append.ts';
 import type { Exec } from '../../platform/db/database.ts';
-import { badRequest, HttpError, notFound } from '../../platform/http/errors.ts';
+import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import { findCase } from '../case-repo.ts';
 import { fieldContext } from '../encrypted-columns.ts';
 import { maySeeCaseNarratives } from '../policy.ts';
@@ -120,13 +120,13 @@ export async function createPlan(ctx: VictimsContext, caseId: string, input: Cre
     ctx.db.transaction().execute(async (tx) => {
       await requireVisibleCase(tx, ctx.principal, caseId, { forUpdate: true });
       if (!(await isLinkedPerson(tx, caseId, input.personId))) {
-        throw badRequest('Invalid support plan: personId: is not linked to this case', [
-          { path: 'personId', message: 'is not linked to this case' },
+        throw invalid('Invalid support plan: personId: is not linked to this case', [
+          { path: 'personId', code: 'not_linked', message: 'is not linked to this case' },
         ]);
       }
       if (await findPlanOf(tx, caseId, input.personId)) {
-        throw new HttpError(409, 'conflict', 'The person already has a support plan in this case.', [
-          { path: 'personId', message: 'already has a support plan in this case' },
+        throw conflict('The person already has a support plan in this case.', [
+          { path: 'personId', code: 'has_plan', message: 'already has a support plan in this case' },
         ]);
       }
       const id = randomUUID();

@@ -32,9 +32,17 @@ describe('stepConflicts', () => {
       ['border_handover', done],
     ]);
     expect(stepConflicts(steps, 'border_handover')).toEqual([
-      { step: 'travel_document', message: 'travel_document is not done nor marked not needed' },
-      { step: 'family_assessment', message: 'family_assessment is not recorded' },
-      { step: 'travel_arrangements', message: 'travel_arrangements is not recorded' },
+      {
+        step: 'travel_document',
+        code: 'step_not_done',
+        message: 'travel_document is not done nor marked not needed',
+      },
+      { step: 'family_assessment', code: 'step_not_recorded', message: 'family_assessment is not recorded' },
+      {
+        step: 'travel_arrangements',
+        code: 'step_not_recorded',
+        message: 'travel_arrangements is not recorded',
+      },
     ]);
   });
 
@@ -64,7 +72,11 @@ describe('stepConflicts', () => {
       ['travel_document', done],
     ]);
     expect(stepConflicts(steps, 'nationality_verification')).toEqual([
-      { step: 'travel_document', message: 'travel_document, a later step, is already done' },
+      {
+        step: 'travel_document',
+        code: 'later_step_done',
+        message: 'travel_document, a later step, is already done',
+      },
     ]);
     steps.set('nationality_verification', skipped);
     expect(stepConflicts(steps, 'nationality_verification')).toEqual([]);
@@ -99,7 +111,7 @@ describe('itemProblems', () => {
     expect(itemProblems(item, now).map((i) => i.path)).toEqual(['endDate', 'dueDate']);
     const future = { ...base, status: 'done' as const, endDate: '2025-06-05' };
     expect(itemProblems(future, now)).toEqual([
-      { path: 'endDate', message: 'is in the future, but the item is done' },
+      { path: 'endDate', code: 'in_future', message: 'is in the future, but the item is done' },
     ]);
     expect(itemProblems({ ...base, repatriationStep: 'travel_document' }, now).map((i) => i.path)).toEqual([
       'repatriationStep',

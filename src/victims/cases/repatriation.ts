@@ -19,7 +19,11 @@ export type StepState = { status: SupportItemStatus; notNeeded: boolean };
 /** Done or marked not needed: it no longer holds back the later steps. */
 const settled = (s: StepState | undefined) => s !== undefined && (s.status === 'done' || s.notNeeded);
 
-export type StepConflict = { step: RepatriationStep; message: string };
+export type StepConflict = {
+  step: RepatriationStep;
+  code: 'step_not_recorded' | 'step_not_done' | 'later_step_done';
+  message: string;
+};
 
 /**
  * What the plan's steps, after changing `changed`, break of the rule — only the breaches that the
@@ -35,14 +39,21 @@ export function stepConflicts(
   if (state?.status === 'done') {
     for (const earlier of REPATRIATION_STEPS.slice(0, at)) {
       if (settled(steps.get(earlier))) continue;
-      const what = steps.has(earlier) ? 'is not done nor marked not needed' : 'is not recorded';
-      conflicts.push({ step: earlier, message: `${earlier} ${what}` });
+      conflicts.push(
+        steps.has(earlier)
+          ? { step: earlier, code: 'step_not_done', message: `${earlier} is not done nor marked not needed` }
+          : { step: earlier, code: 'step_not_recorded', message: `${earlier} is not recorded` },
+      );
     }
   }
   if (!settled(state)) {
     for (const later of REPATRIATION_STEPS.slice(at + 1)) {
       if (steps.get(later)?.status === 'done') {
-        conflicts.push({ step: later, message: `${later}, a later step, is already done` });
+        conflicts.push({
+          step: later,
+          code: 'later_step_done',
+          message: `${later}, a later step, is already done`,
+        });
       }
     }
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type AuditEvent, appendAuditBatch } from '../../platform/audit/append.ts';
 import type { Exec } from '../../platform/db/database.ts';
-import { badRequest, HttpError, notFound } from '../../platform/http/errors.ts';
+import { invalid, notFound } from '../../platform/http/errors.ts';
 import { type CaseRow, findCase } from '../case-repo.ts';
 import { fieldContext } from '../encrypted-columns.ts';
 import { latestToday } from '../rules.ts';
@@ -48,14 +48,14 @@ function tamperEvents(ctx: VictimsContext, tasks: readonly ViewedTask[]): AuditE
 
 /** The assignee must be an enabled user of the agency who can see the case. */
 async function requireAssignable(ctx: VictimsContext, tx: Exec, row: CaseRow, userId: string): Promise<void> {
-  const refuse = (message: string): never => {
-    throw badRequest(`Invalid task: assigneeId: ${message}`, [{ path: 'assigneeId', message }]);
+  const refuse = (code: string, message: string): never => {
+    throw invalid(`Invalid task: assigneeId: ${message}`, [{ path: 'assigneeId', code, message }]);
   };
   const user = (await agencyUsers(tx, ctx.principal.agencyId, [userId])).get(userId);
-  if (!user) refuse('is not a user of your agency');
-  else if (user.disabled) refuse('is disabled');
+  if (!user) refuse('not_agency_user', 'is not a user of your agency');
+  else if (user.disabled) refuse('user_disabled', 'is disabled');
   else if (!(await maySeeCase(tx, { userId, roles: user.roles }, row))) {
-    refuse('must be a caseworker, the case owner or on the case team');
+    refuse('cannot_see_case', 'must be a caseworker, the case owner or on the case team');
   }
 }
 
@@ -99,11 +99,10 @@ export async function listTasksOfCase(ctx: VictimsContext, caseId: string, statu
 }
 
 function refuseForbidden(message: string, fields: string[]): never {
-  throw new HttpError(
-    403,
-    'forbidden',
+  throw invalid(
     message,
-    fields.map((path) => ({ path, message: 'only caseworkers may change it' })),
+    fields.map((path) => ({ path, code: 'caseworkers_only', message: 'only caseworkers may change it' })),
+    { status: 403, code: 'forbidden' },
   );
 }
 
@@ -166,7 +165,9 @@ export async function listMyTasks(
 ) {
   const on = query.on ?? new Date().toISOString().slice(0, 10);
   if (on > latestToday()) {
-    throw badRequest('Invalid query: on: is in the future', [{ path: 'on', message: 'is in the future' }]);
+    throw invalid('Invalid query: on: is in the future', [
+      { path: 'on', code: 'in_future', message: 'is in the future' },
+    ]);
   }
   return ctx.db.transaction().execute(async (tx) => {
     const rows = await listAssignedOpenTasks(tx, {

@@ -1,6 +1,6 @@
 import { appendAudit } from '../../platform/audit/append.ts';
 import type { Exec } from '../../platform/db/database.ts';
-import { badRequest, HttpError, notFound } from '../../platform/http/errors.ts';
+import { conflict, type IssueParams, invalid, notFound } from '../../platform/http/errors.ts';
 import { actorOf, type VictimsContext } from '../service.ts';
 import { requireVisibleCase } from './access.ts';
 import { recordCaseRead, recordCaseWrite } from './activity.ts';
@@ -38,14 +38,14 @@ async function loadTeam(ctx: VictimsContext, tx: Exec, caseId: string, ownerId: 
   return view;
 }
 
-function refuseUser(message: string): never {
-  throw badRequest(`Invalid user: ${message}`, [{ path: 'userId', message }]);
+function refuseUser(code: string, message: string, params?: IssueParams): never {
+  throw invalid(`Invalid user: ${message}`, [{ path: 'userId', code, message, ...(params && { params }) }]);
 }
 
 async function requireUser(ctx: VictimsContext, tx: Exec, userId: string): Promise<UserRef> {
   const user = (await agencyUsers(tx, ctx.principal.agencyId, [userId])).get(userId);
-  if (!user) refuseUser('is not a user of your agency');
-  if (user.disabled) refuseUser('is disabled');
+  if (!user) refuseUser('not_agency_user', 'is not a user of your agency');
+  if (user.disabled) refuseUser('user_disabled', 'is disabled');
   return user;
 }
 
@@ -63,7 +63,9 @@ export async function addTeamMember(ctx: VictimsContext, caseId: string, input: 
     const row = await requireVisibleCase(tx, ctx.principal, caseId, { forUpdate: true });
     const user = await requireUser(ctx, tx, input.userId);
     if (!user.roles.some((r) => TEAM_ROLES.includes(r))) {
-      refuseUser(`needs one of the roles ${TEAM_ROLES.join(', ')} to work on a case`);
+      refuseUser('not_team_role', `needs one of the roles ${TEAM_ROLES.join(', ')} to work on a case`, {
+        roles: [...TEAM_ROLES],
+      });
     }
     const added = await insertTeamMember(tx, {
       agency_id: ctx.principal.agencyId,
@@ -72,8 +74,8 @@ export async function addTeamMember(ctx: VictimsContext, caseId: string, input: 
       added_by: ctx.principal.userId,
     });
     if (!added) {
-      throw new HttpError(409, 'conflict', 'The user is already on the team.', [
-        { path: 'userId', message: 'is already on the team' },
+      throw conflict('The user is already on the team.', [
+        { path: 'userId', code: 'on_team', message: 'is already on the team' },
       ]);
     }
     await recordCaseWrite(tx, ctx, {
@@ -94,12 +96,14 @@ export async function removeTeamMember(ctx: VictimsContext, caseId: string, user
     const open = await countOpenTasks(tx, caseId, userId);
     if (!(await deleteTeamMember(tx, caseId, userId))) throw notFound('The team member');
     if (open > 0) {
-      throw new HttpError(
-        409,
-        'conflict',
-        `The member has ${open} open task(s) in this case; reassign them first.`,
-        [{ path: 'userId', message: 'has open tasks in this case' }],
-      );
+      throw conflict(`The member has ${open} open task(s) in this case; reassign them first.`, [
+        {
+          path: 'userId',
+          code: 'open_tasks',
+          message: 'has open tasks in this case',
+          params: { count: open },
+        },
+      ]);
     }
     await recordCaseWrite(tx, ctx, {
       caseId,
@@ -118,7 +122,8 @@ export async function changeOwner(ctx: VictimsContext, caseId: string, input: Us
   return ctx.db.transaction().execute(async (tx) => {
     const row = await requireVisibleCase(tx, ctx.principal, caseId, { forUpdate: true });
     const user = await requireUser(ctx, tx, input.userId);
-    if (!user.roles.includes('caseworker')) refuseUser('must be a caseworker to own a case');
+    if (!user.roles.includes('caseworker'))
+      refuseUser('not_caseworker', 'must be a caseworker to own a case');
     if (row.owner_id !== input.userId) {
       await setCaseOwner(tx, caseId, input.userId);
       await recordCaseWrite(tx, ctx, {

@@ -204,19 +204,21 @@ describe('tasks', () => {
     expect(forFocal.tasks[0]).toMatchObject({ id: task.id, title: null, titleStatus: 'withheld' });
   });
 
-  it('refuses an assignee who cannot see the case, and bad dates, naming the field', async () => {
+  it('refuses an assignee who cannot see the case, and bad dates, naming the field and its problem', async () => {
     const before = await writeCounts(t);
     const path = `/api/victims/cases/${caseId}/tasks`;
-    const off = await refusal(
-      await caseworker.request('POST', path, { title: 'x', assigneeId: offTeam.userId }),
-      400,
-    );
-    expect(off.paths).toEqual(['assigneeId']);
-    const foreign = await refusal(
-      await caseworker.request('POST', path, { title: 'x', assigneeId: outsider.userId }),
-      400,
-    );
-    expect(foreign.paths).toEqual(['assigneeId']);
+    // The web says the problem from its code, in the reader's language.
+    const problems = async (res: Response) => {
+      expect(res.status).toBe(400);
+      const { error } = await res.json();
+      return error.fields.map((f: { path: string; code: string }) => [f.path, f.code]);
+    };
+    expect(
+      await problems(await caseworker.request('POST', path, { title: 'x', assigneeId: offTeam.userId })),
+    ).toEqual([['assigneeId', 'cannot_see_case']]);
+    expect(
+      await problems(await caseworker.request('POST', path, { title: 'x', assigneeId: outsider.userId })),
+    ).toEqual([['assigneeId', 'not_agency_user']]);
     const date = await refusal(
       await caseworker.request('POST', path, { title: 'x', dueOn: '2025-02-30' }),
       400,

@@ -1,7 +1,7 @@
 import { type AuditEvent, appendAuditBatch } from '../../platform/audit/append.ts';
 import { listRecordEntries } from '../../platform/audit/records.ts';
 import type { Exec } from '../../platform/db/database.ts';
-import { badRequest } from '../../platform/http/errors.ts';
+import { invalid } from '../../platform/http/errors.ts';
 import { casePersons } from '../case-repo.ts';
 import { type ConsentHistory, listConsents } from '../consent/repo.ts';
 import { type AssessmentSummaryRow, listPersonAssessments } from '../identification/repo.ts';
@@ -79,8 +79,8 @@ export async function readTimeline(
 ): Promise<TimelinePage> {
   const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor, SOURCES);
   if (query.cursor !== undefined && cursor === undefined) {
-    throw badRequest('Invalid query: cursor: is not a cursor this timeline gave', [
-      { path: 'cursor', message: 'is not a cursor this timeline gave' },
+    throw invalid('Invalid query: cursor: is not a cursor this timeline gave', [
+      { path: 'cursor', code: 'bad_cursor', message: 'is not a cursor this timeline gave' },
     ]);
   }
   return ctx.db.transaction().execute(async (tx) => {

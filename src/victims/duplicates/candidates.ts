@@ -1,7 +1,7 @@
 import { appendAudit, appendAuditBatch } from '../../platform/audit/append.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Exec } from '../../platform/db/database.ts';
-import { badRequest, HttpError, notFound } from '../../platform/http/errors.ts';
+import { HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { openField } from '../identity.ts';
 import { normalisePhone } from '../person-schema.ts';
 import { findPerson, findPersons, type PersonRow } from '../repo.ts';
@@ -93,8 +93,12 @@ export async function checkRegistration(ctx: VictimsContext, input: CheckInput):
   const keys = await searchKeys(ctx.db, ctx.cipher);
   const probe = probeOfInput(keys, input);
   if (probe.tokens === '' && probe.identityNumberKey === null && probe.phoneKeys.length === 0) {
-    throw badRequest('Give a name, an identity number or a phone number to look for.', [
-      { path: 'identity', message: 'needs a name with letters or digits, an identity number or a phone' },
+    throw invalid('Give a name, an identity number or a phone number to look for.', [
+      {
+        path: 'identity',
+        code: 'nothing_to_search',
+        message: 'needs a name with letters or digits, an identity number or a phone',
+      },
     ]);
   }
   return ctx.db.transaction().execute(async (tx) => {

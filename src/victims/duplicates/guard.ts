@@ -1,5 +1,5 @@
 import type { Exec } from '../../platform/db/database.ts';
-import { HttpError } from '../../platform/http/errors.ts';
+import { invalid } from '../../platform/http/errors.ts';
 import { tombstoneMerge } from './repo.ts';
 
 /**
@@ -11,10 +11,16 @@ import { tombstoneMerge } from './repo.ts';
 export async function refuseMergedAway(tx: Exec, personId: string, path = 'personId'): Promise<void> {
   const merge = await tombstoneMerge(tx, personId);
   if (!merge) return;
-  throw new HttpError(
-    409,
-    'merged',
+  throw invalid(
     `This person was merged into person ${merge.survivor_id}; record it on that person instead.`,
-    [{ path, message: `merged into ${merge.survivor_id}` }],
+    [
+      {
+        path,
+        code: 'merged',
+        message: `merged into ${merge.survivor_id}`,
+        params: { survivorId: merge.survivor_id },
+      },
+    ],
+    { status: 409, code: 'merged' },
   );
 }

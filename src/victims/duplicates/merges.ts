@@ -4,7 +4,7 @@ import type { AuditAction } from '../../platform/audit/actions.ts';
 import { type AuditEvent, appendAuditBatch } from '../../platform/audit/append.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Exec } from '../../platform/db/database.ts';
-import { badRequest, conflict, HttpError, notFound } from '../../platform/http/errors.ts';
+import { conflict, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { findPerson } from '../repo.ts';
 import { actorOf, type VictimsContext } from '../service.ts';
 import { storedProbe } from './candidates.ts';
@@ -132,9 +132,9 @@ export async function confirmMerge(
     const proposal = await lockProposal(ctx, tx, id, 'proposed');
     const alone = proposal.proposed_by === ctx.principal.userId;
     if (alone && note === undefined) {
-      throw badRequest(
+      throw invalid(
         'You proposed this merge: a second caseworker confirms it, or you state why you confirm alone.',
-        [{ path: 'note', message: 'is required to confirm your own proposal' }],
+        [{ path: 'note', code: 'confirm_alone', message: 'is required to confirm your own proposal' }],
       );
     }
     await lockPair(ctx, tx, proposal.survivor_id, proposal.merged_id);

@@ -2,7 +2,7 @@ import type { AuditAction } from '../../platform/audit/actions.ts';
 import { type Actor, type AuditEvent, appendAudit, appendAuditBatch } from '../../platform/audit/append.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Exec } from '../../platform/db/database.ts';
-import { badRequest, type FieldIssue } from '../../platform/http/errors.ts';
+import { type FieldIssue, invalid } from '../../platform/http/errors.ts';
 import { requireVisibleCase } from '../cases/access.ts';
 import { findOrganisation, insertOrganisation } from '../cases/organisations-repo.ts';
 import { fieldContext } from '../encrypted-columns.ts';
@@ -88,10 +88,10 @@ export async function setReferralDetails(
     for (const path of ['referringOrganisationId', 'referredOrganisationId'] as const) {
       const id = input[path];
       if (id && !(await findOrganisation(tx, agencyId, id)))
-        issues.push({ path, message: 'no such organisation in your agency' });
+        issues.push({ path, code: 'unknown_organisation', message: 'no such organisation in your agency' });
     }
     if (issues.length > 0) {
-      throw badRequest(
+      throw invalid(
         `Invalid referral details: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
         issues,
       );

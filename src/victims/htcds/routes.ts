@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { createRoute, z } from '@hono/zod-openapi';
-import { badRequest, HttpError, requirePrincipal } from '../../platform/http/errors.ts';
+import { HttpError, invalid, requirePrincipal } from '../../platform/http/errors.ts';
 import { errorResponses, errorSchema, jsonResponse } from '../../platform/http/fields.ts';
 import type { Router } from '../../platform/http/router.ts';
 import { nodeCatalog } from '../identification/catalog.ts';
@@ -73,18 +73,28 @@ function formatOf(declared: HtcdsFormat | undefined, contentType: string): Htcds
   );
 }
 
+// A file's and its rows' problems are the import's report, in English and HTCDS terms: `custom`.
 const fileRefusal = (err: FileProblem) =>
-  new HttpError(err.status, err.status === 413 ? 'body_too_large' : 'invalid_file', err.message, [
-    { path: '(file)', message: err.message },
-  ]);
+  invalid(err.message, [{ path: '(file)', code: 'custom', message: err.message }], {
+    status: err.status,
+    code: err.status === 413 ? 'body_too_large' : 'invalid_file',
+  });
 
 export function registerHtcdsRoutes(router: Router): void {
   router.openapi(exportRoute, policy['victims.htcds.export'], async (c) => {
     const q = c.req.valid('query');
     const given = [q.recipientCountry, q.purpose].filter((v) => v !== undefined).length;
     if (given === 1 || (q.recipientAgency !== undefined && given === 0)) {
-      throw badRequest('A file for a recipient needs recipientCountry and purpose.', [
-        { path: q.recipientCountry ? 'purpose' : 'recipientCountry', message: 'is required with the other' },
+      const [missing, other] = q.recipientCountry
+        ? ['purpose', 'recipientCountry']
+        : ['recipientCountry', 'purpose'];
+      throw invalid('A file for a recipient needs recipientCountry and purpose.', [
+        {
+          path: missing,
+          code: 'required_with',
+          message: 'is required with the other',
+          params: { field: other },
+        },
       ]);
     }
     const recipient: Recipient | undefined =
@@ -128,9 +138,9 @@ export function registerHtcdsRoutes(router: Router): void {
           { maxBytes: max, partial: q.partial === 'true' },
         );
         if (report.issues.length > 0 && !report.written && q.partial !== 'true') {
-          throw badRequest(
+          throw invalid(
             `The file has ${report.issues.length} problems; nothing was written.`,
-            report.issues.map((i) => ({ path: `${i.row}.${i.column}`, message: i.message })),
+            report.issues.map((i) => ({ path: `${i.row}.${i.column}`, code: 'custom', message: i.message })),
           );
         }
         return c.json(presentImport(report), 200);

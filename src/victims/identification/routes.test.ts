@@ -313,12 +313,14 @@ describe('recording and reading an assessment', () => {
 });
 
 describe('bad input is refused with a 400 naming the field, and writes nothing', () => {
-  const cases: [string, Record<string, unknown>, string][] = [
-    ['an unknown set', { sets: [{ setId: 'no-such-set', answers: [] }] }, 'sets.0.setId'],
+  // Each with the code the web says it by (field-problems.ts), the service's own checks included.
+  const cases: [string, Record<string, unknown>, string, string][] = [
+    ['an unknown set', { sets: [{ setId: 'no-such-set', answers: [] }] }, 'sets.0.setId', 'unknown_set'],
     [
       'an unknown indicator',
       { sets: [{ setId: 'ilo-forced-labour-11', answers: [{ indicatorId: 'fl_nope', answer: 'yes' }] }] },
       'sets.0.answers.0.indicatorId',
+      'unknown_indicator',
     ],
     [
       'an indicator answered twice',
@@ -334,6 +336,7 @@ describe('bad input is refused with a 400 naming the field, and writes nothing',
         ],
       },
       'sets.0.answers.1.indicatorId',
+      'answered_twice',
     ],
     [
       'an answer that is not yes, no or unknown',
@@ -343,22 +346,29 @@ describe('bad input is refused with a 400 naming the field, and writes nothing',
         ],
       },
       'sets.0.answers.0.answer',
+      'invalid_value',
     ],
     [
       'a set for adults used for a child',
       { subjectAge: 'child', sets: [{ setId: 'delphi-adults-labour', answers: [] }] },
       'sets.0.setId',
+      'set_for_adults',
     ],
-    ['a disabled set', { sets: [{ setId: 'delphi-adults-sexual', answers: [] }] }, 'sets.0.setId'],
-    ['an unknown decision', { decision: 'guilty' }, 'decision'],
-    ['no rationale', { rationale: '' }, 'rationale'],
-    ['an assessment in the future', { assessedAt: '2999-01-01T00:00:00Z' }, 'assessedAt'],
-    ['an unknown deciding agency', { decidingAgencyId: randomUUID() }, 'decidingAgencyId'],
-    ['an unknown field', { verdict: 'victim' }, 'verdict'],
-    ['no sets', { sets: [] }, 'sets'],
+    [
+      'a disabled set',
+      { sets: [{ setId: 'delphi-adults-sexual', answers: [] }] },
+      'sets.0.setId',
+      'set_disabled',
+    ],
+    ['an unknown decision', { decision: 'guilty' }, 'decision', 'invalid_value'],
+    ['no rationale', { rationale: '' }, 'rationale', 'too_small'],
+    ['an assessment in the future', { assessedAt: '2999-01-01T00:00:00Z' }, 'assessedAt', 'in_future'],
+    ['an unknown deciding agency', { decidingAgencyId: randomUUID() }, 'decidingAgencyId', 'unknown_agency'],
+    ['an unknown field', { verdict: 'victim' }, 'verdict', 'unknown_field'],
+    ['no sets', { sets: [] }, 'sets', 'too_small'],
   ];
 
-  it.each(cases)('%s', async (_name, overrides, field) => {
+  it.each(cases)('%s', async (_name, overrides, field, code) => {
     const before = await counts();
     const res = await investigator.request(
       'POST',
@@ -367,7 +377,10 @@ describe('bad input is refused with a 400 naming the field, and writes nothing',
     );
     expect(res.status).toBe(400);
     const { error } = await res.json();
-    expect(error.fields.map((f: { path: string }) => f.path)).toContain(field);
+    expect(error.fields.map((f: { path: string; code: string }) => [f.path, f.code])).toContainEqual([
+      field,
+      code,
+    ]);
     expect(error.message).toContain(field);
     expect(await counts()).toEqual(before);
   });

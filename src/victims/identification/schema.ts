@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { text } from '../../platform/http/fields.ts';
+import { rule, text } from '../../platform/http/fields.ts';
 import { ANSWERS, DECISIONS, SUBJECT_AGES } from './types.ts';
 
 // Request and response shapes of the identification routes. Every mistake is a 400 naming its field;
@@ -22,7 +22,10 @@ export const assessmentBody = z
       .array(z.strictObject({ setId: text(64), answers: z.array(answerSchema).max(500) }))
       .min(1)
       .max(10)
-      .refine((sets) => noRepeats(sets.map((s) => s.setId)), 'lists an indicator set twice'),
+      .refine(
+        (sets) => noRepeats(sets.map((s) => s.setId)),
+        rule('duplicate', 'lists an indicator set twice'),
+      ),
     decision: z.enum(DECISIONS),
     /** The agency that took the decision; default: the recording officer's agency. */
     decidingAgencyId: z.uuid().optional(),
@@ -34,7 +37,7 @@ export const assessmentBody = z
   })
   .superRefine((body, ctx) => {
     if (body.assessedAt && Date.parse(body.assessedAt) > Date.now() + CLOCK_SKEW_MS) {
-      ctx.addIssue({ code: 'custom', path: ['assessedAt'], message: 'is in the future' });
+      ctx.addIssue({ code: 'custom', path: ['assessedAt'], ...rule('in_future', 'is in the future') });
     }
   })
   .openapi('IdentificationAssessmentInput');

@@ -3,7 +3,7 @@ import { appendAudit } from '../../platform/audit/append.ts';
 import type { Role } from '../../platform/auth/roles.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { badRequest, notFound } from '../../platform/http/errors.ts';
+import { invalid, notFound } from '../../platform/http/errors.ts';
 import { refuseMergedAway } from '../duplicates/guard.ts';
 import { upsertVictimContext } from '../repo.ts';
 import { DECISION_MAKING_ORG, htcdsTraffickingStatus } from './htcds.ts';
@@ -82,8 +82,8 @@ export async function recordAssessment(
     await refuseMergedAway(tx, personId, 'id');
     const decidingOrgType = await agencyOrgType(tx, decidingAgencyId);
     if (!decidingOrgType) {
-      throw badRequest('Invalid assessment: decidingAgencyId: no such agency', [
-        { path: 'decidingAgencyId', message: 'no such agency' },
+      throw invalid('Invalid assessment: decidingAgencyId: no such agency', [
+        { path: 'decidingAgencyId', code: 'unknown_agency', message: 'no such agency' },
       ]);
     }
     const id = randomUUID();

@@ -1,4 +1,4 @@
-import { badRequest, type FieldIssue } from '../../platform/http/errors.ts';
+import { type FieldIssue, invalid } from '../../platform/http/errors.ts';
 import type { AssessmentInput } from './schema.ts';
 import type { Answer, Catalog } from './types.ts';
 
@@ -12,41 +12,48 @@ export function checkAssessment(catalog: Catalog, input: AssessmentInput): Check
   const checked: CheckedSets = [];
   for (const [i, entry] of input.sets.entries()) {
     const set = catalog.sets.get(entry.setId);
-    const at = `sets.${i}.setId`;
+    const refuseSet = (code: string, message: string) =>
+      issues.push({
+        path: `sets.${i}.setId`,
+        code,
+        message: `"${entry.setId}" ${message}`,
+        params: { set: entry.setId },
+      });
     if (!set) {
-      issues.push({ path: at, message: `"${entry.setId}" is not an indicator set of this node` });
+      refuseSet('unknown_set', 'is not an indicator set of this node');
       continue;
     }
     if (!set.enabled) {
-      issues.push({ path: at, message: `"${entry.setId}" is disabled on this node` });
+      refuseSet('set_disabled', 'is disabled on this node');
       continue;
     }
     if (set.population === 'adult' && input.subjectAge !== 'adult') {
-      issues.push({
-        path: at,
-        message: `"${entry.setId}" is for adults; the person is ${input.subjectAge.replace('_', ' ')}`,
-      });
+      refuseSet('set_for_adults', `is for adults; the person is ${input.subjectAge.replace('_', ' ')}`);
       continue;
     }
     if (set.population === 'child' && input.subjectAge === 'adult') {
-      issues.push({ path: at, message: `"${entry.setId}" is for children; the person is an adult` });
+      refuseSet('set_for_children', 'is for children; the person is an adult');
       continue;
     }
     const known = new Set(set.indicators.map((x) => x.id));
     const answers = new Map<string, Answer>();
     for (const [j, a] of entry.answers.entries()) {
       const path = `sets.${i}.answers.${j}.indicatorId`;
-      if (!known.has(a.indicatorId)) issues.push({ path, message: `is not an indicator of ${set.id}` });
-      else if (answers.has(a.indicatorId)) issues.push({ path, message: 'is answered twice' });
-      else answers.set(a.indicatorId, a.answer);
+      if (!known.has(a.indicatorId)) {
+        issues.push({
+          path,
+          code: 'unknown_indicator',
+          message: `is not an indicator of ${set.id}`,
+          params: { set: set.id },
+        });
+      } else if (answers.has(a.indicatorId)) {
+        issues.push({ path, code: 'answered_twice', message: 'is answered twice' });
+      } else answers.set(a.indicatorId, a.answer);
     }
     checked.push({ setId: set.id, answers });
   }
   if (issues.length > 0) {
-    throw badRequest(
-      `Invalid assessment: ${issues.map((f) => `${f.path}: ${f.message}`).join('; ')}`,
-      issues,
-    );
+    throw invalid(`Invalid assessment: ${issues.map((f) => `${f.path}: ${f.message}`).join('; ')}`, issues);
   }
   return checked;
 }

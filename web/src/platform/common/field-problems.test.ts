@@ -57,6 +57,21 @@ describe('field problems in the reader language', () => {
     expect(describeField(i18n.t, { path: 'title', message: 'is required' })).toBe('Title: is required');
   });
 
+  it('says the problems services find themselves, naming the other field by its label', () => {
+    const assignee = { path: 'assigneeId', message: 'is not a user of your agency', code: 'not_agency_user' };
+    expect(describeField(i18n.t, assignee, { assigneeId: 'ผู้รับผิดชอบ' })).toBe(
+      'ผู้รับผิดชอบ: ไม่ใช่ผู้ใช้ของหน่วยงานของคุณ',
+    );
+    const birthdate = {
+      path: 'identity.birthdate',
+      message: 'is after the registration date 2024-01-01',
+      code: 'not_after',
+      params: { field: 'registeredOn' },
+    };
+    const person = { 'identity.birthdate': 'วันเกิด', registeredOn: 'วันที่ลงทะเบียน' };
+    expect(describeField(i18n.t, birthdate, person)).toBe('วันเกิด: ต้องไม่หลัง วันที่ลงทะเบียน');
+  });
+
   it('finds a label for a list item or a nested field through its parent', () => {
     const labels = { categories: 'หมวดข้อมูล', 'contacts.*.value': 'เบอร์' };
     expect(fieldLabel('categories.1', labels)).toBe('หมวดข้อมูล');
