@@ -22,19 +22,22 @@ export const postedAtField = z.iso.datetime({
   error: 'must be an ISO 8601 date and time, such as 2026-11-01T10:00:00+07:00',
 });
 
+const ID_ERROR = 'must be a string of at most 200 characters or a number';
+
+// Exporters often write an absent field as null: it reads as absent.
 const lineSchema = z.object({
   text: z
     .string({ error: (issue) => (issue.input === undefined ? 'is missing' : 'must be a string') })
     .refine((s) => s.trim().length > 0, 'is empty')
     .refine((s) => !s.includes('\u0000'), 'contains NUL'),
-  id: z.union([z.string().max(200), z.number()]).optional(),
+  id: z.union([z.string().max(200, ID_ERROR), z.number()], { error: ID_ERROR }).nullish(),
   country: z
-    .string()
+    .string({ error: 'must be a two-letter country code' })
     .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code')
-    .optional(),
-  lang: langField.optional(),
-  url: z.string().max(2048).optional(),
-  postedAt: postedAtField.optional(),
+    .nullish(),
+  lang: langField.nullish(),
+  url: z.string({ error: 'must be a string' }).max(2048, 'must be at most 2,048 characters').nullish(),
+  postedAt: postedAtField.nullish(),
 });
 
 export type ParsedLine = { ok: true; input: ScreenInput } | { ok: false; id: string | null; error: string };
@@ -71,13 +74,16 @@ export function parseLine(line: string, format: 'jsonl' | 'text', lineNo: number
       error: `line ${lineNo}: ${where} ${issue?.message ?? 'is invalid'}`,
     };
   }
-  const { id, country, ...rest } = parsed.data;
+  const { id, country, lang, url, postedAt, text } = parsed.data;
   return {
     ok: true,
     input: {
-      ...rest,
-      id: id === undefined ? fallbackId : String(id),
+      text,
+      id: id == null ? fallbackId : String(id),
       ...(country ? { country: country.toUpperCase() } : {}),
+      ...(lang ? { lang } : {}),
+      ...(url != null ? { url } : {}),
+      ...(postedAt ? { postedAt } : {}),
     },
   };
 }
