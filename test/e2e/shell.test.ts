@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import th from '../../web/src/i18n/locales/th.json' with { type: 'json' };
 import { type BrowserNode, startBrowserNode, UI_TIMEOUT } from '../helpers/browser.ts';
 
 // The whole node as a person meets it: log in, switch language, create a user, see the audit entry.
@@ -122,6 +123,39 @@ describe('the web UI', () => {
     await expect
       .poll(() => page.getByTestId('checkpoint-tree-size').innerText(), { timeout: 10_000 })
       .toMatch(/\d+/);
+    await page.close();
+  });
+
+  it('names a refused field of an administration form by its label, in Thai', async () => {
+    const page = await node.browser.newPage();
+    await logIn(page);
+    await page.getByTestId('language-select').selectOption('th');
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('th');
+    await page.getByTestId('nav-admin').click();
+    await page.getByRole('tab', { name: th.admin.tabs.users }).click();
+    await page.getByTestId('create-user').click();
+    const form = page.getByTestId('create-user-form');
+    const label = th.admin.users;
+    await form.getByLabel(label.username).fill('no spaces allowed');
+    await form.getByLabel(label.displayName).fill('Somchai');
+    await form.getByRole('combobox', { name: label.agency }).click();
+    await page.getByRole('option', { name: 'E2E node administration' }).click();
+    await form.getByRole('combobox', { name: label.roles }).click();
+    await page.getByRole('option', { name: th.roles.caseworker }).click();
+    await form.getByLabel(label.initialPassword).fill('a first password for them');
+    const create = form.getByRole('button', { name: th.common.create, exact: true });
+    await create.click();
+    // The schema's rule, under the form's own label: not "Username" or the API's English.
+    const refusal = form.getByRole('alert');
+    const said = `${label.username}: ${th.validation.problems.username}`;
+    await expect.poll(() => refusal.innerText(), { timeout: UI_TIMEOUT }).toContain(said);
+    expect(await refusal.innerText()).not.toMatch(/username|Invalid request|must be/i);
+    // A username taken (they ignore case) is the server's own check, said the same way.
+    await form.getByLabel(label.username).fill('ADMIN');
+    await create.click();
+    const taken = `${label.username}: ${th.validation.problems.taken}`;
+    await expect.poll(() => refusal.innerText(), { timeout: UI_TIMEOUT }).toContain(taken);
+    expect(await refusal.innerText()).not.toMatch(/username|already/i);
     await page.close();
   });
 });

@@ -13,6 +13,10 @@ function isKnownCode(code: string): code is KnownCode {
 /** What to tell the user: a sentence, and each refused field on its own line. */
 export type ErrorText = { summary: string; fields: string[] };
 
+// Refusals whose fields say all there is to say (a conflict's fields: a username taken, a person
+// already linked), so the English summary, which repeats them, is left out.
+const fieldRefusals = new Set(['validation_failed', 'bad_request', 'conflict']);
+
 /**
  * An error in the interface language. A refused request with fields is headed "Please correct
  * these fields" (its English message repeats the fields); the server's English only for a code we
@@ -21,7 +25,7 @@ export type ErrorText = { summary: string; fields: string[] };
 export function errorText(t: TFunction, error: unknown, labels: FieldLabels = {}): ErrorText {
   if (!(error instanceof ApiError)) return { summary: t('errors.unknown'), fields: [] };
   const fields = describeFields(t, error.fields, labels);
-  if (fields.length > 0 && (error.code === 'validation_failed' || error.code === 'bad_request')) {
+  if (fields.length > 0 && fieldRefusals.has(error.code)) {
     return { summary: t('errors.validation_failed'), fields };
   }
   if (isKnownCode(error.code)) return { summary: t(`errors.${error.code}`), fields };

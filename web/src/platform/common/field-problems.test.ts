@@ -89,5 +89,13 @@ describe('field problems in the reader language', () => {
       summary: 'โปรดแก้ไขช่องต่อไปนี้',
       fields: ['รหัสผ่านใหม่: ต้องมีอย่างน้อย 12 ตัวอักษร'],
     });
+    // A conflict a service found, such as a username already taken, is said the same way.
+    const taken = new ApiError(409, 'conflict', 'A user with this username already exists.', [
+      { path: 'username', message: 'is already taken', code: 'taken' },
+    ]);
+    expect(errorText(i18n.t, taken, { username: 'ชื่อผู้ใช้' })).toEqual({
+      summary: 'โปรดแก้ไขช่องต่อไปนี้',
+      fields: ['ชื่อผู้ใช้: มีการใช้แล้ว'],
+    });
   });
 });

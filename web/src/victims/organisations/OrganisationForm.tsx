@@ -60,9 +60,19 @@ export function OrganisationForm({
       onDone();
     },
   });
-  const text = (key: keyof Draft, label: string) => (
+  const labels: Record<keyof Draft, string> = {
+    name: t('victims.organisations.name'),
+    type: t('victims.organisations.type'),
+    street: t('victims.organisations.street'),
+    city: t('victims.organisations.city'),
+    state: t('victims.organisations.state'),
+    postalCode: t('victims.organisations.postalCode'),
+    country: t('victims.organisations.country'),
+    phone: t('victims.organisations.phone'),
+  };
+  const text = (key: keyof Draft) => (
     <TextInput
-      label={label}
+      label={labels[key]}
       value={draft[key]}
       onChange={(event) => set({ [key]: event.currentTarget.value })}
       required={key === 'name'}
@@ -71,26 +81,26 @@ export function OrganisationForm({
   return (
     <Card withBorder padding="sm" data-testid="organisation-form">
       <Stack>
-        {text('name', t('victims.organisations.name'))}
+        {text('name')}
         <PickField
           field="org_Type"
-          label={t('victims.organisations.type')}
+          label={labels.type}
           value={draft.type}
           onChange={(type) => set({ type })}
         />
-        {text('street', t('victims.organisations.street'))}
+        {text('street')}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {text('city', t('victims.organisations.city'))}
-          {text('state', t('victims.organisations.state'))}
-          {text('postalCode', t('victims.organisations.postalCode'))}
+          {text('city')}
+          {text('state')}
+          {text('postalCode')}
           <CountryField
-            label={t('victims.organisations.country')}
+            label={labels.country}
             value={draft.country}
             onChange={(country) => set({ country })}
           />
         </SimpleGrid>
-        {text('phone', t('victims.organisations.phone'))}
-        <ErrorAlert error={save.error} />
+        {text('phone')}
+        <ErrorAlert error={save.error} labels={labels} />
         <Group grow>
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

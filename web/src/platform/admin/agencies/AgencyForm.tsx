@@ -49,7 +49,14 @@ export function AgencyForm({ agency, defaultCountry = '', onDone }: Props) {
           required
         />
         <CountrySelect value={country} onChange={setCountry} />
-        <ErrorAlert error={save.error} />
+        <ErrorAlert
+          error={save.error}
+          labels={{
+            name: t('admin.agencies.name'),
+            orgType: t('admin.agencies.orgType'),
+            country: t('admin.agencies.country'),
+          }}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

@@ -28,6 +28,7 @@ export function InvitationAccept({ onDone }: { onDone: () => void }) {
   const formatTime = useFormatTime();
   const queryClient = useQueryClient();
   const errorTitle = usePeeringErrorTitle();
+  const labels = { invitation: t('admin.federation.accept.paste') };
   const own = useOwnNode();
   const [text, setText] = useState('');
   const [confirmed, setConfirmed] = useState(false);
@@ -54,7 +55,7 @@ export function InvitationAccept({ onDone }: { onDone: () => void }) {
           styles={{ input: { fontFamily: 'monospace', wordBreak: 'break-all' } }}
           data-testid="invitation-input"
         />
-        <ErrorAlert error={preview.error} title={errorTitle(preview.error)} />
+        <ErrorAlert error={preview.error} title={errorTitle(preview.error)} labels={labels} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
@@ -99,7 +100,7 @@ export function InvitationAccept({ onDone }: { onDone: () => void }) {
         onChange={(event) => setConfirmed(event.currentTarget.checked)}
         data-testid="fingerprint-confirm"
       />
-      <ErrorAlert error={accept.error} title={errorTitle(accept.error)} />
+      <ErrorAlert error={accept.error} title={errorTitle(accept.error)} labels={labels} />
       <Group justify="flex-end">
         <Button
           variant="default"

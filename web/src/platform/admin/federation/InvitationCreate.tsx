@@ -54,7 +54,7 @@ export function InvitationCreate({ onDone }: { onDone: () => void }) {
           minRows={2}
           data-testid="invitation-note"
         />
-        <ErrorAlert error={create.error} />
+        <ErrorAlert error={create.error} labels={{ note: t('admin.federation.invite.note') }} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

@@ -68,7 +68,7 @@ export function PeerStatusForm({
             data-testid="peer-revoke-confirm"
           />
         )}
-        <ErrorAlert error={apply.error} />
+        <ErrorAlert error={apply.error} labels={{ reason: t('admin.federation.change.reason') }} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

@@ -63,7 +63,14 @@ export function TokenCreateForm({ onDone }: { onDone: () => void }) {
           min={today()}
           onChange={(event) => setExpiresOn(event.currentTarget.value)}
         />
-        <ErrorAlert error={create.error} />
+        <ErrorAlert
+          error={create.error}
+          labels={{
+            name: t('admin.tokens.name'),
+            scopes: t('admin.tokens.scopes'),
+            expiresAt: t('admin.tokens.expiresAt'),
+          }}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

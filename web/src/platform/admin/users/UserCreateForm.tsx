@@ -60,7 +60,16 @@ export function UserCreateForm({ onDone }: { onDone: () => void }) {
           autoComplete="new-password"
           required
         />
-        <ErrorAlert error={create.error} />
+        <ErrorAlert
+          error={create.error}
+          labels={{
+            username: t('admin.users.username'),
+            displayName: t('admin.users.displayName'),
+            agencyId: t('admin.users.agency'),
+            roles: t('admin.users.roles'),
+            password: t('admin.users.initialPassword'),
+          }}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

@@ -51,7 +51,15 @@ export function UserEditForm({ user, onDone }: { user: User; onDone: () => void 
           checked={disabled}
           onChange={(event) => setDisabled(event.currentTarget.checked)}
         />
-        <ErrorAlert error={save.error} />
+        <ErrorAlert
+          error={save.error}
+          labels={{
+            displayName: t('admin.users.displayName'),
+            agencyId: t('admin.users.agency'),
+            roles: t('admin.users.roles'),
+            disabled: t('admin.users.disabled'),
+          }}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
