@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
@@ -9,10 +9,13 @@ import { AuditTable } from './AuditTable.tsx';
 import { auditKeys, listEntries } from './api.ts';
 import { CheckpointCard } from './CheckpointCard.tsx';
 import { filtersFrom, isFiltered, paramsFrom } from './filters.ts';
+import { InclusionProofModal } from './InclusionProofModal.tsx';
+import type { AuditEntry } from './schema.ts';
 
 /**
  * The tamper-evident log, newest first, paged backwards with `before`, filtered by action, record
- * type, record and actor (in the URL), and its latest checkpoint.
+ * type, record and actor (in the URL), and its latest checkpoint; an entry's inclusion proof is
+ * checked in the browser.
  */
 export function AuditPage() {
   const { t } = useTranslation();
@@ -40,6 +43,7 @@ export function AuditPage() {
   // A cursor belongs to the page shown, so it goes with the filters of that page.
   const setBefore = (cursor: string | undefined) => go(paramsFrom(filters, cursor));
   const entries = page.data?.entries ?? [];
+  const [proving, setProving] = useState<AuditEntry | null>(null);
 
   return (
     <Stack>
@@ -67,8 +71,10 @@ export function AuditPage() {
           <AuditTable
             entries={entries}
             onFilter={(narrower) => changeFilters((f) => ({ ...f, ...narrower }))}
+            onProve={setProving}
           />
         )}
+        <InclusionProofModal entry={proving} onClose={() => setProving(null)} />
         <Group mt="md">
           <Button variant="default" disabled={before === undefined} onClick={() => setBefore(undefined)}>
             {t('audit.newest')}

@@ -1,4 +1,4 @@
-import { Anchor, Code, Table, Text } from '@mantine/core';
+import { Anchor, Button, Code, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormatTime } from '../common/format.ts';
 import { actionTitle, recordTypeName } from './action-text.ts';
@@ -11,9 +11,11 @@ type Props = {
   entries: readonly AuditEntry[];
   /** Narrows the listing to an entry's actor or record (a click on it). */
   onFilter: (filter: AuditFilters) => void;
+  /** Opens an entry's inclusion proof (entries with a seq only). */
+  onProve: (entry: AuditEntry) => void;
 };
 
-export function AuditTable({ entries, onFilter }: Props) {
+export function AuditTable({ entries, onFilter, onProve }: Props) {
   const { t } = useTranslation();
   const formatTime = useFormatTime();
   return (
@@ -28,6 +30,7 @@ export function AuditTable({ entries, onFilter }: Props) {
             <Table.Th>{t('audit.recordType')}</Table.Th>
             <Table.Th>{t('audit.recordId')}</Table.Th>
             <Table.Th>{t('audit.digest')}</Table.Th>
+            <Table.Th>{t('audit.proof.column')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -70,6 +73,13 @@ export function AuditTable({ entries, onFilter }: Props) {
                     ? `${entry.digest.slice(0, digestShown)}…`
                     : entry.digest}
                 </Code>
+              </Table.Td>
+              <Table.Td>
+                {entry.seq != null && (
+                  <Button size="compact-xs" variant="light" onClick={() => onProve(entry)}>
+                    {t('audit.proof.open')}
+                  </Button>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -1,5 +1,13 @@
 import { ApiError, getJson, sendJson, withQuery } from '../../api.ts';
-import { type AuditPage, auditCatalogue, auditPage, type Checkpoint, checkpoint } from './schema.ts';
+import {
+  type AuditPage,
+  auditCatalogue,
+  auditPage,
+  type Checkpoint,
+  checkpoint,
+  type InclusionProof,
+  inclusionProof,
+} from './schema.ts';
 
 export const pageSize = 50;
 
@@ -11,6 +19,7 @@ export const auditKeys = {
     ['audit', 'entries', filters, before ?? 'newest'] as const,
   catalogue: ['audit', 'catalogue'] as const,
   latestCheckpoint: ['audit', 'checkpoint', 'latest'] as const,
+  inclusion: (index: string, treeSize: string) => ['audit', 'inclusion', index, treeSize] as const,
 };
 
 export function listEntries(filters: AuditFilters, before: string | undefined): Promise<AuditPage> {
@@ -33,4 +42,9 @@ export async function fetchLatestCheckpoint(): Promise<Checkpoint | null> {
 
 export function createCheckpoint(): Promise<Checkpoint> {
   return sendJson('POST', '/api/audit/checkpoints', {}, checkpoint);
+}
+
+/** The proof that entry `index` is in the tree of the first `treeSize` entries. */
+export function fetchInclusionProof(index: string, treeSize: string): Promise<InclusionProof> {
+  return getJson(withQuery('/api/audit/proofs/inclusion', { index, treeSize }), inclusionProof);
 }

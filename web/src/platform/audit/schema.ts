@@ -10,6 +10,8 @@ const bigintish = z.pipe(
 export const auditEntry = z.object({
   seq: z.nullish(bigintish),
   at: timestamp,
+  /** Part of the entry's leaf (inclusion.ts), with the fields below. */
+  actorId: z.nullish(z.string()),
   actor: z.string(),
   action: z.string(),
   recordType: z.string(),
@@ -36,5 +38,17 @@ export const checkpoint = z.object({
   timestamp,
   signature: z.nullish(z.string()),
   note: z.nullish(z.string()),
+  /** The node's raw Ed25519 public key, base64: what the signature is checked with. */
+  publicKey: z.nullish(z.string()),
 });
 export type Checkpoint = z.infer<typeof checkpoint>;
+
+/** GET /api/audit/proofs/inclusion: RFC 9162 §2.1.3 proof, hashes in hex. */
+export const inclusionProof = z.object({
+  index: bigintish,
+  treeSize: bigintish,
+  leafHash: z.string(),
+  proof: z.array(z.string()),
+  rootHash: z.string(),
+});
+export type InclusionProof = z.infer<typeof inclusionProof>;

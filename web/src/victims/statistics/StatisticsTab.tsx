@@ -1,4 +1,5 @@
 import {
+  Alert,
   Badge,
   Card,
   Center,
@@ -8,7 +9,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -17,9 +17,9 @@ import { useTranslation } from 'react-i18next';
 import { languageOf } from '../../i18n/languages.ts';
 import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
 import { useVictimLabels } from '../labels.ts';
-import { type Count, type CountTable, fetchStatistics, type Range, statisticsKeys } from './api.ts';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { type Count, type CountTable, fetchStatistics, statisticsKeys } from './api.ts';
+import { MonthField } from './MonthField.tsx';
+import { type Month, rangeOf } from './months.ts';
 
 /** A count in the reader's language, or "fewer than 5" when the server withheld it. */
 function useCountText(k: number) {
@@ -36,11 +36,10 @@ type TableProps = {
   table: CountTable;
   name: (key: string) => string;
   k: number;
-  note?: string;
   testId: string;
 };
 
-function BreakdownTable({ title, table, name, k, note, testId }: TableProps) {
+function BreakdownTable({ title, table, name, k, testId }: TableProps) {
   const { t } = useTranslation();
   const countText = useCountText(k);
   return (
@@ -48,9 +47,9 @@ function BreakdownTable({ title, table, name, k, note, testId }: TableProps) {
       <Title order={3} size="h5" mb="xs">
         {title}
       </Title>
-      {note && (
-        <Text size="xs" c="dimmed" mb="xs">
-          {note}
+      {table.multiValued && (
+        <Text size="xs" c="dimmed" mb="xs" data-testid={`${testId}-multi-valued`}>
+          {t('victims.statistics.multiValued')}
         </Text>
       )}
       <Table>
@@ -77,17 +76,21 @@ function BreakdownTable({ title, table, name, k, note, testId }: TableProps) {
   );
 }
 
-/** /victims/statistics — counts of the agency's victims; the server withholds counts of 1–4. */
+/**
+ * /victims/statistics — counts of the agency's victims over whole months; the server withholds
+ * counts of 1–4 and rounds the others to 5.
+ */
 export function StatisticsTab() {
   const { t } = useTranslation();
   const labels = useVictimLabels();
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const range: Range = { ...(DAY.test(from) && { from }), ...(DAY.test(to) && { to }) };
+  const [from, setFrom] = useState<Month | null>(null);
+  const [to, setTo] = useState<Month | null>(null);
+  const range = rangeOf(from, to);
   const query = useQuery({
-    queryKey: statisticsKeys.range(range),
-    queryFn: () => fetchStatistics(range),
+    queryKey: statisticsKeys.range(range ?? {}),
+    queryFn: () => fetchStatistics(range ?? {}),
     placeholderData: keepPreviousData,
+    enabled: range !== null,
   });
   const s = query.data;
   const countText = useCountText(s?.k ?? 5);
@@ -95,22 +98,32 @@ export function StatisticsTab() {
   return (
     <Stack data-testid="statistics-tab">
       <Text size="sm" c="dimmed">
-        {t('victims.statistics.intro', { k: s?.k ?? 5 })}
+        {t('victims.statistics.intro', { k: s?.k ?? 5 })}{' '}
+        {t('victims.statistics.rounded', { k: s?.k ?? 5, base: s?.roundedTo ?? 5 })}
       </Text>
       <Group align="end">
-        <TextInput
-          type="date"
+        <MonthField
+          testId="statistics-from"
           label={t('victims.statistics.from')}
+          openLabel={t('victims.statistics.fromStart')}
           value={from}
-          onChange={(event) => setFrom(event.currentTarget.value)}
+          defaultMonth={1}
+          onChange={setFrom}
         />
-        <TextInput
-          type="date"
+        <MonthField
+          testId="statistics-to"
           label={t('victims.statistics.to')}
+          openLabel={t('victims.statistics.untilNow')}
           value={to}
-          onChange={(event) => setTo(event.currentTarget.value)}
+          defaultMonth={12}
+          onChange={setTo}
         />
       </Group>
+      {range === null && (
+        <Alert color="yellow" data-testid="statistics-reversed">
+          {t('victims.statistics.reversed')}
+        </Alert>
+      )}
       <ErrorAlert error={query.error} />
       {query.isPending && (
         <Center p="lg">
@@ -148,7 +161,6 @@ export function StatisticsTab() {
               title={t('victims.statistics.tables.citizenship')}
               table={s.persons.citizenship}
               name={labels.country}
-              note={t('victims.statistics.multiValued')}
               k={s.k}
             />
             <BreakdownTable
@@ -156,7 +168,6 @@ export function StatisticsTab() {
               title={t('victims.statistics.tables.exploitation')}
               table={s.persons.exploitation}
               name={(key) => labels.value('vic_TypeOfExploitation', key)}
-              note={t('victims.statistics.multiValued')}
               k={s.k}
             />
             <BreakdownTable
@@ -164,7 +175,6 @@ export function StatisticsTab() {
               title={t('victims.statistics.tables.forcedCriminality')}
               table={s.persons.forcedCriminality}
               name={(key) => labels.value('jar_ForcedCriminalityType', key)}
-              note={t('victims.statistics.multiValued')}
               k={s.k}
             />
             <BreakdownTable

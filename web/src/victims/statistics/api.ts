@@ -2,11 +2,14 @@ import * as z from 'zod/mini';
 import { getJson, withQuery } from '../../api.ts';
 
 // GET /api/victims/statistics (src/victims/statistics): counts of the agency's victims, cases and
-// assessments; a count of 1–4 comes withheld (value null, suppressed true).
+// assessments over whole months; a count of 1–4 comes withheld (value null, suppressed true), the
+// others rounded to `roundedTo` (5).
 
 const count = z.object({ value: z.nullable(z.number()), suppressed: z.boolean() });
 export type Count = z.infer<typeof count>;
 const table = z.object({
+  /** A person can count in several cells: they may add up to more than the total. */
+  multiValued: z.boolean(),
   total: count,
   cells: z.array(z.object({ key: z.nullable(z.string()), count })),
 });
@@ -14,6 +17,7 @@ export type CountTable = z.infer<typeof table>;
 
 const statistics = z.object({
   k: z.number(),
+  roundedTo: z.number(),
   from: z.nullable(z.string()),
   to: z.nullable(z.string()),
   persons: z.object({
@@ -31,6 +35,7 @@ const statistics = z.object({
 });
 export type Statistics = z.infer<typeof statistics>;
 
+/** First and last days of whole months (months.ts). */
 export type Range = { from?: string; to?: string };
 
 export const statisticsKeys = {
