@@ -17,9 +17,11 @@ const PUBLIC_ROUTES = [
   'GET /api/docs/assets/:file',
   'GET /*',
   // Signed node-to-node requests: each must carry an RFC 9421 signature by a known peer (or, for
-  // peering, by the key in its card plus the invitation's secret); test/federation.test.ts.
+  // peering, by the key in its card plus the invitation's secret); test/federation.test.ts,
+  // test/referrals-federation.test.ts (the agency directory).
   'POST /api/federation/inbox',
   'POST /api/federation/peering',
+  'POST /api/federation/directory',
 ];
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -1,5 +1,8 @@
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referralConsent, scamAssessment } from '../src/demo/bodies.ts';
+import { joinUrl, postSigned } from '../src/federation/client.ts';
+import { DIRECTORY_PATH } from '../src/federation/directory.ts';
 import { REPATRIATION_STEPS } from '../src/victims/cases/repatriation.ts';
 import { type HttpClient, peerNodes, startTestNode, type TestNode, waitFor } from './helpers/nodes.ts';
 
@@ -65,12 +68,17 @@ async function preparePerson(s: HttpClient, to: TestNode, categories: string[]) 
   return { personId: person.id as string, consentId: consent.id as string };
 }
 
-async function draft(s: HttpClient, personId: string, to: TestNode) {
+async function peerIdOf(s: HttpClient, to: TestNode): Promise<string> {
   const { recipients } = await s.json<{ recipients: { peerId: string; country: string }[] }>(
     'GET',
     '/api/referrals/recipients',
   );
   const peer = recipients.find((r) => r.country === to.country);
+  if (!peer) throw new Error(`${to.country} is not a recipient`);
+  return peer.peerId;
+}
+
+async function draft(s: HttpClient, personId: string, to: TestNode, receivingAgency?: string) {
   // The receiving node files a referral only under an agency of the name given.
   const agency = await to.deps.db.selectFrom('agencies').select('name').executeTakeFirstOrThrow();
   const { referral } = await s.json(
@@ -78,8 +86,8 @@ async function draft(s: HttpClient, personId: string, to: TestNode) {
     '/api/referrals',
     {
       personId,
-      peerId: peer?.peerId,
-      receivingAgency: agency.name,
+      peerId: await peerIdOf(s, to),
+      receivingAgency: receivingAgency ?? agency.name,
       reason: 'MigrationOrChangeOfLocation',
     },
     201,
@@ -221,5 +229,170 @@ describe('a referral between nodes', () => {
     expect(received.categoriesShared).toEqual(['identity']);
     const shared = await idFocal.json('GET', `/api/referrals/${referralId}/shared`, undefined, 200);
     expect(JSON.stringify(shared)).not.toContain('forced-criminality-online-scams');
+  });
+});
+
+type Agencies =
+  | { available: true; country: string; agencies: { id: string; name: string }[]; fetchedAt: string }
+  | { available: false; country: string; reason: string; message: string };
+
+const agenciesOf = async (s: HttpClient, to: TestNode) =>
+  s.json<Agencies>('GET', `/api/referrals/recipients/${await peerIdOf(s, to)}/agencies`, undefined, 200);
+
+const auditActions = async (node: TestNode, action: string) =>
+  node.deps.db
+    .selectFrom('audit_entries')
+    .select(['actor', 'record_id'])
+    .where('action', '=', action)
+    .execute();
+
+describe("a peer's agency directory", () => {
+  it("lists the receiving country's agencies, asked of its node by a signed request", async () => {
+    const khAdmin = await kh.admin();
+    await khAdmin.json(
+      'POST',
+      '/api/agencies',
+      { name: 'Cambodia Anti-Human Trafficking Police', orgType: 'LawEnforcement', country: 'KH' },
+      201,
+    );
+    const khAgencies = await kh.deps.db
+      .selectFrom('agencies')
+      .select(['id', 'name'])
+      .orderBy('name')
+      .execute();
+    const answer = await agenciesOf(thFocal, kh);
+    expect(answer).toMatchObject({ available: true, country: 'KH' });
+    if (!answer.available) throw new Error(answer.message);
+    expect(answer.agencies).toEqual(khAgencies);
+    // ID's agencies are ID's own.
+    const fromId = await agenciesOf(thFocal, id);
+    if (!fromId.available) throw new Error(fromId.message);
+    expect(fromId.agencies.map((a) => a.name)).not.toContain('Cambodia Anti-Human Trafficking Police');
+    // KH knows which peer asked.
+    const served = await auditActions(kh, 'federation.directory.serve');
+    expect(served.map((a) => a.actor)).toContain(`peer:TH:${th.deps.node.id}`);
+  });
+
+  it('is asked for only by those who refer', async () => {
+    const thAdmin = await th.admin();
+    const peerId = await peerIdOf(thFocal, kh);
+    const res = await thAdmin.request('GET', `/api/referrals/recipients/${peerId}/agencies`);
+    expect(res.status).toBe(403);
+    expect(JSON.stringify(await res.json())).not.toContain('Jaring KH');
+    const unknown = await thFocal.request('GET', `/api/referrals/recipients/${randomUUID()}/agencies`);
+    expect(unknown.status).toBe(404);
+  });
+
+  it('is served to no one but an active peer signing its request', async () => {
+    const url = joinUrl(kh.base, DIRECTORY_PATH);
+    const ask = (from: string, requestId = randomUUID()) =>
+      Buffer.from(JSON.stringify({ v: 1, id: requestId, from, to: kh.deps.node.id }));
+    const noSecrets = (body: unknown) => expect(JSON.stringify(body)).not.toContain('agencies');
+
+    const unsigned = await fetch(url, { method: 'POST', body: ask(th.deps.node.id) });
+    expect(unsigned.status).toBe(401);
+    noSecrets(await unsigned.json());
+
+    const stranger = {
+      ...th.deps.node,
+      id: randomUUID(),
+      privateKey: generateKeyPairSync('ed25519').privateKey,
+    };
+    const byStranger = await postSigned(stranger, url, ask(stranger.id));
+    expect(byStranger.status).toBe(401);
+    noSecrets(byStranger.body);
+
+    // Signed by TH, but saying it is from ID: refused.
+    const requestId = randomUUID();
+    const mismatched = await postSigned(th.deps.node, url, ask(id.deps.node.id, requestId), {
+      messageId: requestId,
+    });
+    expect(mismatched.status).toBe(400);
+    noSecrets(mismatched.body);
+
+    // A suspended peer is refused; the form hears why and may type the name.
+    const khAdmin = await kh.admin();
+    await khAdmin.json(
+      'POST',
+      `/api/federation/peers/${th.deps.node.id}/status`,
+      { status: 'suspended', reason: 'test' },
+      200,
+    );
+    try {
+      const refused = await agenciesOf(thFocal, kh);
+      expect(refused).toMatchObject({ available: false, reason: 'refused' });
+      if (refused.available) throw new Error('served to a suspended peer');
+      expect(refused.message).toContain('peer_suspended');
+    } finally {
+      await khAdmin.json(
+        'POST',
+        `/api/federation/peers/${th.deps.node.id}/status`,
+        { status: 'active', reason: 'test over' },
+        200,
+      );
+    }
+  });
+
+  it('says it could not be had when the peer is down', async () => {
+    await kh.serving.closeHttp();
+    try {
+      expect(await agenciesOf(thFocal, kh)).toMatchObject({ available: false, reason: 'unreachable' });
+    } finally {
+      await kh.serving.openHttp();
+    }
+    expect(await agenciesOf(thFocal, kh)).toMatchObject({ available: true });
+  });
+});
+
+describe('an offer the receiving node refuses', () => {
+  it('is undelivered on the sending node, with why, and never overdue', async () => {
+    const { personId, consentId } = await preparePerson(thFocal, kh, ['identity']);
+    const referralId = await draft(thFocal, personId, kh, 'Cambodia Ministry of Nowhere');
+    await thFocal.json('POST', `/api/referrals/${referralId}/send`, {}, 200);
+
+    const undelivered = await waitFor('TH to record the refusal', async () => {
+      const r = await thFocal.json('GET', `/api/referrals/${referralId}`, undefined, 200);
+      return r.referral.status === 'undelivered' ? r.referral : undefined;
+    });
+    expect(undelivered).toMatchObject({
+      undeliveredReason: 'unknown_agency',
+      undeliveredAt: expect.any(String),
+      sla: { overdue: null, ackLate: false },
+    });
+    const event = undelivered.timeline.find((e: { kind: string }) => e.kind === 'undelivered');
+    expect(event.note).toContain('no agency named "Cambodia Ministry of Nowhere"');
+    const { referrals } = await thFocal.json('GET', '/api/referrals?direction=outgoing', undefined, 200);
+    expect(referrals.find((r: { id: string }) => r.id === referralId)).toMatchObject({
+      status: 'undelivered',
+      undeliveredReason: 'unknown_agency',
+    });
+    // Audited with the dead letter, which stays for the administrator; nothing reached KH.
+    expect((await auditActions(th, 'referral.undelivered')).map((a) => a.record_id)).toContain(referralId);
+    const outbox = await th.deps.db
+      .selectFrom('federation_outbox')
+      .select(['status', 'type'])
+      .where('conversation', '=', referralId)
+      .execute();
+    expect(outbox).toEqual([{ status: 'dead', type: 'referral.offer' }]);
+    expect(
+      await kh.deps.db.selectFrom('referrals').select('id').where('id', '=', referralId).execute(),
+    ).toEqual([]);
+
+    // Consent withdrawn: the referral is withdrawn and its offer, which KH never had, can never be
+    // sent again (no message goes to KH).
+    await thFocal.json(
+      'POST',
+      `/api/victims/consents/${consentId}/withdraw`,
+      { statedBy: 'subject', method: { kind: 'verbal' } },
+      200,
+    );
+    expect((await read(thFocal, referralId))?.status).toBe('withdrawn');
+    expect(
+      await th.deps.db
+        .selectFrom('federation_outbox')
+        .select('id')
+        .where('conversation', '=', referralId)
+        .execute(),
+    ).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
 import pg from 'pg';
 import { appendAudit, SYSTEM_ACTOR } from '../platform/audit/append.ts';
+import type { Tx } from '../platform/db/database.ts';
 import type { AppDeps } from '../platform/http/context.ts';
 import { joinUrl, peerError, postSigned } from './client.ts';
 import { INBOX_PATH } from './envelope.ts';
+import type { DeadLetterCause } from './kinds.ts';
 import { envelopeText, OUTBOX_CHANNEL } from './outbox.ts';
 import {
   type DeadLetter,
@@ -16,13 +18,15 @@ import {
   scheduleRetry,
 } from './outbox-repo.ts';
 import { cachedPeer } from './peers/cache.ts';
+import { DEAD_LETTER_HANDLERS } from './registry.ts';
 
 // Delivers the outbox: woken by NOTIFY when a transaction queues a message, and by a timer for
 // retries. Each conversation is sent strictly in order, one message at a time; conversations go
 // in parallel. Failures back off exponentially (with jitter) up to retryMaxMs; a message still
 // undelivered after deadAfterHours, or refused for good by the peer, is dead-lettered with an
-// alert (error log, audit entry, GET /api/federation/status). One dispatcher per database (an
-// advisory lock), so two serving processes never race.
+// alert (error log, audit entry, GET /api/federation/status), and the module that sent it records
+// it (registry.ts DEAD_LETTER_HANDLERS). One dispatcher per database (an advisory lock), so two
+// serving processes never race.
 
 const PARALLEL = 96;
 const BATCH = 256;
@@ -79,25 +83,61 @@ export async function startDispatcher(deps: AppDeps, url: string): Promise<Dispa
     if (delivered.length >= FLUSH_AT) void flushDelivered();
   }
 
-  async function alertDead(letters: DeadLetter[], reason: string): Promise<void> {
+  async function recordDead(
+    tx: Tx,
+    head: OutboxMessage,
+    cause: DeadLetterCause,
+    reason: string,
+    notify: boolean,
+  ): Promise<DeadLetter[]> {
+    const letters = await markDead(tx, head, reason);
+    for (const d of letters) {
+      await appendAudit(tx, {
+        actor: SYSTEM_ACTOR,
+        action: 'federation.message.dead_letter',
+        recordType: 'federation_message',
+        recordId: d.id,
+        change: { peer: d.peer_id, conversation: d.conversation, seq: d.seq, type: d.type, reason },
+      });
+    }
+    const first = letters.find((d) => d.id === head.id);
+    const blocked = letters.filter((d) => d !== first).sort((a, b) => a.seq - b.seq);
+    const handler = first && DEAD_LETTER_HANDLERS.find((h) => h.types.includes(first.type));
+    if (notify && first && handler) {
+      await handler.handle(tx, deps, {
+        peerId: first.peer_id,
+        conversation: first.conversation,
+        head: { id: first.id, type: first.type, seq: first.seq },
+        blocked: blocked.map((d) => ({ id: d.id, type: d.type, seq: d.seq })),
+        cause,
+        at: new Date(),
+      });
+    }
+    return letters;
+  }
+
+  /**
+   * Dead-letters `head` and the rest of its conversation, with their audit entries and what the
+   * sending module records (a referral's 'undelivered'), in one transaction. Should that module
+   * fail, the letters are dead-lettered without it rather than sent again and again.
+   */
+  async function deadLetter(head: OutboxMessage, cause: DeadLetterCause, reason: string): Promise<void> {
+    let letters: DeadLetter[];
+    try {
+      letters = await db.transaction().execute((tx) => recordDead(tx, head, cause, reason, true));
+    } catch (err) {
+      logger.error(
+        { err, messageId: head.id, type: head.type },
+        'federation: the sending module failed to record a dead letter; dead-lettered without it',
+      );
+      letters = await db.transaction().execute((tx) => recordDead(tx, head, cause, reason, false));
+    }
     for (const d of letters) {
       logger.error(
         { messageId: d.id, peer: d.peer_id, type: d.type, seq: d.seq, reason },
         'federation: message dead-lettered',
       );
     }
-    if (letters.length === 0) return;
-    await db.transaction().execute(async (tx) => {
-      for (const d of letters) {
-        await appendAudit(tx, {
-          actor: SYSTEM_ACTOR,
-          action: 'federation.message.dead_letter',
-          recordType: 'federation_message',
-          recordId: d.id,
-          change: { peer: d.peer_id, conversation: d.conversation, seq: d.seq, type: d.type, reason },
-        });
-      }
-    });
   }
 
   async function deliver(m: OutboxMessage): Promise<Outcome> {
@@ -116,7 +156,7 @@ export async function startDispatcher(deps: AppDeps, url: string): Promise<Dispa
       }
       error = `${peer.country} answered ${result.status} ${code}: ${message}`;
       if (permanent(result.status)) {
-        await alertDead(await markDead(db, m, error), error);
+        await deadLetter(m, { kind: 'refused', status: result.status, code, message }, error);
         return 'dead';
       }
     } catch (err) {
@@ -150,8 +190,8 @@ export async function startDispatcher(deps: AppDeps, url: string): Promise<Dispa
     if (Date.now() - expiryCheckedAt >= EXPIRY_CHECK_MS) {
       expiryCheckedAt = Date.now();
       for (const head of await expiredHeads(db, config.federation.deadAfterHours)) {
-        const reason = `undelivered after ${config.federation.deadAfterHours} h`;
-        await alertDead(await markDead(db, head, reason), reason);
+        const hours = config.federation.deadAfterHours;
+        await deadLetter(head, { kind: 'expired', hours }, `undelivered after ${hours} h`);
       }
     }
     await flushDelivered();

@@ -38,3 +38,30 @@ export class InboundRejection extends Error {
     this.name = 'InboundRejection';
   }
 }
+
+/** Why a message was dead-lettered: the peer's permanent refusal, or no delivery in time. */
+export type DeadLetterCause =
+  | { kind: 'refused'; status: number; code: string; message: string }
+  | { kind: 'expired'; hours: number };
+
+/**
+ * One conversation's dead letters, as the module that sent them learns of them: `head` is the
+ * message that failed, `blocked` the later ones of its conversation, dead-lettered with it.
+ */
+export type DeadLetterNotice = {
+  peerId: string;
+  conversation: string;
+  head: { id: string; type: string; seq: number };
+  blocked: { id: string; type: string; seq: number }[];
+  cause: DeadLetterCause;
+  at: Date;
+};
+
+/**
+ * What a sending module does when a message of one of its `types` is dead-lettered: `handle` runs in
+ * the transaction that marks the letters dead and audits them.
+ */
+export type DeadLetterHandler = {
+  types: readonly string[];
+  handle(tx: Tx, deps: AppDeps, notice: DeadLetterNotice): Promise<void>;
+};

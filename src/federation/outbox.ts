@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { FieldCipher } from '../platform/crypto/fields.ts';
-import type { Tx } from '../platform/db/database.ts';
+import type { Exec, Tx } from '../platform/db/database.ts';
 import type { AppDeps } from '../platform/http/context.ts';
 import { conflict, notFound } from '../platform/http/errors.ts';
 import { outboxBodyContext } from './encrypted-columns.ts';
@@ -72,4 +72,20 @@ export async function enqueueMessage(
   const peer = await findPeer(tx, m.peerId);
   if (!peer) throw notFound(`Peer ${m.peerId}`);
   throw conflict(`Peer ${peer.name} (${peer.country}) was revoked: nothing more can be sent to it.`);
+}
+
+/**
+ * Deletes a conversation's dead letters (their sealed bodies with them), so they can never be sent
+ * again: for a module whose message must not go any more (a referral's offer after its consent was
+ * withdrawn). Returns how many were deleted.
+ */
+export async function discardDeadLetters(db: Exec, peerId: string, conversation: string): Promise<number> {
+  const rows = await db
+    .deleteFrom('federation_outbox')
+    .where('peer_id', '=', peerId)
+    .where('conversation', '=', conversation)
+    .where('status', '=', 'dead')
+    .returning('id')
+    .execute();
+  return rows.length;
 }

@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { notFound, requirePrincipal } from '../platform/http/errors.ts';
 import { errorResponses, idParam, jsonBody, jsonResponse } from '../platform/http/fields.ts';
 import type { Router } from '../platform/http/router.ts';
+import { DIRECTORY_PATH, serveDirectory } from './directory.ts';
 import { INBOX_PATH, PEERING_PATH } from './envelope.ts';
 import { receiveMessage } from './inbox.ts';
 import { deadLetters, outboxCounts, retryDead } from './outbox-repo.ts';
@@ -157,6 +158,30 @@ const peeringRoute = createRoute({
   responses: { 201: jsonResponse(z.object({ node: cardSchema }), 'Peered'), ...signedResponses },
 });
 
+const directoryRoute = createRoute({
+  tags,
+  method: 'post',
+  path: DIRECTORY_PATH,
+  summary: "This node's agencies, for an active peer's referral form (signed request, signed answer)",
+  responses: {
+    200: jsonResponse(
+      z.object({
+        directory: z.object({
+          v: z.number(),
+          node: z.string(),
+          for: z.string(),
+          requestId: z.string(),
+          at: z.string(),
+          agencies: z.array(z.object({ id: z.string(), name: z.string() })),
+        }),
+        signature: z.string(),
+      }),
+      "The agencies, signed with this node's key (see src/federation/directory.ts)",
+    ),
+    ...signedResponses,
+  },
+});
+
 /** The URL the sender signed: this node's public URL and the request's path. */
 function targetUri(publicUrl: string, raw: Request): string {
   const u = new URL(raw.url);
@@ -257,6 +282,24 @@ export function registerFederationRoutes(router: Router): void {
         );
         throw err;
       }
+    },
+    { streamBody: true },
+  );
+
+  router.openapi(
+    directoryRoute,
+    policy['federation.directory.serve'],
+    async (c) => {
+      const { deps } = c.var;
+      const raw = c.req.raw;
+      const body = await readCapped(raw, 4 * 1024);
+      const answer = await serveDirectory(deps, {
+        method: raw.method,
+        url: targetUri(deps.config.federation.publicUrl, raw),
+        headers: raw.headers,
+        body,
+      });
+      return c.json(answer, 200);
     },
     { streamBody: true },
   );

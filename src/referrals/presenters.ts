@@ -1,3 +1,5 @@
+import type { DirectoryResult } from '../federation/directory.ts';
+import type { Peer } from '../federation/peers/repo.ts';
 import type { FieldCipher } from '../platform/crypto/fields.ts';
 import { eventNoteContext } from './encrypted-columns.ts';
 import type { EventRow, ReceiptRow, ReferralRow } from './repo.ts';
@@ -31,6 +33,9 @@ export function presentReferralSummary(r: ReferralRow, sla: SlaSettings, now: Da
     withdrawnAt: iso(r.withdrawn_at),
     purgedAt: iso(r.purged_at),
     purgeConfirmedAt: iso(r.purge_confirmed_at),
+    /** When the offer was dead-lettered and why (the receiving node's error code, or 'expired'). */
+    undeliveredAt: iso(r.undelivered_at),
+    undeliveredReason: r.undelivered_reason,
     createdAt: r.created_at.toISOString(),
     sla: computeSla(
       { status: r.status, sentAt: r.sent_at, receivedAt: r.received_at, decidedAt: r.decided_at },
@@ -113,5 +118,17 @@ export function presentShared(s: SharedData) {
     health: s.health,
     caseHistory: s.caseHistory,
     tampered: s.tampered,
+  };
+}
+
+/** A peer's agencies for the "refer" form, or why they could not be had. */
+export function presentRecipientAgencies(peer: Peer, d: DirectoryResult) {
+  const head = { peerId: peer.id, country: peer.country };
+  if (!d.available) return { ...head, available: false as const, reason: d.reason, message: d.message };
+  return {
+    ...head,
+    available: true as const,
+    agencies: d.agencies.map((a) => ({ id: a.id, name: a.name })),
+    fetchedAt: d.at.toISOString(),
   };
 }

@@ -1,4 +1,5 @@
-import { listPeers, type Peer } from '../federation/peers/repo.ts';
+import { type DirectoryResult, fetchPeerDirectory } from '../federation/directory.ts';
+import { findPeer, listPeers, type Peer } from '../federation/peers/repo.ts';
 import { appendAudit } from '../platform/audit/append.ts';
 import type { AppDeps } from '../platform/http/context.ts';
 import { notFound } from '../platform/http/errors.ts';
@@ -83,4 +84,17 @@ export async function readReferral(deps: Deps, actor: ReferralActor, id: string)
 /** The active peers a referral can go to (country and node), for the "refer" form. */
 export async function listRecipients(deps: Deps): Promise<Peer[]> {
   return (await listPeers(deps.db)).filter((p) => p.status === 'active');
+}
+
+/**
+ * The agencies of an active peer, asked of that peer over the federation's signed channel, for the
+ * "refer" form's list; or why it could not be had (the form then lets the name be typed).
+ */
+export async function recipientAgencies(
+  deps: Pick<AppDeps, 'db' | 'node'>,
+  peerId: string,
+): Promise<{ peer: Peer; directory: DirectoryResult }> {
+  const peer = await findPeer(deps.db, peerId);
+  if (peer?.status !== 'active') throw notFound('An active peer node with this id');
+  return { peer, directory: await fetchPeerDirectory(deps, peer) };
 }

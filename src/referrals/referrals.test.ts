@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/helpers/app.ts';
 import { peerNodes, queuedBodies, relay } from '../../test/helpers/referrals.ts';
 import { fullPerson } from '../../test/helpers/victims.ts';
 import { referralConsent, scamAssessment } from '../demo/bodies.ts';
-import { InboundRejection } from '../federation/kinds.ts';
+import { type DeadLetterNotice, InboundRejection } from '../federation/kinds.ts';
 import { findPeer } from '../federation/peers/repo.ts';
+import { referralDeadLetters } from './dead-letters.ts';
 import { referralMessageKinds } from './messages.ts';
 
 // Two nodes, Thailand (sender) and Cambodia (receiver), each with its own database; messages are
@@ -433,5 +434,70 @@ describe('deadlines and refusals from peers', () => {
     });
     expect(bad?.success).toBe(false);
     expect(bad?.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['at', 'reason', 'referralId']);
+  });
+});
+
+describe('messages the federation outbox gives up on', () => {
+  const deadLetter = (referralId: string, type: string, cause: DeadLetterNotice['cause']) =>
+    th.deps.db.transaction().execute((tx) =>
+      referralDeadLetters.handle(tx, th.deps, {
+        peerId: kh.deps.node.id,
+        conversation: referralId,
+        head: { id: randomUUID(), type, seq: 1 },
+        blocked: [],
+        cause,
+        at: new Date(),
+      }),
+    );
+  const timelineKinds = async (referralId: string) =>
+    (await call(thWorker, 'GET', `/api/referrals/${referralId}`, 200)).referral.timeline.map(
+      (e: { kind: string }) => e.kind,
+    );
+
+  it('an offer refused for good makes the referral undelivered; sent again, it can still arrive', async () => {
+    const p = await personWithConsent('TH-REF-DEAD', ['identity']);
+    const sent = await draftAndSend(p.personId);
+    await deadLetter(sent.id, 'referral.offer', {
+      kind: 'refused',
+      status: 422,
+      code: 'unknown_agency',
+      message: 'This node has no agency named "X".',
+    });
+    const { referral } = await call(thWorker, 'GET', `/api/referrals/${sent.id}`, 200);
+    expect(referral).toMatchObject({ status: 'undelivered', undeliveredReason: 'unknown_agency' });
+    expect(referral.sla.overdue).toBeNull();
+    expect(referral.timeline.at(-1)).toMatchObject({
+      kind: 'undelivered',
+      actor: 'system',
+      note: 'referral.offer: unknown_agency: This node has no agency named "X".',
+    });
+    // An administrator sends the dead letter again (here: the relay), and KH has the agency now.
+    expect(await relay(th, kh)).toEqual(['referral.offer']);
+    expect(await relay(kh, th)).toEqual(['referral.status']);
+    expect((await call(thWorker, 'GET', `/api/referrals/${sent.id}`, 200)).referral.status).toBe('received');
+
+    // A later message lost: a delivery_failed event, the status unchanged, audited.
+    await deadLetter(sent.id, 'assessment.share', { kind: 'expired', hours: 72 });
+    const after = (await call(thWorker, 'GET', `/api/referrals/${sent.id}`, 200)).referral;
+    expect(after.status).toBe('received');
+    expect(after.timeline.at(-1)).toMatchObject({
+      kind: 'delivery_failed',
+      note: 'assessment.share: not delivered within 72 h',
+    });
+    expect(await timelineKinds(sent.id)).toContain('undelivered');
+    const audited = await th.deps.db
+      .selectFrom('audit_entries')
+      .select('action')
+      .where('record_id', '=', sent.id)
+      .where('action', 'in', ['referral.undelivered', 'referral.delivery_failed'])
+      .orderBy('id')
+      .execute();
+    expect(audited.map((a) => a.action)).toEqual(['referral.undelivered', 'referral.delivery_failed']);
+  });
+
+  it('ignores a dead letter of a conversation that is no referral of this node', async () => {
+    await expect(
+      deadLetter(randomUUID(), 'referral.offer', { kind: 'expired', hours: 72 }),
+    ).resolves.toBeUndefined();
   });
 });

@@ -72,6 +72,19 @@ export async function lockPeerReferral(
     .executeTakeFirst();
 }
 
+/** A referral exchanged with this peer, either direction, locked (the federation's dead letters). */
+export async function lockReferralOfPeer(
+  tx: Exec,
+  peerId: string,
+  id: string,
+): Promise<ReferralRow | undefined> {
+  return selectReferrals(tx)
+    .where('id', '=', id)
+    .where('peer_id', '=', peerId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
 export async function referralExists(db: Exec, id: string): Promise<boolean> {
   return (
     (await db.selectFrom('referrals').select('id').where('id', '=', id).executeTakeFirst()) !== undefined

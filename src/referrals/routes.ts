@@ -7,8 +7,19 @@ import type { Router } from '../platform/http/router.ts';
 import { decideReferral, readShared, recordStatus } from './incoming-service.ts';
 import { createReferral, sendReferral, shareAssessment } from './outgoing-service.ts';
 import { referralPolicy as policy } from './policy.ts';
-import { presentReferral, presentReferralSummary, presentShared } from './presenters.ts';
-import { listAgencyReferrals, listRecipients, type ReferralDetail, readReferral } from './read-service.ts';
+import {
+  presentRecipientAgencies,
+  presentReferral,
+  presentReferralSummary,
+  presentShared,
+} from './presenters.ts';
+import {
+  listAgencyReferrals,
+  listRecipients,
+  type ReferralDetail,
+  readReferral,
+  recipientAgencies,
+} from './read-service.ts';
 import { createReferralBody, decisionBody, listQuery, statusInputBody } from './schema.ts';
 
 const tags = ['referrals'];
@@ -39,6 +50,37 @@ const recipientsRoute = createRoute({
       'The peers',
     ),
     ...errorResponses,
+  },
+});
+const agenciesRoute = createRoute({
+  ...route(
+    'get',
+    '/api/referrals/recipients/{id}/agencies',
+    "An active peer's agencies, asked of that peer now (signed); or why they could not be had",
+  ),
+  request: { params: idParam },
+  responses: {
+    200: jsonResponse(
+      z.discriminatedUnion('available', [
+        z.object({
+          peerId: z.string(),
+          country: z.string(),
+          available: z.literal(true),
+          agencies: z.array(z.object({ id: z.string(), name: z.string() })),
+          fetchedAt: z.string(),
+        }),
+        z.object({
+          peerId: z.string(),
+          country: z.string(),
+          available: z.literal(false),
+          reason: z.enum(['unreachable', 'refused', 'invalid']),
+          message: z.string(),
+        }),
+      ]),
+      "The peer's agencies, or why not (the name may then be typed)",
+    ),
+    ...errorResponses,
+    404: more[404],
   },
 });
 const createRoute_ = createRoute({
@@ -121,6 +163,11 @@ export function registerReferralRoutes(router: Router): void {
       { recipients: peers.map((p) => ({ peerId: p.id, country: p.country, name: p.name })) },
       200,
     );
+  });
+
+  router.openapi(agenciesRoute, policy['referrals.write'], async (c) => {
+    const { peer, directory } = await recipientAgencies(c.var.deps, c.req.valid('param').id);
+    return c.json(presentRecipientAgencies(peer, directory), 200);
   });
 
   router.openapi(createRoute_, policy['referrals.write'], async (c) => {

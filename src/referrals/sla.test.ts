@@ -52,6 +52,15 @@ describe('SLA deadlines', () => {
     expect(computeSla(t, { ackHours: 2, decisionHours: 4 }, hoursAfter(1)).overdue).toBeNull();
   });
 
+  it('never shows an undelivered referral overdue: nothing is awaited from the other side', () => {
+    const sla = computeSla(
+      { status: 'undelivered', sentAt, receivedAt: null, decidedAt: null },
+      settings,
+      hoursAfter(500),
+    );
+    expect(sla).toMatchObject({ overdue: null, ackLate: false, decisionLate: false });
+  });
+
   it('has no deadline for a draft', () => {
     expect(
       computeSla(
@@ -90,6 +99,7 @@ describe('lifecycle', () => {
   it('withdraws from any sent state, but never a draft', () => {
     for (const s of [
       'sent',
+      'undelivered',
       'received',
       'accepted',
       'in_progress',
@@ -100,5 +110,16 @@ describe('lifecycle', () => {
       expect(transition(s, 'withdrawn')).toEqual({ ok: true, status: 'withdrawn' });
     }
     expect(transition('draft', 'withdrawn').ok).toBe(false);
+  });
+
+  it('marks only a sent referral undelivered; it can still arrive, or be withdrawn, but nothing else', () => {
+    expect(transition('sent', 'undelivered')).toEqual({ ok: true, status: 'undelivered' });
+    expect(transition('received', 'undelivered').ok).toBe(false);
+    expect(transition('undelivered', 'received')).toEqual({ ok: true, status: 'received' });
+    expect(transition('undelivered', 'assessment_shared').ok).toBe(false);
+    expect(transition('undelivered', 'accepted').ok).toBe(false);
+    // A later message that failed leaves the status as it was.
+    expect(transition('accepted', 'delivery_failed')).toEqual({ ok: true, status: 'accepted' });
+    expect(transition('draft', 'delivery_failed').ok).toBe(false);
   });
 });

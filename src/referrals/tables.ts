@@ -11,6 +11,8 @@ type Fixed<T> = ColumnType<T, T, never>;
 export const REFERRAL_STATUSES = [
   'draft',
   'sent',
+  /** The receiving node refused the offer for good, or it could not be delivered in time. */
+  'undelivered',
   'received',
   'accepted',
   'declined',
@@ -67,6 +69,9 @@ export type ReferralsTable = {
   withdrawn_at: NullableTimestamp;
   purged_at: NullableTimestamp;
   purge_confirmed_at: NullableTimestamp;
+  /** When the offer was dead-lettered, and why: the receiving node's error code, or 'expired'. */
+  undelivered_at: NullableTimestamp;
+  undelivered_reason: string | null;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -86,6 +91,8 @@ export const EVENT_KINDS = [
   'purged',
   'purge_confirmed',
   'assessment_shared',
+  'undelivered',
+  'delivery_failed',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 export const STEP_STATUSES = ['planned', 'in_progress', 'done', 'not_needed'] as const;

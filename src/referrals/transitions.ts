@@ -2,14 +2,16 @@ import type { Direction, EventKind, ReferralStatus } from './tables.ts';
 
 // The referral lifecycle (issue 5 §5), the same on both nodes: draft → sent → received → accepted |
 // declined → in_progress (steps, reintegration) → completed | closed; withdrawn when the consent it
-// relied on is withdrawn. Pure: which event may happen in which status, and the status after it.
+// relied on is withdrawn; on the sending node, sent → undelivered when the offer is dead-lettered.
+// Pure: which event may happen in which status, and the status after it.
 
 const OPEN_AFTER_ACCEPT: readonly ReferralStatus[] = ['accepted', 'in_progress'];
 
 const RULES: Record<EventKind, { from: readonly ReferralStatus[]; to: ReferralStatus | 'same' }> = {
   created: { from: [], to: 'draft' },
   sent: { from: ['draft'], to: 'sent' },
-  received: { from: ['sent'], to: 'received' },
+  // Undelivered, the offer can still arrive: an administrator may send the dead letter again.
+  received: { from: ['sent', 'undelivered'], to: 'received' },
   // An accept may overtake the acknowledgement in no order we send, but a node restored from backup
   // may have missed it: accepting a 'sent' referral is allowed.
   accepted: { from: ['sent', 'received'], to: 'accepted' },
@@ -19,12 +21,28 @@ const RULES: Record<EventKind, { from: readonly ReferralStatus[]; to: ReferralSt
   completed: { from: OPEN_AFTER_ACCEPT, to: 'completed' },
   closed: { from: ['received', 'accepted', 'in_progress'], to: 'closed' },
   withdrawn: {
-    from: ['sent', 'received', 'accepted', 'in_progress', 'completed', 'closed', 'declined'],
+    from: ['sent', 'undelivered', 'received', 'accepted', 'in_progress', 'completed', 'closed', 'declined'],
     to: 'withdrawn',
   },
   purged: { from: ['withdrawn'], to: 'same' },
   purge_confirmed: { from: ['withdrawn'], to: 'same' },
   assessment_shared: { from: ['sent', 'received', 'accepted', 'in_progress'], to: 'same' },
+  // Recorded by the sending node when the federation outbox dead-letters a message of the referral.
+  undelivered: { from: ['sent'], to: 'undelivered' },
+  delivery_failed: {
+    from: [
+      'sent',
+      'undelivered',
+      'received',
+      'accepted',
+      'declined',
+      'in_progress',
+      'completed',
+      'closed',
+      'withdrawn',
+    ],
+    to: 'same',
+  },
 };
 
 /** Which side may cause each event by a local user's act (the other side learns it by message). */

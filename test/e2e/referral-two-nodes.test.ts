@@ -1,6 +1,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiRequest,
   type BrowserNode,
   createUser,
   logIn,
@@ -15,7 +16,8 @@ import {
 // Thailand's administrator invites, Cambodia's compares fingerprints and accepts; a Thai caseworker
 // registers, assesses and records consent, then refers the person to Cambodia; Cambodia's focal
 // point opens the shared assessment (not interviewing again), accepts and records a repatriation
-// step; Thailand sees the acceptance, the step and who opened the record.
+// step; Thailand sees the acceptance, the step and who opened the record. A second referral names an
+// agency Cambodia renamed meanwhile: Cambodia's node refuses it, and Thailand sees it not delivered.
 const ADMIN_PASSWORD = 'an administrator password for e2e';
 const TH_PASSWORD = 'a Thai caseworker password for e2e';
 const KH_PASSWORD = 'a Cambodian focal point password for e2e';
@@ -60,6 +62,14 @@ async function choose(scope: Page | Locator, page: Page, label: string, typed: s
   await box.click();
   if (await box.isEditable()) await box.fill(typed);
   await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Picks the receiving agency from the list the peer's node gave (searchable). */
+async function chooseAgency(page: Page, typed: string, name: string) {
+  const box = page.getByTestId('refer-agency');
+  await box.click();
+  await box.fill(typed);
+  await page.getByRole('option', { name, exact: true }).click();
 }
 
 async function answer(page: Page, indicatorId: string) {
@@ -230,8 +240,8 @@ describe('a referral across two nodes in two browser contexts', () => {
     await form.waitFor();
     await a.getByTestId('refer-peer').click();
     await a.getByRole('option', { name: 'KH — Jaring Cambodia', exact: true }).click();
-    // The receiving node files it only under an agency of this name (its focal point's).
-    await a.getByTestId('refer-agency').fill('Jaring Cambodia administration');
+    // The receiving node files it only under an agency of its own: Cambodia's node lists them.
+    await chooseAgency(a, 'Jaring Camb', 'Jaring Cambodia administration');
     await a.getByTestId('refer-create').click();
     const thView = a.getByTestId('referral-page');
     await thView.waitFor();
@@ -301,6 +311,40 @@ describe('a referral across two nodes in two browser contexts', () => {
     expect(await a.getByTestId('referral-receipts').innerText()).toContain('Sokha Focal Point');
     expect(await thStatus.innerText()).toBe('In progress');
     expect(seen).toContain('Received by the receiving country');
+
+    // 7. A referral Cambodia's node refuses: its agency is renamed after Thailand chose it. Thailand
+    // sees on the referral that it was not delivered and why, not an overdue one.
+    await a.goto(`${th.base}/victims/cases/${caseId}`);
+    await a.getByTestId('case-page').getByTestId('refer-person').click();
+    await form.waitFor();
+    await a.getByTestId('refer-peer').click();
+    await a.getByRole('option', { name: 'KH — Jaring Cambodia', exact: true }).click();
+    await chooseAgency(a, 'admin', 'Jaring Cambodia administration');
+    await a.getByTestId('refer-create').click();
+    await a.getByTestId('referral-send').waitFor();
+    const lostId = (await a.getByTestId('referral-page').getAttribute('data-referral-id')) ?? '';
+    await logOut(b);
+    await logIn(b, kh.base, 'admin', ADMIN_PASSWORD);
+    const { body } = await apiRequest<{ agencies: { id: string; name: string }[] }>(
+      b,
+      'GET',
+      '/api/agencies',
+    );
+    const renamed = await apiRequest(b, 'PATCH', `/api/agencies/${body.agencies[0]?.id}`, {
+      name: 'Cambodia Department of Anti-Human Trafficking',
+    });
+    expect(renamed.status).toBe(200);
+    await a.getByTestId('referral-send').click();
+    const lost = await referralText(a, (text) => text.includes('Not delivered to KH'));
+    expect(lost).toContain('has no agency named "Jaring Cambodia administration"');
+    expect(await a.getByTestId('referral-undelivered').getAttribute('data-reason')).toBe('unknown_agency');
+    expect(await a.getByTestId(`referral-status-${lostId}`).innerText()).toBe('Not delivered');
+    expect(await a.getByTestId(`referral-overdue-${lostId}`).count()).toBe(0);
+    expect(await a.getByTestId('referral-event-undelivered').count()).toBe(1);
+    // Referring again starts from the same country, its agencies as they are now.
+    await a.getByTestId('referral-refer-again').click();
+    await form.waitFor();
+    await chooseAgency(a, 'Anti', 'Cambodia Department of Anti-Human Trafficking');
     expect(dialogs).toEqual([]);
     await Promise.all([thContext.close(), khContext.close()]);
   }, 150_000);

@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   'federation.ping.send',
   'federation.message.receive',
   'federation.message.dead_letter',
+  'federation.directory.serve',
   // screening
   'alert.create',
   'alert.assign',
@@ -136,6 +137,8 @@ export const AUDIT_ACTIONS = [
   'referral.purged',
   'referral.purge_confirmed',
   'referral.assessment_shared',
+  'referral.undelivered',
+  'referral.delivery_failed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

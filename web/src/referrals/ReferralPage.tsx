@@ -1,4 +1,17 @@
-import { Anchor, Button, Card, Center, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Center,
+  Group,
+  List,
+  Loader,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,8 +58,9 @@ function ReferralView({ referral: r }: { referral: Referral }) {
         </Title>
         <StatusBadges referral={r} />
       </Group>
+      {r.status === 'undelivered' && <Undelivered referral={r} />}
       {r.reason && <Text>{t(`referrals.reasons.${r.reason}`)}</Text>}
-      {r.sla.ackDueAt && (
+      {r.sla.ackDueAt && r.status !== 'undelivered' && (
         <Text size="sm" c="dimmed" data-testid="referral-deadlines">
           {t('referrals.page.deadlines', {
             ack: formatTime(r.sla.ackDueAt),
@@ -82,6 +96,63 @@ function ReferralView({ referral: r }: { referral: Referral }) {
       <ReferralTimeline events={r.timeline} />
       {outgoing && <Receipts referral={r} />}
     </Stack>
+  );
+}
+
+// The receiving node's refusals a sender can act on, and the outbox's own give-up; any other code is
+// named as it came. The receiving node may run another version: those refusals read alike.
+const UNDELIVERED_REASONS = {
+  unknown_agency: 'unknown_agency',
+  expired: 'expired',
+  unknown_type: 'incompatible',
+  unsupported_version: 'incompatible',
+  invalid_body: 'incompatible',
+} as const;
+const reasonOf = (code: string) => Object.entries(UNDELIVERED_REASONS).find(([known]) => known === code)?.[1];
+
+/** The offer never reached the other country: when, why, and a way to refer again. */
+function Undelivered({ referral: r }: { referral: Referral }) {
+  const { t } = useTranslation();
+  const formatTime = useFormatTime();
+  const code = r.undeliveredReason ?? '';
+  const known = reasonOf(code);
+  const again = new URLSearchParams({
+    ...(r.personId ? { personId: r.personId } : {}),
+    ...(r.caseId ? { caseId: r.caseId } : {}),
+    peerId: r.peerId,
+  });
+  return (
+    <Alert
+      color="red"
+      title={t('referrals.undelivered.title', { country: r.receivingCountry })}
+      data-testid="referral-undelivered"
+      data-reason={code}
+    >
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">
+          {known
+            ? t(`referrals.undelivered.reasons.${known}`, {
+                agency: r.receivingAgency,
+                country: r.receivingCountry,
+              })
+            : t('referrals.undelivered.reasons.other', { code })}
+        </Text>
+        <Text size="sm">
+          {t('referrals.undelivered.when', { time: r.undeliveredAt ? formatTime(r.undeliveredAt) : '' })}
+        </Text>
+        {r.personId && (
+          <Button
+            component={Link}
+            to={`/referrals/new?${again.toString()}`}
+            variant="light"
+            size="xs"
+            data-testid="referral-refer-again"
+          >
+            {t('referrals.undelivered.again')}
+          </Button>
+        )}
+      </Stack>
+    </Alert>
   );
 }
 

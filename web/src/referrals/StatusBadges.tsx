@@ -5,6 +5,7 @@ import type { ReferralSummary } from './schema.ts';
 const COLORS: Record<ReferralSummary['status'], string> = {
   draft: 'gray',
   sent: 'blue',
+  undelivered: 'red',
   received: 'cyan',
   accepted: 'teal',
   declined: 'orange',

@@ -1,5 +1,12 @@
 import { getJson, sendJson, withQuery } from '../api.ts';
-import { listAnswer, oneAnswer, type Referral, recipientsAnswer, sharedAnswer } from './schema.ts';
+import {
+  agenciesAnswer,
+  listAnswer,
+  oneAnswer,
+  type Referral,
+  recipientsAnswer,
+  sharedAnswer,
+} from './schema.ts';
 
 // Calls to /api/referrals and their query keys.
 
@@ -10,6 +17,7 @@ export const referralKeys = {
   one: (id: string) => ['referrals', 'one', id] as const,
   shared: (id: string) => ['referrals', 'shared', id] as const,
   recipients: ['referrals', 'recipients'] as const,
+  agencies: (peerId: string) => ['referrals', 'recipients', peerId, 'agencies'] as const,
 };
 
 const enc = encodeURIComponent;
@@ -25,6 +33,10 @@ export const fetchShared = async (id: string) =>
 
 export const fetchRecipients = async () =>
   (await getJson('/api/referrals/recipients', recipientsAnswer)).recipients;
+
+/** The peer's agencies, asked of its node when the form needs them (never shown to anyone else). */
+export const fetchRecipientAgencies = (peerId: string) =>
+  getJson(`/api/referrals/recipients/${enc(peerId)}/agencies`, agenciesAnswer);
 
 export type NewReferral = {
   personId: string;

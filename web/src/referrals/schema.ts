@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 export const STATUSES = [
   'draft',
   'sent',
+  'undelivered',
   'received',
   'accepted',
   'declined',
@@ -38,6 +39,8 @@ export const EVENT_KINDS = [
   'purged',
   'purge_confirmed',
   'assessment_shared',
+  'undelivered',
+  'delivery_failed',
 ] as const;
 export const REFUSALS = [
   'no_consent',
@@ -69,8 +72,10 @@ export const summarySchema = z.object({
   id: z.string(),
   direction: z.enum(['outgoing', 'incoming']),
   status: z.enum(STATUSES),
+  peerId: z.string(),
   peerCountry: z.string(),
   personId: z.nullable(z.string()),
+  caseId: z.nullable(z.string()),
   sendingAgency: z.string(),
   sendingCountry: z.string(),
   receivingAgency: z.string(),
@@ -82,6 +87,9 @@ export const summarySchema = z.object({
   decidedAt: time,
   purgedAt: time,
   purgeConfirmedAt: time,
+  /** When the offer was given up on, and why: the receiving node's error code, or 'expired'. */
+  undeliveredAt: time,
+  undeliveredReason: z.nullable(z.string()),
   createdAt: z.string(),
   sla,
 });
@@ -174,3 +182,22 @@ export const sharedAnswer = z.object({ shared: sharedSchema });
 export const recipientsAnswer = z.object({
   recipients: z.array(z.object({ peerId: z.string(), country: z.string(), name: z.string() })),
 });
+const agency = z.object({ id: z.string(), name: z.string() });
+/** A peer's agencies, asked of its node; or why they could not be had (the name is then typed). */
+export const agenciesAnswer = z.union([
+  z.object({
+    peerId: z.string(),
+    country: z.string(),
+    available: z.literal(true),
+    agencies: z.array(agency),
+    fetchedAt: z.string(),
+  }),
+  z.object({
+    peerId: z.string(),
+    country: z.string(),
+    available: z.literal(false),
+    reason: z.string(),
+    message: z.string(),
+  }),
+]);
+export type RecipientAgencies = z.infer<typeof agenciesAnswer>;
