@@ -156,7 +156,7 @@ export async function assignAlert(
     // Only someone of the alert's agency may hold it; anyone else is answered as unknown.
     if (assigneeId && !(await findAgencyUser(tx, principal.agencyId, assigneeId))) {
       throw new HttpError(400, 'bad_request', 'assigneeId is not a user of your agency.', [
-        { path: 'assigneeId', message: 'is not a user of your agency' },
+        { path: 'assigneeId', code: 'not_agency_user', message: 'is not a user of your agency' },
       ]);
     }
     const updated = await updateAlert(tx, id, { assignee_id: assigneeId });

@@ -84,7 +84,8 @@ const fieldProblem = z
           'not_before, not_after, required, required_with, only_when_closing, status_change, ' +
           'unknown_set, set_disabled, set_for_adults, set_for_children, unknown_indicator, ' +
           'answered_twice, age_mismatch, above_age, needs_forced_criminality, no_letters, ' +
-          'nothing_to_search, confirm_alone, merged, tampered, bad_cursor, empty; custom for a ' +
+          'nothing_to_search, confirm_alone, merged, tampered, bad_cursor, empty, not_utf8, no_posts, ' +
+          'analysts_only; custom for a ' +
           'problem with no code of its own (read `message`: a rule that names none, an HTCDS ' +
           "import's report).",
         example: 'too_big',

@@ -8,10 +8,10 @@ export const IDLE_MS = 60_000;
 
 export const tooLarge = (max: number) =>
   new HttpError(413, 'body_too_large', `The upload is larger than the limit of ${max} bytes.`, [
-    { path: '(body)', message: `must be at most ${max} bytes` },
+    { path: '(body)', code: 'too_big', params: { maximum: max }, message: `must be at most ${max} bytes` },
   ]);
-export const bodyProblem = (message: string, field: string) =>
-  new HttpError(400, 'bad_request', message, [{ path: '(body)', message: field }]);
+export const bodyProblem = (message: string, code: string, field: string) =>
+  new HttpError(400, 'bad_request', message, [{ path: '(body)', code, message: field }]);
 
 /** Whether the bytes hold anything but blanks (space, tab, CR, LF). */
 function hasContent(bytes: Uint8Array): boolean {
@@ -56,13 +56,14 @@ export async function* checkedChunks(
       if (value.includes(0)) {
         throw bodyProblem(
           'The upload contains NUL bytes: it looks like binary data, not UTF-8 JSON Lines or text.',
+          'nul_character',
           'must be UTF-8 text without NUL bytes',
         );
       }
       try {
         utf8.decode(value, { stream: true });
       } catch {
-        throw bodyProblem('The upload is not valid UTF-8 text.', 'must be UTF-8 text');
+        throw bodyProblem('The upload is not valid UTF-8 text.', 'not_utf8', 'must be UTF-8 text');
       }
       // A UTF-8 byte order mark is not content.
       const bom = total === value.length && value[0] === 0xef && value[1] === 0xbb && value[2] === 0xbf;
@@ -86,9 +87,14 @@ export async function* checkedChunks(
   try {
     utf8.decode();
   } catch {
-    throw bodyProblem('The upload ends in the middle of a UTF-8 character.', 'must be UTF-8 text');
+    throw bodyProblem(
+      'The upload ends in the middle of a UTF-8 character.',
+      'not_utf8',
+      'must be UTF-8 text',
+    );
   }
-  if (total === 0) throw bodyProblem('The upload is empty.', 'must not be empty');
-  if (!content) throw bodyProblem('The upload has only blank lines: nothing to screen.', 'has no posts');
+  if (total === 0) throw bodyProblem('The upload is empty.', 'empty', 'must not be empty');
+  if (!content)
+    throw bodyProblem('The upload has only blank lines: nothing to screen.', 'no_posts', 'has no posts');
   if (filled > 0) yield pending.subarray(0, filled);
 }

@@ -27,7 +27,7 @@ export function listVisibleBatches(
   if (q.scope === 'mine') return listBatches(db, { createdBy: principal.userId, before, limit: q.limit });
   if (!principal.roles.includes('analyst')) {
     throw new HttpError(403, 'forbidden', "Only analysts may list their agency's batches.", [
-      { path: 'scope', message: 'agency needs the analyst role' },
+      { path: 'scope', code: 'analysts_only', message: 'agency needs the analyst role' },
     ]);
   }
   return listBatches(db, { agencyId: principal.agencyId, before, limit: q.limit });

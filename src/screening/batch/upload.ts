@@ -39,7 +39,7 @@ export async function storeUpload(
   meta: UploadMeta,
 ): Promise<BatchRow> {
   const chunkBytes = meta.chunkBytes ?? UPLOAD_CHUNK_BYTES;
-  if (!body) throw bodyProblem('The upload is empty.', 'must not be empty');
+  if (!body) throw bodyProblem('The upload is empty.', 'empty', 'must not be empty');
   if (uploading >= MAX_UPLOADS) {
     throw new HttpError(429, 'rate_limited', 'Too many uploads are in progress; try again in a minute.');
   }

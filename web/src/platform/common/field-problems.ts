@@ -82,6 +82,9 @@ const ruleKeys: Readonly<Record<string, ProblemKey>> = {
   merged: 'merged',
   tampered: 'tampered',
   bad_cursor: 'badCursor',
+  not_utf8: 'notUtf8',
+  no_posts: 'noPosts',
+  analysts_only: 'analystsOnly',
 };
 
 const formatKeys: Readonly<Record<string, ProblemKey>> = {
