@@ -1,8 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { repoPath } from '../paths.ts';
+import { rfc6962Available, rfc6962Cases } from '../../../test/helpers/rfc6962.ts';
 import {
   completeSubtrees,
   consistencyPath,
@@ -20,38 +18,13 @@ import {
 
 // The reference implementation's cases (transparency-dev/merkle testdata): happy paths verify,
 // every corruption is rejected, as each file's wantErr says.
-const TESTDATA =
-  process.env.JARING_RFC6962_TESTDATA ?? repoPath('..', 'shared', 'standards', 'rfc6962-testdata');
-const available = existsSync(TESTDATA);
-if (!available) console.warn(`merkle.test.ts: the RFC 6962 test data are not at ${TESTDATA}; skipped`);
-
-function jsonFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return jsonFiles(path);
-    return name.endsWith('.json') ? [path] : [];
-  });
-}
-
-// Sizes can be uint64 (2^64 - 1 after an underflow), beyond what a JS number holds exactly.
-function parseCase(path: string): Record<string, unknown> {
-  const text = readFileSync(path, 'utf8').replaceAll(
-    /"(leafIdx|treeSize|size1|size2|start|end|size)":\s*(\d+)/g,
-    '"$1": "$2"',
-  );
-  const parsed: unknown = JSON.parse(text);
-  if (typeof parsed !== 'object' || parsed === null) throw new Error(`${path} is not an object`);
-  return Object.fromEntries(Object.entries(parsed));
-}
+const available = rfc6962Available('merkle.test.ts');
 
 const big = (v: unknown): bigint => BigInt(String(v));
 const bytes = (v: unknown): Buffer => Buffer.from(typeof v === 'string' ? v : '', 'base64');
 const hashes = (v: unknown): Buffer[] => (Array.isArray(v) ? v.map(bytes) : []);
 
-function cases(folder: string) {
-  const files = jsonFiles(join(TESTDATA, folder));
-  return files.map((path) => ({ name: relative(TESTDATA, path), c: parseCase(path) }));
-}
+const cases = rfc6962Cases;
 
 describe.skipIf(!available)('RFC 6962 reference test data', () => {
   // Read only when present: a skipped suite's body still runs to collect its tests.

@@ -1,7 +1,5 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { leafBytes as serverLeafBytes } from '../../../../src/platform/audit/leaf.ts';
@@ -10,6 +8,12 @@ import {
   hashLeaf as serverHashLeaf,
   inclusionProof as serverInclusionProof,
 } from '../../../../src/platform/audit/merkle.ts';
+import {
+  parseCase,
+  RFC6962_TESTDATA,
+  rfc6962Available,
+  rfc6962Cases,
+} from '../../../../test/helpers/rfc6962.ts';
 import {
   checkEntry,
   checkSignedTreeHead,
@@ -23,36 +27,14 @@ import {
 
 // The browser's check of an audit entry, run here on Node's WebCrypto: against the reference test
 // data of RFC 6962 proofs (transparency-dev/merkle, in the shared standards folder beside the
-// repository, as merkle.test.ts reads it), and against the server's own leaf and tree code.
-const TESTDATA =
-  process.env.JARING_RFC6962_TESTDATA ??
-  fileURLToPath(new URL('../../../../../shared/standards/rfc6962-testdata', import.meta.url));
-const available = existsSync(TESTDATA);
-if (!available) console.warn(`inclusion.test.ts: the RFC 6962 test data are not at ${TESTDATA}; skipped`);
-
-function jsonFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return jsonFiles(path);
-    return name.endsWith('.json') ? [path] : [];
-  });
-}
-
-// Sizes can be uint64 (2^64 - 1 after an underflow), beyond what a JS number holds exactly.
-function parseCase(path: string): Record<string, unknown> {
-  const text = readFileSync(path, 'utf8').replaceAll(/"(leafIdx|treeSize)":\s*(\d+)/g, '"$1": "$2"');
-  return JSON.parse(text);
-}
+// repository, read as merkle.test.ts reads them), and against the server's own leaf and tree code.
+const available = rfc6962Available('inclusion.test.ts');
 
 const bytes = (v: unknown) => new Uint8Array(Buffer.from(typeof v === 'string' ? v : '', 'base64'));
 const hashes = (v: unknown) => (Array.isArray(v) ? v.map(bytes) : []);
 const big = (v: unknown) => BigInt(String(v));
 
-const inclusionCases = () =>
-  jsonFiles(join(TESTDATA, 'inclusion')).map((path) => ({
-    name: relative(TESTDATA, path),
-    c: parseCase(path),
-  }));
+const inclusionCases = () => rfc6962Cases('inclusion');
 
 // The leaves of RFC 6962's test tree (the reference code's testonly data), whose root the
 // size-8 cases name.
@@ -86,7 +68,7 @@ describe.skipIf(!available)('RFC 6962 reference test data', () => {
   });
 
   it("hashes the test tree's leaves (0x00) and nodes (0x01) to the hashes and root the cases give", async () => {
-    const happy = parseCase(join(TESTDATA, 'inclusion', '1', 'happy-path.json'));
+    const happy = parseCase(join(RFC6962_TESTDATA, 'inclusion', '1', 'happy-path.json'));
     expect(happy.treeSize).toBe('8');
     const leaves = await Promise.all(RFC_LEAVES.map((hex) => hashLeaf(fromHex(hex))));
     const [l0, l1, l2, l3] = leaves;
