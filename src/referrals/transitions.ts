@@ -1,4 +1,4 @@
-import type { Direction, EventKind, ReferralStatus } from './tables.ts';
+import { type Direction, type EventKind, REFERRAL_STATUSES, type ReferralStatus } from './tables.ts';
 
 // The referral lifecycle (issue 5 §5), the same on both nodes: draft → sent → received → accepted |
 // declined → in_progress (steps, reintegration) → completed | closed; withdrawn when the consent it
@@ -29,20 +29,7 @@ const RULES: Record<EventKind, { from: readonly ReferralStatus[]; to: ReferralSt
   assessment_shared: { from: ['sent', 'received', 'accepted', 'in_progress'], to: 'same' },
   // Recorded by the sending node when the federation outbox dead-letters a message of the referral.
   undelivered: { from: ['sent'], to: 'undelivered' },
-  delivery_failed: {
-    from: [
-      'sent',
-      'undelivered',
-      'received',
-      'accepted',
-      'declined',
-      'in_progress',
-      'completed',
-      'closed',
-      'withdrawn',
-    ],
-    to: 'same',
-  },
+  delivery_failed: { from: REFERRAL_STATUSES.filter((s) => s !== 'draft'), to: 'same' },
 };
 
 /** Which side may cause each event by a local user's act (the other side learns it by message). */
