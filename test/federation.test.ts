@@ -202,6 +202,28 @@ describe('the inbox refuses, and changes nothing', () => {
     expect(await receiverState(th)).toEqual(before);
   });
 
+  it('a malformed envelope or body names each field with a code a client can translate', async () => {
+    const before = await receiverState(th);
+    const envelope = await sendToInbox(khSigner(), th, envelopeFrom(kh, th, { seq: 0, extra: true }));
+    expect(envelope.status).toBe(400);
+    expect(envelope.body.error?.code).toBe('malformed_envelope');
+    expect(envelope.body.error?.fields).toEqual([
+      expect.objectContaining({
+        path: 'seq',
+        code: 'too_small',
+        params: expect.objectContaining({ minimum: 0 }),
+      }),
+      expect.objectContaining({ path: 'extra', code: 'unknown_field' }),
+    ]);
+    const body = await sendToInbox(khSigner(), th, envelopeFrom(kh, th, { body: { note: 5 } }));
+    expect(body.status).toBe(400);
+    expect(body.body.error?.code).toBe('invalid_body');
+    expect(body.body.error?.fields).toEqual([
+      expect.objectContaining({ path: 'body.note', code: 'invalid_type', params: { expected: 'string' } }),
+    ]);
+    expect(await receiverState(th)).toEqual(before);
+  });
+
   it('an oversized body is refused with 413 before it is read', async () => {
     const before = await receiverState(th);
     const big = envelopeFrom(kh, th, { body: { padding: 'x'.repeat(th.deps.config.federation.maxBytes) } });

@@ -4,6 +4,7 @@ import { appendAudit } from '../platform/audit/append.ts';
 import type { Tx } from '../platform/db/database.ts';
 import type { AppDeps } from '../platform/http/context.ts';
 import { HttpError } from '../platform/http/errors.ts';
+import { fieldIssuesOf } from '../platform/http/validation.ts';
 import { type Envelope, envelopeSchema } from './envelope.ts';
 import { InboundRejection, type MessageKind } from './kinds.ts';
 import { cachedPeer } from './peers/cache.ts';
@@ -68,7 +69,7 @@ function parseEnvelope(body: Buffer, headerId: string | null, peer: Peer, nodeId
       400,
       'malformed_envelope',
       'The message envelope is not valid.',
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      fieldIssuesOf(parsed.error.issues, json),
     );
   }
   const env = parsed.data;
@@ -169,7 +170,11 @@ export async function receiveMessage(
       400,
       'invalid_body',
       `The body of this ${env.type} v${env.version} message is not valid.`,
-      body.error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message })),
+      // Said as paths in the envelope, where the body is `body`.
+      fieldIssuesOf(
+        body.error.issues.map((i) => ({ ...i, path: ['body', ...i.path] })),
+        { body: env.body },
+      ),
     );
   }
   try {

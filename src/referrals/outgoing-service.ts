@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { findPeer } from '../federation/peers/repo.ts';
 import type { Tx } from '../platform/db/database.ts';
 import type { AppDeps } from '../platform/http/context.ts';
-import { badRequest, conflict, HttpError, notFound } from '../platform/http/errors.ts';
+import { conflict, HttpError, invalid, notFound } from '../platform/http/errors.ts';
 import { noteSentReferral } from '../victims/htcds/case-referral-service.ts';
 import { findPerson } from '../victims/repo.ts';
 import { type ReferralActor, userActor } from './actors.ts';
@@ -24,8 +24,8 @@ type Deps = Pick<AppDeps, 'db' | 'cipher' | 'node'>;
 async function activePeer(tx: Tx, peerId: string) {
   const peer = await findPeer(tx, peerId);
   if (peer?.status !== 'active') {
-    throw badRequest('Invalid referral: peerId: no active peer node has this id', [
-      { path: 'peerId', message: 'no active peer node has this id' },
+    throw invalid('Invalid referral: peerId: no active peer node has this id', [
+      { path: 'peerId', code: 'unknown_peer', message: 'no active peer node has this id' },
     ]);
   }
   return peer;
@@ -39,8 +39,12 @@ export async function createReferral(
   return deps.db.transaction().execute(async (tx) => {
     if (!(await findPerson(tx, actor.agencyId, input.personId))) throw notFound('The person');
     if (input.caseId && !(await caseOfPerson(tx, actor.agencyId, input.caseId, input.personId))) {
-      throw badRequest('Invalid referral: caseId: the person is not linked to this case of your agency', [
-        { path: 'caseId', message: 'the person is not linked to this case of your agency' },
+      throw invalid('Invalid referral: caseId: the person is not linked to this case of your agency', [
+        {
+          path: 'caseId',
+          code: 'person_not_linked',
+          message: 'the person is not linked to this case of your agency',
+        },
       ]);
     }
     const peer = await activePeer(tx, input.peerId);

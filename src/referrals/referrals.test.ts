@@ -320,6 +320,24 @@ describe('consent and refusals', () => {
     expect(JSON.stringify(await res.json())).toContain('reason');
   });
 
+  it('refuses a case the person is not on and a node that is no active peer, with codes, writing nothing', async () => {
+    const person = async (externalId: string) =>
+      (await call(thWorker, 'POST', '/api/victims/persons', 201, fullPerson(externalId))).person.id as string;
+    const [personId, otherId] = [await person('TH-REF-OFF-CASE-1'), await person('TH-REF-OFF-CASE-2')];
+    const { case: other } = await call(thWorker, 'POST', '/api/victims/cases', 201, {
+      persons: [{ personId: otherId, role: 'victim' }],
+    });
+    const draft = { personId, peerId: kh.deps.node.id, receivingAgency: AGENCY_KH, reason: 'Other' };
+    const before = await th.deps.db.selectFrom('referrals').select('id').execute();
+    const offCase = await call(thWorker, 'POST', '/api/referrals', 400, { ...draft, caseId: other.id });
+    expect(offCase.error.fields).toEqual([
+      expect.objectContaining({ path: 'caseId', code: 'person_not_linked' }),
+    ]);
+    const noPeer = await call(thWorker, 'POST', '/api/referrals', 400, { ...draft, peerId: randomUUID() });
+    expect(noPeer.error.fields).toEqual([expect.objectContaining({ path: 'peerId', code: 'unknown_peer' })]);
+    expect(await th.deps.db.selectFrom('referrals').select('id').execute()).toEqual(before);
+  });
+
   it('refuses a decision on the sending side and an accept for an unknown referral', async () => {
     const p = await personWithConsent('TH-REF-4', ['identity']);
     const sent = await draftAndSend(p.personId);

@@ -3,6 +3,7 @@ import { joinUrl } from '../../src/federation/client.ts';
 import { INBOX_PATH } from '../../src/federation/envelope.ts';
 import { contentDigest } from '../../src/federation/signatures/content-digest.ts';
 import { signRequest } from '../../src/federation/signatures/sign.ts';
+import type { FieldIssue } from '../../src/platform/http/errors.ts';
 import type { TestNode } from './nodes.ts';
 
 // Hand-made signed requests to a node's inbox, each part of which a test may spoil.
@@ -52,9 +53,11 @@ export function signedInboxRequest(
   return { url, headers: { ...headers, ...signed }, body };
 }
 
+type InboxError = { code: string; message: string; fields?: FieldIssue[] };
+
 export async function postToInbox(request: ReturnType<typeof signedInboxRequest>) {
   const res = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body });
-  return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string } } };
+  return { status: res.status, body: (await res.json()) as { error?: InboxError } };
 }
 
 export const sendToInbox = (

@@ -6,15 +6,13 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 export type IssueParams = Record<string, string | number | boolean | string[]>;
 /** A field problem: its `code` is required, so every refusal can be said in the client's language. */
 export type FieldIssue = { path: string; message: string; code: string; params?: IssueParams };
-/** Only src/referrals, src/screening and src/federation still raise these; see `invalid`. */
-type UncodedFieldIssue = Omit<FieldIssue, 'code'> & { code?: string };
 
 export class HttpError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: string,
     message: string,
-    readonly fields?: readonly UncodedFieldIssue[],
+    readonly fields?: readonly FieldIssue[],
   ) {
     super(message);
   }
@@ -22,8 +20,7 @@ export class HttpError extends Error {
 
 /**
  * A refusal that names its fields, each problem with its code: how a service refuses input (400
- * bad_request unless `status` and `code` say otherwise). errors.test.ts checks no module outside
- * the three above passes field problems to `badRequest` or `HttpError` directly.
+ * bad_request unless `status` and `code` say otherwise).
  */
 export const invalid = (
   message: string,
@@ -31,13 +28,13 @@ export const invalid = (
   { status = 400, code = 'bad_request' }: { status?: ContentfulStatusCode; code?: string } = {},
 ) => new HttpError(status, code, message, problems);
 
-export const badRequest = (message: string, fields?: readonly UncodedFieldIssue[]) =>
+export const badRequest = (message: string, fields?: readonly FieldIssue[]) =>
   new HttpError(400, 'bad_request', message, fields);
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} was not found`);
 export const conflict = (message: string, problems?: readonly FieldIssue[]) =>
   new HttpError(409, 'conflict', message, problems);
 
-export function errorBody(code: string, message: string, fields?: readonly UncodedFieldIssue[]) {
+export function errorBody(code: string, message: string, fields?: readonly FieldIssue[]) {
   return { error: fields ? { code, message, fields } : { code, message } };
 }
 

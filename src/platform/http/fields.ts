@@ -66,30 +66,27 @@ const fieldProblem = z
     message: z
       .string()
       .openapi({ description: 'In English', example: 'Too big: expected string to have <=200 characters' }),
-    code: z
-      .string()
-      .optional()
-      .openapi({
-        description:
-          "Stable, for a client to say the problem in its user's language: zod's required, " +
-          'invalid_type, too_small, too_big, invalid_format, invalid_value, not_multiple_of, ' +
-          'invalid_union, unknown_field; our rules lone_surrogate, nul_character, ' +
-          'direction_control, duplicate, nothing_to_change, must_be_after, in_future, in_past, ' +
-          'phone_e164, http_url, date_too_early, username; and the checks of services: taken, ' +
-          'unknown_agency, unknown_organisation, unknown_person, inactive_user, not_agency_user, ' +
-          'user_disabled, not_caseworker, not_team_role, on_team, open_tasks, cannot_see_case, ' +
-          'caseworkers_only, own_account_disabled, own_administrator_role, wrong_password, ' +
-          'same_password, wrong_totp, not_linked, already_linked, has_plan, already_recorded, ' +
-          'step_not_recorded, step_not_done, later_step_done, repatriation_only, must_be_cancelled, ' +
-          'not_before, not_after, required, required_with, only_when_closing, status_change, ' +
-          'unknown_set, set_disabled, set_for_adults, set_for_children, unknown_indicator, ' +
-          'answered_twice, age_mismatch, above_age, needs_forced_criminality, no_letters, ' +
-          'nothing_to_search, confirm_alone, merged, tampered, bad_cursor, empty, not_utf8, no_posts, ' +
-          'analysts_only; custom for a ' +
-          'problem with no code of its own (read `message`: a rule that names none, an HTCDS ' +
-          "import's report).",
-        example: 'too_big',
-      }),
+    code: z.string().openapi({
+      description:
+        "Stable, for a client to say the problem in its user's language: zod's required, " +
+        'invalid_type, too_small, too_big, invalid_format, invalid_value, not_multiple_of, ' +
+        'invalid_union, unknown_field; our rules lone_surrogate, nul_character, ' +
+        'direction_control, duplicate, nothing_to_change, must_be_after, in_future, in_past, ' +
+        'phone_e164, http_url, date_too_early, username; and the checks of services: taken, ' +
+        'unknown_agency, unknown_organisation, unknown_person, inactive_user, not_agency_user, ' +
+        'user_disabled, not_caseworker, not_team_role, on_team, open_tasks, cannot_see_case, ' +
+        'caseworkers_only, own_account_disabled, own_administrator_role, wrong_password, ' +
+        'same_password, wrong_totp, not_linked, already_linked, has_plan, already_recorded, ' +
+        'step_not_recorded, step_not_done, later_step_done, repatriation_only, must_be_cancelled, ' +
+        'not_before, not_after, required, required_with, only_when_closing, status_change, ' +
+        'unknown_set, set_disabled, set_for_adults, set_for_children, unknown_indicator, ' +
+        'answered_twice, age_mismatch, above_age, needs_forced_criminality, no_letters, ' +
+        'nothing_to_search, confirm_alone, merged, tampered, bad_cursor, empty, not_utf8, no_posts, ' +
+        'analysts_only, unknown_peer, person_not_linked; custom for a ' +
+        'problem with no code of its own (read `message`: a rule that names none, an HTCDS ' +
+        "import's report).",
+      example: 'too_big',
+    }),
     params: issueParams.optional(),
   })
   .openapi('FieldProblem');

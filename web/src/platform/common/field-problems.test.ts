@@ -70,6 +70,10 @@ describe('field problems in the reader language', () => {
     };
     const person = { 'identity.birthdate': 'วันเกิด', registeredOn: 'วันที่ลงทะเบียน' };
     expect(describeField(i18n.t, birthdate, person)).toBe('วันเกิด: ต้องไม่หลัง วันที่ลงทะเบียน');
+    const peer = { path: 'peerId', message: 'no active peer node has this id', code: 'unknown_peer' };
+    expect(describeField(i18n.t, peer, { peerId: 'ประเทศ (โหนดพันธมิตร)' })).toBe(
+      'ประเทศ (โหนดพันธมิตร): ไม่ใช่โหนดพันธมิตรที่ใช้งานอยู่',
+    );
   });
 
   it('finds a label for a list item or a nested field through its parent', () => {

@@ -85,6 +85,8 @@ const ruleKeys: Readonly<Record<string, ProblemKey>> = {
   not_utf8: 'notUtf8',
   no_posts: 'noPosts',
   analysts_only: 'analystsOnly',
+  unknown_peer: 'unknownPeer',
+  person_not_linked: 'personNotLinked',
 };
 
 const formatKeys: Readonly<Record<string, ProblemKey>> = {
