@@ -116,7 +116,9 @@ describe('alerts of another agency', () => {
     expect(res.status).toBe(400);
     const { error } = await res.json();
     expect(error.message).toMatch(/assigneeId/);
-    expect(error.fields).toEqual([{ path: 'assigneeId', message: 'is not a user of your agency' }]);
+    expect(error.fields).toEqual([
+      { path: 'assigneeId', code: 'not_agency_user', message: 'is not a user of your agency' },
+    ]);
     // An unknown user is refused the same way.
     const unknown = await analystA.request('POST', `/api/alerts/${alertA}/assign`, {
       assigneeId: crypto.randomUUID(),
