@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from '../platform/http/fields.ts';
 import { REPATRIATION_STEPS } from '../victims/cases/repatriation.ts';
 import { CATEGORIES } from '../victims/consent/types.ts';
 import { REFERRAL_REASONS, STEP_STATUSES } from './tables.ts';
@@ -11,7 +12,7 @@ const text = (max: number) =>
     .string()
     .min(1)
     .max(max)
-    .refine((s) => !s.includes('\u0000'), 'must not contain U+0000');
+    .refine((s) => !s.includes('\u0000'), rule('nul_character', 'must not contain U+0000'));
 const nullableText = (max: number) => text(max).nullable();
 const country = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code');
 const instant = z.iso.datetime({ offset: true });

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { text } from '../../platform/http/fields.ts';
+import { rule, text } from '../../platform/http/fields.ts';
 import { isoDate, pick } from '../person-schema.ts';
 import { latestToday } from '../rules.ts';
 import { REPATRIATION_STEPS } from './repatriation.ts';
@@ -21,7 +21,7 @@ export const ITEM_KINDS = [
 ] as const;
 export const ITEM_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
 
-const notFuture = isoDate.refine((d) => d <= latestToday(), 'is in the future');
+const notFuture = isoDate.refine((d) => d <= latestToday(), rule('in_future', 'is in the future'));
 const narrative = text(8000);
 
 const planFields = {

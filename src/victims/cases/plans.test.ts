@@ -153,6 +153,13 @@ describe('support plans', () => {
       400,
     );
     expect(badType.paths.sort()).toEqual(['actualEndDate', 'type']);
+    const future = await caseworker.request('POST', `/api/victims/cases/${caseId}/support-plans`, {
+      personId: victimId,
+      actualEndDate: '2999-01-01',
+    });
+    expect((await future.json()).error.fields).toEqual([
+      { path: 'actualEndDate', code: 'in_future', message: 'is in the future' },
+    ]);
     await refusal(
       await focalPoint.request('POST', `/api/victims/cases/${caseId}/support-plans`, { personId: victimId }),
       403,

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { text, uuid } from '../../platform/http/fields.ts';
+import { rule, text, uuid } from '../../platform/http/fields.ts';
 import { isoDate, pick } from '../person-schema.ts';
 import { latestToday } from '../rules.ts';
 
@@ -7,7 +7,7 @@ import { latestToday } from '../rules.ts';
 // organisations are ids of the agency's own (the Organisations API); the primary case workers are
 // names of people, kept encrypted. A PUT sets the whole set: a field left out is cleared.
 
-const notFuture = isoDate.refine((d) => d <= latestToday(), 'is in the future');
+const notFuture = isoDate.refine((d) => d <= latestToday(), rule('in_future', 'is in the future'));
 const orgId = uuid.nullish().openapi({ description: "One of your agency's organisations" });
 
 export const referralDetailsBody = z

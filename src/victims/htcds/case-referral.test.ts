@@ -100,8 +100,11 @@ describe('case referral details', () => {
     expect((await refusal(await put({ reasonForIncomingReferral: 'Because' }), 400)).paths).toEqual([
       'reasonForIncomingReferral',
     ]);
-    expect((await refusal(await put({ outgoingReferralDate: '2999-01-01' }), 400)).paths).toEqual([
-      'outgoingReferralDate',
+    const future = await put({ outgoingReferralDate: '2999-01-01' });
+    expect(future.status).toBe(400);
+    // Coded, so the web says it in the reader's language.
+    expect((await future.json()).error.fields).toEqual([
+      { path: 'outgoingReferralDate', code: 'in_future', message: 'is in the future' },
     ]);
     expect((await refusal(await put({ referredOrganisation: 'by name' }), 400)).code).toBe(
       'validation_failed',

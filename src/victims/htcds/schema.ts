@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { countryCode, text } from '../../platform/http/fields.ts';
+import { countryCode, rule, text } from '../../platform/http/fields.ts';
 import { CASE_PERSON_ROLES, CASE_STATUSES } from '../case-schema.ts';
 import {
   E164,
@@ -17,7 +17,7 @@ import type { Part } from './fields.ts';
 // The value shapes of a row's parts. Person parts are the person API's own shapes (one set of rules
 // for a form and a file); the others follow the tables' limits. Every value may be null (empty).
 
-const notFuture = isoDate.refine((d) => d <= latestToday(), 'is in the future');
+const notFuture = isoDate.refine((d) => d <= latestToday(), rule('in_future', 'is in the future'));
 const latitude = z.number().min(-90).max(90);
 const longitude = z.number().min(-180).max(180);
 /** An organisation named in a lookup (HTCDS lookups are names in a flat file, as in IOM's XLSForm). */
