@@ -296,7 +296,7 @@ describe('victims in the web UI', () => {
       'Kampot Provincial Social Affairs',
       'Add “Kampot Provincial Social Affairs” as a new organisation',
     );
-    await referralCard.getByLabel('Date we referred').fill(new Date().toISOString().slice(0, 10));
+    await referralCard.getByLabel('Date we referred').fill(inAYear());
     await choose(
       referralCard,
       page,
@@ -306,6 +306,15 @@ describe('victims in the web UI', () => {
     );
     await referralCard.getByLabel('Outgoing referral details').fill('Return to her family in Kampot.');
     await fitsPhone(page);
+    // A date in the future is refused under the form's own label, in the reader's language.
+    await referralCard.getByTestId('referral-save').click();
+    const refusedDate = referralCard.getByRole('alert');
+    await refusedDate.waitFor({ timeout: UI_TIMEOUT });
+    expect(await refusedDate.innerText()).toContain('Date we referred: must not be in the future');
+    await page.getByTestId('language-select').selectOption('th');
+    await expect.poll(() => refusedDate.innerText()).toContain('วันที่เราส่งต่อ: ต้องไม่เป็นเวลาในอนาคต');
+    await page.getByTestId('language-select').selectOption('en');
+    await referralCard.getByLabel('Date we referred').fill(new Date().toISOString().slice(0, 10));
     await referralCard.getByTestId('referral-save').click();
     await expect
       .poll(() => referralCard.getByTestId('referral-referredOrganisation').innerText(), {

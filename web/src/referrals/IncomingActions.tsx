@@ -27,11 +27,12 @@ export function IncomingActions({ referral }: { referral: Referral }) {
   const deciding = referral.status === 'sent' || referral.status === 'received';
   const working = referral.status === 'accepted' || referral.status === 'in_progress';
   if (!deciding && !working) return null;
+  const noteLabel = t(deciding ? 'referrals.actions.reason' : 'referrals.actions.note');
   return (
     <Stack data-testid="incoming-actions">
       <Title order={4}>{t(deciding ? 'referrals.actions.decide' : 'referrals.actions.progress')}</Title>
       <Textarea
-        label={t(deciding ? 'referrals.actions.reason' : 'referrals.actions.note')}
+        label={noteLabel}
         value={note}
         onChange={(e) => setNote(e.currentTarget.value)}
         autosize
@@ -118,7 +119,15 @@ export function IncomingActions({ referral }: { referral: Referral }) {
           </Group>
         </>
       )}
-      <ErrorAlert error={act.error} />
+      <ErrorAlert
+        error={act.error}
+        labels={{
+          note: noteLabel,
+          reason: noteLabel,
+          step: t('victims.plans.step'),
+          stepStatus: t('common.status'),
+        }}
+      />
     </Stack>
   );
 }

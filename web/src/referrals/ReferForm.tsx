@@ -80,7 +80,16 @@ export function ReferForm() {
         minRows={3}
         data-testid="refer-details"
       />
-      <ErrorAlert error={create.error} />
+      <ErrorAlert
+        error={create.error}
+        labels={{
+          caseId: t('referrals.refer.case'),
+          peerId: t('referrals.refer.country'),
+          receivingAgency: t('referrals.refer.agency'),
+          reason: t('referrals.refer.reason'),
+          details: t('referrals.refer.details'),
+        }}
+      />
       <Button
         onClick={() => create.mutate()}
         loading={create.isPending}

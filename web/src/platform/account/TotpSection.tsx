@@ -45,7 +45,7 @@ export function TotpSection() {
           maxLength={10}
           required
         />
-        <ErrorAlert error={toggle.error} />
+        <ErrorAlert error={toggle.error} labels={{ code: t('account.totp.code') }} />
         <Group>
           <Button type="submit" loading={toggle.isPending} color={user.totpEnabled ? 'red' : undefined}>
             {user.totpEnabled ? t('account.totp.disable') : t('account.totp.enable')}

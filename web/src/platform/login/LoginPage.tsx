@@ -78,7 +78,14 @@ export function LoginPage() {
               {t('errors.totp_required')}
             </Alert>
           ) : (
-            <ErrorAlert error={login.error} />
+            <ErrorAlert
+              error={login.error}
+              labels={{
+                username: t('common.username'),
+                password: t('common.password'),
+                totp: t('login.totp'),
+              }}
+            />
           )}
           <Button type="submit" loading={login.isPending}>
             {t('login.submit')}

@@ -42,7 +42,7 @@ export function AssignButtons({ alert }: { alert: AlertDetail }) {
           {t('screening.alerts.unassign')}
         </Button>
       )}
-      <ErrorAlert error={assign.error} />
+      <ErrorAlert error={assign.error} labels={{ assigneeId: t('screening.alerts.assignee') }} />
     </Group>
   );
 }

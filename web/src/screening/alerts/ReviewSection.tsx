@@ -101,7 +101,7 @@ function ReviewForm({ alert, decision, onCancel, onConflict }: FormProps) {
           required
           data-autofocus
         />
-        <ErrorAlert error={review.error} />
+        <ErrorAlert error={review.error} labels={{ reason: t('screening.review.reason') }} />
         <Group>
           <Button
             type="submit"

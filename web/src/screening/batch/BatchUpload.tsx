@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../platform/common/ErrorAlert.tsx';
 import { batchKeys, formatOf, type Upload, uploadBatch } from './api.ts';
 import { BatchList } from './BatchList.tsx';
 import { BatchProgress } from './BatchProgress.tsx';
-import { useFormatBytes } from './format.ts';
+import { useFormatBytes, useFormatPercent } from './format.ts';
 import type { BatchFormat } from './schema.ts';
 
 // data-* attributes are valid on any element, but not in InputHTMLAttributes' object-literal type.
@@ -21,6 +21,7 @@ function isFormat(value: string | null): value is BatchFormat {
 export function BatchUpload() {
   const { t } = useTranslation();
   const formatBytes = useFormatBytes();
+  const formatPercent = useFormatPercent();
   const queryClient = useQueryClient();
   const titleId = useId();
   const [file, setFile] = useState<File | null>(null);
@@ -116,7 +117,7 @@ export function BatchUpload() {
             data-testid="batch-upload-progress"
           />
           <Text size="sm" role="status">
-            {t('screening.batch.uploading', { percent: Math.floor(sent * 100) })}
+            {t('screening.batch.uploading', { percent: formatPercent(sent) })}
           </Text>
         </Stack>
       )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byteFormatter } from './format.ts';
+import { byteFormatter, percentFormatter } from './format.ts';
 
 // Found by a QA pass: the batch progress read "0 byte of 48.3 kB" (Intl's short unit name of a byte
 // is the singular "byte" in English, whatever the count).
@@ -52,5 +52,20 @@ describe('byteFormatter', () => {
   ])('writes bytes in %s', (locale, none, some) => {
     const format = inLocale(locale);
     expect([format(0), format(48_300)]).toEqual([none, some]);
+  });
+});
+
+// Found by a QA pass: "Uploading: 42%" printed the percent as raw digits in every language.
+describe('percentFormatter', () => {
+  it('writes a whole percent in the language, rounded down so 100% means done', () => {
+    const en = percentFormatter('en');
+    expect([0, 0.29, 0.425, 0.999, 1].map(en)).toEqual(['0%', '29%', '42%', '99%', '100%']);
+    expect(percentFormatter('my')(0.42)).toBe('၄၂%');
+    expect(plain(percentFormatter('fr')(0.42))).toBe('42 %');
+  });
+
+  it('writes digits and a plain % where the browser has no data for the language', () => {
+    expect(Intl.NumberFormat.supportedLocalesOf(['tlh'])).toEqual([]);
+    expect(percentFormatter('tlh')(0.425)).toBe('42%');
   });
 });

@@ -43,6 +43,29 @@ export function useFormatBytes(): (bytes: number) => string {
   return useMemo(() => byteFormatter(locale), [locale]);
 }
 
+/**
+ * A share of a whole (0 to 1) as a whole percent in `locale`'s way: "42%", my "၄၂%". Rounded down,
+ * so 100% is said only when all of it is done. Where the browser has no data for the language,
+ * its digits and a plain "%", as byteFormatter writes "B".
+ */
+export function percentFormatter(locale: string): (fraction: number) => string {
+  // A hair over the float error of e.g. 0.29 * 100 = 28.999…, which would floor to 28.
+  const whole = (fraction: number) => Math.floor(fraction * 100 + 1e-9);
+  if (Intl.NumberFormat.supportedLocalesOf([locale]).length > 0) {
+    const format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    return (fraction) => format.format(whole(fraction) / 100);
+  }
+  const digits = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  return (fraction) => `${digits.format(whole(fraction))}%`;
+}
+
+/** percentFormatter in the interface language. */
+export function useFormatPercent(): (fraction: number) => string {
+  const { i18n } = useTranslation();
+  const locale = languageOf(i18n.language).htmlLang;
+  return useMemo(() => percentFormatter(locale), [locale]);
+}
+
 /** Counts (lines screened) in the interface language's digits and grouping. */
 export function useFormatCount(): (count: number) => string {
   const { i18n } = useTranslation();

@@ -77,7 +77,14 @@ export function ScreenForm({ country, lang, onCountry, onLang }: Props) {
               onChange={onLang}
             />
           </SimpleGrid>
-          <ErrorAlert error={screen.error} />
+          <ErrorAlert
+            error={screen.error}
+            labels={{
+              text: t('screening.check.text'),
+              country: t('screening.check.country'),
+              lang: t('screening.check.lang'),
+            }}
+          />
           <Group>
             <Button type="submit" loading={screen.isPending} disabled={!text.trim()}>
               {t('screening.check.submit')}

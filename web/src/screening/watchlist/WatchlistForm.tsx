@@ -79,7 +79,14 @@ export function WatchlistForm() {
               style={{ flex: 1, minWidth: 220 }}
             />
           </Group>
-          <ErrorAlert error={invalid ? null : add.error} />
+          <ErrorAlert
+            error={invalid ? null : add.error}
+            labels={{
+              kind: t('screening.watchlist.kind'),
+              value: t('screening.watchlist.value'),
+              note: t('screening.watchlist.note'),
+            }}
+          />
           <Group>
             <Button type="submit" loading={add.isPending} disabled={!complete}>
               {t('screening.watchlist.add')}

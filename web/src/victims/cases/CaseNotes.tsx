@@ -104,7 +104,7 @@ function NoteForm({ caseId }: { caseId: string }) {
           maxLength={20_000}
           data-testid="note-body"
         />
-        <ErrorAlert error={add.error} />
+        <ErrorAlert error={add.error} labels={{ body: t('victims.notes.new') }} />
         <Group>
           <Button
             type="submit"

@@ -68,7 +68,10 @@ export function CaseStatusControl({ record }: { record: CaseRecord }) {
           </Group>
         </Stack>
       )}
-      <ErrorAlert error={change.error} />
+      <ErrorAlert
+        error={change.error}
+        labels={{ status: t('common.status'), reason: t('victims.cases.closeReason') }}
+      />
     </Stack>
   );
 }

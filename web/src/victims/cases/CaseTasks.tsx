@@ -141,7 +141,7 @@ function TaskRow({ task, caseId, users }: { task: Task; caseId: string; users: C
           </Group>
         )}
       </Group>
-      <ErrorAlert error={change.error} />
+      <ErrorAlert error={change.error} labels={{ status: t('common.status') }} />
       {editing && <TaskEdit task={task} caseId={caseId} users={users} onClose={() => setEditing(false)} />}
     </Card>
   );

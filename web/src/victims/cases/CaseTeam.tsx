@@ -81,7 +81,10 @@ export function CaseTeam({ caseId, users }: { caseId: string; users: CaseUsers }
                 </Badge>
               ))}
             </Group>
-            <ErrorAlert error={remove.error} />
+            <ErrorAlert
+              error={remove.error}
+              labels={{ userId: team.members.find((m) => m.id === remove.variables)?.displayName ?? '' }}
+            />
             {manager && (
               <TeamControls caseId={caseId} team={team} candidates={users.candidates} onDone={done} />
             )}
@@ -144,7 +147,7 @@ function TeamControls({ caseId, team, candidates, onDone }: ControlsProps) {
           {t('victims.team.addButton')}
         </Button>
       </Group>
-      <ErrorAlert error={add.error} />
+      <ErrorAlert error={add.error} labels={{ userId: t('victims.team.add') }} />
       <Group align="flex-end" gap="xs">
         <Select
           label={t('victims.team.handOver')}
@@ -167,7 +170,7 @@ function TeamControls({ caseId, team, candidates, onDone }: ControlsProps) {
           {t('victims.team.handOverButton')}
         </Button>
       </Group>
-      <ErrorAlert error={hand.error} />
+      <ErrorAlert error={hand.error} labels={{ userId: t('victims.team.handOver') }} />
     </Stack>
   );
 }

@@ -5,7 +5,7 @@ import { useVictimLabels } from '../labels.ts';
 import { stepOrderRefusal } from './items.ts';
 import type { Plan } from './schema.ts';
 
-/** An item write's error: a refusal of the repatriation order names the steps; others as usual. */
+/** An item write's error: a refusal of the repatriation order names the steps; others name the item's fields. */
 export function ItemErrorAlert({
   error,
   plan,
@@ -19,7 +19,23 @@ export function ItemErrorAlert({
   const labels = useVictimLabels();
   const steps = plan.repatriation.map((s) => s.step);
   const refusal = stepOrderRefusal(error, steps, step);
-  if (!refusal) return <ErrorAlert error={error} />;
+  if (!refusal) {
+    return (
+      <ErrorAlert
+        error={error}
+        labels={{
+          kind: t('victims.plans.kind'),
+          repatriationStep: t('victims.plans.step'),
+          status: t('common.status'),
+          notNeeded: t('victims.plans.notNeeded'),
+          providerOrganisationId: t('victims.plans.provider'),
+          providerName: t('victims.plans.provider'),
+          startDate: t('victims.plans.startDate'),
+          dueDate: t('victims.plans.dueDate'),
+        }}
+      />
+    );
+  }
   const names = (list: readonly string[]) => labels.values('jar_RepatriationStep', list);
   return (
     <Alert color="red" title={t('victims.plans.orderTitle')} role="alert" data-testid="step-order-error">

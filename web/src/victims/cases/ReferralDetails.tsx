@@ -150,6 +150,13 @@ function ReferralForm({ caseId, stored, onDone }: { caseId: string; stored: Deta
     onChange: (event: { currentTarget: { value: string } }) => set(key)(event.currentTarget.value),
     'data-testid': `referral-input-${key}`,
   });
+  // A refused field is named by its label: the form sends each at its own key.
+  const labels = Object.fromEntries(
+    DIRECTIONS.flatMap((d) => [d.organisation, d.date, d.caseWorker, d.reason, d.details]).map((key) => [
+      key,
+      t(`victims.caseReferral.${labelOf(key)}`),
+    ]),
+  );
   const save = useMutation({
     // Empty fields are sent as null: a PUT sets the whole set.
     mutationFn: () =>
@@ -195,7 +202,7 @@ function ReferralForm({ caseId, stored, onDone }: { caseId: string; stored: Deta
             <Textarea autosize minRows={2} maxLength={4000} {...input(d.details)} />
           </Stack>
         ))}
-        <ErrorAlert error={save.error} />
+        <ErrorAlert error={save.error} labels={labels} />
         <Group>
           <Button type="submit" loading={save.isPending} data-testid="referral-save">
             {t('common.save')}

@@ -100,7 +100,15 @@ function NewPlanForm({ caseId, personId, name }: { caseId: string; personId: str
           value={plannedEndDate}
           onChange={(event) => setPlannedEndDate(event.currentTarget.value)}
         />
-        <ErrorAlert error={create.error} />
+        <ErrorAlert
+          error={create.error}
+          labels={{
+            personId: name,
+            type: t('victims.plans.type'),
+            objectives: t('victims.plans.objectives'),
+            plannedEndDate: t('victims.plans.plannedEndDate'),
+          }}
+        />
         <Group>
           <Button type="submit" loading={create.isPending} data-testid="plan-submit">
             {t('common.create')}

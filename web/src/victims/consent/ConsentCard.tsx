@@ -193,7 +193,14 @@ function WithdrawForm({
           minRows={2}
           maxLength={2000}
         />
-        <ErrorAlert error={withdraw.error} />
+        <ErrorAlert
+          error={withdraw.error}
+          labels={{
+            statedBy: t('victims.consent.statedBy'),
+            'method.formSha256': t('victims.consent.withdrawalFile'),
+            note: t('victims.consent.note'),
+          }}
+        />
         <Group>
           <Button
             type="submit"

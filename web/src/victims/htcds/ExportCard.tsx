@@ -125,7 +125,15 @@ export function ExportCard() {
             />
           </Stack>
         )}
-        <ErrorAlert error={download.error} title={t('victims.htcds.export.failed')} />
+        <ErrorAlert
+          error={download.error}
+          title={t('victims.htcds.export.failed')}
+          labels={{
+            recipientCountry: t('victims.htcds.export.country'),
+            recipientAgency: t('victims.htcds.export.agency'),
+            purpose: t('victims.htcds.export.purpose'),
+          }}
+        />
         {download.data && figures && (
           <Alert color="green" variant="light" data-testid="htcds-export-result">
             <Text size="sm">

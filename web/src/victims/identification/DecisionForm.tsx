@@ -86,7 +86,16 @@ export function DecisionForm({ personId, subjectAge, sets, answers }: Props) {
           maxLength={10_000}
           required
         />
-        <ErrorAlert error={record.error} />
+        <ErrorAlert
+          error={record.error}
+          labels={{
+            subjectAge: t('victims.assess.subjectAge'),
+            sets: t('victims.assess.sets'),
+            decision: t('victims.assess.decision'),
+            decidingAgencyId: t('victims.assess.decidingAgency'),
+            rationale: t('victims.assess.rationale'),
+          }}
+        />
         <Button type="submit" loading={record.isPending} disabled={!complete} data-testid="assessment-submit">
           {t('victims.assess.submit')}
         </Button>

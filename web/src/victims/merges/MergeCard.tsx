@@ -187,7 +187,10 @@ function MergeActions({ merge, alone }: { merge: Merge; alone: boolean }) {
           </Group>
         </Stack>
       )}
-      <ErrorAlert error={step.error} />
+      <ErrorAlert
+        error={step.error}
+        labels={note ? { note: t(note.label), reason: t(note.label) } : undefined}
+      />
     </Stack>
   );
 }

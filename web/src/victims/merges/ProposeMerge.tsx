@@ -117,6 +117,11 @@ export function ProposeMerge({ thisPerson, other, onClose, onDone }: Props) {
         <ErrorAlert
           error={send.error}
           title={proposed ? t('victims.merges.propose.confirmFailed') : undefined}
+          labels={{
+            survivorId: t('victims.merges.propose.survivor'),
+            reason: t('victims.merges.propose.reason'),
+            note: t('victims.merges.aloneNote'),
+          }}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
