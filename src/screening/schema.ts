@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { countryCode, text } from '../platform/http/fields.ts';
+import { countryCode, rule, text } from '../platform/http/fields.ts';
 import { langField, postedAtField } from './input.ts';
 import { INDICATOR_CATEGORIES, WATCHABLE_KINDS } from './types.ts';
 
@@ -22,7 +22,7 @@ export const screenInput = z
   .strictObject({
     text: text(MAX_POST_BYTES).refine(
       (s) => Buffer.byteLength(s, 'utf8') <= MAX_POST_BYTES,
-      `must be at most ${MAX_POST_BYTES} bytes in UTF-8`,
+      rule('too_many_bytes', `must be at most ${MAX_POST_BYTES} bytes in UTF-8`, { maximum: MAX_POST_BYTES }),
     ),
     id: text(200).optional(),
     country: countryCode.optional(),

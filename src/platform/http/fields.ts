@@ -52,7 +52,8 @@ const issueParams = z
       'The limits of the problem: too_small `minimum`, too_big `maximum` (with `origin`: string ' +
       '(characters), number, array (items), date; and `inclusive`), invalid_format `format` (date, ' +
       'datetime, email, uuid, url, regex, …), invalid_value `values`, invalid_type `expected`, ' +
-      "must_be_after, not_before, not_after and required_with `field` (the other field's path), " +
+      'must_be_after, must_differ, not_before, not_after and required_with `field` (the other ' +
+      "field's path), too_many_bytes `maximum`, " +
       'unknown_set, set_* and unknown_indicator `set`, open_tasks `count`, status_change `from` ' +
       'and `to`, age_mismatch and above_age `age`, merged `survivorId`, not_team_role `roles`.',
   });
@@ -71,7 +72,7 @@ const fieldProblem = z
         "Stable, for a client to say the problem in its user's language: zod's required, " +
         'invalid_type, too_small, too_big, invalid_format, invalid_value, not_multiple_of, ' +
         'invalid_union, unknown_field; our rules lone_surrogate, nul_character, ' +
-        'direction_control, duplicate, nothing_to_change, must_be_after, in_future, in_past, ' +
+        'direction_control, duplicate, nothing_to_change, must_be_after, must_differ, too_many_bytes, in_future, in_past, ' +
         'phone_e164, http_url, date_too_early, username; and the checks of services: taken, ' +
         'unknown_agency, unknown_organisation, unknown_person, inactive_user, not_agency_user, ' +
         'user_disabled, not_caseworker, not_team_role, on_team, open_tasks, cannot_see_case, ' +

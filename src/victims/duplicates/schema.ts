@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { text } from '../../platform/http/fields.ts';
+import { rule, text } from '../../platform/http/fields.ts';
 import { identityInput, isoDate } from '../person-schema.ts';
 import { personSummary } from '../responses.ts';
 
@@ -34,7 +34,10 @@ export const proposeBody = z
     mergedId: z.uuid(),
     reason: reason.openapi({ description: 'Why these records are one person (sealed at rest)' }),
   })
-  .refine((b) => b.survivorId !== b.mergedId, { path: ['mergedId'], message: 'must differ from survivorId' })
+  .refine((b) => b.survivorId !== b.mergedId, {
+    path: ['mergedId'],
+    ...rule('must_differ', 'must differ from survivorId', { field: 'survivorId' }),
+  })
   .openapi('ProposeMerge');
 export type ProposeInput = z.infer<typeof proposeBody>;
 

@@ -24,7 +24,7 @@ const longitude = z.number().min(-180).max(180);
 const orgName = text(200);
 const phone = text(40).refine(
   (v) => E164.test(normalisePhone(v)),
-  'must be a phone number in E.164 form: + country code and number, at most 15 digits',
+  rule('phone_e164', 'must be a phone number in E.164 form: + country code and number, at most 15 digits'),
 );
 
 export const PART_SHAPES = {

@@ -14,7 +14,12 @@ export const statisticsQuery = z
   })
   .superRefine((q, ctx) => {
     if (q.from && q.to && q.to < q.from) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'must not be before from',
+        params: { code: 'not_before', field: 'from' },
+      });
     }
   });
 export type StatisticsQuery = z.infer<typeof statisticsQuery>;

@@ -28,6 +28,8 @@ const ruleKeys: Readonly<Record<string, ProblemKey>> = {
   duplicate: 'duplicate',
   nothing_to_change: 'nothingToChange',
   must_be_after: 'mustBeAfter',
+  must_differ: 'mustDiffer',
+  too_many_bytes: 'tooManyBytes',
   in_future: 'inFuture',
   phone_e164: 'phone',
   http_url: 'httpUrl',
