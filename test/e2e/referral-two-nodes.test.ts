@@ -288,6 +288,7 @@ describe('a referral across two nodes in two browser contexts', () => {
     const assessedBy = (await b.getByTestId('assessed-by').innerText()).trim();
     expect(assessedBy).toMatch(/^Assessed by .+ on .+; do not re-interview unless needed\.$/);
     expect(await b.getByTestId('shared-identity').innerText()).toContain('Srey Pov');
+    expect(await b.getByTestId('referral-note').getAttribute('maxlength')).toBe('2000');
     await b.getByTestId('referral-note').fill('Accepted; family tracing starts in Kampot.');
     await b.getByTestId('referral-accept').click();
     await expect.poll(() => b.getByTestId(`referral-status-${referralId}`).innerText()).toBe('Accepted');

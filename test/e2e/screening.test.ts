@@ -93,6 +93,8 @@ describe('screening in the web UI', () => {
     await page.getByTestId('language-select').selectOption('en');
     await expect.poll(() => light.innerText()).toContain('Promises high pay');
     await page.getByTestId('confirm-alert').click();
+    // The box takes no more than the server does (2,000 characters).
+    expect(await page.getByLabel('Reason').getAttribute('maxlength')).toBe('2000');
     await page.getByLabel('Reason').fill('Matches the provincial police warning about Cambodia typing jobs');
     await page.getByTestId('submit-review').click();
     await expect.poll(() => page.getByTestId('alert-status').innerText()).toMatch(/confirmed/i);

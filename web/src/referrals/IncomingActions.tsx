@@ -35,6 +35,7 @@ export function IncomingActions({ referral }: { referral: Referral }) {
         label={noteLabel}
         value={note}
         onChange={(e) => setNote(e.currentTarget.value)}
+        maxLength={2000}
         autosize
         minRows={2}
         data-testid="referral-note"

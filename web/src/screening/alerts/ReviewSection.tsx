@@ -96,6 +96,7 @@ function ReviewForm({ alert, decision, onCancel, onConflict }: FormProps) {
           description={t('screening.review.reasonHelp')}
           value={reason}
           onChange={(event) => setReason(event.currentTarget.value)}
+          maxLength={2000}
           autosize
           minRows={3}
           required
