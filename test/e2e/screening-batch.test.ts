@@ -1,13 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserNode,
-  createUser,
-  logIn,
-  logInChangingPassword,
-  logOut,
-  startBrowserNode,
-  UI_TIMEOUT,
-} from '../helpers/browser.ts';
+import { type BrowserNode, signInAsNewUser, startBrowserNode, UI_TIMEOUT } from '../helpers/browser.ts';
 
 // A file screened on the server as an analyst meets it: pick it, watch the progress bar, download
 // the results (reasons in the interface language), review the alerts it raised.
@@ -29,17 +21,12 @@ afterAll(async () => node?.close());
 describe('batch screening in the web UI', () => {
   it('uploads a file, shows the progress to the end and offers the results', async () => {
     const page = await node.browser.newPage();
-    await logIn(page, node.base, 'admin', ADMIN_PASSWORD);
-    const created = await createUser(page, {
+    await signInAsNewUser(page, node.base, ADMIN_PASSWORD, {
       username: 'batch_analyst',
       displayName: 'Batch Analyst',
       roles: ['analyst'],
       password: ANALYST_PASSWORD,
     });
-    expect(created).toBe(201);
-    await logOut(page);
-
-    await logInChangingPassword(page, node.base, 'batch_analyst', ANALYST_PASSWORD);
     await page.getByTestId('nav-screening').click();
     await page
       .getByTestId('batch-file')

@@ -1,11 +1,8 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiRequest,
   type BrowserNode,
-  logIn,
-  logInChangingPassword,
-  logOut,
+  signInAsNewUser,
   startBrowserNode,
   UI_TIMEOUT,
 } from '../helpers/browser.ts';
@@ -23,21 +20,6 @@ beforeAll(async () => {
 });
 afterAll(async () => node?.close());
 
-async function api(page: Page, method: string, path: string, body?: unknown): Promise<number> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = await (await fetch('/api/auth/me')).json();
-      const res = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return res.status;
-    },
-    { method, path, body },
-  );
-}
-
 describe('screening in the web UI', () => {
   it('pastes a post, shows the reasons, confirms the alert and retrains', async () => {
     const page = await node.browser.newPage();
@@ -48,19 +30,12 @@ describe('screening in the web UI', () => {
     });
 
     // The administrator creates an analyst (through the API the admin UI uses).
-    await logIn(page, node.base, 'admin', ADMIN_PASSWORD);
-    const agencies = await page.evaluate(async () => (await (await fetch('/api/agencies')).json()).agencies);
-    const created = await api(page, 'POST', '/api/users', {
+    await signInAsNewUser(page, node.base, ADMIN_PASSWORD, {
       username: 'e2e_analyst',
       displayName: 'E2E Analyst',
-      agencyId: agencies[0].id,
       roles: ['analyst'],
       password: ANALYST_PASSWORD,
     });
-    expect(created).toBe(201);
-    await logOut(page);
-
-    await logInChangingPassword(page, node.base, 'e2e_analyst', ANALYST_PASSWORD);
     await page.getByTestId('nav-screening').click();
     // A paste over the server's limit (100 KB in UTF-8) is cut in the field, saying so, before sending.
     const field = page.getByTestId('screen-text');

@@ -1,13 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserNode,
-  createUser,
-  logIn,
-  logInChangingPassword,
-  logOut,
-  startBrowserNode,
-  UI_TIMEOUT,
-} from '../helpers/browser.ts';
+import { type BrowserNode, signInAsNewUser, startBrowserNode, UI_TIMEOUT } from '../helpers/browser.ts';
 
 // A researcher's statistics: only whole months can be asked for (src/victims/statistics README,
 // "Differencing"), and the multi-valued tables say their rows can add up to more than the total.
@@ -24,16 +16,12 @@ describe('victim statistics', () => {
   it('asks for whole months only, and says which tables count a person more than once', async () => {
     const page = await node.browser.newPage();
     page.setDefaultTimeout(UI_TIMEOUT);
-    await logIn(page, node.base, 'admin', PASSWORD);
-    const status = await createUser(page, {
+    await signInAsNewUser(page, node.base, PASSWORD, {
       username: 'e2e_stats_researcher',
       displayName: 'Statistics researcher',
       roles: ['researcher'],
       password: RESEARCHER_PASSWORD,
     });
-    expect(status).toBe(201);
-    await logOut(page);
-    await logInChangingPassword(page, node.base, 'e2e_stats_researcher', RESEARCHER_PASSWORD);
     await page.goto(`${node.base}/victims/statistics`);
     await page.getByTestId('statistics-citizenship').waitFor();
     for (const table of ['citizenship', 'exploitation', 'forced-criminality']) {

@@ -112,6 +112,22 @@ export async function logInChangingPassword(
   await change.waitFor({ state: 'detached' });
 }
 
+/**
+ * As the administrator, creates a user of the first agency, then signs in as that user on the same
+ * page (replacing the initial password, as `logInChangingPassword` does).
+ */
+export async function signInAsNewUser(
+  page: Page,
+  base: string,
+  adminPassword: string,
+  user: { username: string; displayName: string; roles: string[]; password: string },
+): Promise<void> {
+  await logIn(page, base, 'admin', adminPassword);
+  expect(await createUser(page, user)).toBe(201);
+  await logOut(page);
+  await logInChangingPassword(page, base, user.username, user.password);
+}
+
 /** The phone the field flows are tested on. */
 export const PHONE = { width: 360, height: 740 };
 
