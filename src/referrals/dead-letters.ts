@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR } from '../platform/audit/append.ts';
 import type { Tx } from '../platform/db/database.ts';
 import type { AppDeps } from '../platform/http/context.ts';
 import { MESSAGE_TYPES } from './message-schemas.ts';
-import { lockReferralOfPeer } from './repo.ts';
+import { lockPeerReferral } from './repo.ts';
 import { recordEvent } from './timeline.ts';
 import { transition } from './transitions.ts';
 
@@ -22,7 +22,7 @@ const noteOf = (n: DeadLetterNotice) =>
     : `${n.head.type}: not delivered within ${n.cause.hours} h`;
 
 async function recordDeadLetter(tx: Tx, deps: AppDeps, n: DeadLetterNotice): Promise<void> {
-  const r = await lockReferralOfPeer(tx, n.peerId, n.conversation);
+  const r = await lockPeerReferral(tx, n.peerId, n.conversation);
   if (!r) return;
   const offerLost = n.head.type === MESSAGE_TYPES.offer && r.direction === 'outgoing' && r.status === 'sent';
   const kind = offerLost ? 'undelivered' : 'delivery_failed';

@@ -49,7 +49,7 @@ async function lockKnown(
   referralId: string,
 ): Promise<ReferralRow> {
   sameConversation(ctx, referralId);
-  const r = await lockPeerReferral(tx, ctx.peer.id, direction, referralId);
+  const r = await lockPeerReferral(tx, ctx.peer.id, referralId, direction);
   if (!r) {
     throw new InboundRejection(
       'unknown_referral',

@@ -57,32 +57,19 @@ export async function findReferral(
   return query.executeTakeFirst();
 }
 
-/** A referral exchanged with this peer, in this direction, locked (inbound messages). */
+/**
+ * A referral exchanged with this peer, locked: in one direction for inbound messages, in either for
+ * the federation's dead letters (a conversation is the referral's id on both nodes).
+ */
 export async function lockPeerReferral(
   tx: Exec,
   peerId: string,
-  direction: Direction,
   id: string,
+  direction?: Direction,
 ): Promise<ReferralRow | undefined> {
-  return selectReferrals(tx)
-    .where('id', '=', id)
-    .where('peer_id', '=', peerId)
-    .where('direction', '=', direction)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
-/** A referral exchanged with this peer, either direction, locked (the federation's dead letters). */
-export async function lockReferralOfPeer(
-  tx: Exec,
-  peerId: string,
-  id: string,
-): Promise<ReferralRow | undefined> {
-  return selectReferrals(tx)
-    .where('id', '=', id)
-    .where('peer_id', '=', peerId)
-    .forUpdate()
-    .executeTakeFirst();
+  let query = selectReferrals(tx).where('id', '=', id).where('peer_id', '=', peerId);
+  if (direction) query = query.where('direction', '=', direction);
+  return query.forUpdate().executeTakeFirst();
 }
 
 export async function referralExists(db: Exec, id: string): Promise<boolean> {
