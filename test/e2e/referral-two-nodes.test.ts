@@ -239,7 +239,7 @@ describe('a referral across two nodes in two browser contexts', () => {
     const form = a.getByTestId('refer-form');
     await form.waitFor();
     await a.getByTestId('refer-peer').click();
-    await a.getByRole('option', { name: 'KH — Jaring Cambodia', exact: true }).click();
+    await a.getByRole('option', { name: 'Cambodia — Jaring Cambodia', exact: true }).click();
     // The receiving node files it only under an agency of its own: Cambodia's node lists them.
     await chooseAgency(a, 'Jaring Camb', 'Jaring Cambodia administration');
     await a.getByTestId('refer-create').click();
@@ -279,7 +279,7 @@ describe('a referral across two nodes in two browser contexts', () => {
         { timeout: 30_000, interval: 500 },
       )
       .toBe(1);
-    expect(await row.innerText()).toContain('(TH)');
+    expect(await row.innerText()).toContain('(Thailand)');
     await row.getByRole('link').click();
     const khView = b.getByTestId('referral-page');
     await khView.waitFor();
@@ -319,7 +319,7 @@ describe('a referral across two nodes in two browser contexts', () => {
     await a.getByTestId('case-page').getByTestId('refer-person').click();
     await form.waitFor();
     await a.getByTestId('refer-peer').click();
-    await a.getByRole('option', { name: 'KH — Jaring Cambodia', exact: true }).click();
+    await a.getByRole('option', { name: 'Cambodia — Jaring Cambodia', exact: true }).click();
     await chooseAgency(a, 'admin', 'Jaring Cambodia administration');
     await a.getByTestId('refer-create').click();
     await a.getByTestId('referral-send').waitFor();
@@ -336,12 +336,16 @@ describe('a referral across two nodes in two browser contexts', () => {
     });
     expect(renamed.status).toBe(200);
     await a.getByTestId('referral-send').click();
-    const lost = await referralText(a, (text) => text.includes('Not delivered to KH'));
+    const lost = await referralText(a, (text) => text.includes('Not delivered to Cambodia'));
     expect(lost).toContain('has no agency named "Jaring Cambodia administration"');
     expect(await a.getByTestId('referral-undelivered').getAttribute('data-reason')).toBe('unknown_agency');
     expect(await a.getByTestId(`referral-status-${lostId}`).innerText()).toBe('Not delivered');
     expect(await a.getByTestId(`referral-overdue-${lostId}`).count()).toBe(0);
     expect(await a.getByTestId('referral-event-undelivered').count()).toBe(1);
+    // The timeline names who recorded it, and leaves the peer's English error to the box above.
+    const event = await a.getByTestId('referral-event-undelivered').innerText();
+    expect(event).toContain('this node');
+    expect(event).not.toContain('unknown_agency');
     // Referring again starts from the same country, its agencies as they are now.
     await a.getByTestId('referral-refer-again').click();
     await form.waitFor();

@@ -27,6 +27,12 @@ export function useCountryOptions(groups: CountryGroups, current?: string) {
   }, [i18n, i18n.language, groups.asean, groups.other, current]);
 }
 
+/** `regionName` for the interface language, as a function of the code. */
+export function useRegionName(): (code: string) => string {
+  const { i18n } = useTranslation();
+  return (code) => regionName(i18n, code);
+}
+
 /**
  * A country's name in the interface language: the locale files' `regions` (CLDR names, written by
  * i18n/tools/region-names.mjs; browsers lack some, Debian's Chromium has no Khmer or Burmese names),

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../platform/common/ErrorAlert.tsx';
+import { useRegionName } from '../platform/countries.ts';
 import { createReferral, fetchRecipientAgencies, fetchRecipients, referralKeys } from './api.ts';
 import { REASONS } from './schema.ts';
 
@@ -19,6 +20,7 @@ export function ReferForm() {
   const personId = params.get('personId') ?? '';
   const caseId = params.get('caseId');
   const recipients = useQuery({ queryKey: referralKeys.recipients, queryFn: fetchRecipients });
+  const country = useRegionName();
   const [peerId, setPeerId] = useState<string | null>(params.get('peerId'));
   const [agency, setAgency] = useState('');
   const [reason, setReason] = useState<string | null>('MigrationOrChangeOfLocation');
@@ -49,7 +51,10 @@ export function ReferForm() {
       <Select
         label={t('referrals.refer.country')}
         description={t('referrals.refer.countryHelp')}
-        data={(recipients.data ?? []).map((p) => ({ value: p.peerId, label: `${p.country} — ${p.name}` }))}
+        data={(recipients.data ?? []).map((p) => ({
+          value: p.peerId,
+          label: `${country(p.country)} — ${p.name}`,
+        }))}
         value={peerId}
         onChange={choosePeer}
         data-testid="refer-peer"

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatTime } from '../platform/common/format.ts';
 import { QueryState } from '../platform/common/QueryState.tsx';
+import { useRegionName } from '../platform/countries.ts';
 import { listReferrals, referralKeys } from './api.ts';
 import { StatusBadges } from './StatusBadges.tsx';
 
@@ -11,6 +12,7 @@ import { StatusBadges } from './StatusBadges.tsx';
 export function ReferralList({ direction }: { direction: 'outgoing' | 'incoming' }) {
   const { t } = useTranslation();
   const formatTime = useFormatTime();
+  const country = useRegionName();
   const query = useQuery({ queryKey: referralKeys.list(direction), queryFn: () => listReferrals(direction) });
   return (
     <QueryState query={query} empty={t('referrals.list.empty')}>
@@ -29,8 +31,8 @@ export function ReferralList({ direction }: { direction: 'outgoing' | 'incoming'
                 <Table.Td>
                   <Anchor component={Link} to={`/referrals/${r.id}`}>
                     {direction === 'outgoing'
-                      ? `${r.receivingAgency} (${r.receivingCountry})`
-                      : `${r.sendingAgency} (${r.sendingCountry})`}
+                      ? `${r.receivingAgency} (${country(r.receivingCountry)})`
+                      : `${r.sendingAgency} (${country(r.sendingCountry)})`}
                   </Anchor>
                 </Table.Td>
                 <Table.Td>

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../platform/common/ErrorAlert.tsx';
 import { useFormatTime } from '../platform/common/format.ts';
+import { useRegionName } from '../platform/countries.ts';
 import { fetchReferral, referralKeys } from './api.ts';
 import { IncomingActions, OutgoingActions } from './IncomingActions.tsx';
 import { ReferralTimeline } from './ReferralTimeline.tsx';
@@ -43,6 +44,7 @@ export function ReferralPage() {
 function ReferralView({ referral: r }: { referral: Referral }) {
   const { t } = useTranslation();
   const formatTime = useFormatTime();
+  const country = useRegionName();
   const [showShared, setShowShared] = useState(false);
   const outgoing = r.direction === 'outgoing';
   return (
@@ -53,8 +55,8 @@ function ReferralView({ referral: r }: { referral: Referral }) {
       <Group>
         <Title order={2}>
           {outgoing
-            ? t('referrals.page.to', { agency: r.receivingAgency, country: r.receivingCountry })
-            : t('referrals.page.from', { agency: r.sendingAgency, country: r.sendingCountry })}
+            ? t('referrals.page.to', { agency: r.receivingAgency, country: country(r.receivingCountry) })
+            : t('referrals.page.from', { agency: r.sendingAgency, country: country(r.sendingCountry) })}
         </Title>
         <StatusBadges referral={r} />
       </Group>
@@ -114,6 +116,7 @@ const reasonOf = (code: string) => Object.entries(UNDELIVERED_REASONS).find(([kn
 function Undelivered({ referral: r }: { referral: Referral }) {
   const { t } = useTranslation();
   const formatTime = useFormatTime();
+  const country = useRegionName();
   const code = r.undeliveredReason ?? '';
   const known = reasonOf(code);
   const again = new URLSearchParams({
@@ -124,7 +127,7 @@ function Undelivered({ referral: r }: { referral: Referral }) {
   return (
     <Alert
       color="red"
-      title={t('referrals.undelivered.title', { country: r.receivingCountry })}
+      title={t('referrals.undelivered.title', { country: country(r.receivingCountry) })}
       data-testid="referral-undelivered"
       data-reason={code}
     >
@@ -133,7 +136,7 @@ function Undelivered({ referral: r }: { referral: Referral }) {
           {known
             ? t(`referrals.undelivered.reasons.${known}`, {
                 agency: r.receivingAgency,
-                country: r.receivingCountry,
+                country: country(r.receivingCountry),
               })
             : t('referrals.undelivered.reasons.other', { code })}
         </Text>

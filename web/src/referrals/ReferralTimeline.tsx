@@ -1,14 +1,24 @@
 import { Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormatTime } from '../platform/common/format.ts';
+import { useRegionName } from '../platform/countries.ts';
 import { useVictimLabels } from '../victims/labels.ts';
 import type { ReferralEvent } from './schema.ts';
+
+/** The actor of what the node records by itself (the audit log's system actor). */
+const SYSTEM = 'system';
+/**
+ * Events whose note is the peer's own error text, in English with its codes: the referral page says
+ * the reason in the reader's language instead (the note stays in the API and the audit log).
+ */
+const SYSTEM_NOTES: ReadonlySet<string> = new Set(['undelivered', 'delivery_failed']);
 
 /** Every transition on both nodes: what, when, on which node, by whom, and why. */
 export function ReferralTimeline({ events }: { events: readonly ReferralEvent[] }) {
   const { t } = useTranslation();
   const formatTime = useFormatTime();
   const labels = useVictimLabels();
+  const country = useRegionName();
   return (
     <Timeline active={events.length - 1} bulletSize={14} data-testid="referral-timeline">
       {events.map((e) => (
@@ -27,11 +37,11 @@ export function ReferralTimeline({ events }: { events: readonly ReferralEvent[] 
           <Text size="xs" c="dimmed">
             {t('referrals.timeline.where', {
               time: formatTime(e.at),
-              country: e.nodeCountry,
-              actor: e.actor,
+              country: country(e.nodeCountry),
+              actor: e.actor === SYSTEM ? t('referrals.timeline.system') : e.actor,
             })}
           </Text>
-          {e.note && <Text size="sm">{e.note}</Text>}
+          {e.note && !SYSTEM_NOTES.has(e.kind) && <Text size="sm">{e.note}</Text>}
           {e.noteStatus === 'tampered' && (
             <Text size="sm" c="red">
               {t('referrals.timeline.tampered')}

@@ -102,4 +102,15 @@ describe('field problems in the reader language', () => {
       fields: ['ชื่อผู้ใช้: มีการใช้แล้ว'],
     });
   });
+
+  it("says a referral that no consent lets go in the reader's language, not the server's English", () => {
+    const refused = new ApiError(
+      409,
+      'no_consent',
+      'Consent allows no data to go to X (KH) for a referral: identity: No consent is recorded for this person.',
+    );
+    const { summary } = errorText(i18n.t, refused);
+    expect(summary).toContain('ความยินยอม');
+    expect(summary).not.toContain('identity');
+  });
 });
