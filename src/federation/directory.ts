@@ -1,6 +1,6 @@
 import { randomUUID, sign, verify } from 'node:crypto';
 import { z } from 'zod';
-import { listAgencies } from '../platform/accounts/repo.ts';
+import { listAgenciesTakingReferrals } from '../platform/accounts/repo.ts';
 import { appendAudit } from '../platform/audit/append.ts';
 import type { AppDeps } from '../platform/http/context.ts';
 import { HttpError } from '../platform/http/errors.ts';
@@ -10,7 +10,8 @@ import { type InboundRequest, peerActor, verifyFromPeer } from './inbox.ts';
 import { ed25519Key } from './peers/card.ts';
 import type { Peer } from './peers/repo.ts';
 
-// A peer's agency directory: the names its node files incoming referrals under. Asked for by a
+// A peer's agency directory: the names its node files incoming referrals under, of the agencies where
+// someone can act on one (an enabled caseworker or referral focal point). Asked for by a
 // request signed like a message (RFC 9421, by an active peer only; anyone else gets 401 or 403), and
 // answered with the directory signed by the answering node's key, bound to the asker and the
 // request id, so the asking node knows it comes from that peer and answers this request.
@@ -65,7 +66,7 @@ export async function serveDirectory(deps: AppDeps, req: InboundRequest) {
     );
   }
   const directory: Directory = await deps.db.transaction().execute(async (tx) => {
-    const agencies = (await listAgencies(tx)).map((a) => ({ id: a.id, name: a.name }));
+    const agencies = await listAgenciesTakingReferrals(tx);
     await appendAudit(tx, {
       actor: peerActor(peer),
       action: 'federation.directory.serve',

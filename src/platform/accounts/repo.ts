@@ -61,6 +61,27 @@ export function listAgencies(db: Exec) {
   return db.selectFrom('agencies').selectAll().orderBy('name').execute();
 }
 
+/**
+ * The agencies where someone can act on an incoming referral: an enabled caseworker or referral
+ * focal point (a node's administration agency with only its administrator is not one).
+ */
+export function listAgenciesTakingReferrals(db: Exec) {
+  return db
+    .selectFrom('agencies')
+    .select(['agencies.id', 'agencies.name'])
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('users')
+          .select('users.id')
+          .whereRef('users.agency_id', '=', 'agencies.id')
+          .where('users.disabled', '=', false)
+          .where(sql<boolean>`users.roles && array['caseworker', 'referral_focal_point']::text[]`),
+      ),
+    )
+    .orderBy('agencies.name')
+    .execute();
+}
+
 export function findAgency(db: Exec, id: string) {
   return db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst();
 }
