@@ -30,6 +30,10 @@ describe('victim statistics', () => {
       );
     }
     expect(await page.getByTestId('statistics-gender-multi-valued').count()).toBe(0);
+    // The forced-criminality table says whom it counts: its total is not all victims'.
+    expect(await page.getByTestId('statistics-forced-criminality-note').innerText()).toContain(
+      'Only victims whose types of exploitation include forced criminality',
+    );
 
     // A year picked starts in January and ends in December; the month is picked by name.
     const asked: string[] = [];

@@ -33,13 +33,15 @@ function useCountText(k: number) {
 
 type TableProps = {
   title: string;
+  /** What the table counts, where its title alone does not say. */
+  note?: string;
   table: CountTable;
   name: (key: string) => string;
   k: number;
   testId: string;
 };
 
-function BreakdownTable({ title, table, name, k, testId }: TableProps) {
+function BreakdownTable({ title, note, table, name, k, testId }: TableProps) {
   const { t } = useTranslation();
   const countText = useCountText(k);
   return (
@@ -47,6 +49,11 @@ function BreakdownTable({ title, table, name, k, testId }: TableProps) {
       <Title order={3} size="h5" mb="xs">
         {title}
       </Title>
+      {note && (
+        <Text size="xs" c="dimmed" mb="xs" data-testid={`${testId}-note`}>
+          {note}
+        </Text>
+      )}
       {table.multiValued && (
         <Text size="xs" c="dimmed" mb="xs" data-testid={`${testId}-multi-valued`}>
           {t('victims.statistics.multiValued')}
@@ -173,6 +180,7 @@ export function StatisticsTab() {
             <BreakdownTable
               testId="statistics-forced-criminality"
               title={t('victims.statistics.tables.forcedCriminality')}
+              note={t('victims.statistics.forcedCriminalityNote')}
               table={s.persons.forcedCriminality}
               name={(key) => labels.value('jar_ForcedCriminalityType', key)}
               k={s.k}
