@@ -22,9 +22,10 @@ import { useRegionName } from '../platform/countries.ts';
 import { fetchReferral, referralKeys } from './api.ts';
 import { IncomingActions, OutgoingActions } from './IncomingActions.tsx';
 import { ReferralTimeline } from './ReferralTimeline.tsx';
+import { refusalText } from './refusals.ts';
 import { SharedData } from './SharedData.tsx';
 import { StatusBadges } from './StatusBadges.tsx';
-import { type Category, REFUSALS, type Referral } from './schema.ts';
+import type { Category, Referral } from './schema.ts';
 
 /** /referrals/:id — one referral on either side: status, deadlines, consent, timeline, receipts. */
 export function ReferralPage() {
@@ -163,10 +164,6 @@ function Undelivered({ referral: r }: { referral: Referral }) {
 function ConsentCard({ referral: r }: { referral: Referral }) {
   const { t } = useTranslation();
   const name = (c: Category) => t(`victims.consent.categoryNames.${c}`);
-  const why = (x: { reason: string; message: string }) => {
-    const known = REFUSALS.find((r) => r === x.reason);
-    return known ? t(`referrals.refusals.${known}`) : x.message;
-  };
   const refused = r.preview ? r.preview.filter((p) => !p.allowed) : r.categoriesRefused;
   const shared = r.preview ? r.preview.filter((p) => p.allowed).map((p) => p.category) : r.categoriesShared;
   return (
@@ -183,7 +180,7 @@ function ConsentCard({ referral: r }: { referral: Referral }) {
           <List size="sm" data-testid="referral-withheld">
             {refused.map((x) => (
               <List.Item key={x.category}>
-                {name(x.category)}: {why(x)}
+                {name(x.category)}: {refusalText(t, x, !r.preview)}
               </List.Item>
             ))}
           </List>
