@@ -46,6 +46,9 @@ describe('batch screening in the web UI', () => {
       '300 lines screened (41 kB of 41 kB)',
     );
     expect(await progress.getByTestId('batch-counts').innerText()).toMatch(/Errors: 1$/);
+    expect(await progress.getByTestId('batch-refused').innerText()).toBe(
+      '1 line was refused: the results file gives the reason.',
+    );
     expect(await progress.getByTestId('batch-alerts').innerText()).toMatch(/Alerts opened: \d+/);
 
     const href = await progress.getByTestId('batch-download').getAttribute('href');
@@ -96,5 +99,19 @@ describe('batch screening in the web UI', () => {
     expect(await nav.innerText()).toMatch(/[\u0E00-\u0E7F]/);
     expect(await page.getAttribute('html', 'lang')).toBe('th');
     await page.getByTestId('language-select').selectOption('en');
+
+    // A spreadsheet's CSV sent as JSON Lines: every line is refused, and the page says what to check.
+    await page
+      .getByTestId('batch-file')
+      .setInputFiles({ name: 'posts.csv', mimeType: '', buffer: Buffer.from('id,text\n1,hello\n2,world\n') });
+    await expect.poll(() => page.getByTestId('batch-file-name').innerText()).toContain('posts.csv');
+    await page.getByTestId('batch-start').click();
+    const csv = page.locator(`[data-testid="batch-progress"]:not([data-batch-id="${batchId}"])`);
+    await expect
+      .poll(() => csv.getByTestId('batch-status').getAttribute('data-status'), { timeout: 60_000 })
+      .toBe('done');
+    expect(await csv.getByTestId('batch-refused').innerText()).toBe(
+      'Every line was refused. Is the file JSON Lines, one object with "text" per line? For one post per line, choose Plain text (one post per line).',
+    );
   });
 });

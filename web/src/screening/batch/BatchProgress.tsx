@@ -46,6 +46,16 @@ export function BatchProgress({ id }: { id: string }) {
         <Text size="sm" data-testid="batch-counts">
           {t('screening.batch.counts', batch.counts)}
         </Text>
+        {!active && batch.counts.errors > 0 && (
+          <Text size="sm" c="orange" data-testid="batch-refused">
+            {batch.format === 'jsonl' && batch.counts.errors === batch.linesDone
+              ? t('screening.batch.allRefusedJsonl', { text: t('screening.batch.formats.text') })
+              : t('screening.batch.someRefused', {
+                  count: batch.counts.errors,
+                  lines: formatCount(batch.counts.errors),
+                })}
+          </Text>
+        )}
         {batch.alerts > 0 && (
           <Anchor component={Link} to={batchAlertsPath(batch.id)} size="sm" data-testid="batch-alerts">
             {t('screening.batch.alerts', { count: batch.alerts })}
