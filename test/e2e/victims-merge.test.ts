@@ -178,6 +178,7 @@ describe('victims: duplicate merge by four eyes, and task editing, in the web UI
     await fp.goto(`${node.base}/victims/persons/${secondId}`);
     await fp.getByTestId('consent-merged-away').waitFor();
     expect(await fp.getByTestId('consent-add').count()).toBe(0);
+    expect(await fp.getByTestId('consent-survivor').getAttribute('href')).toBe(`/victims/persons/${firstId}`);
     await fp.context().close();
 
     // 6. B undoes the merge with a reason: the second record is live again.

@@ -1,7 +1,8 @@
-import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { QueryState } from '../../platform/common/QueryState.tsx';
 import { consentKeys, listConsents } from './api.ts';
 import { ConsentCard } from './ConsentCard.tsx';
@@ -37,7 +38,10 @@ export function ConsentPanel({ personId, title }: { personId: string; title?: st
       </Group>
       {merged.data && (
         <Text size="sm" c="dimmed" data-testid="consent-merged-away">
-          {t('victims.consent.mergedAway')}
+          {t('victims.consent.mergedAway')}{' '}
+          <Anchor component={Link} to={`/victims/persons/${merged.data}`} data-testid="consent-survivor">
+            {t('victims.consent.openSurvivor')}
+          </Anchor>
         </Text>
       )}
       {mayRecord && adding && (
