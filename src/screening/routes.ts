@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { HttpError, requirePrincipal } from '../platform/http/errors.ts';
+import { invalid, requirePrincipal } from '../platform/http/errors.ts';
 import { errorResponses, idParam, jsonBody, jsonResponse } from '../platform/http/fields.ts';
 import type { Router } from '../platform/http/router.ts';
 import { registerBatchRoutes } from './batch/routes.ts';
@@ -206,7 +206,7 @@ export function registerScreeningRoutes(router: Router): void {
     const normalized = normalizeWatchValue(body.kind, body.value, c.var.deps.node.country);
     if (!normalized) {
       // The value is not repeated: the client has it, and a long one ran off the form's error box.
-      throw new HttpError(400, 'bad_request', `value is not a valid ${body.kind}`, [
+      throw invalid(`value is not a valid ${body.kind}`, [
         {
           path: 'value',
           message: `is not a valid ${body.kind}`,

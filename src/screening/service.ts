@@ -2,7 +2,7 @@ import { type AuditEvent, appendAudit, appendAuditBatch } from '../platform/audi
 import type { FieldCipher } from '../platform/crypto/fields.ts';
 import type { ChangeFeed } from '../platform/db/changes.ts';
 import type { Db } from '../platform/db/database.ts';
-import { HttpError } from '../platform/http/errors.ts';
+import { HttpError, invalid } from '../platform/http/errors.ts';
 import type { Principal } from '../platform/http/policy.ts';
 import {
   type AlertFilter,
@@ -155,7 +155,7 @@ export async function assignAlert(
     if (!alert) throw notFound();
     // Only someone of the alert's agency may hold it; anyone else is answered as unknown.
     if (assigneeId && !(await findAgencyUser(tx, principal.agencyId, assigneeId))) {
-      throw new HttpError(400, 'bad_request', 'assigneeId is not a user of your agency.', [
+      throw invalid('assigneeId is not a user of your agency.', [
         { path: 'assigneeId', code: 'not_agency_user', message: 'is not a user of your agency' },
       ]);
     }

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { type FieldIssue, invalid } from './errors.ts';
 
 // A field problem a service raises carries a code a client can translate. Every refusal takes only
-// coded problems (FieldIssue), so the compiler enforces it; this test also reads every problem
-// written out where `badRequest` or `HttpError` is called, in case a type is loosened again.
+// coded problems (FieldIssue), so the compiler enforces it; `npm test` does not type-check, so this
+// test also reads every problem written out where `invalid`, `conflict` or `HttpError` is called.
 
 const SRC = join(import.meta.dirname, '../..');
 
@@ -15,12 +15,12 @@ function sourceFiles(dir: string): string[] {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(path);
     if (!entry.name.endsWith('.ts') || entry.name.endsWith('.test.ts')) return [];
-    return /\b(badRequest|HttpError)\(/.test(readFileSync(path, 'utf8')) ? [path] : [];
+    return /\b(invalid|conflict|HttpError)\(/.test(readFileSync(path, 'utf8')) ? [path] : [];
   });
 }
 
 const isRefusal = (node: ts.Node) =>
-  (ts.isCallExpression(node) && node.expression.getText() === 'badRequest') ||
+  (ts.isCallExpression(node) && ['invalid', 'conflict'].includes(node.expression.getText())) ||
   (ts.isNewExpression(node) && node.expression.getText() === 'HttpError');
 
 const names = (o: ts.ObjectLiteralExpression) =>

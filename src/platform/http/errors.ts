@@ -28,8 +28,8 @@ export const invalid = (
   { status = 400, code = 'bad_request' }: { status?: ContentfulStatusCode; code?: string } = {},
 ) => new HttpError(status, code, message, problems);
 
-export const badRequest = (message: string, fields?: readonly FieldIssue[]) =>
-  new HttpError(400, 'bad_request', message, fields);
+/** A refusal of the request as a whole; one that names fields is `invalid`. */
+export const badRequest = (message: string) => new HttpError(400, 'bad_request', message);
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} was not found`);
 export const conflict = (message: string, problems?: readonly FieldIssue[]) =>
   new HttpError(409, 'conflict', message, problems);

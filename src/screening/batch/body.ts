@@ -1,4 +1,4 @@
-import { HttpError } from '../../platform/http/errors.ts';
+import { HttpError, invalid } from '../../platform/http/errors.ts';
 
 // The checks an upload passes while it streams in: size cap, UTF-8, no NUL bytes (binary data), not
 // empty or blank, and no stall longer than IDLE_MS. Each refusal names the body.
@@ -11,7 +11,7 @@ export const tooLarge = (max: number) =>
     { path: '(body)', code: 'too_big', params: { maximum: max }, message: `must be at most ${max} bytes` },
   ]);
 export const bodyProblem = (message: string, code: string, field: string) =>
-  new HttpError(400, 'bad_request', message, [{ path: '(body)', code, message: field }]);
+  invalid(message, [{ path: '(body)', code, message: field }]);
 
 /** Whether the bytes hold anything but blanks (space, tab, CR, LF). */
 function hasContent(bytes: Uint8Array): boolean {
