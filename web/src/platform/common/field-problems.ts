@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { FieldError } from '../../api.ts';
-import type en from '../../i18n/locales/en.json';
+import en from '../../i18n/locales/en.json';
 
 // A refused field in the reader's language: named by the form's own label where the form gave one
 // (a map from the API's path to the label), and its problem said from the server's code and
@@ -12,84 +12,24 @@ export type FieldLabels = Readonly<Record<string, string>>;
 type ProblemKey = keyof typeof en.validation.problems;
 
 // Our own rules (src/platform/http/fields.ts `rule`), the codes the server's validation gives, and
-// those of the checks services make (the list in fields.ts `errorSchema`).
-const ruleKeys: Readonly<Record<string, ProblemKey>> = {
-  required: 'required',
+// those of the checks services make (the list in fields.ts `errorSchema`): each is said by the
+// message of its camelCase key (`not_agency_user` → `notAgencyUser`), but for these.
+const renamedKeys: Readonly<Record<string, ProblemKey>> = {
   invalid_type: 'type',
   invalid_value: 'choice',
-  unknown_field: 'unknownField',
   invalid_union: 'invalid',
   invalid_element: 'invalid',
   invalid_key: 'invalid',
   not_multiple_of: 'invalid',
-  lone_surrogate: 'loneSurrogate',
-  nul_character: 'nulCharacter',
-  direction_control: 'directionControl',
-  duplicate: 'duplicate',
-  nothing_to_change: 'nothingToChange',
-  must_be_after: 'mustBeAfter',
-  must_differ: 'mustDiffer',
-  too_many_bytes: 'tooManyBytes',
-  in_future: 'inFuture',
   phone_e164: 'phone',
-  http_url: 'httpUrl',
-  date_too_early: 'dateTooEarly',
-  in_past: 'inPast',
-  username: 'username',
-  empty: 'empty',
-  taken: 'taken',
-  unknown_agency: 'unknownAgency',
-  unknown_organisation: 'unknownOrganisation',
-  unknown_person: 'unknownPerson',
-  inactive_user: 'inactiveUser',
-  not_agency_user: 'notAgencyUser',
-  user_disabled: 'userDisabled',
-  not_caseworker: 'notCaseworker',
-  not_team_role: 'notTeamRole',
-  on_team: 'onTeam',
-  open_tasks: 'openTasks',
-  cannot_see_case: 'cannotSeeCase',
-  caseworkers_only: 'caseworkersOnly',
-  own_account_disabled: 'ownAccountDisabled',
-  own_administrator_role: 'ownAdministratorRole',
-  wrong_password: 'wrongPassword',
-  same_password: 'samePassword',
-  wrong_totp: 'wrongTotp',
-  not_linked: 'notLinked',
-  already_linked: 'alreadyLinked',
-  has_plan: 'hasPlan',
-  already_recorded: 'alreadyRecorded',
-  step_not_recorded: 'stepNotRecorded',
-  step_not_done: 'stepNotDone',
-  later_step_done: 'laterStepDone',
-  repatriation_only: 'repatriationOnly',
-  must_be_cancelled: 'mustBeCancelled',
-  not_before: 'notBefore',
-  not_after: 'notAfter',
-  required_with: 'requiredWith',
-  only_when_closing: 'onlyWhenClosing',
-  status_change: 'statusChange',
-  unknown_set: 'unknownSet',
-  set_disabled: 'setDisabled',
-  set_for_adults: 'setForAdults',
-  set_for_children: 'setForChildren',
-  unknown_indicator: 'unknownIndicator',
-  answered_twice: 'answeredTwice',
-  age_mismatch: 'ageMismatch',
-  above_age: 'aboveAge',
-  needs_forced_criminality: 'needsForcedCriminality',
-  no_letters: 'noLetters',
-  nothing_to_search: 'nothingToSearch',
-  confirm_alone: 'confirmAlone',
-  merged: 'merged',
-  tampered: 'tampered',
-  bad_cursor: 'badCursor',
-  not_utf8: 'notUtf8',
-  no_posts: 'noPosts',
-  analysts_only: 'analystsOnly',
-  unknown_peer: 'unknownPeer',
-  person_not_linked: 'personNotLinked',
 };
+
+const isProblemKey = (key: string): key is ProblemKey => Object.hasOwn(en.validation.problems, key);
+
+function ruleKey(code: string): ProblemKey | null {
+  const key = renamedKeys[code] ?? code.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+  return isProblemKey(key) ? key : null;
+}
 
 const formatKeys: Readonly<Record<string, ProblemKey>> = {
   date: 'date',
@@ -116,7 +56,7 @@ function problemKey(code: string | undefined, params: Readonly<Record<string, un
     case 'invalid_format':
       return formatKeys[String(params.format)] ?? 'format';
     default:
-      return (code !== undefined && ruleKeys[code]) || null;
+      return code === undefined ? null : ruleKey(code);
   }
 }
 
